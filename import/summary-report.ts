@@ -1,0 +1,38 @@
+import { FileImportSummary, ImportSummary } from "./import-runner";
+
+/** How many rejections the console summary lists by name; the rest are counted (and written with --rejects). */
+const LISTED_REJECTIONS = 20;
+
+export function formatImportSummary(summary: ImportSummary): string {
+  return summary.files.map(formatFile).join("\n\n");
+}
+
+function formatFile(f: FileImportSummary): string {
+  const lines: string[] = [];
+  const rate = f.seconds > 0 ? Math.round(f.read / f.seconds) : f.read;
+  lines.push(`${f.status === "imported" ? "✔" : "✘"} ${f.file}${f.format ? ` (${f.format})` : ""} — ${f.status} in ${f.seconds.toFixed(1)}s, ${rate} records/s`);
+  if (f.error) lines.push(`  error: ${f.error}`);
+  if (f.runId) lines.push(`  import run: ${f.runId}${f.sha256 ? `  sha256 ${f.sha256.slice(0, 16)}…` : ""}`);
+  lines.push(`  records read:    ${f.read}`);
+  if (f.runId) {
+    const w = f.writes;
+    lines.push(`  papers:          ${w.papersCreated} created, ${w.papersUpdated} updated`);
+    lines.push(`  authors:         ${w.authorsCreated} created, ${w.authorsUpdated} updated`);
+    lines.push(`  venues:          ${w.venuesCreated} created, ${w.venuesUpdated} updated`);
+    lines.push(`  authorships:     ${w.authorshipsCreated} created, ${w.authorshipsWritten} written`);
+    lines.push(`  coauthor pairs:  ${f.coauthorPairs.created} created, ${f.coauthorPairs.recomputed} recomputed`);
+    if (f.mentionsReattached) lines.push(`  name mentions re-attached: ${f.mentionsReattached}`);
+  }
+  lines.push(`  rejected:        ${f.rejected}`);
+  for (const r of f.rejections.slice(0, LISTED_REJECTIONS)) {
+    const where = r.line !== undefined ? `:${r.line}` : r.offset !== undefined ? `@${r.offset}` : "";
+    lines.push(`    ${r.file}${where}: ${r.reason}`);
+  }
+  if (f.rejected > LISTED_REJECTIONS) lines.push(`    … ${f.rejected - LISTED_REJECTIONS} more (use --rejects FILE to write them all)`);
+  return lines.join("\n");
+}
+
+/** One JSON line per rejection, for --rejects. */
+export function rejectionLines(summary: ImportSummary): string {
+  return summary.files.flatMap((f) => f.rejections.map((r) => JSON.stringify(r))).join("\n") + "\n";
+}

@@ -1,0 +1,121 @@
+import { CanonicalPaper } from "../canonical";
+import { authorId, paperDoi, paperTitleKey, venueId } from "../identity";
+import { nameKey } from "../normalise/text";
+
+/** Parameter rows for the UNWIND statements of one batch. Plain data: the Cypher never sees a CanonicalPaper. */
+export interface PaperRow {
+  /** Final id after paper-resolution (DOI or titleKey, or an existing paper's id). */
+  id: string;
+  titleKey: string;
+  doi: string | null;
+  title: string;
+  year: number | null;
+  url: string | null;
+  abstract: string | null;
+  pages: string | null;
+  sourceKeys: string[];
+  venueId: string | null;
+}
+
+export interface VenueRow {
+  id: string;
+  name: string;
+  acronym: string | null;
+  kind: string;
+}
+
+export interface AuthorRow {
+  id: string;
+  name: string;
+  nameKey: string;
+  keyed: boolean;
+  numbered: boolean;
+  orcid: string | null;
+}
+
+export interface AuthorshipRow {
+  authorId: string;
+  paperId: string;
+  position: number;
+  keyed: boolean;
+  named: boolean;
+}
+
+export interface BatchRows {
+  papers: PaperRow[];
+  venues: VenueRow[];
+  authors: AuthorRow[];
+  authorships: AuthorshipRow[];
+}
+
+/** The paper's identity before resolution against the graph. */
+export function paperIdentity(record: CanonicalPaper): { doi: string | null; titleKey: string } {
+  return { doi: paperDoi(record) ?? null, titleKey: paperTitleKey(record) };
+}
+
+/**
+ * Turns canonical records into rows, given each record's resolved paper id. Duplicates inside the batch are folded:
+ * one row per venue and author id; an author appearing twice in one byline keeps its first position.
+ */
+export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): BatchRows {
+  const venues = new Map<string, VenueRow>();
+  const authors = new Map<string, AuthorRow>();
+  const authorships = new Map<string, AuthorshipRow>();
+  const papers = new Map<string, PaperRow>();
+
+  records.forEach((record, index) => {
+    const id = resolvedIds[index];
+    const identity = paperIdentity(record);
+    const vId = record.venue ? venueId(record.venue) : null;
+    if (record.venue && vId && !venues.has(vId)) {
+      venues.set(vId, { id: vId, name: record.venue.name, acronym: record.venue.acronym ?? null, kind: record.venue.kind });
+    }
+    const seen = papers.get(id);
+    if (seen) {
+      // The same paper twice in one batch (e.g. a .bib listing it twice): one row, every source key.
+      if (!seen.sourceKeys.includes(record.sourceKey)) seen.sourceKeys.push(record.sourceKey);
+      seen.doi ??= identity.doi;
+      seen.url ??= record.url ?? null;
+      seen.abstract ??= record.abstract ?? null;
+      seen.pages ??= record.pages ?? null;
+      seen.venueId ??= vId || null;
+    } else papers.set(id, {
+      id,
+      titleKey: identity.titleKey,
+      doi: identity.doi,
+      title: record.title,
+      year: record.year ?? null,
+      url: record.url ?? null,
+      abstract: record.abstract ?? null,
+      pages: record.pages ?? null,
+      sourceKeys: [record.sourceKey],
+      venueId: vId || null,
+    });
+    record.authors.forEach((author, i) => {
+      if (!author.key && !nameKey(author.name)) return; // a blank name is no person
+      const aId = authorId(author);
+      const existing = authors.get(aId);
+      if (!existing) {
+        authors.set(aId, {
+          id: aId,
+          name: author.name,
+          nameKey: nameKey(author.name),
+          keyed: Boolean(author.key),
+          numbered: Boolean(author.numbered),
+          orcid: author.orcid ?? (author.key?.scheme === "orcid" ? author.key.value : null),
+        });
+      } else if (!existing.orcid && author.orcid) {
+        existing.orcid = author.orcid;
+      }
+      const edgeKey = `${aId}\u0000${id}`;
+      const edge = authorships.get(edgeKey);
+      if (!edge) {
+        authorships.set(edgeKey, { authorId: aId, paperId: id, position: i + 1, keyed: Boolean(author.key), named: !author.key });
+      } else {
+        edge.keyed ||= Boolean(author.key);
+        edge.named ||= !author.key;
+      }
+    });
+  });
+  return { papers: [...papers.values()], venues: [...venues.values()], authors: [...authors.values()], authorships: [...authorships.values()] };
+}

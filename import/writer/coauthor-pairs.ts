@@ -1,0 +1,40 @@
+import { Database } from "../../src/db/database";
+import { IMPORT_TX_TIMEOUT_MS } from "./graph-writer";
+import { CLEAR_PAIRS_DONE, COUNT_DIRTY_AUTHORS, RECOMPUTE_DIRTY_AUTHORS } from "./writer.cypher";
+
+/** Dirty authors recomputed per transaction. */
+export const PAIRS_BATCH_SIZE = 2000;
+
+export interface PairCounts {
+  authors: number;
+  pairsWritten: number;
+  pairsCreated: number;
+}
+
+/**
+ * Recomputes COAUTHORED_WITH {papers, firstYear, lastYear} and Author {paperCount, firstYear, lastYear} for every
+ * author queued with :PairsDirty, straight from the AUTHORED edges. Counting from the source of truth rather than
+ * incrementing is what keeps `papers` exact under re-imports, overlapping sources and re-attached mentions.
+ */
+export async function recomputeDirtyAuthors(db: Database, onProgress?: (done: number, total: number) => void): Promise<PairCounts> {
+  const [countRecord] = await db.read(COUNT_DIRTY_AUTHORS);
+  const total: number = countRecord?.get("n") ?? 0;
+  const counts: PairCounts = { authors: 0, pairsWritten: 0, pairsCreated: 0 };
+  onProgress?.(0, total);
+  for (;;) {
+    const [result] = await db.writeAll([{ cypher: RECOMPUTE_DIRTY_AUTHORS, params: { limit: PAIRS_BATCH_SIZE } }], {
+      timeoutMs: IMPORT_TX_TIMEOUT_MS,
+    });
+    const done: number = result.records[0]?.get("authors") ?? 0;
+    if (done === 0) break;
+    counts.authors += done;
+    counts.pairsWritten += result.records[0]?.get("pairs") ?? 0;
+    counts.pairsCreated += result.relationshipsCreated;
+    onProgress?.(counts.authors, Math.max(total, counts.authors));
+  }
+  for (;;) {
+    const [cleared] = await db.write(CLEAR_PAIRS_DONE, { limit: 20_000 }, { timeoutMs: IMPORT_TX_TIMEOUT_MS });
+    if ((cleared?.get("n") ?? 0) === 0) break;
+  }
+  return counts;
+}

@@ -1,0 +1,166 @@
+/**
+ * Every statement the importer runs. All values arrive as parameters; bulk writes are `UNWIND $rows`.
+ * Work queues are labels on Author nodes, so a huge import never holds its dirty set in memory:
+ *   :NameTouched  a name whose mentions may need re-attaching (author-resolution.ts)
+ *   :PairsDirty   an author whose COAUTHORED_WITH edges and paper stats must be recomputed (coauthor-pairs.ts)
+ *   :PairsStale   ...and who may have lost joint papers, so stale edges must be looked for
+ *   :PairsDone    recomputed in this pass (kept until the pass ends so each pair is computed once)
+ */
+
+export const FIND_PAPERS_BY_IDENTITY = `
+CALL () {
+  UNWIND $dois AS doi
+  MATCH (p:Paper {id: doi})
+  RETURN p
+  UNION
+  UNWIND $titleKeys AS titleKey
+  MATCH (p:Paper {titleKey: titleKey})
+  RETURN p
+}
+RETURN p.id AS id, p.titleKey AS titleKey, p.doi AS doi`;
+
+export const RENAME_PAPERS = `
+UNWIND $renames AS rename
+MATCH (p:Paper {id: rename.from})
+SET p.id = rename.to, p.doi = rename.doi`;
+
+export const MERGE_VENUES = `
+UNWIND $venues AS row
+MERGE (v:Venue {id: row.id})
+ON CREATE SET v.name = row.name, v.kind = row.kind
+SET v.acronym = coalesce(v.acronym, row.acronym)`;
+
+/**
+ * Descriptive fields: the first non-empty value wins; sourceKeys collect every source that saw the paper.
+ * A paper has one venue. When sources disagree, the venue named by a series acronym wins over one known only by
+ * its full name, then the smaller id: a rule over the set of claims, so the import order does not matter.
+ */
+export const MERGE_PAPERS = `
+UNWIND $papers AS row
+MERGE (p:Paper {id: row.id})
+ON CREATE SET p.title = row.title, p.titleKey = row.titleKey, p.year = row.year, p.sourceKeys = []
+SET p.doi = coalesce(p.doi, row.doi),
+    p.url = coalesce(p.url, row.url),
+    p.abstract = coalesce(p.abstract, row.abstract),
+    p.pages = coalesce(p.pages, row.pages),
+    p.sourceKeys = p.sourceKeys + [k IN row.sourceKeys WHERE NOT k IN p.sourceKeys]
+WITH p, row
+WHERE row.venueId IS NOT NULL
+MATCH (v:Venue {id: row.venueId})
+OPTIONAL MATCH (p)-[old:PUBLISHED_IN]->(current:Venue)
+WITH p, v, old, current
+WHERE current IS NULL
+   OR (CASE WHEN v.acronym IS NULL THEN '1' ELSE '0' END + v.id) < (CASE WHEN current.acronym IS NULL THEN '1' ELSE '0' END + current.id)
+DELETE old
+MERGE (p)-[:PUBLISHED_IN]->(v)`;
+
+/** The display name is the greatest spelling by code point, so "Véronique" beats "Veronique" whatever the import order. */
+export const MERGE_AUTHORS = `
+UNWIND $authors AS row
+MERGE (a:Author {id: row.id})
+ON CREATE SET a.name = row.name, a.nameKey = row.nameKey, a.aliases = [], a.keyed = row.keyed, a.numbered = row.numbered
+SET a.orcid = coalesce(a.orcid, row.orcid), a:NameTouched:PairsDirty
+WITH a, CASE WHEN row.name = a.name OR row.name IN a.aliases THEN [a.name] + a.aliases ELSE [a.name] + a.aliases + row.name END AS forms
+WITH a, forms, reduce(best = head(forms), f IN forms | CASE WHEN f > best THEN f ELSE best END) AS best
+SET a.name = best, a.aliases = [f IN forms WHERE f <> best]`;
+
+export const MERGE_AUTHORSHIPS = `
+UNWIND $authorships AS row
+MATCH (a:Author {id: row.authorId})
+MATCH (p:Paper {id: row.paperId})
+MERGE (a)-[r:AUTHORED]->(p)
+ON CREATE SET r.position = row.position, r.keyed = false, r.named = false
+SET r.keyed = r.keyed OR row.keyed, r.named = r.named OR row.named`;
+
+/** A paper seen before may gain authors from this source: its earlier authors' pair counts change too. */
+export const MARK_AUTHORS_OF_PAPERS = `
+UNWIND $paperIds AS id
+MATCH (:Paper {id: id})<-[:AUTHORED]-(a:Author)
+SET a:PairsDirty`;
+
+export const TAKE_TOUCHED_NAME_KEYS = `
+MATCH (a:Author:NameTouched)
+WITH a LIMIT $limit
+REMOVE a:NameTouched
+RETURN collect(DISTINCT a.nameKey) AS keys`;
+
+export const NAME_KEY_GROUPS = `
+UNWIND $keys AS key
+MATCH (x:Author {nameKey: key})
+WITH key, collect({id: x.id, keyed: x.keyed, numbered: x.numbered}) AS members
+WHERE size(members) > 1
+RETURN key, members`;
+
+/**
+ * Re-points every name-only mention of a nameKey at its resolved target. A mention that coincides with a keyed
+ * authorship of the same person and paper folds into it (named = true on that edge), so that it can be split out
+ * again if the name later becomes ambiguous.
+ */
+export const MOVE_NAMED_MENTIONS = `
+UNWIND $moves AS move
+MATCH (x:Author {nameKey: move.key})-[e:AUTHORED]->(p:Paper)
+WHERE e.named AND x.id <> move.target
+MERGE (t:Author {id: move.target})
+ON CREATE SET t.name = x.name, t.nameKey = move.key, t.aliases = [], t.keyed = false, t.numbered = false
+MERGE (t)-[moved:AUTHORED]->(p)
+ON CREATE SET moved.position = e.position, moved.keyed = false
+SET moved.named = true, t:PairsDirty:PairsStale, x:PairsDirty:PairsStale
+FOREACH (_ IN CASE WHEN e.keyed THEN [1] ELSE [] END | SET e.named = false)
+FOREACH (_ IN CASE WHEN e.keyed THEN [] ELSE [1] END | DELETE e)
+WITH DISTINCT p
+MATCH (p)<-[:AUTHORED]-(y:Author)
+SET y:PairsDirty:PairsStale`;
+
+export const DELETE_ORPHAN_NAME_AUTHORS = `
+UNWIND $keys AS key
+MATCH (x:Author {nameKey: key})
+WHERE NOT x.keyed AND NOT EXISTS { (x)-[:AUTHORED]->() }
+DETACH DELETE x`;
+
+/**
+ * Recomputes a batch of dirty authors: stale edges first, then every pair this author is responsible for (a pair
+ * whose other end is also queued is computed by the end with the smaller id), then the author's own paper stats.
+ */
+export const RECOMPUTE_DIRTY_AUTHORS = `
+MATCH (a:Author:PairsDirty)
+WITH a LIMIT $limit
+CALL (a) {
+  WITH a WHERE a:PairsStale
+  MATCH (a)-[r:COAUTHORED_WITH]-(b:Author)
+  WHERE NOT EXISTS { (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b) }
+  DELETE r
+}
+CALL (a) {
+  MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
+  WHERE b <> a AND NOT ((b:PairsDirty OR b:PairsDone) AND b.id < a.id)
+  WITH b, count(DISTINCT p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear
+  WITH CASE WHEN a.id < b.id THEN a ELSE b END AS low, CASE WHEN a.id < b.id THEN b ELSE a END AS high, papers, firstYear, lastYear
+  MERGE (low)-[r:COAUTHORED_WITH]->(high)
+  SET r.papers = papers, r.firstYear = firstYear, r.lastYear = lastYear
+  RETURN count(*) AS pairs
+}
+CALL (a) {
+  OPTIONAL MATCH (a)-[:AUTHORED]->(p:Paper)
+  WITH count(p) AS paperCount, min(p.year) AS firstYear, max(p.year) AS lastYear
+  SET a.paperCount = paperCount, a.firstYear = firstYear, a.lastYear = lastYear
+}
+SET a:PairsDone
+REMOVE a:PairsDirty:PairsStale
+RETURN count(a) AS authors, sum(pairs) AS pairs`;
+
+export const COUNT_DIRTY_AUTHORS = `
+MATCH (a:Author:PairsDirty)
+RETURN count(a) AS n`;
+
+export const CLEAR_PAIRS_DONE = `
+MATCH (a:Author:PairsDone)
+WITH a LIMIT $limit
+REMOVE a:PairsDone
+RETURN count(a) AS n`;
+
+export const CREATE_IMPORT_RUN = `
+CREATE (r:ImportRun {id: $id, source: $source, format: $format, sha256: $sha256, startedAt: $startedAt, status: 'running'})`;
+
+export const FINISH_IMPORT_RUN = `
+MATCH (r:ImportRun {id: $id})
+SET r.finishedAt = $finishedAt, r.status = $status, r.counts = $counts`;

@@ -1,0 +1,119 @@
+import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP, VENUE_MAP } from "../graphql/projections.cypher";
+
+/*
+ * Author reads. Nested lists take many owners at once (`UNWIND $ownerIds`) so that a DataLoader
+ * batch is one round trip. Keyset conditions compare the row's sort key with the cursor's
+ * ($after* parameters are null on the first page). Fragments are fixed text; values are parameters.
+ */
+
+export const AUTHORS_BY_IDS = `
+UNWIND $ids AS id
+MATCH (a:Author {id: id})
+RETURN id, ${AUTHOR_MAP} AS author`;
+
+/** Full-text "authorNames" (name + aliases), best match first; ties broken by id for a total order. */
+export const AUTHOR_SEARCH_PAGE = `
+CALL db.index.fulltext.queryNodes("authorNames", $query) YIELD node AS a, score
+WHERE a:Author
+  AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND a.id > $afterId))
+WITH a, score
+ORDER BY score DESC, a.id ASC
+LIMIT $limit
+RETURN ${AUTHOR_MAP} AS author, score`;
+
+export const AUTHOR_SEARCH_COUNT = `
+CALL db.index.fulltext.queryNodes("authorNames", $query) YIELD node
+WHERE node:Author
+RETURN count(node) AS total`;
+
+/** Newest first; papers without a year last (sort year -1). */
+export const AUTHOR_PAPERS_PAGE = `
+UNWIND $ownerIds AS ownerId
+MATCH (owner:Author {id: ownerId})
+CALL (owner) {
+  MATCH (owner)-[:AUTHORED]->(p:Paper)
+  WHERE ${PAPER_IN_WINDOW}
+  WITH DISTINCT p, coalesce(p.year, -1) AS sortYear
+  WHERE $afterYear IS NULL OR sortYear < $afterYear OR (sortYear = $afterYear AND p.id > $afterId)
+  WITH p, sortYear
+  ORDER BY sortYear DESC, p.id ASC
+  LIMIT $limit
+  RETURN collect({paper: ${PAPER_MAP}, sortYear: sortYear}) AS rows
+}
+RETURN ownerId, rows`;
+
+export const AUTHOR_PAPERS_COUNT = `
+UNWIND $ownerIds AS ownerId
+MATCH (owner:Author {id: ownerId})
+CALL (owner) {
+  MATCH (owner)-[:AUTHORED]->(p:Paper)
+  WHERE ${PAPER_IN_WINDOW}
+  RETURN count(DISTINCT p) AS total
+}
+RETURN ownerId, total`;
+
+const COAUTHOR_KEYSET = `($afterJoint IS NULL OR jointPapers < $afterJoint
+    OR (jointPapers = $afterJoint AND (a.name > $afterName OR (a.name = $afterName AND a.id > $afterId))))`;
+
+/** All-time coauthors from the materialised COAUTHORED_WITH (one relationship per pair, read undirected). */
+export const COAUTHORS_PAGE = `
+UNWIND $ownerIds AS ownerId
+MATCH (owner:Author {id: ownerId})
+CALL (owner) {
+  MATCH (owner)-[r:COAUTHORED_WITH]-(a:Author)
+  WHERE a <> owner AND r.papers >= $minJointPapers
+  WITH a, r.papers AS jointPapers, r.firstYear AS firstYear, r.lastYear AS lastYear
+  WHERE ${COAUTHOR_KEYSET}
+  WITH a, jointPapers, firstYear, lastYear
+  ORDER BY jointPapers DESC, a.name ASC, a.id ASC
+  LIMIT $limit
+  RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear}) AS rows
+}
+RETURN ownerId, rows`;
+
+export const COAUTHORS_COUNT = `
+UNWIND $ownerIds AS ownerId
+MATCH (owner:Author {id: ownerId})
+RETURN ownerId, COUNT { (owner)-[r:COAUTHORED_WITH]-(a:Author) WHERE a <> owner AND r.papers >= $minJointPapers } AS total`;
+
+/** Coauthors inside a year window: joint papers are recounted from AUTHORED, distinct papers only. */
+export const COAUTHORS_IN_WINDOW_PAGE = `
+UNWIND $ownerIds AS ownerId
+MATCH (owner:Author {id: ownerId})
+CALL (owner) {
+  MATCH (owner)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(a:Author)
+  WHERE a <> owner AND ${PAPER_IN_WINDOW}
+  WITH a, count(DISTINCT p) AS jointPapers, min(p.year) AS firstYear, max(p.year) AS lastYear
+  WHERE jointPapers >= $minJointPapers AND ${COAUTHOR_KEYSET}
+  WITH a, jointPapers, firstYear, lastYear
+  ORDER BY jointPapers DESC, a.name ASC, a.id ASC
+  LIMIT $limit
+  RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear}) AS rows
+}
+RETURN ownerId, rows`;
+
+export const COAUTHORS_IN_WINDOW_COUNT = `
+UNWIND $ownerIds AS ownerId
+MATCH (owner:Author {id: ownerId})
+CALL (owner) {
+  MATCH (owner)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(a:Author)
+  WHERE a <> owner AND ${PAPER_IN_WINDOW}
+  WITH a, count(DISTINCT p) AS jointPapers
+  WHERE jointPapers >= $minJointPapers
+  RETURN count(a) AS total
+}
+RETURN ownerId, total`;
+
+/** Venues of an author's papers, most papers first. */
+export const AUTHOR_VENUES = `
+UNWIND $ownerIds AS ownerId
+MATCH (owner:Author {id: ownerId})
+CALL (owner) {
+  MATCH (owner)-[:AUTHORED]->(p:Paper)-[:PUBLISHED_IN]->(v:Venue)
+  WHERE ${PAPER_IN_WINDOW}
+  WITH v, count(DISTINCT p) AS paperCount, min(p.year) AS firstYear, max(p.year) AS lastYear
+  ORDER BY paperCount DESC, v.name ASC, v.id ASC
+  LIMIT $limit
+  RETURN collect({venue: ${VENUE_MAP}, paperCount: paperCount, firstYear: firstYear, lastYear: lastYear}) AS rows
+}
+RETURN ownerId, rows`;

@@ -1,0 +1,85 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { AfterArg, FirstArg, MinJointPapersArg, PageArgs, YearFromArg, YearToArg } from "../graphql/args";
+import type { GraphContext } from "../graphql/context";
+import { PaperConnection } from "../paper/paper.type";
+import type { AuthorRecord } from "./author.record";
+import { Author, AuthorConnection, AuthorVenue, CoauthorConnection } from "./author.type";
+
+@ArgsType()
+class AuthorSearchArgs {
+  @Field(() => String, { description: "Words of the name or an alias; blank is refused." })
+  search!: string;
+
+  @FirstArg()
+  first?: number | null;
+
+  @AfterArg()
+  after?: string | null;
+}
+
+@ArgsType()
+class AuthorPapersArgs extends PageArgs {
+  @YearFromArg()
+  yearFrom?: number | null;
+
+  @YearToArg()
+  yearTo?: number | null;
+}
+
+@ArgsType()
+class CoauthorsArgs extends PageArgs {
+  @MinJointPapersArg("coauthors")
+  minJointPapers?: number | null;
+
+  @YearFromArg()
+  yearFrom?: number | null;
+
+  @YearToArg()
+  yearTo?: number | null;
+}
+
+@ArgsType()
+class AuthorVenuesArgs {
+  @FirstArg("How many venues")
+  first?: number | null;
+
+  @YearFromArg()
+  yearFrom?: number | null;
+
+  @YearToArg()
+  yearTo?: number | null;
+}
+
+/** Adapts GraphQL arguments to AuthorService; no rules here. */
+@Resolver(() => Author)
+export class AuthorResolver {
+  @Query(() => Author, { nullable: true, description: "An author by id; null when unknown." })
+  author(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphContext) {
+    return ctx.services.author.byId(id);
+  }
+
+  @Query(() => AuthorConnection, {
+    description: "Full-text search over author names and aliases, best match first. Every word must match; the last may be a prefix.",
+  })
+  authors(@Args(() => AuthorSearchArgs) args: AuthorSearchArgs, @Ctx() ctx: GraphContext) {
+    return ctx.services.author.search(args.search, args);
+  }
+
+  @FieldResolver(() => PaperConnection, { description: "Papers newest first (papers without a year last)." })
+  papers(@Root() author: AuthorRecord, @Args(() => AuthorPapersArgs) args: AuthorPapersArgs, @Ctx() ctx: GraphContext) {
+    return ctx.services.author.papers(author.id, args);
+  }
+
+  @FieldResolver(() => CoauthorConnection, {
+    description:
+      "Coauthors by joint papers (desc), then name, then id. With yearFrom/yearTo, joint papers (and first/last years) are recounted inside the window.",
+  })
+  coauthors(@Root() author: AuthorRecord, @Args(() => CoauthorsArgs) args: CoauthorsArgs, @Ctx() ctx: GraphContext) {
+    return ctx.services.author.coauthors(author.id, args);
+  }
+
+  @FieldResolver(() => [AuthorVenue], { description: "Venues of the author's papers, most papers first." })
+  venues(@Root() author: AuthorRecord, @Args(() => AuthorVenuesArgs) args: AuthorVenuesArgs, @Ctx() ctx: GraphContext) {
+    return ctx.services.author.venues(author.id, args);
+  }
+}

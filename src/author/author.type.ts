@@ -1,0 +1,85 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { ConnectionType } from "../graphql/connection";
+import { Node } from "../graphql/node.interface";
+import { Venue } from "../venue/venue.type";
+
+@ObjectType("Author", {
+  implements: Node,
+  description: 'A person. id: "dblp:<name incl. homonym number>", "acl:<id>", "orcid:<orcid>" or "name:<normalised name>".',
+})
+export class Author {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => [String], { description: "Other spellings seen in the sources." })
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true })
+  orcid!: string | null;
+
+  @Field(() => Int)
+  paperCount!: number;
+
+  @Field(() => Int, { nullable: true })
+  firstYear!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  lastYear!: number | null;
+
+  @Field(() => Int, { description: "Distinct coauthors, all time." })
+  coauthorCount!: number;
+}
+
+@ObjectType("AuthorEdge")
+export class AuthorEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Author)
+  node!: Author;
+
+  @Field(() => Float, { nullable: true, description: "Full-text relevance when the list came from a search." })
+  score!: number | null;
+}
+
+@ObjectType("AuthorConnection")
+export class AuthorConnection extends ConnectionType(AuthorEdge) {}
+
+@ObjectType("CoauthorEdge", { description: "A coauthor and the joint papers (inside the year window when one was given)." })
+export class CoauthorEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Author)
+  node!: Author;
+
+  @Field(() => Int, { description: "Distinct papers both wrote." })
+  jointPapers!: number;
+
+  @Field(() => Int, { nullable: true })
+  firstYear!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  lastYear!: number | null;
+}
+
+@ObjectType("CoauthorConnection")
+export class CoauthorConnection extends ConnectionType(CoauthorEdge) {}
+
+@ObjectType("AuthorVenue", { description: "A venue where the author published, with the author's papers there." })
+export class AuthorVenue {
+  @Field(() => Venue)
+  venue!: Venue;
+
+  @Field(() => Int)
+  paperCount!: number;
+
+  @Field(() => Int, { nullable: true })
+  firstYear!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  lastYear!: number | null;
+}

@@ -1,0 +1,75 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { Command } from "commander";
+import { importFiles } from "../../import/import-runner";
+import { createProgress } from "../../import/progress";
+import { formatImportSummary } from "../../import/summary-report";
+import { loadConfig } from "../config";
+import { Database } from "../db/database";
+import { openDatabase } from "../db/neo4j-provider";
+import { startHttpServer } from "../server/http";
+import { fromRoot } from "../util/project-root";
+import { portNumber } from "./options";
+
+const GRAPH_HAS_PAPERS = "MATCH (p:Paper) RETURN p.id AS id LIMIT 1";
+
+/** The sample datasets `start` loads into an empty database: every data file in import/samples/, in name order. */
+export function sampleFiles(): string[] {
+  const dir = fromRoot("import", "samples");
+  return readdirSync(dir)
+    .filter((name) => !name.endsWith(".md") && !name.startsWith("."))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the GraphQL API and the playground (never imports anything)")
+    .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
+    .action(async (opts: { port?: number }) => runServer({ port: opts.port, importSamplesIfEmpty: false }));
+
+  program
+    .command("start")
+    .description("reach or start Neo4j, import import/samples/ if the graph is empty, then serve")
+    .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
+    .action(async (opts: { port?: number }) => runServer({ port: opts.port, importSamplesIfEmpty: true }));
+}
+
+async function runServer(opts: { port?: number; importSamplesIfEmpty: boolean }): Promise<void> {
+  const config = loadConfig();
+  const log = (m: string) => console.error(m);
+  const session = await openDatabase({ config, log });
+  let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`\n${signal}: shutting down…`);
+    await server?.close().catch(() => undefined);
+    await session.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  try {
+    if (opts.importSamplesIfEmpty) await importSamplesIfEmpty(session.db, log);
+    server = await startHttpServer({ db: session.db, config, port: opts.port ?? config.port, log });
+  } catch (error) {
+    await session.close().catch(() => undefined);
+    throw error;
+  }
+  console.log(`coauthor-graph is ready: playground ${server.url}/  ·  GraphQL endpoint ${server.url}/graphql`);
+}
+
+async function importSamplesIfEmpty(db: Database, log: (m: string) => void): Promise<void> {
+  if ((await db.read(GRAPH_HAS_PAPERS)).length > 0) {
+    log("The graph already holds papers: samples not imported.");
+    return;
+  }
+  const files = sampleFiles();
+  log(`The graph is empty: importing ${files.length} sample files from import/samples/ …`);
+  const summary = await importFiles(db, files, { progress: createProgress() });
+  log(formatImportSummary(summary));
+  if (!summary.ok) throw new Error("Importing the samples failed (see above); the server was not started.");
+}

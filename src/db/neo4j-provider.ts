@@ -1,0 +1,199 @@
+import { mkdirSync } from "node:fs";
+import { Config } from "../config";
+import { Database, Neo4jTarget } from "./database";
+import { probeDocker, startDockerServer, DockerProbe, NEO4J_IMAGE } from "./docker";
+import { withExclusiveLock } from "./local/file-lock";
+import { homeLayout, HomeLayout, jarCacheRoot } from "./local/home-layout";
+import { ensureLocalRuntime, isRuntimeCached } from "./local/jar-cache";
+import { findJava, findMaven, JavaInstallation, SUPPORTED_JAVA } from "./local/java-toolchain";
+import { startLocalServer } from "./local/local-server";
+import { clearState, findRunningServer, ServerState, writeState } from "./local/server-state";
+import { LocalNeo4jSettings, localNeo4jSettings } from "./local/settings";
+import { Neo4jSetupError } from "./local/setup-error";
+import { applySchema } from "./schema-setup";
+
+export { Neo4jSetupError } from "./local/setup-error";
+
+/**
+ * A Neo4j to talk to, however it was obtained.
+ *  - owned: this process started it and stop() shuts it down; otherwise stop() does nothing
+ *    (the server belongs to NEO4J_URI's operator, to another process on the same home, or to
+ *    `coauthor-graph db start`).
+ *  - started: this call started it (owned, or detached by `db start`).
+ */
+export interface ProvidedNeo4j {
+  target: Neo4jTarget;
+  via: "env" | "docker" | "local";
+  owned: boolean;
+  started: boolean;
+  stop(): Promise<void>;
+}
+
+export interface ProvideOptions {
+  config: Config;
+  log?: (msg: string) => void;
+  /** owner (default): the server ends with this process. detached: it keeps running (`db start`). */
+  mode?: "owner" | "detached";
+  /** Defaults to process.env; read for the knobs listed in local/settings.ts and for DOCKER_HOST. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The one place that decides where Neo4j comes from, in this order:
+ *  1. NEO4J_URI (any scheme the driver takes, neo4j+s:// routing included): used as given.
+ *  2. A server coauthor-graph already runs for this home (state file): joined, not owned.
+ *  3. A Docker engine that answers within ~2 s: neo4j:5.26-community via testcontainers.
+ *  4. A JDK 17/21 (+ Maven for the first download): the local Neo4j from the official jars.
+ *  5. Otherwise one Neo4jSetupError naming the three options.
+ * Steps 2-4 run under the home's start lock, so two processes never start two servers.
+ */
+export async function provideNeo4j(opts: ProvideOptions): Promise<ProvidedNeo4j> {
+  const { config } = opts;
+  const log = opts.log ?? (() => undefined);
+  const env = opts.env ?? process.env;
+  const mode = opts.mode ?? "owner";
+  if (config.neo4j.uri) {
+    const { uri, user, password, database } = config.neo4j;
+    return { target: { uri, user, password, database }, via: "env", owned: false, started: false, stop: async () => undefined };
+  }
+  const settings = localNeo4jSettings(env);
+  const layout = homeLayout(config.home);
+  mkdirSync(layout.neo4jHome, { recursive: true });
+  const running = await findRunningServer(layout);
+  if (running) return joined(running, log);
+  return withExclusiveLock(
+    layout.startLock,
+    {
+      timeoutMs: 20 * 60_000,
+      purpose: `another process to start Neo4j for ${layout.home}`,
+      onWait: (pid) => log(`Another coauthor-graph process (pid ${pid ?? "?"}) is starting Neo4j for ${layout.home}; waiting for it …`),
+    },
+    async () => {
+      const again = await findRunningServer(layout);
+      if (again) return joined(again, log);
+      return startServer(layout, settings, mode, env, log);
+    },
+  );
+}
+
+/** provideNeo4j, then a connected Database with the schema applied; close() undoes both. */
+export async function openDatabase(opts: ProvideOptions): Promise<{ db: Database; neo4j: ProvidedNeo4j; close(): Promise<void> }> {
+  const neo4j = await provideNeo4j(opts);
+  let db: Database | undefined;
+  try {
+    db = await Database.connect(neo4j.target, opts.config.neo4j.txTimeoutMs);
+    await applySchema(db, { log: opts.log });
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    await neo4j.stop().catch(() => undefined);
+    throw error;
+  }
+  const connected = db;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await connected.close().catch(() => undefined);
+      await neo4j.stop();
+    })());
+  return { db: connected, neo4j, close };
+}
+
+async function startServer(
+  layout: HomeLayout,
+  settings: LocalNeo4jSettings,
+  mode: "owner" | "detached",
+  env: NodeJS.ProcessEnv,
+  log: (msg: string) => void,
+): Promise<ProvidedNeo4j> {
+  const cacheRoot = jarCacheRoot(layout.home, env);
+  const route = await chooseRoute(settings, cacheRoot, env, log);
+  if (route.via === "docker") {
+    let server: Awaited<ReturnType<typeof startDockerServer>>;
+    try {
+      server = await startDockerServer({ layout, settings, mode, log });
+    } catch (error) {
+      const java = settings.route === "auto" ? findJava(env) : undefined;
+      const reason = (error as Error).message;
+      if (!java?.ok) {
+        throw new Neo4jSetupError(
+          `Starting ${NEO4J_IMAGE} with Docker failed: ${reason}. Fix Docker (can it pull the image?), ` +
+            `or set NEO4J_URI to a running Neo4j, or install a JDK 17/21 and set COAUTHOR_GRAPH_NEO4J_VIA=local.`,
+          { cause: error },
+        );
+      }
+      log(`Starting ${NEO4J_IMAGE} with Docker failed (${reason}); using the local jars instead.`);
+      return startLocal(layout, settings, mode, env, cacheRoot, java.value, log);
+    }
+    writeState(layout, server.state);
+    return fromState(server.state, mode === "owner", true, async () => {
+      await server.stop();
+      clearState(layout, server.state);
+    });
+  }
+  return startLocal(layout, settings, mode, env, cacheRoot, route.java, log);
+}
+
+async function startLocal(
+  layout: HomeLayout,
+  settings: LocalNeo4jSettings,
+  mode: "owner" | "detached",
+  env: NodeJS.ProcessEnv,
+  cacheRoot: string,
+  java: JavaInstallation,
+  log: (msg: string) => void,
+): Promise<ProvidedNeo4j> {
+  const runtime = await ensureLocalRuntime({ cacheRoot, version: settings.version, java, env, log });
+  const server = await startLocalServer({ layout, settings, java, runtime, mode, env, log });
+  return fromState(server.state, mode === "owner", true, server.stop);
+}
+
+type Route = { via: "docker" } | { via: "local"; java: JavaInstallation };
+
+async function chooseRoute(settings: LocalNeo4jSettings, cacheRoot: string, env: NodeJS.ProcessEnv, log: (msg: string) => void): Promise<Route> {
+  let docker: DockerProbe | undefined;
+  if (settings.route !== "local") {
+    docker = await probeDocker(env);
+    if (docker.reachable) return { via: "docker" };
+    if (settings.route === "docker") {
+      throw new Neo4jSetupError(
+        `COAUTHOR_GRAPH_NEO4J_VIA=docker, but no Docker engine answers at ${docker.endpoint} (${docker.problem}). ` +
+          `Start Docker, set DOCKER_HOST, or unset COAUTHOR_GRAPH_NEO4J_VIA.`,
+      );
+    }
+  }
+  const java = findJava(env);
+  if (!java.ok) throw noNeo4jAvailable(docker, java.problem);
+  if (!SUPPORTED_JAVA.includes(java.value.major)) {
+    log(`Warning: ${java.value.versionLine}; Neo4j 5.26 supports Java ${SUPPORTED_JAVA.join(" and ")} only. Set COAUTHOR_GRAPH_JAVA to one of those if it fails.`);
+  }
+  if (!isRuntimeCached(cacheRoot, settings.version)) {
+    const mvn = findMaven(env);
+    if (!mvn.ok) throw noNeo4jAvailable(docker, `Java is there, but the Neo4j jars are not cached in ${cacheRoot} and ${mvn.problem}`);
+  }
+  return { via: "local", java: java.value };
+}
+
+/** The "three options" message: the only error a user sees when nothing can provide Neo4j. */
+export function noNeo4jAvailable(docker: DockerProbe | undefined, localProblem: string): Neo4jSetupError {
+  const dockerNote = docker ? `tried ${docker.endpoint}: ${docker.problem}` : "skipped: COAUTHOR_GRAPH_NEO4J_VIA=local";
+  return new Neo4jSetupError(
+    [
+      "No Neo4j is available to coauthor-graph. Choose one of these three options:",
+      "  1. NEO4J_URI: point at a running Neo4j 5.26 (with NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), e.g. NEO4J_URI=neo4j+s://<id>.databases.neo4j.io",
+      `  2. Docker: start a Docker engine (or set DOCKER_HOST) and coauthor-graph runs ${NEO4J_IMAGE} itself (${dockerNote}).`,
+      `  3. Local Neo4j: install a JDK ${SUPPORTED_JAVA.join(" or ")} and Apache Maven, and coauthor-graph runs Neo4j from the official jars ` +
+        `(${localProblem}; JAVA_HOME, COAUTHOR_GRAPH_JAVA and COAUTHOR_GRAPH_MVN can point at them).`,
+    ].join("\n"),
+  );
+}
+
+function joined(state: ServerState, log: (msg: string) => void): ProvidedNeo4j {
+  const who = state.mode === "owner" ? `started by pid ${state.ownerPid}` : "started by `coauthor-graph db start`";
+  log(`Using the ${state.via} Neo4j already running for ${state.home} at ${state.uri} (${who}).`);
+  return fromState(state, false, false, async () => undefined);
+}
+
+function fromState(state: ServerState, owned: boolean, started: boolean, stop: () => Promise<void>): ProvidedNeo4j {
+  const { uri, user, password, database } = state;
+  return { target: { uri, user, password, database }, via: state.via, owned, started, stop: owned ? stop : async () => undefined };
+}

@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fromRoot } from "../util/project-root";
+import { Database } from "./database";
+
+export interface SchemaStatement {
+  file: string;
+  cypher: string;
+}
+
+/** Waits for every index to be ONLINE; full-text indexes on a big graph take a while to populate. */
+export const AWAIT_INDEXES = "CALL db.awaitIndexes($timeoutSeconds)";
+
+/** Thrown when a statement from schema/neo4j/*.cypher fails; names the file and the server's reason. */
+export class SchemaSetupError extends Error {
+  override readonly name = "SchemaSetupError";
+}
+
+export function schemaDirectory(): string {
+  return fromRoot("schema", "neo4j");
+}
+
+/** Every statement of every *.cypher file in `dir`, files in name order. */
+export function readSchemaStatements(dir = schemaDirectory()): SchemaStatement[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".cypher"))
+    .sort()
+    .flatMap((name) => splitCypherStatements(readFileSync(path.join(dir, name), "utf8")).map((cypher) => ({ file: name, cypher })));
+}
+
+/**
+ * Splits a schema file: a statement ends with a line ending in ";", lines starting with "//"
+ * are comments, and a last statement without ";" still counts. Semicolons inside a line
+ * (e.g. in a string) do not split, which is all our DDL needs.
+ */
+export function splitCypherStatements(text: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    const statement = current.join("\n").trim().replace(/;$/, "").trim();
+    if (statement) statements.push(statement);
+    current = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim().startsWith("//")) continue;
+    current.push(line);
+    if (/;\s*$/.test(line)) flush();
+  }
+  flush();
+  return statements;
+}
+
+/**
+ * Applies schema/neo4j/*.cypher. Every statement is "IF NOT EXISTS", so this runs at every start
+ * and before every import, also from two processes at once. Then waits until the indexes are online.
+ */
+export async function applySchema(
+  db: Database,
+  opts: { awaitSeconds?: number; log?: (msg: string) => void; dir?: string } = {},
+): Promise<{ statements: number }> {
+  const statements = readSchemaStatements(opts.dir);
+  for (const { file, cypher } of statements) {
+    try {
+      await db.write(cypher, {}, { timeoutMs: 60_000 });
+    } catch (error) {
+      if (isEquivalentRuleRace(error)) continue;
+      throw new SchemaSetupError(`Applying ${file} failed at "${firstLine(cypher)}": ${reason(error)}`, { cause: error });
+    }
+  }
+  const awaitSeconds = opts.awaitSeconds ?? 300;
+  try {
+    await db.read(AWAIT_INDEXES, { timeoutSeconds: awaitSeconds }, { timeoutMs: (awaitSeconds + 10) * 1000 });
+  } catch (error) {
+    throw new SchemaSetupError(`Indexes did not come online within ${awaitSeconds} s: ${reason(error)}`, { cause: error });
+  }
+  opts.log?.(`Schema applied: ${statements.length} constraints and indexes online.`);
+  return { statements: statements.length };
+}
+
+/** Two processes creating the same index at the same moment: the loser's IF NOT EXISTS can still fail. */
+function isEquivalentRuleRace(error: unknown): boolean {
+  const code = String((causeOf(error) as { code?: string })?.code ?? "");
+  return code.includes("EquivalentSchemaRuleAlreadyExists") || code.includes("ConstraintAlreadyExists") || code.includes("IndexAlreadyExists");
+}
+
+function causeOf(error: unknown): unknown {
+  return (error as { cause?: unknown })?.cause ?? error;
+}
+
+function reason(error: unknown): string {
+  const cause = causeOf(error) as { message?: string };
+  return cause?.message ?? String(error);
+}
+
+function firstLine(cypher: string): string {
+  return cypher.split("\n")[0].slice(0, 80);
+}

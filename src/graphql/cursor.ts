@@ -1,0 +1,64 @@
+import { BadUserInputError } from "../errors";
+
+/**
+ * Opaque, stable cursors: base64url(JSON [order, ...sortKey]). The sort key is the tuple the
+ * connection is ordered by (e.g. [jointPapers, name, id]), never an offset, so a page that
+ * follows a cursor starts right after that item even when rows were added or removed before it
+ * (keyset pagination). `order` names the ordering, so a cursor from one kind of list is refused by
+ * another instead of silently returning the wrong page.
+ */
+export type SortKey = ReadonlyArray<string | number>;
+export type KeyShape = ReadonlyArray<"string" | "number">;
+
+/** Orderings in use, with the type of each sort-key element. */
+export const ORDERINGS = {
+  /** Papers newest first: [year or -1, paper id]. */
+  year: ["number", "string"],
+  /** Full-text hits: [score, node id]. */
+  relevance: ["number", "string"],
+  /** Coauthors: [jointPapers, name, author id]. */
+  jointPapers: ["number", "string", "string"],
+  /** Alphabetical: [lower-cased name, id]. */
+  name: ["string", "string"],
+} as const satisfies Record<string, KeyShape>;
+
+export type Ordering = keyof typeof ORDERINGS;
+
+const MAX_CURSOR_LENGTH = 2048;
+
+export function encodeCursor(ordering: Ordering, key: SortKey): string {
+  return Buffer.from(JSON.stringify([ordering, ...key]), "utf8").toString("base64url");
+}
+
+function invalid(): BadUserInputError {
+  return new BadUserInputError("after is not a cursor returned by this list", { argument: "after" });
+}
+
+/** Parses any cursor of ours, whatever its ordering; used by the limits plugin before execution. */
+export function parseCursor(cursor: string): { ordering: Ordering; key: Array<string | number> } {
+  if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(decoded) || typeof decoded[0] !== "string" || !(decoded[0] in ORDERINGS)) throw invalid();
+  const ordering = decoded[0] as Ordering;
+  const shape: KeyShape = ORDERINGS[ordering];
+  const key = decoded.slice(1);
+  if (key.length !== shape.length) throw invalid();
+  key.forEach((part, i) => {
+    const ok = shape[i] === "number" ? typeof part === "number" && Number.isFinite(part) : typeof part === "string";
+    if (!ok) throw invalid();
+  });
+  return { ordering, key };
+}
+
+/** The sort key of a cursor that must belong to `ordering`; null when no cursor was given. */
+export function decodeCursor(cursor: string | null | undefined, ordering: Ordering): Array<string | number> | null {
+  if (cursor === null || cursor === undefined) return null;
+  const parsed = parseCursor(cursor);
+  if (parsed.ordering !== ordering) throw invalid();
+  return parsed.key;
+}

@@ -1,0 +1,119 @@
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode } from "graphql";
+import { getComplexity } from "graphql-query-complexity";
+import { BadUserInputError, LimitExceededError } from "../errors";
+import { checkArguments } from "./argument-check";
+import { costEstimator } from "./query-cost";
+import { operationDepth } from "./query-depth";
+
+export interface QueryLimits {
+  /** Deepest selection nesting allowed (`{ author { name } }` is 2). */
+  maxDepth: number;
+  /** Highest cost allowed (see query-cost.ts). */
+  maxComplexity: number;
+}
+
+export interface QueryMeasure {
+  depth: number;
+  complexity: number;
+}
+
+/** Errors raised before execution are the client's fault: HTTP 400, not Apollo's default 500. */
+const CLIENT_ERROR = { http: { status: 400 } };
+
+/**
+ * Checks one operation against the limits, before anything reaches Neo4j:
+ *
+ * - query depth and cost over the limits: LIMIT_EXCEEDED (extensions: depth/maxDepth or
+ *   complexity/maxComplexity);
+ * - any argument breaking a rule anywhere in the operation (first 1..100, depth 1..3,
+ *   maxNodes 1..2000, maxLength 1..8, 2..10 distinct authorIds, yearFrom <= yearTo, a cursor that
+ *   is not ours, a blank search): BAD_USER_INPUT, exactly as the service would have said it.
+ *
+ * Variables that do not coerce are left to execution, which reports them as BAD_USER_INPUT
+ * before any resolver runs.
+ */
+export function checkQueryLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  request: { operationName?: string | null; variables?: Record<string, unknown> | null },
+  limits: QueryLimits,
+): QueryMeasure | null {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  const operations: OperationDefinitionNode[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    else if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+  }
+  const operation = request.operationName ? operations.find((o) => o.name?.value === request.operationName) : operations[0];
+  if (!operation) return null;
+
+  const variables = request.variables ?? {};
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return null;
+
+  const depth = operationDepth(operation, fragments);
+  if (depth > limits.maxDepth) {
+    throw new LimitExceededError(`The query is nested ${depth} levels deep; the limit is ${limits.maxDepth}.`, {
+      ...CLIENT_ERROR,
+      depth,
+      maxDepth: limits.maxDepth,
+    });
+  }
+
+  let badArgument: GraphQLError | undefined;
+  let complexity: number;
+  try {
+    complexity = getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName: request.operationName ?? undefined,
+      estimators: [
+        (options) => {
+          if (!badArgument) {
+            try {
+              checkArguments(options.args);
+            } catch (error) {
+              if (!(error instanceof GraphQLError)) throw error;
+              badArgument = error;
+            }
+          }
+          return costEstimator(options);
+        },
+      ],
+    });
+  } catch (error) {
+    if (badArgument) throw clientError(badArgument);
+    // graphql-query-complexity throws when the operation has too many fields to even measure.
+    throw new LimitExceededError(`The query is too large to run: ${(error as Error).message}`, CLIENT_ERROR);
+  }
+  if (badArgument) throw clientError(badArgument);
+  if (complexity > limits.maxComplexity) {
+    throw new LimitExceededError(
+      `The query would cost ${complexity}; the limit is ${limits.maxComplexity}. Ask for smaller pages (first), fewer nested lists or a smaller network (maxNodes).`,
+      { ...CLIENT_ERROR, complexity, maxComplexity: limits.maxComplexity },
+    );
+  }
+  return { depth, complexity };
+}
+
+function clientError(error: GraphQLError): GraphQLError {
+  return new BadUserInputError(error.message, { ...error.extensions, ...CLIENT_ERROR });
+}
+
+/** Apollo plugin applying checkQueryLimits once the operation is known and before it executes. */
+export function createLimitsPlugin<TContext extends BaseContext = BaseContext>(
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          checkQueryLimits(schema, document, { operationName, variables: request.variables }, limits);
+        },
+      };
+    },
+  };
+}

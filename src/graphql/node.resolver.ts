@@ -1,0 +1,17 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { GraphContext } from "./context";
+import { Node } from "./node.interface";
+
+/** Adapts GraphQL arguments to NodeService; no rules here. */
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "An Author, Paper or Venue by id; null when unknown." })
+  node(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphContext) {
+    return ctx.services.node.node(id);
+  }
+
+  @Query(() => [Node], { nullable: "items", description: "Up to 100 objects by id, in order; null for unknown ids." })
+  nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: GraphContext) {
+    return ctx.services.node.nodes(ids);
+  }
+}

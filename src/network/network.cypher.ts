@@ -1,0 +1,79 @@
+import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP, VENUE_MAP } from "../graphql/projections.cypher";
+
+/*
+ * coauthorNetwork is a breadth-first search run one layer per statement (depth <= 3, so at most
+ * three layer reads plus one edge read, whatever the graph's size). A layer is every author tied
+ * to the frontier by a qualifying tie and not yet visited, strongest tie first, cut at $limit.
+ */
+
+export const NETWORK_LAYER = `
+UNWIND $frontier AS frontierId
+MATCH (:Author {id: frontierId})-[r:COAUTHORED_WITH]-(a:Author)
+WHERE r.papers >= $minJointPapers AND NOT a.id IN $visited
+WITH a, max(r.papers) AS tie
+ORDER BY tie DESC, a.name ASC, a.id ASC
+LIMIT $limit
+RETURN ${AUTHOR_MAP} AS author, tie`;
+
+/** Inside a year window a tie is the number of distinct joint papers in the window. */
+export const NETWORK_LAYER_IN_WINDOW = `
+UNWIND $frontier AS frontierId
+MATCH (f:Author {id: frontierId})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(a:Author)
+WHERE a <> f AND NOT a.id IN $visited AND ${PAPER_IN_WINDOW}
+WITH f, a, count(DISTINCT p) AS joint
+WHERE joint >= $minJointPapers
+WITH a, max(joint) AS tie
+ORDER BY tie DESC, a.name ASC, a.id ASC
+LIMIT $limit
+RETURN ${AUTHOR_MAP} AS author, tie`;
+
+/** Every qualifying tie among the chosen authors, each pair once (stored smaller id -> larger id). */
+export const NETWORK_EDGES = `
+UNWIND $ids AS id
+MATCH (x:Author {id: id})-[r:COAUTHORED_WITH]->(y:Author)
+WHERE y.id IN $ids AND r.papers >= $minJointPapers
+RETURN x.id AS source, y.id AS target, r.papers AS jointPapers, r.firstYear AS firstYear, r.lastYear AS lastYear
+ORDER BY jointPapers DESC, source ASC, target ASC`;
+
+export const NETWORK_EDGES_IN_WINDOW = `
+UNWIND $ids AS id
+MATCH (x:Author {id: id})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y:Author)
+WHERE x.id < y.id AND y.id IN $ids AND ${PAPER_IN_WINDOW}
+WITH x, y, count(DISTINCT p) AS jointPapers, min(p.year) AS firstYear, max(p.year) AS lastYear
+WHERE jointPapers >= $minJointPapers
+RETURN x.id AS source, y.id AS target, jointPapers, firstYear, lastYear
+ORDER BY jointPapers DESC, source ASC, target ASC`;
+
+/**
+ * Venues where every given author published (inside the window). perAuthor holds {i, n}: the
+ * i-th input author's distinct papers there. jointPaperCount counts the venue's papers that all
+ * of them authored, found from the first author's papers (the smallest useful starting set).
+ */
+export const SHARED_VENUES = `
+UNWIND range(0, size($authorIds) - 1) AS i
+MATCH (:Author {id: $authorIds[i]})-[:AUTHORED]->(p:Paper)-[:PUBLISHED_IN]->(v:Venue)
+WHERE ${PAPER_IN_WINDOW}
+WITH v, i, count(DISTINCT p) AS n
+WITH v, collect({i: i, n: n}) AS perAuthor
+WHERE size(perAuthor) = size($authorIds)
+CALL (v) {
+  MATCH (:Author {id: $authorIds[0]})-[:AUTHORED]->(p:Paper)-[:PUBLISHED_IN]->(v)
+  WHERE ${PAPER_IN_WINDOW}
+    AND all(otherId IN $authorIds[1..] WHERE EXISTS { (:Author {id: otherId})-[:AUTHORED]->(p) })
+  RETURN count(DISTINCT p) AS jointPaperCount
+}
+WITH v, perAuthor, jointPaperCount, reduce(total = 0, x IN perAuthor | total + x.n) AS totalPapers
+ORDER BY jointPaperCount DESC, totalPapers DESC, v.name ASC, v.id ASC
+RETURN ${VENUE_MAP} AS venue, perAuthor, jointPaperCount`;
+
+/**
+ * The joint papers behind each hop of a path: hop i links $authorIds[i] and $authorIds[i + 1].
+ * Newest first; inside the window when one is given.
+ */
+export const PATH_EVIDENCE = `
+UNWIND range(0, size($authorIds) - 2) AS hop
+MATCH (:Author {id: $authorIds[hop]})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(:Author {id: $authorIds[hop + 1]})
+WHERE ${PAPER_IN_WINDOW}
+WITH DISTINCT hop, p
+ORDER BY hop ASC, coalesce(p.year, -1) DESC, p.id ASC
+RETURN hop, collect(${PAPER_MAP}) AS papers`;

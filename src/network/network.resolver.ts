@@ -1,0 +1,84 @@
+import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
+import { MinJointPapersArg, YearFromArg, YearToArg } from "../graphql/args";
+import type { GraphContext } from "../graphql/context";
+import { CoauthorNetwork, CollaborationPath, SharedVenue } from "./network.type";
+
+@ArgsType()
+class CoauthorNetworkArgs {
+  @Field(() => ID)
+  authorId!: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 1, description: "Hops out from the author, 1..3." })
+  depth?: number | null;
+
+  @MinJointPapersArg("ties")
+  minJointPapers?: number | null;
+
+  @YearFromArg()
+  yearFrom?: number | null;
+
+  @YearToArg()
+  yearTo?: number | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 200, description: "Most authors returned, centre included, 1..2000." })
+  maxNodes?: number | null;
+}
+
+@ArgsType()
+class SharedVenuesArgs {
+  @Field(() => [ID], { description: "2..10 distinct author ids." })
+  authorIds!: string[];
+
+  @YearFromArg()
+  yearFrom?: number | null;
+
+  @YearToArg()
+  yearTo?: number | null;
+}
+
+@ArgsType()
+class CollaborationPathArgs {
+  @Field(() => ID)
+  fromId!: string;
+
+  @Field(() => ID)
+  toId!: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 6, description: "Most hops, 1..8." })
+  maxLength?: number | null;
+
+  @YearFromArg()
+  yearFrom?: number | null;
+
+  @YearToArg()
+  yearTo?: number | null;
+}
+
+/** Adapts GraphQL arguments to NetworkService; no rules here. */
+@Resolver()
+export class NetworkResolver {
+  @Query(() => CoauthorNetwork, {
+    description:
+      "The coauthor network around an author, breadth-first up to `depth` hops; when maxNodes cuts it, the closest and most strongly tied authors are kept and `truncated` is true. Unknown author: NOT_FOUND.",
+  })
+  coauthorNetwork(@Args(() => CoauthorNetworkArgs) args: CoauthorNetworkArgs, @Ctx() ctx: GraphContext) {
+    return ctx.services.network.coauthorNetwork(args);
+  }
+
+  @Query(() => [SharedVenue], {
+    description:
+      "Venues where every given author published, most joint papers first, then most papers in total. Unknown author: NOT_FOUND; duplicate ids: BAD_USER_INPUT.",
+  })
+  sharedVenues(@Args(() => SharedVenuesArgs) args: SharedVenuesArgs, @Ctx() ctx: GraphContext) {
+    return ctx.services.network.sharedVenues(args);
+  }
+
+  @Query(() => CollaborationPath, {
+    nullable: true,
+    description:
+      "A shortest chain of coauthorships between two authors, with the joint papers behind each hop (inside the year window when given); null when there is none within maxLength. Unknown author: NOT_FOUND.",
+  })
+  collaborationPath(@Args(() => CollaborationPathArgs) args: CollaborationPathArgs, @Ctx() ctx: GraphContext) {
+    return ctx.services.network.collaborationPath(args);
+  }
+}

@@ -1,0 +1,135 @@
+import type { Database } from "../db/database";
+import { AuthorRecord } from "../author/author.record";
+import type { WindowArgs } from "../author/author.service";
+import { NotFoundError } from "../errors";
+import {
+  intInRange,
+  minJointPapers,
+  NETWORK_DEPTH,
+  NETWORK_MAX_NODES,
+  PATH_MAX_LENGTH,
+  sharedVenueAuthorIds,
+  yearWindow,
+} from "../graphql/argument-rules";
+import type { Loaders } from "../graphql/loaders";
+import { PaperRecord } from "../paper/paper.record";
+import { readNetworkEdges, readNetworkLayer, readPathEvidence, readSharedVenues, readShortestPath, SharedVenueRow, TieRow } from "./network.store";
+
+export interface NetworkArgs extends WindowArgs {
+  authorId: string;
+  depth?: number | null;
+  minJointPapers?: number | null;
+  maxNodes?: number | null;
+}
+
+export interface NetworkNodeData {
+  author: AuthorRecord;
+  distance: number;
+}
+
+export interface NetworkData {
+  nodes: NetworkNodeData[];
+  edges: TieRow[];
+  truncated: boolean;
+}
+
+export interface PathLinkData {
+  from: AuthorRecord;
+  to: AuthorRecord;
+  papers: PaperRecord[];
+}
+
+export interface PathData {
+  length: number;
+  authors: AuthorRecord[];
+  links: PathLinkData[];
+}
+
+export class NetworkService {
+  constructor(
+    private readonly db: Database,
+    private readonly loaders: Loaders,
+  ) {}
+
+  /** Loads authors by id, in order, or fails with NOT_FOUND naming the unknown ones. */
+  private async requireAuthors(ids: string[]): Promise<AuthorRecord[]> {
+    const found = await this.loaders.authorById.loadMany(ids);
+    const missing = ids.filter((_, i) => !found[i] || found[i] instanceof Error);
+    const failure = found.find((f): f is Error => f instanceof Error);
+    if (failure) throw failure;
+    if (missing.length > 0) throw new NotFoundError(`No author with id ${missing.map((id) => `"${id}"`).join(", ")}`, { ids: missing });
+    return found as AuthorRecord[];
+  }
+
+  /**
+   * Breadth-first from the author, `depth` hops out, over ties of at least minJointPapers
+   * (recounted inside the year window when one is given). When maxNodes (root included) cuts the
+   * network, the closest authors are kept and, within the cut layer, the strongest ties to the
+   * previous layer (then name, id); `truncated` says so. Edges are every qualifying tie among the
+   * returned authors, each pair once. At most depth + 2 statements, whatever the graph's size.
+   */
+  async coauthorNetwork(args: NetworkArgs): Promise<NetworkData> {
+    const depth = intInRange("depth", args.depth, NETWORK_DEPTH);
+    const maxNodes = intInRange("maxNodes", args.maxNodes, NETWORK_MAX_NODES);
+    const filter = { ...yearWindow(args.yearFrom, args.yearTo), minJointPapers: minJointPapers(args.minJointPapers) };
+    const [root] = await this.requireAuthors([args.authorId]);
+
+    const nodes: NetworkNodeData[] = [{ author: root, distance: 0 }];
+    const visited = [root.id];
+    let frontier = [root.id];
+    let truncated = false;
+    for (let distance = 1; distance <= depth && frontier.length > 0 && !truncated; distance += 1) {
+      const room = maxNodes - nodes.length;
+      // One row more than there is room for tells whether the cap cut this layer.
+      const rows = await readNetworkLayer(this.db, { ...filter, frontier, visited, limit: room + 1 });
+      truncated = rows.length > room;
+      const kept = rows.slice(0, room);
+      for (const row of kept) {
+        this.loaders.authorById.prime(row.author.id, row.author);
+        nodes.push({ author: row.author, distance });
+        visited.push(row.author.id);
+      }
+      frontier = kept.map((row) => row.author.id);
+    }
+    const edges = nodes.length > 1 ? await readNetworkEdges(this.db, visited, filter) : [];
+    return { nodes, edges, truncated };
+  }
+
+  /**
+   * Venues where every given author (2..10, distinct) published, with per-author paper counts in
+   * input order and the count of papers there that all of them authored. Most joint papers first,
+   * then most papers in total.
+   */
+  async sharedVenues(args: { authorIds: readonly string[] } & WindowArgs): Promise<SharedVenueRow[]> {
+    const ids = sharedVenueAuthorIds(args.authorIds);
+    const window = yearWindow(args.yearFrom, args.yearTo);
+    await this.requireAuthors(ids);
+    const rows = await readSharedVenues(this.db, ids, window);
+    for (const row of rows) this.loaders.venueById.prime(row.venue.id, row.venue);
+    return rows;
+  }
+
+  /**
+   * One shortest chain of coauthorships from one author to another, at most maxLength hops,
+   * with the joint papers behind every hop as evidence. Inside a year window every hop needs a
+   * joint paper in the window and the evidence lists only those. Null when no such chain exists;
+   * the same author at both ends is a path of length 0.
+   */
+  async collaborationPath(args: { fromId: string; toId: string; maxLength?: number | null } & WindowArgs): Promise<PathData | null> {
+    const maxLength = intInRange("maxLength", args.maxLength, PATH_MAX_LENGTH);
+    const window = yearWindow(args.yearFrom, args.yearTo);
+    const [from, to] = await this.requireAuthors([args.fromId, args.toId]);
+    if (from.id === to.id) return { length: 0, authors: [from], links: [] };
+
+    const authors = await readShortestPath(this.db, { ...window, fromId: from.id, toId: to.id, maxLength });
+    if (authors === null) return null;
+    for (const author of authors) this.loaders.authorById.prime(author.id, author);
+    const evidence = await readPathEvidence(
+      this.db,
+      authors.map((a) => a.id),
+      window,
+    );
+    const links = authors.slice(1).map((next, hop) => ({ from: authors[hop], to: next, papers: evidence.get(hop) ?? [] }));
+    return { length: links.length, authors, links };
+  }
+}

@@ -1,0 +1,79 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Author } from "../author/author.type";
+import { Paper } from "../paper/paper.type";
+import { Venue } from "../venue/venue.type";
+
+@ObjectType("NetworkNode")
+export class NetworkNode {
+  @Field(() => Author)
+  author!: Author;
+
+  @Field(() => Int, { description: "Hops from the centre author (0 for the centre)." })
+  distance!: number;
+}
+
+@ObjectType("NetworkEdge", { description: "A qualifying coauthorship between two nodes of the network (each pair once; source id < target id)." })
+export class NetworkEdge {
+  @Field(() => ID, { description: "Author id of one end (a node of this network)." })
+  source!: string;
+
+  @Field(() => ID, { description: "Author id of the other end (a node of this network)." })
+  target!: string;
+
+  @Field(() => Int, { description: "Joint papers (inside the year window when one was given)." })
+  jointPapers!: number;
+
+  @Field(() => Int, { nullable: true })
+  firstYear!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  lastYear!: number | null;
+}
+
+@ObjectType("CoauthorNetwork")
+export class CoauthorNetwork {
+  @Field(() => [NetworkNode], { description: "Closest first; within a distance, strongest tie first." })
+  nodes!: NetworkNode[];
+
+  @Field(() => [NetworkEdge])
+  edges!: NetworkEdge[];
+
+  @Field(() => Boolean, { description: "True when maxNodes cut the network short." })
+  truncated!: boolean;
+}
+
+@ObjectType("SharedVenue")
+export class SharedVenue {
+  @Field(() => Venue)
+  venue!: Venue;
+
+  @Field(() => [Int], { description: "Each given author's papers at this venue, in the order of authorIds." })
+  paperCounts!: number[];
+
+  @Field(() => Int, { description: "Papers at this venue authored by all of the given authors." })
+  jointPaperCount!: number;
+}
+
+@ObjectType("CollaborationLink", { description: "One hop of a collaboration path, with the joint papers that make it." })
+export class CollaborationLink {
+  @Field(() => Author)
+  from!: Author;
+
+  @Field(() => Author)
+  to!: Author;
+
+  @Field(() => [Paper], { description: "Joint papers of the two authors (inside the year window when given), newest first." })
+  papers!: Paper[];
+}
+
+@ObjectType("CollaborationPath")
+export class CollaborationPath {
+  @Field(() => Int, { description: "Hops (0 when both ends are the same author)." })
+  length!: number;
+
+  @Field(() => [Author], { description: "From the first author to the second, in order." })
+  authors!: Author[];
+
+  @Field(() => [CollaborationLink])
+  links!: CollaborationLink[];
+}

@@ -1,0 +1,45 @@
+import { Router } from "express";
+import type { Database } from "../db/database";
+
+/** The cheapest statement that proves Bolt, auth and the configured database all answer. */
+export const HEALTH_PING_CYPHER = "RETURN 1 AS ok";
+
+/** A health check must answer fast even when Neo4j hangs; load balancers time out around 5s. */
+const HEALTH_TIMEOUT_MS = 3_000;
+
+export interface HealthReport {
+  status: "ok" | "unavailable";
+  neo4j: "up" | "down";
+  /** Milliseconds the ping took (or until it failed). */
+  latencyMs: number;
+  /** The error code when Neo4j is down; never the message, which may name hosts. */
+  code?: string;
+}
+
+/** Resolves (never rejects) with what /healthz reports. */
+export async function checkHealth(db: Database): Promise<HealthReport> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error("health ping timed out"), { code: "TIMEOUT" })), HEALTH_TIMEOUT_MS);
+    });
+    await Promise.race([db.read(HEALTH_PING_CYPHER, {}, { timeoutMs: HEALTH_TIMEOUT_MS }), timeout]);
+    return { status: "ok", neo4j: "up", latencyMs: Date.now() - started };
+  } catch (error) {
+    const code = (error as { extensions?: { code?: string }; code?: string }).extensions?.code ?? (error as { code?: string }).code;
+    return { status: "unavailable", neo4j: "down", latencyMs: Date.now() - started, code: code ?? "DATABASE_UNAVAILABLE" };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** GET /healthz: 200 when Neo4j answers, 503 otherwise; JSON either way, never cached. */
+export function healthRouter(db: Database): Router {
+  const router = Router();
+  router.get("/healthz", async (_req, res) => {
+    const report = await checkHealth(db);
+    res.status(report.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(report);
+  });
+  return router;
+}

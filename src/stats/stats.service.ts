@@ -1,0 +1,20 @@
+import type { Database } from "../db/database";
+import { IMPORT_RUNS as IMPORT_RUNS_RANGE, intInRange } from "../graphql/argument-rules";
+import { GraphCounts, ImportRunRecord, readGraphCounts, readImportRuns } from "./stats.store";
+
+export class StatsService {
+  private counts?: Promise<GraphCounts>;
+
+  constructor(private readonly db: Database) {}
+
+  /** Whole-graph counts, read once per request however many fields ask. */
+  graphCounts(): Promise<GraphCounts> {
+    this.counts ??= readGraphCounts(this.db);
+    return this.counts;
+  }
+
+  /** The import runs behind the data, newest first. */
+  importRuns(first: number | null | undefined): Promise<ImportRunRecord[]> {
+    return readImportRuns(this.db, intInRange("first", first, IMPORT_RUNS_RANGE));
+  }
+}

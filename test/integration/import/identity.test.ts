@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Database } from "../../../src/db/database";
+import { importFiles } from "../../../import/import-runner";
+import { fromRoot } from "../../../src/util/project-root";
+import { coauthorEdgeMismatches, countOf, identitySnapshot } from "../../support/graph-checks";
+import { clearGraph, testDatabase } from "../../support/neo4j";
+
+const fixture = (...p: string[]) => fromRoot("test", "fixtures", ...p);
+const HOMONYMS = fixture("identity", "dblp-homonyms.xml");
+const NAME_ONLY = fixture("identity", "name-only.bib");
+const NO_DOI = fixture("identity", "no-doi.csl.jsonl");
+const NAMESAKE = fixture("identity", "namesake.xml");
+
+async function importInOrder(db: Database, files: string[]): Promise<string[]> {
+  await clearGraph(db);
+  for (const file of files) {
+    const summary = await importFiles(db, [file]);
+    assert.equal(summary.ok, true, `${file}: ${summary.files[0].error}`);
+  }
+  assert.deepEqual(await coauthorEdgeMismatches(db), []);
+  return identitySnapshot(db);
+}
+
+async function authorsOf(db: Database, paperId: string): Promise<string[]> {
+  const rows = await db.read("MATCH (a:Author)-[:AUTHORED]->(:Paper {id: $paperId}) RETURN a.id AS id ORDER BY id", { paperId });
+  return rows.map((r) => r.get("id"));
+}
+
+describe("identity rules", () => {
+  let db: Database;
+  before(async () => {
+    db = await testDatabase();
+  });
+  after(async () => db?.close());
+
+  it("keeps dblp homonyms apart, attaches unambiguous name-only mentions, and leaves ambiguous ones name-only", async () => {
+    await importInOrder(db, [HOMONYMS, NAME_ONLY]);
+    const ids = (await db.read("MATCH (a:Author) RETURN a.id AS id ORDER BY id")).map((r) => r.get("id"));
+    assert.deepEqual(ids, ["dblp:Ada Lovelace", "dblp:Tien-Tsin Wong", "dblp:Wei Xiong 0001", "dblp:Wei Xiong 0002", "name:wei xiong"]);
+    // Paper one is seen by dblp (DOI 10.1000/ONE) and BibTeX (https://doi.org/10.1000/one): one paper, both sources.
+    const one = await db.read("MATCH (p:Paper {id: '10.1000/one'}) RETURN p.sourceKeys AS keys");
+    assert.equal(one.length, 1);
+    assert.equal(one[0].get("keys").length, 2);
+    assert.deepEqual(await authorsOf(db, "10.1000/one"), ["dblp:Tien-Tsin Wong", "dblp:Wei Xiong 0001", "name:wei xiong"]);
+    assert.deepEqual(await authorsOf(db, "identity paper three|2022"), ["dblp:Ada Lovelace", "dblp:Tien-Tsin Wong", "name:wei xiong"]);
+    const pair = await db.read(`
+      MATCH (:Author {id: 'dblp:Tien-Tsin Wong'})-[r:COAUTHORED_WITH]-(:Author {id: 'name:wei xiong'}) RETURN r.papers AS papers`);
+    assert.equal(pair[0].get("papers"), 2);
+  });
+
+  it("gives the same graph whatever the import order", async () => {
+    const orders = [
+      [HOMONYMS, NAME_ONLY, NO_DOI],
+      [NAME_ONLY, NO_DOI, HOMONYMS],
+      [NO_DOI, HOMONYMS, NAME_ONLY],
+    ];
+    const snapshots = [];
+    for (const order of orders) snapshots.push(await importInOrder(db, order));
+    assert.deepEqual(snapshots[1], snapshots[0]);
+    assert.deepEqual(snapshots[2], snapshots[0]);
+    // The DOI-less CSL record joined the DOI paper by normalised title and year.
+    assert.equal(await countOf(db, "MATCH (p:Paper) WHERE p.titleKey = 'identity paper one|2020' RETURN count(p)"), 1);
+    assert.equal(await countOf(db, "MATCH (p:Paper {id: '10.1000/one'}) RETURN size(p.sourceKeys)"), 3);
+  });
+
+  it("detaches name-only mentions again when a numbered namesake appears, in either order", async () => {
+    const later = await importInOrder(db, [HOMONYMS, NAME_ONLY, NAMESAKE]);
+    assert.deepEqual(await authorsOf(db, "identity paper three|2022"), ["dblp:Ada Lovelace", "name:tien-tsin wong", "name:wei xiong"]);
+    assert.equal(await countOf(db, "MATCH (a:Author {id: 'dblp:Tien-Tsin Wong'})-[:AUTHORED]->(p) RETURN count(p)"), 1);
+    const first = await importInOrder(db, [NAMESAKE, NAME_ONLY, HOMONYMS]);
+    assert.deepEqual(first, later);
+  });
+
+  it("changes nothing when every file is imported a second time", async () => {
+    const once = await importInOrder(db, [HOMONYMS, NAME_ONLY, NO_DOI, NAMESAKE]);
+    for (const file of [NAMESAKE, NO_DOI, NAME_ONLY, HOMONYMS]) await importFiles(db, [file]);
+    assert.deepEqual(await coauthorEdgeMismatches(db), []);
+    assert.deepEqual(await identitySnapshot(db), once);
+  });
+
+  it("refuses a file that cannot be parsed and leaves the graph exactly as it was", async () => {
+    const before = await importInOrder(db, [HOMONYMS]);
+    const runsBefore = await countOf(db, "MATCH (r:ImportRun) RETURN count(r)");
+    const summary = await importFiles(db, [fixture("identity", "truncated.xml")]);
+    assert.equal(summary.ok, false);
+    assert.match(summary.files[0].error ?? "", /truncated\.xml/);
+    assert.match(summary.files[0].error ?? "", /Nothing from this file was written/);
+    assert.deepEqual(await identitySnapshot(db), before);
+    assert.equal(await countOf(db, "MATCH (r:ImportRun) RETURN count(r)"), runsBefore);
+  });
+});

@@ -1,0 +1,72 @@
+import { Database } from "../../src/db/database";
+
+/**
+ * Independent checks of the importer's invariants, computed from the AUTHORED edges (the source of truth)
+ * rather than from anything the importer materialised.
+ */
+
+/** Pairs whose COAUTHORED_WITH is missing, wrong, reversed or stale. Empty means the materialised edges are exact. */
+export async function coauthorEdgeMismatches(db: Database): Promise<string[]> {
+  const rows = await db.read(`
+    CALL () {
+      MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
+      WHERE a.id < b.id
+      WITH a, b, count(DISTINCT p) AS expected, min(p.year) AS fy, max(p.year) AS ly
+      OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]->(b)
+      WITH a, b, expected, fy, ly, r
+      WHERE r IS NULL OR r.papers <> expected OR r.firstYear <> fy OR r.lastYear <> ly
+      RETURN a.id + ' ~ ' + b.id + ': expected ' + expected + ', stored ' + coalesce(toString(r.papers), 'none') AS problem
+      UNION
+      MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author)
+      WHERE NOT a.id < b.id OR NOT EXISTS { (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b) }
+      RETURN 'stale or reversed edge ' + a.id + ' -> ' + b.id AS problem
+      UNION
+      MATCH (a:Author)-[r:COAUTHORED_WITH]-(b:Author)
+      WITH a, b, count(r) AS n WHERE n > 1
+      RETURN 'duplicate edge ' + a.id + ' ~ ' + b.id AS problem
+    }
+    RETURN problem ORDER BY problem LIMIT 50`);
+  return rows.map((r) => r.get("problem"));
+}
+
+/** Author stats recomputed from AUTHORED edges that differ from the stored ones. */
+export async function authorStatMismatches(db: Database): Promise<string[]> {
+  const rows = await db.read(`
+    MATCH (a:Author)
+    OPTIONAL MATCH (a)-[:AUTHORED]->(p:Paper)
+    WITH a, count(p) AS n, min(p.year) AS fy, max(p.year) AS ly
+    WHERE a.paperCount <> n OR a.firstYear <> fy OR a.lastYear <> ly OR a.paperCount IS NULL
+    RETURN a.id + ': paperCount ' + toString(a.paperCount) + ' vs ' + n AS problem LIMIT 50`);
+  return rows.map((r) => r.get("problem"));
+}
+
+/**
+ * Everything identity decides, as sorted text: authors, papers with their sources, authorships and coauthor edges.
+ * Two imports of the same records in different orders must give the same snapshot.
+ */
+export async function identitySnapshot(db: Database): Promise<string[]> {
+  const rows = await db.read(`
+    CALL () {
+      MATCH (a:Author) RETURN 'author ' + a.id + ' name=' + a.name + ' papers=' + toString(a.paperCount) AS line
+      UNION
+      MATCH (p:Paper) RETURN 'paper ' + p.id + ' sources=' + reduce(s = '', k IN p.sourceKeys | s + k + ',') AS line
+    }
+    RETURN line`);
+  const edges = await db.read(`
+    CALL () {
+      MATCH (a:Author)-[r:AUTHORED]->(p:Paper) RETURN 'authored ' + a.id + ' -> ' + p.id AS line
+      UNION
+      MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author) RETURN 'coauthored ' + a.id + ' -> ' + b.id + ' ' + toString(r.papers) AS line
+      UNION
+      MATCH (p:Paper)-[:PUBLISHED_IN]->(v:Venue) RETURN 'venue ' + p.id + ' -> ' + v.id AS line
+    }
+    RETURN line`);
+  const sortSources = (line: string) =>
+    line.startsWith("paper ") ? line.replace(/sources=(.*)$/, (_, s: string) => `sources=${s.split(",").filter(Boolean).sort().join(",")}`) : line;
+  return [...rows, ...edges].map((r) => sortSources(r.get("line") as string)).sort();
+}
+
+export async function countOf(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<number> {
+  const [row] = await db.read(cypher, params);
+  return row.get(0) as number;
+}

@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { CanonicalPaper } from "../../../import/canonical";
+import { authorId, paperTitleKey, venueId } from "../../../import/identity";
+import { nameKey, normaliseDoi, normaliseTitle } from "../../../import/normalise/text";
+import { mentionTarget } from "../../../import/writer/author-resolution";
+import { toBatchRows } from "../../../import/writer/batch-rows";
+
+describe("nameKey", () => {
+  it("folds diacritics and case, collapses whitespace, keeps punctuation", () => {
+    assert.equal(nameKey("  Véronique   Hoste "), "veronique hoste");
+    assert.equal(nameKey("Aaron C. Courville"), "aaron c. courville");
+    assert.notEqual(nameKey("Aaron C. Courville"), nameKey("Aaron Courville"));
+    assert.equal(nameKey("Jean-François Cardoso"), "jean-francois cardoso");
+    assert.equal(nameKey("ＡＢＣ Ｄ"), "abc d"); // NFKD folds full-width forms
+  });
+});
+
+describe("paper and venue identity", () => {
+  it("normalises titles to a-z0-9 words", () => {
+    assert.equal(normaliseTitle("Chem-FINESE: Validating Fine-Grained Few-shot Entity Extraction!"), "chem finese validating fine grained few shot entity extraction");
+    assert.equal(paperTitleKey({ title: "{BERT}: Pre-training", year: 2019 }), "bert pre training|2019");
+    assert.equal(paperTitleKey({ title: "No Year" }), "no year|");
+  });
+  it("lower-cases DOIs and strips resolver prefixes", () => {
+    assert.equal(normaliseDoi("https://doi.org/10.18653/V1/N19-1423"), "10.18653/v1/n19-1423");
+    assert.equal(normaliseDoi("doi:10.1000/ABC"), "10.1000/abc");
+    assert.equal(normaliseDoi("not a doi"), undefined);
+  });
+  it("prefers the acronym for venues", () => {
+    assert.equal(venueId({ name: "International Conference on Machine Learning", acronym: "ICML", kind: "conference" }), "icml");
+    assert.equal(venueId({ name: "Findings of the ACL: EMNLP 2024", kind: "conference" }), "findings of the acl emnlp 2024");
+  });
+  it("derives author ids from person keys, else from the nameKey", () => {
+    assert.equal(authorId({ name: "Wei Xiong", key: { scheme: "dblp", value: "Wei Xiong 0001" }, numbered: true }), "dblp:Wei Xiong 0001");
+    assert.equal(authorId({ name: "Wei  XIONG" }), "name:wei xiong");
+  });
+});
+
+describe("mention resolution", () => {
+  const name = { id: "name:tien-tsin wong", keyed: false, numbered: false };
+  it("attaches to the single unnumbered keyed author", () => {
+    assert.equal(mentionTarget("tien-tsin wong", [name, { id: "dblp:Tien-Tsin Wong", keyed: true, numbered: false }]), "dblp:Tien-Tsin Wong");
+  });
+  it("stays name-only when namesakes exist or the only keyed author is numbered", () => {
+    const w1 = { id: "dblp:Wei Xiong 0001", keyed: true, numbered: true };
+    const w2 = { id: "dblp:Wei Xiong 0002", keyed: true, numbered: true };
+    assert.equal(mentionTarget("wei xiong", [w1, w2]), "name:wei xiong");
+    assert.equal(mentionTarget("wei xiong", [w1]), "name:wei xiong");
+    assert.equal(
+      mentionTarget("tong zhang", [{ id: "dblp:Tong Zhang", keyed: true, numbered: false }, { id: "acl:tong-zhang", keyed: true, numbered: false }]),
+      "name:tong zhang",
+    );
+  });
+});
+
+describe("batch rows", () => {
+  const paper = (over: Partial<CanonicalPaper>): CanonicalPaper => ({
+    sourceKey: "x:1",
+    title: "A Paper",
+    year: 2020,
+    authors: [{ name: "Ada Lovelace" }, { name: "Alan Turing" }],
+    location: { file: "f", line: 1 },
+    ...over,
+  });
+  it("folds a paper seen twice in one batch into one row with both source keys", () => {
+    const rows = toBatchRows([paper({ sourceKey: "bibtex:a" }), paper({ sourceKey: "bibtex:b", abstract: "text" })], ["a paper|2020", "a paper|2020"]);
+    assert.equal(rows.papers.length, 1);
+    assert.deepEqual(rows.papers[0].sourceKeys, ["bibtex:a", "bibtex:b"]);
+    assert.equal(rows.papers[0].abstract, "text");
+    assert.equal(rows.authorships.length, 2);
+  });
+  it("keeps the first byline position when an author is listed twice and skips blank names", () => {
+    const rows = toBatchRows([paper({ authors: [{ name: "Ada Lovelace" }, { name: "  " }, { name: "ada lovelace" }] })], ["p"]);
+    assert.equal(rows.authorships.length, 1);
+    assert.equal(rows.authorships[0].position, 1);
+  });
+});
