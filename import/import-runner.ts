@@ -43,6 +43,8 @@ export interface FileImportSummary {
   coauthorPairs: { created: number; recomputed: number };
   mentionsReattached: number;
   seconds: number;
+  /** Wall seconds per stage (parse check, batch writes, name resolution, coauthor pairs), for benchmarks. */
+  stageSeconds: { check: number; write: number; names: number; pairs: number };
 }
 
 export interface ImportSummary {
@@ -86,6 +88,13 @@ async function importOneFile(db: Database, path: string, localPath: string, opti
     coauthorPairs: { created: 0, recomputed: 0 },
     mentionsReattached: 0,
     seconds: 0,
+    stageSeconds: { check: 0, write: 0, names: 0, pairs: 0 },
+  };
+  let stageStarted = started;
+  const endStage = (stage: keyof FileImportSummary["stageSeconds"]) => {
+    const now = Date.now();
+    summary.stageSeconds[stage] = (now - stageStarted) / 1000;
+    stageStarted = now;
   };
   const input = openInput(localPath);
   summary.file = path === "-" ? "<stdin>" : input.file;
@@ -105,6 +114,7 @@ async function importOneFile(db: Database, path: string, localPath: string, opti
     }
     progress.update(summary.read);
     progress.stop();
+    endStage("check");
   } catch (error) {
     progress.stop();
     summary.error = error instanceof UnparseableFileError ? error.message : describe(error, summary.file);
@@ -139,11 +149,14 @@ async function importOneFile(db: Database, path: string, localPath: string, opti
     await writeBatch(db, batch, summary.writes);
     progress.update(written + batch.length);
     progress.stop();
+    endStage("write");
 
     summary.mentionsReattached = await resolveTouchedNames(db);
+    endStage("names");
     progress.start("coauthor pairs", undefined);
     const pairs = await recomputeDirtyAuthors(db, (done, of) => progress.update(done, of));
     progress.stop();
+    endStage("pairs");
     summary.coauthorPairs = { created: pairs.pairsCreated, recomputed: pairs.pairsWritten };
     summary.status = "imported";
   } catch (error) {
@@ -166,6 +179,7 @@ async function finishRun(db: Database, summary: FileImportSummary): Promise<void
     coauthorPairsRecomputed: summary.coauthorPairs.recomputed,
     mentionsReattached: summary.mentionsReattached,
     seconds: summary.seconds,
+    stageSeconds: summary.stageSeconds,
   };
   try {
     await db.write(

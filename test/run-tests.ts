@@ -19,8 +19,9 @@ import { provideNeo4j, ProvidedNeo4j } from "../src/db/neo4j-provider";
  * Arguments starting with "-" go to `node --test`. Test processes inherit the temporary home, so a
  * CLI they spawn without NEO4J_URI joins this same Neo4j (its state file says it is running).
  * NEO4J_URI and friends are removed from their environment: tests wipe the database they get.
- * Knobs: TEST_NEO4J_URI (use that disposable server instead), COAUTHOR_GRAPH_NEO4J_HEAP/PAGECACHE
- * (default 1g/256m here), KEEP_TEST_HOME=1 (keep the temporary home for inspection).
+ * Knobs: TEST_NEO4J_URI (use that disposable server instead), COAUTHOR_GRAPH_NEO4J_VIA (default
+ * local here), COAUTHOR_GRAPH_NEO4J_HEAP/PAGECACHE (default 1g/256m here), KEEP_TEST_HOME=1 (keep
+ * the temporary home for inspection).
  */
 const CATEGORY_ORDER = ["unit", "integration", "e2e"];
 
@@ -40,6 +41,10 @@ async function main(): Promise<number> {
   const testHome = mkdtempSync(path.join(os.tmpdir(), "coauthor-graph-test-"));
   env.COAUTHOR_GRAPH_HOME = testHome;
   env.COAUTHOR_GRAPH_JAR_CACHE = jarCacheRoot(userHome, process.env);
+  env.COAUTHOR_GRAPH_NEO4J_THROWAWAY = "1";
+  // The local jars by default, as in development; COAUTHOR_GRAPH_NEO4J_VIA=auto or docker lets a CI
+  // without a JDK use Docker instead.
+  env.COAUTHOR_GRAPH_NEO4J_VIA ||= "local";
   env.COAUTHOR_GRAPH_NEO4J_HEAP ||= "1g";
   env.COAUTHOR_GRAPH_NEO4J_PAGECACHE ||= "256m";
 

@@ -52,8 +52,9 @@ CALL (owner) {
 }
 RETURN ownerId, total`;
 
+/** Keyset on [jointPapers desc, sortName, id]; sortName falls back to the id so no row has a null key. */
 const COAUTHOR_KEYSET = `($afterJoint IS NULL OR jointPapers < $afterJoint
-    OR (jointPapers = $afterJoint AND (a.name > $afterName OR (a.name = $afterName AND a.id > $afterId))))`;
+    OR (jointPapers = $afterJoint AND (sortName > $afterName OR (sortName = $afterName AND a.id > $afterId))))`;
 
 /** All-time coauthors from the materialised COAUTHORED_WITH (one relationship per pair, read undirected). */
 export const COAUTHORS_PAGE = `
@@ -62,12 +63,12 @@ MATCH (owner:Author {id: ownerId})
 CALL (owner) {
   MATCH (owner)-[r:COAUTHORED_WITH]-(a:Author)
   WHERE a <> owner AND r.papers >= $minJointPapers
-  WITH a, r.papers AS jointPapers, r.firstYear AS firstYear, r.lastYear AS lastYear
+  WITH a, r.papers AS jointPapers, r.firstYear AS firstYear, r.lastYear AS lastYear, coalesce(a.name, a.id) AS sortName
   WHERE ${COAUTHOR_KEYSET}
-  WITH a, jointPapers, firstYear, lastYear
-  ORDER BY jointPapers DESC, a.name ASC, a.id ASC
+  WITH a, jointPapers, firstYear, lastYear, sortName
+  ORDER BY jointPapers DESC, sortName ASC, a.id ASC
   LIMIT $limit
-  RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear}) AS rows
+  RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear, sortName: sortName}) AS rows
 }
 RETURN ownerId, rows`;
 
@@ -84,11 +85,12 @@ CALL (owner) {
   MATCH (owner)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(a:Author)
   WHERE a <> owner AND ${PAPER_IN_WINDOW}
   WITH a, count(DISTINCT p) AS jointPapers, min(p.year) AS firstYear, max(p.year) AS lastYear
+  WITH a, jointPapers, firstYear, lastYear, coalesce(a.name, a.id) AS sortName
   WHERE jointPapers >= $minJointPapers AND ${COAUTHOR_KEYSET}
-  WITH a, jointPapers, firstYear, lastYear
-  ORDER BY jointPapers DESC, a.name ASC, a.id ASC
+  WITH a, jointPapers, firstYear, lastYear, sortName
+  ORDER BY jointPapers DESC, sortName ASC, a.id ASC
   LIMIT $limit
-  RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear}) AS rows
+  RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear, sortName: sortName}) AS rows
 }
 RETURN ownerId, rows`;
 

@@ -121,7 +121,7 @@ export class AuthorService {
       rows,
       { first, after: args.after },
       "jointPapers",
-      (row) => [row.jointPapers, row.author.name, row.author.id],
+      (row) => [row.jointPapers, row.sortName, row.author.id],
       (row) => ({ node: row.author, jointPapers: row.jointPapers, firstYear: row.firstYear, lastYear: row.lastYear }),
       () => this.loaders.authorCoauthorCount.load({ ownerId: authorId, args: filter }),
     );

@@ -1,5 +1,5 @@
 import type { Database } from "../db/database";
-import type { YearWindow } from "../graphql/argument-rules";
+import { hasWindow, YearWindow } from "../graphql/argument-rules";
 import { byOwner, listOf } from "../graphql/rows";
 import { PaperByYearRow, toPaperByYearRow } from "../paper/paper.record";
 import { toVenueRecord, VenueRecord } from "../venue/venue.record";
@@ -78,6 +78,8 @@ export interface CoauthorPageArgs extends CoauthorFilter {
 
 export interface CoauthorRow {
   author: AuthorRecord;
+  /** The name the list is sorted by (the id when a name is missing). */
+  sortName: string;
   jointPapers: number;
   firstYear: number | null;
   lastYear: number | null;
@@ -86,24 +88,21 @@ export interface CoauthorRow {
 function toCoauthorRow(row: Record<string, unknown>): CoauthorRow {
   return {
     author: toAuthorRecord(row.author),
+    sortName: String(row.sortName),
     jointPapers: Number(row.jointPapers),
     firstYear: typeof row.firstYear === "number" ? row.firstYear : null,
     lastYear: typeof row.lastYear === "number" ? row.lastYear : null,
   };
 }
 
-function windowed(window: YearWindow): boolean {
-  return window.yearFrom !== null || window.yearTo !== null;
-}
-
 /** Without a window the materialised COAUTHORED_WITH answers; with one, joint papers are recounted. */
 export async function readCoauthors(db: Database, ownerIds: string[], args: CoauthorPageArgs): Promise<Map<string, CoauthorRow[]>> {
-  const records = await db.read(windowed(args) ? COAUTHORS_IN_WINDOW_PAGE : COAUTHORS_PAGE, { ownerIds, ...args });
+  const records = await db.read(hasWindow(args) ? COAUTHORS_IN_WINDOW_PAGE : COAUTHORS_PAGE, { ownerIds, ...args });
   return byOwner(records, (r) => listOf(r, "rows", toCoauthorRow));
 }
 
 export async function countCoauthors(db: Database, ownerIds: string[], filter: CoauthorFilter): Promise<Map<string, number>> {
-  const records = await db.read(windowed(filter) ? COAUTHORS_IN_WINDOW_COUNT : COAUTHORS_COUNT, { ownerIds, ...filter });
+  const records = await db.read(hasWindow(filter) ? COAUTHORS_IN_WINDOW_COUNT : COAUTHORS_COUNT, { ownerIds, ...filter });
   return byOwner(records, (r) => Number(r.get("total")));
 }
 

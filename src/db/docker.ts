@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -65,8 +65,8 @@ export interface StartedDockerServer {
 }
 
 /**
- * neo4j:5.26-community through @testcontainers/neo4j, with the store bind-mounted from
- * <home>/neo4j/docker-data so data outlives the container. Owner mode leaves cleanup to
+ * neo4j:5.26-community through @testcontainers/neo4j, with the store in a named volume per home
+ * (coauthor-graph-<hash of the home path>) so data outlives the container. Owner mode leaves cleanup to
  * testcontainers' reaper (the container goes when this process goes); detached mode marks it
  * reusable, which keeps the reaper away, and `db stop` removes it by id.
  */
@@ -77,21 +77,20 @@ export async function startDockerServer(opts: {
   log: (msg: string) => void;
 }): Promise<StartedDockerServer> {
   const { Neo4jContainer } = await import("@testcontainers/neo4j");
-  const dataDir = path.join(opts.layout.neo4jHome, "docker-data");
-  mkdirSync(dataDir, { recursive: true });
-  opts.log(`Starting ${NEO4J_IMAGE} with Docker (${opts.mode}); data in ${dataDir} …`);
-  let container = new Neo4jContainer(NEO4J_IMAGE)
+  const volume = opts.settings.throwaway ? undefined : dataVolumeName(opts.layout.home);
+  mkdirSync(opts.layout.neo4jHome, { recursive: true });
+  opts.log(`Starting ${NEO4J_IMAGE} with Docker (${opts.mode}); data ${volume ? `in the Docker volume ${volume}` : "inside the container (throwaway)"} …`);
+  // A source that is not a path makes Docker use (and create) a named volume: no file-ownership
+  // trouble in the user's home, and the data survives the container.
+  const container = new Neo4jContainer(NEO4J_IMAGE)
     .withPassword(dockerPassword(opts.layout))
-    .withBindMounts([{ source: dataDir, target: "/data", mode: "rw" }])
+    .withBindMounts(volume ? [{ source: volume, target: "/data", mode: "rw" }] : [])
     .withLabels({ "coauthor-graph.home": opts.layout.home })
     .withEnvironment({
       NEO4J_server_memory_heap_max__size: `${Math.floor(opts.settings.heapBytes / MIB)}m`,
       NEO4J_server_memory_pagecache_size: `${Math.floor(opts.settings.pageCacheBytes / MIB)}m`,
     });
-  // Files in the bind mount then belong to the user, not to the image's neo4j uid.
-  if (typeof process.getuid === "function") container = container.withUser(`${process.getuid()}:${process.getgid!()}`);
-  if (opts.mode === "detached") container = container.withReuse();
-  const started = await container.start();
+  const started = await (opts.mode === "detached" ? container.withReuse() : container).start();
   const state: ServerState = {
     via: "docker",
     uri: `bolt://${started.getHost()}:${started.getMappedPort(7687)}`,
@@ -117,6 +116,11 @@ export async function stopDockerContainer(containerId: string): Promise<void> {
   const container = client.container.getById(containerId);
   await client.container.stop(container, { timeout: 20_000 });
   await client.container.remove(container, { removeVolumes: true });
+}
+
+/** One volume per home, so that two homes never share a store. */
+export function dataVolumeName(home: string): string {
+  return `coauthor-graph-${createHash("sha256").update(home).digest("hex").slice(0, 12)}`;
 }
 
 /** One password per home, kept beside the store it protects (the store remembers it after the first start). */

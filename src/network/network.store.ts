@@ -1,5 +1,5 @@
 import type { Database } from "../db/database";
-import type { YearWindow } from "../graphql/argument-rules";
+import { hasWindow, YearWindow } from "../graphql/argument-rules";
 import { AuthorRecord, toAuthorRecord } from "../author/author.record";
 import { PaperRecord, toPaperRecord } from "../paper/paper.record";
 import { toVenueRecord, VenueRecord } from "../venue/venue.record";
@@ -12,10 +12,6 @@ import {
   SHARED_VENUES,
 } from "./network.cypher";
 import { shortestPathStatement } from "./path.cypher";
-
-function windowed(window: YearWindow): boolean {
-  return window.yearFrom !== null || window.yearTo !== null;
-}
 
 export interface TieFilter extends YearWindow {
   minJointPapers: number;
@@ -31,7 +27,7 @@ export async function readNetworkLayer(
   db: Database,
   args: TieFilter & { frontier: string[]; visited: string[]; limit: number },
 ): Promise<LayerRow[]> {
-  const records = await db.read(windowed(args) ? NETWORK_LAYER_IN_WINDOW : NETWORK_LAYER, { ...args });
+  const records = await db.read(hasWindow(args) ? NETWORK_LAYER_IN_WINDOW : NETWORK_LAYER, { ...args });
   return records.map((r) => ({ author: toAuthorRecord(r.get("author")), tie: Number(r.get("tie")) }));
 }
 
@@ -44,7 +40,7 @@ export interface TieRow {
 }
 
 export async function readNetworkEdges(db: Database, ids: string[], filter: TieFilter): Promise<TieRow[]> {
-  const records = await db.read(windowed(filter) ? NETWORK_EDGES_IN_WINDOW : NETWORK_EDGES, { ids, ...filter });
+  const records = await db.read(hasWindow(filter) ? NETWORK_EDGES_IN_WINDOW : NETWORK_EDGES, { ids, ...filter });
   return records.map((r) => ({
     source: String(r.get("source")),
     target: String(r.get("target")),
@@ -75,7 +71,7 @@ export async function readShortestPath(
   db: Database,
   args: YearWindow & { fromId: string; toId: string; maxLength: number },
 ): Promise<AuthorRecord[] | null> {
-  const records = await db.read(shortestPathStatement(args.maxLength, windowed(args)), { ...args });
+  const records = await db.read(shortestPathStatement(args.maxLength, hasWindow(args)), { ...args });
   if (records.length === 0) return null;
   return (records[0].get("authors") as unknown[]).map(toAuthorRecord);
 }

@@ -11,7 +11,7 @@ class PaperListArgs {
   @Field(() => String, { nullable: true, description: "Full-text search over title and abstract; results by relevance." })
   search?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Only papers published in this venue." })
+  @Field(() => ID, { nullable: true, description: "Only papers published in this venue (NOT_FOUND when unknown)." })
   venueId?: string | null;
 
   @YearFromArg()

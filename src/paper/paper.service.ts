@@ -1,6 +1,7 @@
 import type { Database } from "../db/database";
 import type { PageArgs, PaperEdgeData, WindowArgs } from "../author/author.service";
 import { AuthorRecord } from "../author/author.record";
+import { NotFoundError } from "../errors";
 import { pageSize, yearWindow } from "../graphql/argument-rules";
 import { decodeCursor } from "../graphql/cursor";
 import type { Loaders } from "../graphql/loaders";
@@ -36,8 +37,8 @@ export class PaperService {
 
   /**
    * With `search`: full-text "paperText" over title and abstract, best match first. Without it:
-   * newest first. venueId and the year window filter either way; an unknown venueId is simply an
-   * empty list, since it is a filter rather than a lookup.
+   * newest first. venueId and the year window filter either way; an unknown venueId is NOT_FOUND
+   * (a typo should not look like a venue without papers).
    */
   async list(args: PaperListArgs): Promise<PageData<PaperEdgeData & { cursor: string }>> {
     const query = optionalLuceneQuery(args.search);
@@ -46,12 +47,13 @@ export class PaperService {
     const ordering = query === null ? "year" : "relevance";
     const after = decodeCursor(args.after, ordering);
     const filter = { ...window, query, venueId: args.venueId ?? null };
-    const rows = await listPapers(this.db, {
-      ...filter,
-      afterKey: (after?.[0] as number) ?? null,
-      afterId: (after?.[1] as string) ?? null,
-      limit: first + 1,
-    });
+    const [rows, venue] = await Promise.all([
+      listPapers(this.db, { ...filter, afterKey: (after?.[0] as number) ?? null, afterId: (after?.[1] as string) ?? null, limit: first + 1 }),
+      filter.venueId === null ? null : this.loaders.venueById.load(filter.venueId),
+    ]);
+    if (filter.venueId !== null && venue === null) {
+      throw new NotFoundError(`No venue with id "${filter.venueId}"`, { ids: [filter.venueId] });
+    }
     for (const row of rows) this.loaders.paperById.prime(row.paper.id, row.paper);
     return toPage(
       rows,

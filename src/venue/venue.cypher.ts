@@ -34,7 +34,7 @@ RETURN ownerId, total`;
 /** Alphabetical (case-insensitive), then id. */
 export const VENUE_LIST_PAGE = `
 MATCH (v:Venue)
-WITH v, toLower(v.name) AS sortName
+WITH v, toLower(coalesce(v.name, v.id)) AS sortName
 WHERE $afterName IS NULL OR sortName > $afterName OR (sortName = $afterName AND v.id > $afterId)
 WITH v, sortName
 ORDER BY sortName ASC, v.id ASC

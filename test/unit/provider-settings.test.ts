@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -7,6 +8,7 @@ import { withExclusiveLock } from "../../src/db/local/file-lock";
 import { findJava, parseJavaMajor } from "../../src/db/local/java-toolchain";
 import { localNeo4jSettings, memorySize, xmxFlag } from "../../src/db/local/settings";
 import { Neo4jSetupError } from "../../src/db/local/setup-error";
+import { dataVolumeName, probeDocker } from "../../src/db/docker";
 import { noNeo4jAvailable } from "../../src/db/neo4j-provider";
 import { readSchemaStatements, splitCypherStatements } from "../../src/db/schema-setup";
 
@@ -91,5 +93,30 @@ describe("exclusive lock file", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("Docker probe", () => {
+  it("answers within a couple of seconds, yes for an engine that pings back, no for a missing socket", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "coauthor-graph-docker-"));
+    const socketPath = path.join(dir, "docker.sock");
+    const fakeEngine = http.createServer((req, res) => res.writeHead(req.url === "/_ping" ? 200 : 404).end("OK"));
+    await new Promise<void>((resolve) => fakeEngine.listen(socketPath, resolve));
+    try {
+      const up = await probeDocker({ DOCKER_HOST: `unix://${socketPath}` });
+      assert.equal(up.reachable, true);
+      const started = Date.now();
+      const down = await probeDocker({ DOCKER_HOST: `unix://${path.join(dir, "missing.sock")}` });
+      assert.equal(down.reachable, false);
+      assert.ok(Date.now() - started < 3_000);
+    } finally {
+      fakeEngine.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives every home its own data volume", () => {
+    assert.notEqual(dataVolumeName("/home/a/.local/share/coauthor-graph"), dataVolumeName("/tmp/other"));
+    assert.match(dataVolumeName("/x"), /^coauthor-graph-[0-9a-f]{12}$/);
   });
 });

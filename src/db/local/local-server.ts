@@ -52,6 +52,8 @@ export async function startLocalServer(opts: {
   log: (msg: string) => void;
 }): Promise<StartedLocalServer> {
   const { layout, settings } = opts;
+  // Ready markers of starts that never got read (their starter died) are litter: we hold the start lock.
+  rmSync(layout.runDir, { recursive: true, force: true });
   for (const dir of [layout.neo4jHome, layout.logsDir, layout.runDir]) mkdirSync(dir, { recursive: true });
   trimLog(layout.launcherLog);
   opts.log(

@@ -14,6 +14,8 @@ export type NeoRoute = "auto" | "docker" | "local";
  *   COAUTHOR_GRAPH_JAVA             the java executable or a JDK home (default: JAVA_HOME, then PATH)
  *   COAUTHOR_GRAPH_MVN              the mvn executable (default: PATH); only needed for the first download
  *   COAUTHOR_GRAPH_JAR_CACHE        where the jars are cached (default <home>/cache)
+ *   COAUTHOR_GRAPH_NEO4J_THROWAWAY  1: the data need not survive (test runs); Docker then keeps it
+ *                                   inside the container instead of a named volume
  */
 export interface LocalNeo4jSettings {
   route: NeoRoute;
@@ -22,6 +24,7 @@ export interface LocalNeo4jSettings {
   heapText: string;
   pageCacheBytes: number;
   pageCacheText: string;
+  throwaway: boolean;
 }
 
 export function localNeo4jSettings(env: NodeJS.ProcessEnv = process.env): LocalNeo4jSettings {
@@ -42,6 +45,7 @@ export function localNeo4jSettings(env: NodeJS.ProcessEnv = process.env): LocalN
     heapBytes: memorySize("COAUTHOR_GRAPH_NEO4J_HEAP", heapText, 128 * MIB),
     pageCacheText,
     pageCacheBytes: memorySize("COAUTHOR_GRAPH_NEO4J_PAGECACHE", pageCacheText, 8 * MIB),
+    throwaway: ["1", "true", "yes"].includes((env.COAUTHOR_GRAPH_NEO4J_THROWAWAY ?? "").trim().toLowerCase()),
   };
 }
 

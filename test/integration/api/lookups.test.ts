@@ -177,6 +177,10 @@ test("papers: newest first by default; venue and year filters", async () => {
   assert.deepEqual(window.edges.map((e: { node: { id: string } }) => e.node.id), ["10.1000/p3", "10.1000/p9"]);
 });
 
+test("papers(venueId) with an unknown venue is NOT_FOUND", async () => {
+  assert.deepEqual(errorCodes(await api.run(`{ papers(venueId: "nips") { totalCount } }`)), ["NOT_FOUND"]);
+});
+
 test("venues: alphabetical without a search", async () => {
   const { venues } = await api.data(`{ venues { totalCount edges { node { id name } } } }`);
   assert.equal(venues.totalCount, 3);
