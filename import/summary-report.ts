@@ -9,8 +9,7 @@ export function formatImportSummary(summary: ImportSummary): string {
 
 function formatFile(f: FileImportSummary): string {
   const lines: string[] = [];
-  const rate = f.seconds > 0 ? Math.round(f.read / f.seconds) : f.read;
-  lines.push(`${f.status === "imported" ? "✔" : "✘"} ${f.file}${f.format ? ` (${f.format})` : ""} — ${f.status} in ${f.seconds.toFixed(1)}s, ${rate} records/s`);
+  lines.push(`${f.status === "imported" ? "✔" : "✘"} ${f.file}${f.format ? ` (${f.format})` : ""} — ${f.status} in ${f.seconds.toFixed(1)}s, ${formatRate(f.read, f.seconds)} records/s`);
   if (f.error) lines.push(`  error: ${f.error}`);
   if (f.runId) lines.push(`  import run: ${f.runId}${f.sha256 ? `  sha256 ${f.sha256.slice(0, 16)}…` : ""}`);
   lines.push(`  records read:    ${f.read}`);
@@ -30,6 +29,13 @@ function formatFile(f: FileImportSummary): string {
   }
   if (f.rejected > LISTED_REJECTIONS) lines.push(`    … ${f.rejected - LISTED_REJECTIONS} more (use --rejects FILE to write them all)`);
   return lines.join("\n");
+}
+
+/** Small files finish in a second or two: show a decimal rather than "0 records/s". */
+function formatRate(records: number, seconds: number): string {
+  if (seconds <= 0) return String(records);
+  const rate = records / seconds;
+  return rate >= 10 ? String(Math.round(rate)) : rate.toFixed(1);
 }
 
 /** One JSON line per rejection, for --rejects. */
