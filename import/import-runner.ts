@@ -3,10 +3,11 @@ import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Database } from "../src/db/database";
 import { applySchema } from "../src/db/schema-setup";
-import { CanonicalPaper, Format, UnparseableFileError } from "./canonical";
+import { Format, UnparseableFileError } from "./canonical";
 import { detectFormat } from "./detect";
 import { readerFor } from "./formats/registry";
 import { openInput, readHead, spoolStdin } from "./input";
+import { readAhead } from "./read-ahead";
 import { Progress, silentProgress } from "./progress";
 import { resolveTouchedNames } from "./writer/author-resolution";
 import { recomputeDirtyAuthors } from "./writer/coauthor-pairs";
@@ -131,23 +132,15 @@ async function importOneFile(db: Database, path: string, localPath: string, opti
       sha256: summary.sha256,
       startedAt: new Date(started).toISOString(),
     });
-    const reader = readerFor(summary.format);
     const total = summary.read - summary.rejected;
     let written = 0;
-    let batch: CanonicalPaper[] = [];
     progress.start("writing papers", total);
-    for await (const item of reader.read(input.bytes(), summary.file)) {
-      if (item.kind !== "record") continue;
-      batch.push(item.record);
-      if (batch.length >= (options.batchSize ?? WRITE_BATCH_SIZE)) {
-        await writeBatch(db, batch, summary.writes);
-        written += batch.length;
-        batch = [];
-        progress.update(written);
-      }
+    const batches = readAhead(readerFor(summary.format).read(input.bytes(), summary.file), options.batchSize ?? WRITE_BATCH_SIZE);
+    for await (const batch of batches) {
+      await writeBatch(db, batch, summary.writes);
+      written += batch.length;
+      progress.update(written);
     }
-    await writeBatch(db, batch, summary.writes);
-    progress.update(written + batch.length);
     progress.stop();
     endStage("write");
 

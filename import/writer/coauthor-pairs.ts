@@ -1,9 +1,15 @@
 import { Database } from "../../src/db/database";
 import { IMPORT_TX_TIMEOUT_MS } from "./graph-writer";
-import { CLEAR_PAIRS_DONE, COUNT_DIRTY_AUTHORS, RECOMPUTE_DIRTY_AUTHORS } from "./writer.cypher";
+import {
+  CLEAR_PAIRS_DONE,
+  COUNT_COAUTHOR_PAIRS,
+  COUNT_DIRTY_AUTHORS,
+  CREATE_PAIRS_OF_DIRTY_AUTHORS,
+  RECOMPUTE_DIRTY_AUTHORS,
+} from "./writer.cypher";
 
-/** Dirty authors recomputed per transaction. */
-export const PAIRS_BATCH_SIZE = 2000;
+/** Dirty authors recomputed per transaction (about 10 pairs each on the ML anthology). */
+export const PAIRS_BATCH_SIZE = 10_000;
 
 export interface PairCounts {
   authors: number;
@@ -19,10 +25,14 @@ export interface PairCounts {
 export async function recomputeDirtyAuthors(db: Database, onProgress?: (done: number, total: number) => void): Promise<PairCounts> {
   const [countRecord] = await db.read(COUNT_DIRTY_AUTHORS);
   const total: number = countRecord?.get("n") ?? 0;
+  // A pass that starts on a graph without any pair (a first import) creates pairs instead of merging them. The
+  // choice holds for the whole pass: an interrupted pass leaves pairs behind, so its re-run merges.
+  const [pairRecord] = await db.read(COUNT_COAUTHOR_PAIRS);
+  const recompute = (pairRecord?.get("n") ?? 0) === 0 ? CREATE_PAIRS_OF_DIRTY_AUTHORS : RECOMPUTE_DIRTY_AUTHORS;
   const counts: PairCounts = { authors: 0, pairsWritten: 0, pairsCreated: 0 };
   onProgress?.(0, total);
   for (;;) {
-    const [result] = await db.writeAll([{ cypher: RECOMPUTE_DIRTY_AUTHORS, params: { limit: PAIRS_BATCH_SIZE } }], {
+    const [result] = await db.writeAll([{ cypher: recompute, params: { limit: PAIRS_BATCH_SIZE } }], {
       timeoutMs: IMPORT_TX_TIMEOUT_MS,
     });
     const done: number = result.records[0]?.get("authors") ?? 0;

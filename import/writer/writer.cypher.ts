@@ -54,6 +54,20 @@ WHERE current IS NULL
 DELETE old
 MERGE (p)-[:PUBLISHED_IN]->(v)`;
 
+/**
+ * Papers that paper-resolution.ts proved absent from the graph (their id matched nothing by DOI or titleKey in the
+ * read before this write): plain CREATE, no venue rule to apply, no Eager. A concurrent import creating the same
+ * paper between that read and this write makes the batch fail on the unique constraint; it is never merged wrongly.
+ */
+export const CREATE_NEW_PAPERS = `
+UNWIND $papers AS row
+CREATE (p:Paper {id: row.id, title: row.title, titleKey: row.titleKey, sourceKeys: row.sourceKeys})
+SET p.year = row.year, p.doi = row.doi, p.url = row.url, p.abstract = row.abstract, p.pages = row.pages
+WITH p, row
+WHERE row.venueId IS NOT NULL
+MATCH (v:Venue {id: row.venueId})
+CREATE (p)-[:PUBLISHED_IN]->(v)`;
+
 /** The display name is the greatest spelling by code point, so "Véronique" beats "Veronique" whatever the import order. */
 export const MERGE_AUTHORS = `
 UNWIND $authors AS row
@@ -71,6 +85,13 @@ MATCH (p:Paper {id: row.paperId})
 MERGE (a)-[r:AUTHORED]->(p)
 ON CREATE SET r.position = row.position, r.keyed = false, r.named = false
 SET r.keyed = r.keyed OR row.keyed, r.named = r.named OR row.named`;
+
+/** Authorships of papers created in this same transaction by CREATE_NEW_PAPERS: none can exist yet. */
+export const CREATE_NEW_AUTHORSHIPS = `
+UNWIND $authorships AS row
+MATCH (a:Author {id: row.authorId})
+MATCH (p:Paper {id: row.paperId})
+CREATE (a)-[:AUTHORED {position: row.position, keyed: row.keyed, named: row.named}]->(p)`;
 
 /** A paper seen before may gain authors from this source: its earlier authors' pair counts change too. */
 export const MARK_AUTHORS_OF_PAPERS = `
@@ -147,6 +168,35 @@ CALL (a) {
 SET a:PairsDone
 REMOVE a:PairsDirty:PairsStale
 RETURN count(a) AS authors, sum(pairs) AS pairs`;
+
+/**
+ * RECOMPUTE_DIRTY_AUTHORS for a pass that began with no COAUTHORED_WITH edge anywhere in the graph (a first import):
+ * no stale edge can exist and the skip rule computes each pair exactly once, so pairs are CREATEd, not merged.
+ */
+export const CREATE_PAIRS_OF_DIRTY_AUTHORS = `
+MATCH (a:Author:PairsDirty)
+WITH a LIMIT $limit
+CALL (a) {
+  MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
+  WHERE b <> a AND NOT ((b:PairsDirty OR b:PairsDone) AND b.id < a.id)
+  WITH b, count(DISTINCT p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear
+  WITH CASE WHEN a.id < b.id THEN a ELSE b END AS low, CASE WHEN a.id < b.id THEN b ELSE a END AS high, papers, firstYear, lastYear
+  CREATE (low)-[:COAUTHORED_WITH {papers: papers, firstYear: firstYear, lastYear: lastYear}]->(high)
+  RETURN count(*) AS pairs
+}
+CALL (a) {
+  OPTIONAL MATCH (a)-[:AUTHORED]->(p:Paper)
+  WITH count(p) AS paperCount, min(p.year) AS firstYear, max(p.year) AS lastYear
+  SET a.paperCount = paperCount, a.firstYear = firstYear, a.lastYear = lastYear
+}
+SET a:PairsDone
+REMOVE a:PairsDirty:PairsStale
+RETURN count(a) AS authors, sum(pairs) AS pairs`;
+
+/** Served from the count store: O(1). */
+export const COUNT_COAUTHOR_PAIRS = `
+MATCH ()-[r:COAUTHORED_WITH]->()
+RETURN count(r) AS n`;
 
 export const COUNT_DIRTY_AUTHORS = `
 MATCH (a:Author:PairsDirty)
