@@ -56,7 +56,12 @@ RETURN ownerId, total`;
 const COAUTHOR_KEYSET = `($afterJoint IS NULL OR jointPapers < $afterJoint
     OR (jointPapers = $afterJoint AND (sortName > $afterName OR (sortName = $afterName AND a.id > $afterId))))`;
 
-/** All-time coauthors from the materialised COAUTHORED_WITH (one relationship per pair, read undirected). */
+/**
+ * All-time coauthors from the materialised COAUTHORED_WITH (one relationship per pair, read
+ * undirected). The total comes in the same round trip: with the default minJointPapers (1) every
+ * stored pair qualifies (pairs exist only for joint papers, never to oneself), so it is the
+ * node's degree, which Neo4j answers from its degree store without walking relationships.
+ */
 export const COAUTHORS_PAGE = `
 UNWIND $ownerIds AS ownerId
 MATCH (owner:Author {id: ownerId})
@@ -70,7 +75,9 @@ CALL (owner) {
   LIMIT $limit
   RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear, sortName: sortName}) AS rows
 }
-RETURN ownerId, rows`;
+RETURN ownerId, rows,
+  CASE WHEN $minJointPapers <= 1 THEN COUNT { (owner)-[:COAUTHORED_WITH]-() }
+    ELSE COUNT { (owner)-[r:COAUTHORED_WITH]-(a:Author) WHERE a <> owner AND r.papers >= $minJointPapers } END AS total`;
 
 export const COAUTHORS_COUNT = `
 UNWIND $ownerIds AS ownerId

@@ -106,7 +106,7 @@ export class AuthorService {
     const window = yearWindow(args.yearFrom, args.yearTo);
     const filter = { ...window, minJointPapers: minJointPapers(args.minJointPapers) };
     const after = decodeCursor(args.after, "jointPapers");
-    const rows = await this.loaders.authorCoauthors.load({
+    const { rows, total } = await this.loaders.authorCoauthors.load({
       ownerId: authorId,
       args: {
         ...filter,
@@ -123,7 +123,8 @@ export class AuthorService {
       "jointPapers",
       (row) => [row.jointPapers, row.sortName, row.author.id],
       (row) => ({ node: row.author, jointPapers: row.jointPapers, firstYear: row.firstYear, lastYear: row.lastYear }),
-      () => this.loaders.authorCoauthorCount.load({ ownerId: authorId, args: filter }),
+      // The all-time page brings its total along; only a year window needs the count statement.
+      () => (total !== null ? Promise.resolve(total) : this.loaders.authorCoauthorCount.load({ ownerId: authorId, args: filter })),
     );
   }
 

@@ -95,10 +95,17 @@ function toCoauthorRow(row: Record<string, unknown>): CoauthorRow {
   };
 }
 
-/** Without a window the materialised COAUTHORED_WITH answers; with one, joint papers are recounted. */
-export async function readCoauthors(db: Database, ownerIds: string[], args: CoauthorPageArgs): Promise<Map<string, CoauthorRow[]>> {
-  const records = await db.read(hasWindow(args) ? COAUTHORS_IN_WINDOW_PAGE : COAUTHORS_PAGE, { ownerIds, ...args });
-  return byOwner(records, (r) => listOf(r, "rows", toCoauthorRow));
+/** One owner's page of coauthors; `total` comes along when it was free to compute (no year window). */
+export interface CoauthorPage {
+  rows: CoauthorRow[];
+  total: number | null;
+}
+
+/** Without a window the materialised COAUTHORED_WITH answers (with the total); with one, joint papers are recounted. */
+export async function readCoauthors(db: Database, ownerIds: string[], args: CoauthorPageArgs): Promise<Map<string, CoauthorPage>> {
+  const windowed = hasWindow(args);
+  const records = await db.read(windowed ? COAUTHORS_IN_WINDOW_PAGE : COAUTHORS_PAGE, { ownerIds, ...args });
+  return byOwner(records, (r) => ({ rows: listOf(r, "rows", toCoauthorRow), total: windowed ? null : Number(r.get("total")) }));
 }
 
 export async function countCoauthors(db: Database, ownerIds: string[], filter: CoauthorFilter): Promise<Map<string, number>> {

@@ -7,7 +7,7 @@ import {
   AuthorVenuesArgs,
   CoauthorFilter,
   CoauthorPageArgs,
-  CoauthorRow,
+  CoauthorPage,
   countAuthorPapers,
   countCoauthors,
   PapersByYearArgs,
@@ -39,7 +39,7 @@ export interface Loaders {
   paperVenue: DataLoader<string, VenueRecord | null>;
   authorPapers: DataLoader<OwnedKey<PapersByYearArgs>, PaperByYearRow[], string>;
   authorPaperCount: DataLoader<OwnedKey<YearWindow>, number, string>;
-  authorCoauthors: DataLoader<OwnedKey<CoauthorPageArgs>, CoauthorRow[], string>;
+  authorCoauthors: DataLoader<OwnedKey<CoauthorPageArgs>, CoauthorPage, string>;
   authorCoauthorCount: DataLoader<OwnedKey<CoauthorFilter>, number, string>;
   authorVenues: DataLoader<OwnedKey<AuthorVenuesArgs>, AuthorVenueRow[], string>;
   venuePapers: DataLoader<OwnedKey<VenuePapersArgs>, PaperByYearRow[], string>;
@@ -58,7 +58,7 @@ export function createLoaders(db: Database): Loaders {
     paperVenue: byIdLoader((ids) => readPaperVenues(db, ids)),
     authorPapers: ownedLoader((ids, args) => readAuthorPapers(db, ids, args), empty),
     authorPaperCount: ownedLoader((ids, args) => countAuthorPapers(db, ids, args), zero),
-    authorCoauthors: ownedLoader((ids, args) => readCoauthors(db, ids, args), empty),
+    authorCoauthors: ownedLoader((ids, args) => readCoauthors(db, ids, args), () => ({ rows: [], total: 0 })),
     authorCoauthorCount: ownedLoader((ids, args) => countCoauthors(db, ids, args), zero),
     authorVenues: ownedLoader((ids, args) => readAuthorVenues(db, ids, args), empty),
     venuePapers: ownedLoader((ids, args) => readVenuePapers(db, ids, args), empty),

@@ -1,9 +1,10 @@
-import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP, VENUE_MAP } from "../graphql/projections.cypher";
+import { AUTHOR_MAP, PAPER_IN_WINDOW, VENUE_MAP } from "../graphql/projections.cypher";
 
 /*
- * coauthorNetwork is a breadth-first search run one layer per statement (depth <= 3, so at most
- * three layer reads plus one edge read, whatever the graph's size). A layer is every author tied
- * to the frontier by a qualifying tie and not yet visited, strongest tie first, cut at $limit.
+ * coauthorNetwork with a year window or at depth 3 is a breadth-first search run one layer per
+ * statement (at most three layer reads plus one edge read, whatever the graph's size); depth 1..2
+ * without a window is one statement (network-near.cypher.ts). A layer is every author tied to the
+ * frontier by a qualifying tie and not yet visited, strongest tie first, cut at $limit.
  */
 
 export const NETWORK_LAYER = `
@@ -48,32 +49,31 @@ ORDER BY jointPapers DESC, source ASC, target ASC`;
  * Venues where every given author published (inside the window). perAuthor holds {i, n}: the
  * i-th input author's distinct papers there. jointPaperCount counts the venue's papers that all
  * of them authored, found from the first author's papers (the smallest useful starting set).
+ * `missing` lists the unknown ids (input order) in the same round trip; venues is then empty.
  */
 export const SHARED_VENUES = `
-UNWIND range(0, size($authorIds) - 1) AS i
-MATCH (:Author {id: $authorIds[i]})-[:AUTHORED]->(p:Paper)-[:PUBLISHED_IN]->(v:Venue)
-WHERE ${PAPER_IN_WINDOW}
-WITH v, i, count(DISTINCT p) AS n
-WITH v, collect({i: i, n: n}) AS perAuthor
-WHERE size(perAuthor) = size($authorIds)
-CALL (v) {
-  MATCH (:Author {id: $authorIds[0]})-[:AUTHORED]->(p:Paper)-[:PUBLISHED_IN]->(v)
-  WHERE ${PAPER_IN_WINDOW}
-    AND all(otherId IN $authorIds[1..] WHERE EXISTS { (:Author {id: otherId})-[:AUTHORED]->(p) })
-  RETURN count(DISTINCT p) AS jointPaperCount
+CALL () {
+  UNWIND $authorIds AS id
+  OPTIONAL MATCH (known:Author {id: id})
+  WITH id, known WHERE known IS NULL
+  RETURN collect(id) AS missing
 }
-WITH v, perAuthor, jointPaperCount, reduce(total = 0, x IN perAuthor | total + x.n) AS totalPapers
-ORDER BY jointPaperCount DESC, totalPapers DESC, v.name ASC, v.id ASC
-RETURN ${VENUE_MAP} AS venue, perAuthor, jointPaperCount`;
-
-/**
- * The joint papers behind each hop of a path: hop i links $authorIds[i] and $authorIds[i + 1].
- * Newest first; inside the window when one is given.
- */
-export const PATH_EVIDENCE = `
-UNWIND range(0, size($authorIds) - 2) AS hop
-MATCH (:Author {id: $authorIds[hop]})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(:Author {id: $authorIds[hop + 1]})
-WHERE ${PAPER_IN_WINDOW}
-WITH DISTINCT hop, p
-ORDER BY hop ASC, coalesce(p.year, -1) DESC, p.id ASC
-RETURN hop, collect(${PAPER_MAP}) AS papers`;
+CALL (missing) {
+  WITH missing WHERE size(missing) = 0
+  UNWIND range(0, size($authorIds) - 1) AS i
+  MATCH (:Author {id: $authorIds[i]})-[:AUTHORED]->(p:Paper)-[:PUBLISHED_IN]->(v:Venue)
+  WHERE ${PAPER_IN_WINDOW}
+  WITH v, i, count(DISTINCT p) AS n
+  WITH v, collect({i: i, n: n}) AS perAuthor
+  WHERE size(perAuthor) = size($authorIds)
+  CALL (v) {
+    MATCH (:Author {id: $authorIds[0]})-[:AUTHORED]->(p:Paper)-[:PUBLISHED_IN]->(v)
+    WHERE ${PAPER_IN_WINDOW}
+      AND all(otherId IN $authorIds[1..] WHERE EXISTS { (:Author {id: otherId})-[:AUTHORED]->(p) })
+    RETURN count(DISTINCT p) AS jointPaperCount
+  }
+  WITH v, perAuthor, jointPaperCount, reduce(total = 0, x IN perAuthor | total + x.n) AS totalPapers
+  ORDER BY jointPaperCount DESC, totalPapers DESC, v.name ASC, v.id ASC
+  RETURN collect({venue: ${VENUE_MAP}, perAuthor: perAuthor, jointPaperCount: jointPaperCount}) AS venues
+}
+RETURN missing, venues`;

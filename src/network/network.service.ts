@@ -3,6 +3,7 @@ import { AuthorRecord } from "../author/author.record";
 import type { WindowArgs } from "../author/author.service";
 import { NotFoundError } from "../errors";
 import {
+  hasWindow,
   intInRange,
   minJointPapers,
   NETWORK_DEPTH,
@@ -13,7 +14,7 @@ import {
 } from "../graphql/argument-rules";
 import type { Loaders } from "../graphql/loaders";
 import { PaperRecord } from "../paper/paper.record";
-import { readNetworkEdges, readNetworkLayer, readPathEvidence, readSharedVenues, readShortestPath, SharedVenueRow, TieRow } from "./network.store";
+import { readCollaborationPath, readNearNetwork, readNetworkEdges, readNetworkLayer, readSharedVenues, SharedVenueRow, TieRow } from "./network.store";
 
 export interface NetworkArgs extends WindowArgs {
   authorId: string;
@@ -45,6 +46,11 @@ export interface PathData {
   links: PathLinkData[];
 }
 
+/** NOT_FOUND naming every unknown id, in the order given. */
+function unknownAuthors(ids: string[]): NotFoundError {
+  return new NotFoundError(`No author with id ${ids.map((id) => `"${id}"`).join(", ")}`, { ids });
+}
+
 export class NetworkService {
   constructor(
     private readonly db: Database,
@@ -57,7 +63,7 @@ export class NetworkService {
     const missing = ids.filter((_, i) => !found[i] || found[i] instanceof Error);
     const failure = found.find((f): f is Error => f instanceof Error);
     if (failure) throw failure;
-    if (missing.length > 0) throw new NotFoundError(`No author with id ${missing.map((id) => `"${id}"`).join(", ")}`, { ids: missing });
+    if (missing.length > 0) throw unknownAuthors(missing);
     return found as AuthorRecord[];
   }
 
@@ -72,6 +78,7 @@ export class NetworkService {
     const depth = intInRange("depth", args.depth, NETWORK_DEPTH);
     const maxNodes = intInRange("maxNodes", args.maxNodes, NETWORK_MAX_NODES);
     const filter = { ...yearWindow(args.yearFrom, args.yearTo), minJointPapers: minJointPapers(args.minJointPapers) };
+    if (depth <= 2 && !hasWindow(filter)) return this.nearNetwork(args.authorId, depth, maxNodes, filter.minJointPapers);
     const [root] = await this.requireAuthors([args.authorId]);
 
     const nodes: NetworkNodeData[] = [{ author: root, distance: 0 }];
@@ -95,6 +102,21 @@ export class NetworkService {
     return { nodes, edges, truncated };
   }
 
+  /** The same network as the layered search, in one round trip (depth 1..2, no year window). */
+  private async nearNetwork(authorId: string, depth: number, maxNodes: number, minJoint: number): Promise<NetworkData> {
+    const near = await readNearNetwork(this.db, { authorId, depth, maxNodes, minJointPapers: minJoint });
+    if (near.centre === null) throw unknownAuthors([authorId]);
+    this.loaders.authorById.prime(near.centre.id, near.centre);
+    const nodes: NetworkNodeData[] = [{ author: near.centre, distance: 0 }];
+    near.layers.forEach((layer, i) => {
+      for (const author of layer) {
+        this.loaders.authorById.prime(author.id, author);
+        nodes.push({ author, distance: i + 1 });
+      }
+    });
+    return { nodes, edges: near.edges, truncated: near.truncated };
+  }
+
   /**
    * Venues where every given author (2..10, distinct) published, with per-author paper counts in
    * input order and the count of papers there that all of them authored. Most joint papers first,
@@ -103,8 +125,8 @@ export class NetworkService {
   async sharedVenues(args: { authorIds: readonly string[] } & WindowArgs): Promise<SharedVenueRow[]> {
     const ids = sharedVenueAuthorIds(args.authorIds);
     const window = yearWindow(args.yearFrom, args.yearTo);
-    await this.requireAuthors(ids);
-    const rows = await readSharedVenues(this.db, ids, window);
+    const { missing, rows } = await readSharedVenues(this.db, ids, window);
+    if (missing.length > 0) throw unknownAuthors(missing);
     for (const row of rows) this.loaders.venueById.prime(row.venue.id, row.venue);
     return rows;
   }
@@ -118,18 +140,17 @@ export class NetworkService {
   async collaborationPath(args: { fromId: string; toId: string; maxLength?: number | null } & WindowArgs): Promise<PathData | null> {
     const maxLength = intInRange("maxLength", args.maxLength, PATH_MAX_LENGTH);
     const window = yearWindow(args.yearFrom, args.yearTo);
-    const [from, to] = await this.requireAuthors([args.fromId, args.toId]);
-    if (from.id === to.id) return { length: 0, authors: [from], links: [] };
-
-    const authors = await readShortestPath(this.db, { ...window, fromId: from.id, toId: to.id, maxLength });
+    if (args.fromId === args.toId) {
+      const [same] = await this.requireAuthors([args.fromId]);
+      return { length: 0, authors: [same], links: [] };
+    }
+    const found = await readCollaborationPath(this.db, { ...window, fromId: args.fromId, toId: args.toId, maxLength });
+    const missing = [...(found.fromFound ? [] : [args.fromId]), ...(found.toFound ? [] : [args.toId])];
+    if (missing.length > 0) throw unknownAuthors(missing);
+    const authors = found.authors;
     if (authors === null) return null;
     for (const author of authors) this.loaders.authorById.prime(author.id, author);
-    const evidence = await readPathEvidence(
-      this.db,
-      authors.map((a) => a.id),
-      window,
-    );
-    const links = authors.slice(1).map((next, hop) => ({ from: authors[hop], to: next, papers: evidence.get(hop) ?? [] }));
+    const links = authors.slice(1).map((next, hop) => ({ from: authors[hop], to: next, papers: found.evidence[hop] ?? [] }));
     return { length: links.length, authors, links };
   }
 }

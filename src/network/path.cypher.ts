@@ -1,4 +1,4 @@
-import { AUTHOR_MAP } from "../graphql/projections.cypher";
+import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP } from "../graphql/projections.cypher";
 
 /**
  * collaborationPath uses Neo4j's SHORTEST path search, whose hop bound must be a literal. The
@@ -9,8 +9,6 @@ import { AUTHOR_MAP } from "../graphql/projections.cypher";
 const HOP_BOUNDS = ["{1,1}", "{1,2}", "{1,3}", "{1,4}", "{1,5}", "{1,6}", "{1,7}", "{1,8}"] as const;
 
 export const MAX_PATH_HOPS = HOP_BOUNDS.length;
-
-const ENDPOINTS = `MATCH (source:Author {id: $fromId}), (target:Author {id: $toId})`;
 
 /** All-time: a hop is a materialised COAUTHORED_WITH relationship. */
 const COAUTHOR_HOPS = `MATCH path = SHORTEST 1 (source)-[:COAUTHORED_WITH]-`;
@@ -24,12 +22,40 @@ const WINDOW_HOPS = `MATCH path = SHORTEST 1 (source) ((:Author)-[:AUTHORED]->(w
   WHERE ($yearFrom IS NULL OR w.year >= $yearFrom) AND ($yearTo IS NULL OR w.year <= $yearTo))`;
 const WINDOW_TARGET = ` (target)`;
 
-const RETURN_AUTHORS = `RETURN [a IN nodes(path) WHERE a:Author | ${AUTHOR_MAP}] AS authors`;
-
-/** The shortest-path statement for at most `maxLength` hops (already validated to 1..8). */
-export function shortestPathStatement(maxLength: number, windowed: boolean): string {
+/** The SHORTEST path pattern for at most `maxLength` hops (already validated to 1..8). */
+function pathPattern(maxLength: number, windowed: boolean): string {
   const bound = HOP_BOUNDS[maxLength - 1];
   if (bound === undefined) throw new RangeError(`maxLength ${maxLength} outside 1..${MAX_PATH_HOPS}`);
-  const hops = windowed ? `${WINDOW_HOPS}${bound}${WINDOW_TARGET}` : `${COAUTHOR_HOPS}${bound}${COAUTHOR_TARGET}`;
-  return [ENDPOINTS, hops, RETURN_AUTHORS].join("\n");
+  return windowed ? `${WINDOW_HOPS}${bound}${WINDOW_TARGET}` : `${COAUTHOR_HOPS}${bound}${COAUTHOR_TARGET}`;
+}
+
+/**
+ * The whole collaborationPath in one statement (two different, known or unknown ids): whether
+ * each end exists, the authors along one shortest path (null when none within maxLength) and,
+ * per hop, the joint papers behind it, newest first, inside the window when one is given.
+ */
+export function collaborationPathStatement(maxLength: number, windowed: boolean): string {
+  const hops = pathPattern(maxLength, windowed);
+  return `OPTIONAL MATCH (source:Author {id: $fromId})
+OPTIONAL MATCH (target:Author {id: $toId})
+OPTIONAL CALL (source, target) {
+  WITH source, target WHERE source IS NOT NULL AND target IS NOT NULL
+  ${hops.replace(/\n/g, "\n  ")}
+  RETURN [n IN nodes(path) WHERE n:Author] AS chain
+}
+CALL (chain) {
+  UNWIND range(0, coalesce(size(chain), 0) - 2) AS hop
+  WITH hop, chain[hop] AS x, chain[hop + 1] AS y
+  CALL (x, y) {
+    MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
+    WHERE ${PAPER_IN_WINDOW}
+    WITH DISTINCT p
+    ORDER BY coalesce(p.year, -1) DESC, p.id ASC
+    RETURN collect(${PAPER_MAP}) AS papers
+  }
+  WITH hop, papers ORDER BY hop
+  RETURN collect(papers) AS evidence
+}
+RETURN source IS NOT NULL AS fromFound, target IS NOT NULL AS toFound,
+  CASE WHEN chain IS NULL THEN null ELSE [a IN chain | ${AUTHOR_MAP}] END AS authors, evidence`;
 }

@@ -1,0 +1,58 @@
+import { AUTHOR_MAP } from "../graphql/projections.cypher";
+
+/*
+ * coauthorNetwork at depth 1 or 2 without a year window (the common case) in ONE statement: the
+ * centre, both layers, the cut and every edge among the kept authors. It gives exactly what the
+ * layer-by-layer search of network.cypher.ts gives (same order, same cut):
+ *
+ * - a layer is every author tied to the previous layer by a qualifying tie and not yet kept,
+ *   strongest tie first, then name, then id; a layer cut by maxNodes ends the search;
+ * - layer 2 is searched only when layer 1 was not cut, so layer 1 then holds every qualifying
+ *   coauthor of the centre and "not kept yet" is "no qualifying tie to the centre" (an
+ *   expand-into check) instead of a membership test on a list;
+ * - LIMIT cannot depend on a variable, so layer 2 is read up to $maxNodes and sliced.
+ *
+ * Edges come grouped by source (each pair once, stored smaller id -> larger id) as
+ * [sourceId, [[targetId, papers, firstYear, lastYear], ...]]: lists instead of a map per edge,
+ * which is most of the answer's bytes on a dense network (tens of thousands of edges). (Each tie
+ * is one list because collect() drops nulls: parallel lists of years would misalign.) centre is
+ * null when the id is unknown.
+ */
+export const NETWORK_NEAR = `
+OPTIONAL MATCH (root:Author {id: $authorId})
+CALL (root) {
+  MATCH (root)-[r:COAUTHORED_WITH]-(a:Author)
+  WHERE r.papers >= $minJointPapers
+  WITH a, max(r.papers) AS tie
+  ORDER BY tie DESC, a.name ASC, a.id ASC
+  LIMIT $maxNodes
+  RETURN collect({node: a, tie: tie}) AS layer1
+}
+WITH root, layer1[..$maxNodes - 1] AS l1, size(layer1) > $maxNodes - 1 AS cut1
+CALL (root, l1, cut1) {
+  UNWIND CASE WHEN $depth >= 2 AND NOT cut1 THEN l1 ELSE [] END AS f
+  WITH root, f.node AS near
+  MATCH (near)-[r:COAUTHORED_WITH]-(a:Author)
+  WHERE r.papers >= $minJointPapers AND a <> root
+    AND NOT EXISTS { (root)-[r0:COAUTHORED_WITH]-(a) WHERE r0.papers >= $minJointPapers }
+  WITH a, max(r.papers) AS tie
+  ORDER BY tie DESC, a.name ASC, a.id ASC
+  LIMIT $maxNodes
+  RETURN collect({node: a, tie: tie}) AS layer2
+}
+WITH root, l1, layer2[..$maxNodes - 1 - size(l1)] AS l2, cut1 OR size(layer2) > $maxNodes - 1 - size(l1) AS truncated
+WITH root, [x IN l1 | x.node] AS n1, [x IN l2 | x.node] AS n2, truncated
+CALL (root, n1, n2) {
+  WITH [root] + n1 + n2 AS kept
+  UNWIND kept AS x
+  MATCH (x)-[r:COAUTHORED_WITH]->(y:Author)
+  WHERE r.papers >= $minJointPapers AND y IN kept
+  WITH x, collect([y.id, r.papers, r.firstYear, r.lastYear]) AS ties
+  RETURN collect([x.id, ties]) AS edgeGroups
+}
+RETURN
+  CASE WHEN root IS NULL THEN null ELSE [a IN [root] | ${AUTHOR_MAP}][0] END AS centre,
+  [a IN n1 | ${AUTHOR_MAP}] AS layer1,
+  [a IN n2 | ${AUTHOR_MAP}] AS layer2,
+  truncated,
+  edgeGroups`;
