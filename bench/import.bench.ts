@@ -1,0 +1,235 @@
+import { mkdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig } from "../src/config";
+import { Database } from "../src/db/database";
+import { homeLayout, jarCacheRoot } from "../src/db/local/home-layout";
+import { readState } from "../src/db/local/server-state";
+import { localNeo4jSettings } from "../src/db/local/settings";
+import { provideNeo4j } from "../src/db/neo4j-provider";
+import { fromRoot } from "../src/util/project-root";
+import { graphCounts, GraphCounts, sameCounts } from "./lib/graph-counts";
+import { runImportChild } from "./lib/import-child";
+import { writeRecentSlice } from "./lib/incremental-slice";
+import { processCpuSeconds } from "./lib/process-cpu";
+import { BulkFloorFigures, measureBulkFloor } from "./lib/bulk-floor-run";
+
+/**
+ * Import throughput (issue 3, section 1): the whole ML anthology into an EMPTY local Neo4j, then the most recent 10%
+ * re-imported on top (incremental). The importer runs as a child process (`coauthor-graph import`) so that its peak
+ * RSS is its own. The populated Neo4j is left running for the query benchmark; call stop() at the end.
+ *
+ *   node dist/bench/import.bench.js [--check-reimport] [--bulk-floor]
+ * Knobs: COAUTHOR_GRAPH_NEO4J_HEAP / _PAGECACHE (Neo4j memory), BENCH_IMPORT_BATCH_SIZE (records per transaction),
+ * BENCH_IMPORT_DATASET (another .csl.jsonl.gz, for quick experiments; the expected counts then do not apply).
+ */
+export const DATASET = process.env.BENCH_IMPORT_DATASET || fromRoot("bench", "data", "ml-anthology.csl.jsonl.gz");
+export const INCREMENTAL_FRACTION = 0.1;
+
+/** The correct graph after importing DATASET into an empty database; anything else is an importer bug. */
+export const EXPECTED_FULL_COUNTS = { papers: 156_165, authors: 168_377, authored: 670_959, coauthorPairs: 1_588_350, coauthorPaperSum: 2_103_678 };
+
+export interface ImportFigures {
+  label: string;
+  file: string;
+  records: number;
+  rejected: number;
+  wallSeconds: number;
+  recordsPerSecond: number;
+  /** Seconds per importer stage, from the ImportRun node: parse check, batch writes, name resolution, pairs. */
+  stageSeconds: { check: number; write: number; names: number; pairs: number };
+  /** Rows written per kind; papers..venues share the write stage, coauthor pairs have the pairs stage. */
+  rows: { papers: number; authors: number; authorships: number; venues: number; coauthorPairs: number };
+  rowsPerSecond: { papers: number; authors: number; authorships: number; venues: number; coauthorPairs: number };
+  created: { papers: number; authors: number; authorships: number; venues: number; coauthorPairs: number };
+  importerMaxRssMiB: number;
+  /** CPU seconds used during the run by the importer and by Neo4j: the work done, robust to a shared machine. */
+  importerCpuSeconds: number;
+  neo4jCpuSeconds?: number;
+  countsAfter: GraphCounts;
+}
+
+export interface ImportBenchResult {
+  neo4j: { uri: string; home: string; heap: string; pageCache: string; version: string };
+  batchSize?: number;
+  full: ImportFigures;
+  incremental: ImportFigures & { fromYear: number };
+  /** Present with --check-reimport: the whole file imported again must change nothing. */
+  reimport?: ImportFigures & { unchanged: boolean };
+  /** Present with --bulk-floor: the same graph through neo4j-admin database import (the upper bound). */
+  bulkFloor?: BulkFloorFigures;
+  /** Full-import counts equal EXPECTED_FULL_COUNTS. */
+  fullCountsAsExpected: boolean;
+  stop(): Promise<void>;
+}
+
+const LATEST_RUN = `
+MATCH (r:ImportRun {status: 'completed'})
+RETURN r.counts AS counts ORDER BY r.finishedAt DESC LIMIT 1`;
+
+export async function runImportBench(opts: {
+  log: (line: string) => void;
+  checkReimport?: boolean;
+  bulkFloor?: boolean;
+}): Promise<ImportBenchResult> {
+  const { log } = opts;
+  const dataDir = fromRoot("bench", ".data");
+  const home = path.join(dataDir, "import-home");
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  const userHome = loadConfig({ ...process.env, NEO4J_URI: "", COAUTHOR_GRAPH_HOME: "" }).home;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    COAUTHOR_GRAPH_HOME: home,
+    COAUTHOR_GRAPH_NEO4J_VIA: "local",
+    COAUTHOR_GRAPH_JAR_CACHE: process.env.COAUTHOR_GRAPH_JAR_CACHE || jarCacheRoot(userHome, process.env),
+    COAUTHOR_GRAPH_NEO4J_THROWAWAY: "1",
+  };
+  for (const name of ["NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"]) delete env[name];
+  const settings = localNeo4jSettings(env);
+  const batchSize = process.env.BENCH_IMPORT_BATCH_SIZE ? Number(process.env.BENCH_IMPORT_BATCH_SIZE) : undefined;
+
+  const slicePath = path.join(dataDir, "ml-anthology.recent.csl.jsonl");
+  const slice = await writeRecentSlice(DATASET, slicePath, INCREMENTAL_FRACTION);
+  log(`incremental slice: ${slice.records} records from ${slice.fromYear} on -> ${slicePath}`);
+
+  const neo4j = await provideNeo4j({ config: loadConfig(env), env, mode: "owner", log });
+  let db: Database | undefined;
+  try {
+    db = await Database.connect(neo4j.target, 10 * 60_000);
+    const importOnce = async (label: string, file: string): Promise<ImportFigures> => {
+      log(`${label}: importing ${file} …`);
+      const neo4jPid = readState(homeLayout(home))?.pid;
+      const cpuBefore = processCpuSeconds(neo4jPid);
+      const child = await runImportChild({ file, uri: neo4j.target.uri, batchSize, env, log });
+      const cpuAfter = processCpuSeconds(neo4jPid);
+      const [run] = await db!.read(LATEST_RUN);
+      const figures = figuresOf(label, file, JSON.parse(run.get("counts")), child.wallSeconds, child.maxRssMiB, await graphCounts(db!));
+      figures.importerCpuSeconds = child.cpuSeconds;
+      if (cpuBefore !== undefined && cpuAfter !== undefined) figures.neo4jCpuSeconds = cpuAfter - cpuBefore;
+      log(describe(figures));
+      return figures;
+    };
+    const full = await importOnce("full import into an empty database", DATASET);
+    const expected = Object.entries(EXPECTED_FULL_COUNTS).every(([k, v]) => full.countsAfter[k as keyof GraphCounts] === v);
+    if (!expected) log(`!! full-import counts differ from the expected ${JSON.stringify(EXPECTED_FULL_COUNTS)}`);
+    const incremental = { ...(await importOnce("incremental import (recent 10%)", slicePath)), fromYear: slice.fromYear };
+    let reimport: ImportBenchResult["reimport"];
+    if (opts.checkReimport) {
+      const again = await importOnce("re-import of the whole file", DATASET);
+      reimport = { ...again, unchanged: sameCounts(incremental.countsAfter, again.countsAfter) };
+      log(reimport.unchanged ? "re-import changed nothing (idempotent)" : "!! re-import changed the counts");
+    }
+    let bulkFloor: BulkFloorFigures | undefined;
+    if (opts.bulkFloor) {
+      bulkFloor = await measureBulkFloor({ source: db, dataDir, env, version: settings.version, log });
+      log(
+        `bulk floor: neo4j-admin import ${bulkFloor.adminImportSeconds.toFixed(1)} s + start, schema and index population ` +
+          `${bulkFloor.schemaAndIndexSeconds.toFixed(1)} s = ${bulkFloor.totalSeconds.toFixed(1)} s; graph ${JSON.stringify(bulkFloor.countsAfter)}`,
+      );
+    }
+    const connected = db;
+    return {
+      neo4j: { uri: neo4j.target.uri, home, heap: settings.heapText, pageCache: settings.pageCacheText, version: settings.version },
+      batchSize,
+      full,
+      incremental,
+      reimport,
+      bulkFloor,
+      fullCountsAsExpected: expected,
+      stop: async () => {
+        await connected.close().catch(() => undefined);
+        await neo4j.stop();
+      },
+    };
+  } catch (error) {
+    await db?.close().catch(() => undefined);
+    await neo4j.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+interface RunCounts {
+  read: number;
+  rejected: number;
+  papersCreated: number;
+  papersUpdated: number;
+  authorsCreated: number;
+  authorsUpdated: number;
+  venuesCreated: number;
+  venuesUpdated: number;
+  authorshipsCreated: number;
+  authorshipsWritten: number;
+  coauthorPairsCreated: number;
+  coauthorPairsRecomputed: number;
+  stageSeconds: ImportFigures["stageSeconds"];
+}
+
+function figuresOf(label: string, file: string, c: RunCounts, wallSeconds: number, maxRssMiB: number, countsAfter: GraphCounts): ImportFigures {
+  const rows = {
+    papers: c.papersCreated + c.papersUpdated,
+    authors: c.authorsCreated + c.authorsUpdated,
+    authorships: c.authorshipsWritten,
+    venues: c.venuesCreated + c.venuesUpdated,
+    coauthorPairs: c.coauthorPairsRecomputed,
+  };
+  const per = (n: number, seconds: number) => (seconds > 0 ? Math.round(n / seconds) : 0);
+  const write = c.stageSeconds.write;
+  return {
+    label,
+    file: path.basename(file),
+    records: c.read,
+    rejected: c.rejected,
+    wallSeconds,
+    recordsPerSecond: per(c.read, wallSeconds),
+    stageSeconds: c.stageSeconds,
+    rows,
+    rowsPerSecond: {
+      papers: per(rows.papers, write),
+      authors: per(rows.authors, write),
+      authorships: per(rows.authorships, write),
+      venues: per(rows.venues, write),
+      coauthorPairs: per(rows.coauthorPairs, c.stageSeconds.pairs),
+    },
+    created: {
+      papers: c.papersCreated,
+      authors: c.authorsCreated,
+      authorships: c.authorshipsCreated,
+      venues: c.venuesCreated,
+      coauthorPairs: c.coauthorPairsCreated,
+    },
+    importerMaxRssMiB: maxRssMiB,
+    importerCpuSeconds: 0,
+    countsAfter,
+  };
+}
+
+export function describe(f: ImportFigures): string {
+  const s = f.stageSeconds;
+  return [
+    `${f.label}: ${f.records} records (${f.rejected} rejected) in ${f.wallSeconds.toFixed(1)} s wall = ${f.recordsPerSecond} records/s; importer peak RSS ${f.importerMaxRssMiB.toFixed(0)} MiB`,
+    `  CPU: importer ${f.importerCpuSeconds.toFixed(1)} s, Neo4j ${f.neo4jCpuSeconds?.toFixed(1) ?? "?"} s`,
+    `  stages: check ${s.check.toFixed(1)} s, write ${s.write.toFixed(1)} s, names ${s.names.toFixed(1)} s, pairs ${s.pairs.toFixed(1)} s`,
+    `  rows (rows/s): papers ${f.rows.papers} (${f.rowsPerSecond.papers}), authors ${f.rows.authors} (${f.rowsPerSecond.authors}), ` +
+      `authorships ${f.rows.authorships} (${f.rowsPerSecond.authorships}), venues ${f.rows.venues} (${f.rowsPerSecond.venues}), ` +
+      `coauthor pairs ${f.rows.coauthorPairs} (${f.rowsPerSecond.coauthorPairs})`,
+    `  created: ${JSON.stringify(f.created)}`,
+    `  graph after: ${JSON.stringify(f.countsAfter)}`,
+  ].join("\n");
+}
+
+if (require.main === module) {
+  const started = Date.now();
+  const flags = { checkReimport: process.argv.includes("--check-reimport"), bulkFloor: process.argv.includes("--bulk-floor") };
+  runImportBench({ log: (line) => console.log(line), ...flags })
+    .then(async (result) => {
+      console.log(`Neo4j ${result.neo4j.version}: heap ${result.neo4j.heap}, page cache ${result.neo4j.pageCache}; ${os.cpus().length} cores`);
+      console.log(`total ${(Date.now() - started) / 1000} s`);
+      await result.stop();
+      process.exitCode = result.fullCountsAsExpected && (result.reimport?.unchanged ?? true) ? 0 : 1;
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+}

@@ -1,0 +1,48 @@
+import neo4j, { type Driver } from "neo4j-driver";
+import { toNeo4jParams } from "../src/db/database";
+import type { FloorRequest, GraphqlRequest } from "./query-cases";
+
+/** A GraphQL POST over HTTP (keep-alive, as a real client would); GraphQL errors are thrown. */
+export async function postGraphql(url: string, request: GraphqlRequest): Promise<any> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(request),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors.map((e) => e.message).join("; ").slice(0, 300)}`);
+  return body.data;
+}
+
+/**
+ * The floor's client: neo4j-driver with the settings coauthor-graph uses (plain JS numbers, the
+ * same pool), one managed read transaction per question. Integer parameters are sent as integers.
+ */
+export class FloorClient {
+  readonly driver: Driver;
+
+  constructor(
+    target: { uri: string; user: string; password: string },
+    private readonly database: string,
+  ) {
+    this.driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 50,
+      logging: { level: "error", logger: () => undefined },
+    });
+  }
+
+  async run(request: FloorRequest): Promise<Array<Record<string, any>>> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(request.cypher, toNeo4jParams(request.params)));
+      return result.records.map((r) => r.toObject());
+    } finally {
+      await session.close();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
