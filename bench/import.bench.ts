@@ -8,6 +8,7 @@ import { readState } from "../src/db/local/server-state";
 import { localNeo4jSettings } from "../src/db/local/settings";
 import { provideNeo4j } from "../src/db/neo4j-provider";
 import { fromRoot } from "../src/util/project-root";
+import type { WriteCounts } from "../import/writer/graph-writer";
 import { graphCounts, GraphCounts, sameCounts } from "./lib/graph-counts";
 import { runImportChild } from "./lib/import-child";
 import { writeRecentSlice } from "./lib/incremental-slice";
@@ -149,17 +150,10 @@ export async function runImportBench(opts: {
   }
 }
 
-interface RunCounts {
+/** What the importer stores in ImportRun.counts (import-runner.ts finishRun): its write counts plus the run's own. */
+interface RunCounts extends WriteCounts {
   read: number;
   rejected: number;
-  papersCreated: number;
-  papersUpdated: number;
-  authorsCreated: number;
-  authorsUpdated: number;
-  venuesCreated: number;
-  venuesUpdated: number;
-  authorshipsCreated: number;
-  authorshipsWritten: number;
   coauthorPairsCreated: number;
   coauthorPairsRecomputed: number;
   stageSeconds: ImportFigures["stageSeconds"];
