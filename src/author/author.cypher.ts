@@ -79,11 +79,6 @@ RETURN ownerId, rows,
   CASE WHEN $minJointPapers <= 1 THEN COUNT { (owner)-[:COAUTHORED_WITH]-() }
     ELSE COUNT { (owner)-[r:COAUTHORED_WITH]-(a:Author) WHERE a <> owner AND r.papers >= $minJointPapers } END AS total`;
 
-export const COAUTHORS_COUNT = `
-UNWIND $ownerIds AS ownerId
-MATCH (owner:Author {id: ownerId})
-RETURN ownerId, COUNT { (owner)-[r:COAUTHORED_WITH]-(a:Author) WHERE a <> owner AND r.papers >= $minJointPapers } AS total`;
-
 /** Coauthors inside a year window: joint papers are recounted from AUTHORED, distinct papers only. */
 export const COAUTHORS_IN_WINDOW_PAGE = `
 UNWIND $ownerIds AS ownerId

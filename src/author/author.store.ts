@@ -11,7 +11,6 @@ import {
   AUTHOR_SEARCH_PAGE,
   AUTHOR_VENUES,
   AUTHORS_BY_IDS,
-  COAUTHORS_COUNT,
   COAUTHORS_IN_WINDOW_COUNT,
   COAUTHORS_IN_WINDOW_PAGE,
   COAUTHORS_PAGE,
@@ -108,8 +107,9 @@ export async function readCoauthors(db: Database, ownerIds: string[], args: Coau
   return byOwner(records, (r) => ({ rows: listOf(r, "rows", toCoauthorRow), total: windowed ? null : Number(r.get("total")) }));
 }
 
+/** Coauthors counted inside a year window; the all-time total arrives with the page (readCoauthors). */
 export async function countCoauthors(db: Database, ownerIds: string[], filter: CoauthorFilter): Promise<Map<string, number>> {
-  const records = await db.read(hasWindow(filter) ? COAUTHORS_IN_WINDOW_COUNT : COAUTHORS_COUNT, { ownerIds, ...filter });
+  const records = await db.read(COAUTHORS_IN_WINDOW_COUNT, { ownerIds, ...filter });
   return byOwner(records, (r) => Number(r.get("total")));
 }
 
