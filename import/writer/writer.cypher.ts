@@ -138,29 +138,26 @@ MATCH (x:Author {nameKey: key})
 WHERE NOT x.keyed AND NOT EXISTS { (x)-[:AUTHORED]->() }
 DETACH DELETE x`;
 
-/**
- * Recomputes a batch of dirty authors: stale edges first, then every pair this author is responsible for (a pair
- * whose other end is also queued is computed by the end with the smaller id), then the author's own paper stats.
+/*
+ * The two pair passes below share these fixed fragments, so the rule deciding which end computes a pair and the
+ * author stats cannot drift apart between them. No value is ever written into the text.
  */
-export const RECOMPUTE_DIRTY_AUTHORS = `
-MATCH (a:Author:PairsDirty)
-WITH a LIMIT $limit
-CALL (a) {
-  WITH a WHERE a:PairsStale
-  MATCH (a)-[r:COAUTHORED_WITH]-(b:Author)
-  WHERE NOT EXISTS { (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b) }
-  DELETE r
-}
-CALL (a) {
-  MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
+
+/** A batch of queued authors. */
+const TAKE_DIRTY_AUTHORS = `MATCH (a:Author:PairsDirty)
+WITH a LIMIT $limit`;
+
+/**
+ * Every coauthor b this author is responsible for (a pair whose other end is also queued is computed by the end
+ * with the smaller id), with the pair's joint papers and years, oriented from the smaller id to the larger.
+ */
+const PAIRS_OF_AUTHOR = `MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
   WHERE b <> a AND NOT ((b:PairsDirty OR b:PairsDone) AND b.id < a.id)
   WITH b, count(DISTINCT p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear
-  WITH CASE WHEN a.id < b.id THEN a ELSE b END AS low, CASE WHEN a.id < b.id THEN b ELSE a END AS high, papers, firstYear, lastYear
-  MERGE (low)-[r:COAUTHORED_WITH]->(high)
-  SET r.papers = papers, r.firstYear = firstYear, r.lastYear = lastYear
-  RETURN count(*) AS pairs
-}
-CALL (a) {
+  WITH CASE WHEN a.id < b.id THEN a ELSE b END AS low, CASE WHEN a.id < b.id THEN b ELSE a END AS high, papers, firstYear, lastYear`;
+
+/** The author's own paper stats, then the batch leaves the queue (kept as :PairsDone until the pass ends). */
+const AUTHOR_STATS_AND_DEQUEUE = `CALL (a) {
   OPTIONAL MATCH (a)-[:AUTHORED]->(p:Paper)
   WITH count(p) AS paperCount, min(p.year) AS firstYear, max(p.year) AS lastYear
   SET a.paperCount = paperCount, a.firstYear = firstYear, a.lastYear = lastYear
@@ -169,29 +166,35 @@ SET a:PairsDone
 REMOVE a:PairsDirty:PairsStale
 RETURN count(a) AS authors, sum(pairs) AS pairs`;
 
+/** Recomputes a batch of dirty authors: stale edges first, then the pairs they are responsible for, then their stats. */
+export const RECOMPUTE_DIRTY_AUTHORS = `
+${TAKE_DIRTY_AUTHORS}
+CALL (a) {
+  WITH a WHERE a:PairsStale
+  MATCH (a)-[r:COAUTHORED_WITH]-(b:Author)
+  WHERE NOT EXISTS { (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b) }
+  DELETE r
+}
+CALL (a) {
+  ${PAIRS_OF_AUTHOR}
+  MERGE (low)-[r:COAUTHORED_WITH]->(high)
+  SET r.papers = papers, r.firstYear = firstYear, r.lastYear = lastYear
+  RETURN count(*) AS pairs
+}
+${AUTHOR_STATS_AND_DEQUEUE}`;
+
 /**
  * RECOMPUTE_DIRTY_AUTHORS for a pass that began with no COAUTHORED_WITH edge anywhere in the graph (a first import):
  * no stale edge can exist and the skip rule computes each pair exactly once, so pairs are CREATEd, not merged.
  */
 export const CREATE_PAIRS_OF_DIRTY_AUTHORS = `
-MATCH (a:Author:PairsDirty)
-WITH a LIMIT $limit
+${TAKE_DIRTY_AUTHORS}
 CALL (a) {
-  MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
-  WHERE b <> a AND NOT ((b:PairsDirty OR b:PairsDone) AND b.id < a.id)
-  WITH b, count(DISTINCT p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear
-  WITH CASE WHEN a.id < b.id THEN a ELSE b END AS low, CASE WHEN a.id < b.id THEN b ELSE a END AS high, papers, firstYear, lastYear
+  ${PAIRS_OF_AUTHOR}
   CREATE (low)-[:COAUTHORED_WITH {papers: papers, firstYear: firstYear, lastYear: lastYear}]->(high)
   RETURN count(*) AS pairs
 }
-CALL (a) {
-  OPTIONAL MATCH (a)-[:AUTHORED]->(p:Paper)
-  WITH count(p) AS paperCount, min(p.year) AS firstYear, max(p.year) AS lastYear
-  SET a.paperCount = paperCount, a.firstYear = firstYear, a.lastYear = lastYear
-}
-SET a:PairsDone
-REMOVE a:PairsDirty:PairsStale
-RETURN count(a) AS authors, sum(pairs) AS pairs`;
+${AUTHOR_STATS_AND_DEQUEUE}`;
 
 /** Served from the count store: O(1). */
 export const COUNT_COAUTHOR_PAIRS = `
