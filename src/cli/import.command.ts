@@ -4,6 +4,7 @@ import { FORMATS } from "../../import/canonical";
 import { importFiles } from "../../import/import-runner";
 import { createProgress } from "../../import/progress";
 import { formatImportSummary, rejectionLines } from "../../import/summary-report";
+import { WRITE_BATCH_SIZE } from "../../import/writer/graph-writer";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/neo4j-provider";
 import { positiveInt } from "./options";
@@ -14,7 +15,7 @@ export function registerImportCommand(program: Command): void {
     .description("import bibliographic files (.gz read transparently; - for stdin) into the graph")
     .argument("<files...>", "files to import, in order")
     .addOption(new Option("-f, --format <format>", "input format").choices(["auto", ...FORMATS]).default("auto"))
-    .option("--batch-size <n>", "records per write transaction", positiveInt, 1000)
+    .option("--batch-size <n>", "records per write transaction", positiveInt, WRITE_BATCH_SIZE)
     .option("--rejects <file>", "write every rejected record (file, line, reason) as JSON Lines")
     .action(async (files: string[], opts: { format: string; batchSize: number; rejects?: string }) => {
       const config = loadConfig();
