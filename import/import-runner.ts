@@ -2,17 +2,14 @@ import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Database } from "../src/db/database";
-import { applySchema } from "../src/db/schema-setup";
 import { Format, UnparseableFileError } from "./canonical";
 import { detectFormat } from "./detect";
 import { readerFor } from "./formats/registry";
 import { openInput, readHead, spoolStdin } from "./input";
 import { readAhead } from "./read-ahead";
 import { Progress, silentProgress } from "./progress";
-import { resolveTouchedNames } from "./writer/author-resolution";
-import { recomputeDirtyAuthors } from "./writer/coauthor-pairs";
-import { emptyWriteCounts, IMPORT_TX_TIMEOUT_MS, WRITE_BATCH_SIZE, writeBatch, WriteCounts } from "./writer/graph-writer";
-import { CREATE_IMPORT_RUN, FINISH_IMPORT_RUN } from "./writer/writer.cypher";
+import { emptyWriteCounts, WRITE_BATCH_SIZE, WriteCounts } from "./writer/graph-writer";
+import { databaseTarget, ImportTarget } from "./writer/import-target";
 
 export interface ImportOptions {
   format?: Format | "auto";
@@ -59,13 +56,18 @@ export interface ImportSummary {
  * for the ETA. The second pass writes batches with backpressure, then settles name mentions and coauthor pairs.
  */
 export async function importFiles(db: Database, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  await applySchema(db);
+  return importInto(databaseTarget(db), paths, options);
+}
+
+/** importFiles for any target: Neo4j itself, or the in-memory graph of `import --bulk`. */
+export async function importInto(target: ImportTarget, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  await target.prepare();
   const files: FileImportSummary[] = [];
   for (const path of paths) {
     const localPath = path === "-" ? await spoolStdin() : path;
     let summary: FileImportSummary;
     try {
-      summary = await importOneFile(db, path, localPath, options);
+      summary = await importOneFile(target, path, localPath, options);
     } finally {
       if (localPath !== path) await rm(localPath, { force: true });
     }
@@ -76,7 +78,7 @@ export async function importFiles(db: Database, paths: string[], options: Import
 }
 
 /** `localPath` is where the bytes are: the file itself, or stdin spooled to a temporary file (read twice). */
-async function importOneFile(db: Database, path: string, localPath: string, options: ImportOptions): Promise<FileImportSummary> {
+async function importOneFile(target: ImportTarget, path: string, localPath: string, options: ImportOptions): Promise<FileImportSummary> {
   const started = Date.now();
   const progress = options.progress ?? silentProgress;
   const summary: FileImportSummary = {
@@ -125,11 +127,11 @@ async function importOneFile(db: Database, path: string, localPath: string, opti
 
   summary.runId = randomUUID();
   try {
-    await db.write(CREATE_IMPORT_RUN, {
+    await target.startRun({
       id: summary.runId,
       source: summary.file,
-      format: summary.format,
-      sha256: summary.sha256,
+      format: summary.format!,
+      sha256: summary.sha256!,
       startedAt: new Date(started).toISOString(),
     });
     const total = summary.read - summary.rejected;
@@ -137,17 +139,17 @@ async function importOneFile(db: Database, path: string, localPath: string, opti
     progress.start("writing papers", total);
     const batches = readAhead(readerFor(summary.format).read(input.bytes(), summary.file), options.batchSize ?? WRITE_BATCH_SIZE);
     for await (const batch of batches) {
-      await writeBatch(db, batch, summary.writes);
+      await target.writeBatch(batch, summary.writes);
       written += batch.length;
       progress.update(written);
     }
     progress.stop();
     endStage("write");
 
-    summary.mentionsReattached = await resolveTouchedNames(db);
+    summary.mentionsReattached = await target.settleNames();
     endStage("names");
     progress.start("coauthor pairs", undefined);
-    const pairs = await recomputeDirtyAuthors(db, (done, of) => progress.update(done, of));
+    const pairs = await target.settlePairs((done, of) => progress.update(done, of));
     progress.stop();
     endStage("pairs");
     summary.coauthorPairs = { created: pairs.pairsCreated, recomputed: pairs.pairsWritten };
@@ -159,11 +161,11 @@ async function importOneFile(db: Database, path: string, localPath: string, opti
       `database is back: re-importing is idempotent and completes the coauthor counts.`;
   }
   summary.seconds = (Date.now() - started) / 1000;
-  await finishRun(db, summary);
+  await finishRun(target, summary);
   return summary;
 }
 
-async function finishRun(db: Database, summary: FileImportSummary): Promise<void> {
+async function finishRun(target: ImportTarget, summary: FileImportSummary): Promise<void> {
   const counts = {
     read: summary.read,
     rejected: summary.rejected,
@@ -175,11 +177,12 @@ async function finishRun(db: Database, summary: FileImportSummary): Promise<void
     stageSeconds: summary.stageSeconds,
   };
   try {
-    await db.write(
-      FINISH_IMPORT_RUN,
-      { id: summary.runId, finishedAt: new Date().toISOString(), status: summary.status === "imported" ? "completed" : "failed", counts: JSON.stringify(counts) },
-      { timeoutMs: IMPORT_TX_TIMEOUT_MS },
-    );
+    await target.finishRun({
+      id: summary.runId!,
+      finishedAt: new Date().toISOString(),
+      status: summary.status === "imported" ? "completed" : "failed",
+      counts: JSON.stringify(counts),
+    });
   } catch {
     // The run node stays "running"; the summary printed to the user already says what failed.
   }

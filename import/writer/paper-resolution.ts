@@ -12,10 +12,34 @@ export interface PaperResolution {
   existing: string[];
 }
 
-interface KnownPaper {
+export interface KnownPaper {
   id: string;
   titleKey: string;
   doi: string | null;
+}
+
+/** What a batch asks the graph for: papers with one of these ids (DOIs) or one of these titleKeys. */
+export interface PaperLookup {
+  dois: string[];
+  titleKeys: string[];
+}
+
+export function paperLookup(records: CanonicalPaper[]): PaperLookup {
+  const identities = records.map(paperIdentity);
+  return {
+    dois: [...new Set(identities.map((i) => i.doi).filter((d): d is string => d !== null))],
+    titleKeys: [...new Set(identities.map((i) => i.titleKey))],
+  };
+}
+
+/** Resolves a batch against Neo4j: one read for the papers it could be, then resolveAgainst. */
+export async function resolvePaperIds(db: Database, records: CanonicalPaper[]): Promise<PaperResolution> {
+  const { dois, titleKeys } = paperLookup(records);
+  const found = await db.read(FIND_PAPERS_BY_IDENTITY, { dois, titleKeys });
+  return resolveAgainst(
+    records,
+    found.map((r) => ({ id: r.get("id"), titleKey: r.get("titleKey"), doi: r.get("doi") ?? null })),
+  );
 }
 
 /**
@@ -23,13 +47,11 @@ interface KnownPaper {
  * paper with that DOI, else upgrades a DOI-less paper with its titleKey (its id becomes the DOI), else is new.
  * A record without DOI takes a paper with its titleKey (the smallest id when several DOIs share a title and year),
  * else is new. DOI records are placed first so that, inside a batch, the outcome does not depend on record order.
+ * `known` are the papers already in the graph that paperLookup(records) matches; the same rule serves the online
+ * import (read from Neo4j) and `import --bulk` (read from its in-memory graph). `known` is not modified.
  */
-export async function resolvePaperIds(db: Database, records: CanonicalPaper[]): Promise<PaperResolution> {
+export function resolveAgainst(records: CanonicalPaper[], known: KnownPaper[]): PaperResolution {
   const identities = records.map(paperIdentity);
-  const dois = [...new Set(identities.map((i) => i.doi).filter((d): d is string => d !== null))];
-  const titleKeys = [...new Set(identities.map((i) => i.titleKey))];
-  const found = await db.read(FIND_PAPERS_BY_IDENTITY, { dois, titleKeys });
-
   const byId = new Map<string, KnownPaper>();
   const byTitleKey = new Map<string, KnownPaper[]>();
   const remember = (paper: KnownPaper) => {
@@ -38,7 +60,7 @@ export async function resolvePaperIds(db: Database, records: CanonicalPaper[]): 
     if (!list.some((p) => p.id === paper.id)) list.push(paper);
     byTitleKey.set(paper.titleKey, list);
   };
-  const before: KnownPaper[] = found.map((r) => ({ id: r.get("id"), titleKey: r.get("titleKey"), doi: r.get("doi") ?? null }));
+  const before: KnownPaper[] = known.map((p) => ({ ...p }));
   before.forEach(remember);
 
   const ids = new Array<string>(records.length);

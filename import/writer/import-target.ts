@@ -1,0 +1,60 @@
+import { CanonicalPaper } from "../canonical";
+import { Database } from "../../src/db/database";
+import { applySchema } from "../../src/db/schema-setup";
+import { resolveTouchedNames } from "./author-resolution";
+import { PairCounts, recomputeDirtyAuthors } from "./coauthor-pairs";
+import { IMPORT_TX_TIMEOUT_MS, writeBatch, WriteCounts } from "./graph-writer";
+import { CREATE_IMPORT_RUN, FINISH_IMPORT_RUN } from "./writer.cypher";
+
+/** Provenance of one file's import, as stored on its (:ImportRun) node. */
+export interface ImportRunStart {
+  id: string;
+  source: string;
+  format: string;
+  sha256: string;
+  startedAt: string;
+}
+
+export interface ImportRunEnd {
+  id: string;
+  finishedAt: string;
+  status: "completed" | "failed";
+  /** JSON text of the run's counts. */
+  counts: string;
+}
+
+/**
+ * Where the import runner puts canonical records. The runner owns the order of the steps (batches, then names,
+ * then pairs, per file); a target owns how each step lands. Two exist: Neo4j through Cypher (the online import) and
+ * an in-memory twin of the same statements that `import --bulk` turns into neo4j-admin CSVs (import/bulk/).
+ */
+export interface ImportTarget {
+  /** Before the first file: constraints and indexes. */
+  prepare(): Promise<void>;
+  startRun(run: ImportRunStart): Promise<void>;
+  /** One batch lands whole or not at all; counts are added to `counts`. */
+  writeBatch(records: CanonicalPaper[], counts: WriteCounts): Promise<void>;
+  /** Re-attaches name-only mentions for every name the file touched; returns mentions moved. */
+  settleNames(): Promise<number>;
+  /** Brings COAUTHORED_WITH and author stats up to date for every author the file touched. */
+  settlePairs(onProgress?: (done: number, total: number) => void): Promise<PairCounts>;
+  finishRun(run: ImportRunEnd): Promise<void>;
+}
+
+/** The online import: every step is a managed write transaction against Neo4j. */
+export function databaseTarget(db: Database): ImportTarget {
+  return {
+    async prepare() {
+      await applySchema(db);
+    },
+    async startRun(run) {
+      await db.write(CREATE_IMPORT_RUN, { ...run });
+    },
+    writeBatch: (records, counts) => writeBatch(db, records, counts),
+    settleNames: () => resolveTouchedNames(db),
+    settlePairs: (onProgress) => recomputeDirtyAuthors(db, onProgress),
+    async finishRun(run) {
+      await db.write(FINISH_IMPORT_RUN, { ...run }, { timeoutMs: IMPORT_TX_TIMEOUT_MS });
+    },
+  };
+}
