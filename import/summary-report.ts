@@ -1,4 +1,5 @@
 import { FileImportSummary, ImportSummary } from "./import-runner";
+import type { BulkImportResult } from "./bulk/bulk-import";
 
 /** How many rejections the console summary lists by name; the rest are counted (and written with --rejects). */
 const LISTED_REJECTIONS = 20;
@@ -41,4 +42,20 @@ function formatRate(records: number, seconds: number): string {
 /** One JSON line per rejection, for --rejects. */
 export function rejectionLines(summary: ImportSummary): string {
   return summary.files.flatMap((f) => f.rejections.map((r) => JSON.stringify(r))).join("\n") + "\n";
+}
+
+/** The last lines of `import --bulk`: what neo4j-admin loaded and where the time went, or why nothing was. */
+export function formatBulkFooter(result: BulkImportResult): string {
+  if (!result.written || !result.csv) {
+    return "✘ bulk import: nothing was written (--bulk loads every file or none); fix the file named above and run it again.";
+  }
+  const r = result.csv.rows;
+  const s = result.stageSeconds;
+  return [
+    `✔ bulk import loaded ${r.papers} papers, ${r.authors} authors, ${r.venues} venues, ${r.authored} authorships, ` +
+      `${r.publishedIn} venue links and ${r.coauthorPairs} coauthor pairs in ${result.seconds.toFixed(1)}s`,
+    `  stages: read and resolve ${s.read.toFixed(1)}s, CSV ${s.csv.toFixed(1)}s, neo4j-admin ${s.adminImport.toFixed(1)}s, ` +
+      `start and indexes ${s.indexes.toFixed(1)}s; peak memory of the importer ${result.peakRssMiB} MiB (the graph is held in memory)`,
+    "  coauthor pairs are computed once, after the last file, and counted on that file's import run.",
+  ].join("\n");
 }

@@ -1,13 +1,21 @@
 import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
+import { bulkImport } from "../../import/bulk/bulk-import";
 import { FORMATS } from "../../import/canonical";
-import { importFiles } from "../../import/import-runner";
+import { importFiles, ImportSummary } from "../../import/import-runner";
 import { createProgress } from "../../import/progress";
-import { formatImportSummary, rejectionLines } from "../../import/summary-report";
+import { formatBulkFooter, formatImportSummary, rejectionLines } from "../../import/summary-report";
 import { WRITE_BATCH_SIZE } from "../../import/writer/graph-writer";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/neo4j-provider";
 import { positiveInt } from "./options";
+
+interface ImportCommandOptions {
+  format: string;
+  batchSize: number;
+  rejects?: string;
+  bulk?: boolean;
+}
 
 export function registerImportCommand(program: Command): void {
   program
@@ -17,20 +25,35 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option("-f, --format <format>", "input format").choices(["auto", ...FORMATS]).default("auto"))
     .option("--batch-size <n>", "records per write transaction", positiveInt, WRITE_BATCH_SIZE)
     .option("--rejects <file>", "write every rejected record (file, line, reason) as JSON Lines")
-    .action(async (files: string[], opts: { format: string; batchSize: number; rejects?: string }) => {
-      const config = loadConfig();
-      const session = await openDatabase({ config, log: (m) => console.error(m) });
-      try {
-        const summary = await importFiles(session.db, files, {
-          format: opts.format as never,
-          batchSize: opts.batchSize,
-          progress: createProgress(),
-        });
-        console.log(formatImportSummary(summary));
-        if (opts.rejects) writeFileSync(opts.rejects, rejectionLines(summary));
-        if (!summary.ok) process.exitCode = 1;
-      } finally {
-        await session.close();
-      }
+    .option("--bulk", "first load of an EMPTY local database with neo4j-admin (Neo4j must be stopped); same graph as the online import, several times faster")
+    .action(async (files: string[], opts: ImportCommandOptions) => {
+      const summary = opts.bulk ? await runBulk(files, opts) : await runOnline(files, opts);
+      if (opts.rejects) writeFileSync(opts.rejects, rejectionLines(summary));
+      if (!summary.ok) process.exitCode = 1;
     });
+}
+
+async function runOnline(files: string[], opts: ImportCommandOptions): Promise<ImportSummary> {
+  const config = loadConfig();
+  const session = await openDatabase({ config, log: (m) => console.error(m) });
+  try {
+    const summary = await importFiles(session.db, files, { format: opts.format as never, batchSize: opts.batchSize, progress: createProgress() });
+    console.log(formatImportSummary(summary));
+    return summary;
+  } finally {
+    await session.close();
+  }
+}
+
+async function runBulk(files: string[], opts: ImportCommandOptions): Promise<ImportSummary> {
+  const result = await bulkImport({
+    config: loadConfig(),
+    env: process.env,
+    paths: files,
+    options: { format: opts.format as never, batchSize: opts.batchSize, progress: createProgress() },
+    log: (m) => console.error(m),
+  });
+  console.log(formatImportSummary(result.summary));
+  console.log(formatBulkFooter(result));
+  return result.summary;
 }

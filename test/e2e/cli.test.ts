@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { Database } from "../../src/db/database";
 import { fromRoot } from "../../src/util/project-root";
+import { localEnv, localNeo4jUnavailable, removeHome, tempHome } from "../integration/local-neo4j-helpers";
 import { clearGraph, testDatabase, testNeo4jTarget } from "../support/neo4j";
 
 const CLI = fromRoot("dist", "src", "cli", "main.js");
@@ -18,10 +19,12 @@ interface CliResult {
 /** Runs the real CLI in a child process against the test Neo4j (through NEO4J_URI, the first route of the provider). */
 function runCli(args: string[], stdinFile?: string): Promise<CliResult> {
   const target = testNeo4jTarget();
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database },
-    stdio: [stdinFile ? "pipe" : "ignore", "pipe", "pipe"],
-  });
+  const env = { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database };
+  return runCliWith(env, args, stdinFile);
+}
+
+function runCliWith(env: NodeJS.ProcessEnv, args: string[], stdinFile?: string): Promise<CliResult> {
+  const child = spawn(process.execPath, [CLI, ...args], { env, stdio: [stdinFile ? "pipe" : "ignore", "pipe", "pipe"] });
   if (stdinFile && child.stdin) createReadStream(stdinFile).pipe(child.stdin);
   let stdout = "";
   let stderr = "";
@@ -85,6 +88,28 @@ describe("the coauthor-graph command line", () => {
     assert.match(result.stdout, /<stdin> \(csl-json\)/);
     const s = await stats();
     assert.ok(s.papers > 5, `expected more than the seed's 5 papers, got ${s.papers}`);
+  });
+
+  it("refuses --bulk against the server at NEO4J_URI, saying what to do instead, and leaves the graph as it was", async () => {
+    const before = await stats();
+    const result = await runCli(["import", "--bulk", fixture("acl-author-page", "acl-author-page-wei-xiong.txt")]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /--bulk writes the store files of coauthor-graph's local Neo4j/);
+    assert.match(result.stderr, /Import without --bulk/);
+    assert.deepEqual(await stats(), before);
+  });
+
+  it("bulk-loads an empty local home with --bulk and prints the loaded counts", { skip: localNeo4jUnavailable() }, async () => {
+    const home = tempHome("cli-bulk");
+    try {
+      const result = await runCliWith(localEnv(home), ["import", "--bulk", fixture("acl-author-page", "acl-author-page-wei-xiong.txt")]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /papers:\s+5 created, 0 updated/);
+      assert.match(result.stdout, /bulk import loaded 5 papers, 23 authors, 5 venues, 40 authorships/);
+      assert.match(result.stderr, /neo4j-admin: IMPORT DONE/);
+    } finally {
+      removeHome(home);
+    }
   });
 
   it("explains a missing file", async () => {

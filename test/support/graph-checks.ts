@@ -70,3 +70,44 @@ export async function countOf(db: Database, cypher: string, params: Record<strin
   const [row] = await db.read(cypher, params);
   return row.get(0) as number;
 }
+
+/** ImportRun fields that differ between any two runs (ids, clocks) and so are left out of fullGraphSnapshot. */
+const RUN_VOLATILE = new Set(["id", "startedAt", "finishedAt", "seconds", "stageSeconds", "bulk", "coauthorPairsCreated", "coauthorPairsRecomputed"]);
+
+/**
+ * Every node with its labels and every property, and every relationship with its type, ends and properties, as
+ * sorted text lines: two graphs with the same snapshot are the same graph. Import runs keep what identifies the
+ * data (source, format, sha256, status, record counts) and drop clocks and how the pairs were produced.
+ */
+export async function fullGraphSnapshot(db: Database): Promise<string[]> {
+  const nodes = await db.read(`
+    MATCH (n)
+    RETURN labels(n) AS labels, properties(n) AS props`);
+  const relationships = await db.read(`
+    MATCH (a)-[r]->(b)
+    RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`);
+  const lines: string[] = [];
+  for (const row of nodes) {
+    const labels = [...(row.get("labels") as string[])].sort().join(":");
+    const props = { ...(row.get("props") as Record<string, unknown>) };
+    if (labels === "ImportRun") {
+      const counts = JSON.parse(String(props.counts ?? "{}")) as Record<string, unknown>;
+      props.counts = sortedJson(Object.fromEntries(Object.entries(counts).filter(([k]) => !RUN_VOLATILE.has(k))));
+      for (const key of RUN_VOLATILE) delete props[key];
+    }
+    lines.push(`(:${labels} ${sortedJson(props)})`);
+  }
+  for (const row of relationships) {
+    lines.push(`(${row.get("from")})-[:${row.get("type")} ${sortedJson(row.get("props"))}]->(${row.get("to")})`);
+  }
+  return lines.sort();
+}
+
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${sortedJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

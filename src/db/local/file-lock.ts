@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, rmSync, statSync, utimesSync, writeSync } from "node:fs";
 import { isProcessAlive, sleep } from "./process-probe";
 import { Neo4jSetupError } from "./setup-error";
 
@@ -13,6 +13,9 @@ export interface LockOptions {
   purpose: string;
 }
 
+/** How often a holder touches its lock file, so that a long hold (a bulk import) never looks stale by age. */
+const HEARTBEAT_MS = 30_000;
+
 /**
  * Runs `work` while holding an exclusive lock file (created with O_EXCL, holding our pid).
  * Works across processes and within one: a second caller in the same process waits too.
@@ -21,10 +24,24 @@ export interface LockOptions {
 export async function withExclusiveLock<T>(lockPath: string, options: LockOptions, work: () => Promise<T>): Promise<T> {
   const token = `${process.pid} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
   await acquire(lockPath, token, options);
+  const heartbeat = setInterval(() => touchIfHeld(lockPath, token), HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     return await work();
   } finally {
+    clearInterval(heartbeat);
     release(lockPath, token);
+  }
+}
+
+function touchIfHeld(lockPath: string, token: string): void {
+  try {
+    if (readFileSync(lockPath, "utf8") === token) {
+      const now = new Date();
+      utimesSync(lockPath, now, now);
+    }
+  } catch {
+    // Gone (taken over): nothing to keep fresh.
   }
 }
 

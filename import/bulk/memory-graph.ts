@@ -1,0 +1,259 @@
+import { CanonicalPaper } from "../canonical";
+import { AuthorRow, AuthorshipRow, PaperRow, toBatchRows, VenueRow } from "../writer/batch-rows";
+import { PairCounts } from "../writer/coauthor-pairs";
+import { WriteCounts } from "../writer/graph-writer";
+import { ImportRunEnd, ImportRunStart, ImportTarget } from "../writer/import-target";
+import { KnownPaper, paperLookup, resolveAgainst } from "../writer/paper-resolution";
+import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
+import { settleNameKeys } from "./memory-names";
+
+/*
+ * The graph `import --bulk` builds in memory before neo4j-admin writes it to an empty store. Each method below is
+ * the twin of one statement in import/writer/writer.cypher.ts, applied in the same order with the same rules, so
+ * that a bulk import of some files gives exactly the graph the online import of the same files, in the same order,
+ * gives (test/integration/import/bulk-equivalence.test.ts compares every node, relationship and property).
+ * Strings compare with `<`/`>` (UTF-16 code units), as Cypher compares them.
+ */
+
+export interface MemVenue {
+  id: string;
+  name: string;
+  acronym: string | null;
+  kind: string;
+}
+
+/**
+ * An (:Author)-[:AUTHORED {position, keyed, named}]->(:Paper) edge, packed into one number held by the paper:
+ * the author's index, the byline position and the two flags. 670k edges cost 16 bytes each this way (the number,
+ * and the paper reference in MemAuthor.papers) instead of ~150 as objects; see edge.ts.
+ */
+export type PackedAuthorship = number;
+
+/** A (:Paper): the row's properties, with its venue as a reference and its authorships packed. */
+export interface MemPaper extends Omit<PaperRow, "venueId"> {
+  venue: MemVenue | null;
+  authorships: PackedAuthorship[];
+}
+
+export interface MemAuthor {
+  /** Dense number given at creation (never reused), for array-indexed work such as counting pairs. */
+  index: number;
+  id: string;
+  name: string;
+  nameKey: string;
+  aliases: string[];
+  keyed: boolean;
+  numbered: boolean;
+  orcid: string | null;
+  /** The papers this author has an AUTHORED edge to; the edge itself is in paper.authorships. */
+  papers: MemPaper[];
+}
+
+export interface MemImportRun extends ImportRunStart {
+  finishedAt: string | null;
+  status: string;
+  counts: string | null;
+}
+
+export class MemoryGraph implements ImportTarget {
+  readonly papers = new Map<string, MemPaper>();
+  readonly papersByTitleKey = new Map<string, MemPaper[]>();
+  readonly venues = new Map<string, MemVenue>();
+  readonly authors = new Map<string, MemAuthor>();
+  readonly authorsByNameKey = new Map<string, MemAuthor[]>();
+  readonly runs: MemImportRun[] = [];
+  /** Authors by MemAuthor.index (a removed author leaves a hole); its length is the next index. */
+  readonly authorsByIndex: Array<MemAuthor | undefined> = [];
+  /** nameKeys merged since the last settleNames (the :NameTouched queue of the online import). */
+  private touchedNameKeys = new Set<string>();
+
+  async prepare(): Promise<void> {}
+
+  async startRun(run: ImportRunStart): Promise<void> {
+    this.runs.push({ ...run, finishedAt: null, status: "running", counts: null });
+  }
+
+  async finishRun(end: ImportRunEnd): Promise<void> {
+    const run = this.runs.find((r) => r.id === end.id);
+    if (run) Object.assign(run, { finishedAt: end.finishedAt, status: end.status, counts: end.counts });
+  }
+
+  /** Twin of graph-writer.ts writeBatch: resolution against the papers seen so far, then each statement in turn. */
+  async writeBatch(records: CanonicalPaper[], counts: WriteCounts): Promise<void> {
+    if (records.length === 0) return;
+    const resolution = resolveAgainst(records, this.findPapers(records));
+    const rows = toBatchRows(records, resolution.ids);
+    const existing = new Set(resolution.existing);
+    for (const rename of resolution.renames) this.renamePaper(rename.from, rename.to, rename.doi);
+    const venuesCreated = rows.venues.filter((row) => this.mergeVenue(row)).length;
+    const known = rows.papers.filter((p) => existing.has(p.id));
+    for (const row of rows.papers) if (!existing.has(row.id)) this.createPaper(row);
+    const papersCreated = rows.papers.length - known.length + known.filter((row) => this.mergePaper(row)).length;
+    const authorsCreated = rows.authors.filter((row) => this.mergeAuthor(row)).length;
+    const authorshipsCreated = rows.authorships.filter((row) => this.mergeAuthorship(row, !existing.has(row.paperId))).length;
+
+    counts.venuesCreated += venuesCreated;
+    counts.venuesUpdated += rows.venues.length - venuesCreated;
+    counts.papersCreated += papersCreated;
+    counts.papersUpdated += rows.papers.length - papersCreated;
+    counts.authorsCreated += authorsCreated;
+    counts.authorsUpdated += rows.authors.length - authorsCreated;
+    counts.authorshipsCreated += authorshipsCreated;
+    counts.authorshipsWritten += rows.authorships.length;
+  }
+
+  async settleNames(): Promise<number> {
+    const keys = this.touchedNameKeys;
+    this.touchedNameKeys = new Set();
+    return settleNameKeys(this, keys);
+  }
+
+  /** Pairs and author stats are a function of the final authorships: bulk-csv.ts computes them once, at the end. */
+  async settlePairs(): Promise<PairCounts> {
+    return { authors: 0, pairsWritten: 0, pairsCreated: 0 };
+  }
+
+  /** Twin of FIND_PAPERS_BY_IDENTITY. */
+  private findPapers(records: CanonicalPaper[]): KnownPaper[] {
+    const { dois, titleKeys } = paperLookup(records);
+    const found = new Set<MemPaper>();
+    for (const doi of dois) {
+      const paper = this.papers.get(doi);
+      if (paper) found.add(paper);
+    }
+    for (const titleKey of titleKeys) for (const paper of this.papersByTitleKey.get(titleKey) ?? []) found.add(paper);
+    return [...found].map((p) => ({ id: p.id, titleKey: p.titleKey, doi: p.doi }));
+  }
+
+  /** RENAME_PAPERS. */
+  private renamePaper(from: string, to: string, doi: string): void {
+    const paper = this.papers.get(from);
+    if (!paper) return;
+    this.papers.delete(from);
+    paper.id = to;
+    paper.doi = doi;
+    this.papers.set(to, paper);
+  }
+
+  /** MERGE_VENUES; true when the venue is new. */
+  private mergeVenue(row: VenueRow): boolean {
+    const venue = this.venues.get(row.id);
+    if (venue) {
+      venue.acronym ??= row.acronym;
+      return false;
+    }
+    this.venues.set(row.id, { id: row.id, name: row.name, acronym: row.acronym, kind: row.kind });
+    return true;
+  }
+
+  /** CREATE_NEW_PAPERS: resolution proved the paper new. */
+  private createPaper(row: PaperRow): void {
+    if (this.papers.has(row.id)) throw new Error(`bulk import: paper ${row.id} created twice (a resolution bug)`);
+    const paper: MemPaper = {
+      id: row.id,
+      titleKey: row.titleKey,
+      doi: row.doi,
+      title: row.title,
+      year: row.year,
+      url: row.url,
+      abstract: row.abstract,
+      pages: row.pages,
+      sourceKeys: [...row.sourceKeys],
+      venue: row.venueId === null ? null : (this.venues.get(row.venueId) ?? null),
+      authorships: [],
+    };
+    this.papers.set(paper.id, paper);
+    const sameTitle = this.papersByTitleKey.get(paper.titleKey);
+    if (sameTitle) sameTitle.push(paper);
+    else this.papersByTitleKey.set(paper.titleKey, [paper]);
+  }
+
+  /** MERGE_PAPERS: first non-empty value wins, every source key is kept, the venue rule picks one venue. */
+  private mergePaper(row: PaperRow): boolean {
+    let paper = this.papers.get(row.id);
+    const created = !paper;
+    if (!paper) {
+      this.createPaper({ ...row, doi: null, url: null, abstract: null, pages: null, sourceKeys: [], venueId: null });
+      paper = this.papers.get(row.id)!;
+    }
+    paper.doi ??= row.doi;
+    paper.url ??= row.url;
+    paper.abstract ??= row.abstract;
+    paper.pages ??= row.pages;
+    for (const key of row.sourceKeys) if (!paper.sourceKeys.includes(key)) paper.sourceKeys.push(key);
+    const claimed = row.venueId === null ? undefined : this.venues.get(row.venueId);
+    if (claimed && (!paper.venue || venueRank(claimed) < venueRank(paper.venue))) paper.venue = claimed;
+    return created;
+  }
+
+  /** MERGE_AUTHORS: the display name is the greatest spelling seen, the others are aliases. True when new. */
+  private mergeAuthor(row: AuthorRow): boolean {
+    let author = this.authors.get(row.id);
+    const created = !author;
+    if (!author) author = this.addAuthor({ id: row.id, name: row.name, nameKey: row.nameKey, keyed: row.keyed, numbered: row.numbered });
+    author.orcid ??= row.orcid;
+    this.touchedNameKeys.add(author.nameKey);
+    // The name is always the greatest of the forms seen, so a new spelling either takes its place or joins the
+    // aliases: the same outcome as MERGE_AUTHORS' reduce over [name, ...aliases, new], without building that list.
+    if (row.name !== author.name && !author.aliases.includes(row.name)) {
+      if (row.name > author.name) {
+        author.aliases = [author.name, ...author.aliases];
+        author.name = row.name;
+      } else author.aliases.push(row.name);
+    }
+    return created;
+  }
+
+  /** CREATE_NEW_AUTHORSHIPS (a new paper) or MERGE_AUTHORSHIPS (a paper seen before). True when the edge is new. */
+  private mergeAuthorship(row: AuthorshipRow, paperIsNew: boolean): boolean {
+    const author = this.authors.get(row.authorId)!;
+    const paper = this.papers.get(row.paperId)!;
+    const i = paperIsNew ? -1 : edgeIndex(paper, author);
+    if (i >= 0) {
+      const edge = paper.authorships[i];
+      paper.authorships[i] = packEdge(author.index, edgePosition(edge), edgeKeyed(edge) || row.keyed, edgeNamed(edge) || row.named);
+      return false;
+    }
+    this.link(author, paper, row.position, row.keyed, row.named);
+    return true;
+  }
+
+  /** A new (:Author); also used by the name settlement for a name-only author it has to bring back. */
+  addAuthor(fields: Pick<MemAuthor, "id" | "name" | "nameKey" | "keyed" | "numbered">): MemAuthor {
+    const author: MemAuthor = { index: this.authorsByIndex.length, ...fields, aliases: [], orcid: null, papers: [] };
+    this.authorsByIndex.push(author);
+    this.authors.set(author.id, author);
+    const sameKey = this.authorsByNameKey.get(author.nameKey);
+    if (sameKey) sameKey.push(author);
+    else this.authorsByNameKey.set(author.nameKey, [author]);
+    return author;
+  }
+
+  removeAuthor(author: MemAuthor): void {
+    this.authors.delete(author.id);
+    this.authorsByIndex[author.index] = undefined;
+    const sameKey = (this.authorsByNameKey.get(author.nameKey) ?? []).filter((a) => a !== author);
+    if (sameKey.length > 0) this.authorsByNameKey.set(author.nameKey, sameKey);
+    else this.authorsByNameKey.delete(author.nameKey);
+  }
+
+  link(author: MemAuthor, paper: MemPaper, position: number, keyed: boolean, named: boolean): void {
+    author.papers.push(paper);
+    paper.authorships.push(packEdge(author.index, position, keyed, named));
+  }
+
+  unlink(author: MemAuthor, paper: MemPaper): void {
+    author.papers = author.papers.filter((p) => p !== paper);
+    paper.authorships = paper.authorships.filter((e) => edgeAuthor(e) !== author.index);
+  }
+
+  /** The author at the other end of a packed edge. */
+  authorOf(edge: PackedAuthorship): MemAuthor {
+    return this.authorsByIndex[edgeAuthor(edge)]!;
+  }
+}
+
+/** The venue rule of MERGE_PAPERS: a venue named by a series acronym ranks first, then the smaller id. */
+function venueRank(venue: MemVenue): string {
+  return (venue.acronym === null ? "1" : "0") + venue.id;
+}

@@ -1,0 +1,48 @@
+import { mentionTarget } from "../writer/author-resolution";
+import { edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
+import type { MemAuthor, MemoryGraph } from "./memory-graph";
+
+/**
+ * Twin of author-resolution.ts resolveTouchedNames for the in-memory graph: for every touched nameKey shared by
+ * more than one author (NAME_KEY_GROUPS), move the name-only mentions to mentionTarget (MOVE_NAMED_MENTIONS), then
+ * drop name-only authors left without papers (DELETE_ORPHAN_NAME_AUTHORS). Returns the authorships created by moves.
+ */
+export function settleNameKeys(graph: MemoryGraph, keys: Iterable<string>): number {
+  let moved = 0;
+  for (const key of keys) {
+    const members = graph.authorsByNameKey.get(key) ?? [];
+    if (members.length < 2) continue;
+    const target = mentionTarget(key, members);
+    for (const holder of [...members]) if (holder.id !== target) moved += moveNamedMentions(graph, holder, key, target);
+    for (const member of [...(graph.authorsByNameKey.get(key) ?? [])]) {
+      if (!member.keyed && member.papers.length === 0) graph.removeAuthor(member);
+    }
+  }
+  return moved;
+}
+
+/**
+ * MOVE_NAMED_MENTIONS for one holder: each authorship that came from a name-only mention goes to the target author
+ * (brought back as a name-only author named like the holder if it is gone). A mention that coincides with a keyed
+ * authorship of the holder stays folded into it (named = false there) instead of being deleted.
+ */
+function moveNamedMentions(graph: MemoryGraph, holder: MemAuthor, key: string, targetId: string): number {
+  let created = 0;
+  for (const paper of [...holder.papers]) {
+    const mine = edgeIndex(paper, holder);
+    const edge = paper.authorships[mine];
+    if (!edgeNamed(edge)) continue;
+    const target = graph.authors.get(targetId) ?? graph.addAuthor({ id: targetId, name: holder.name, nameKey: key, keyed: false, numbered: false });
+    const theirs = edgeIndex(paper, target);
+    if (theirs >= 0) {
+      const folded = paper.authorships[theirs];
+      paper.authorships[theirs] = packEdge(target.index, edgePosition(folded), edgeKeyed(folded), true);
+    } else {
+      graph.link(target, paper, edgePosition(edge), false, true);
+      created += 1;
+    }
+    if (edgeKeyed(edge)) paper.authorships[mine] = packEdge(holder.index, edgePosition(edge), true, false);
+    else graph.unlink(holder, paper);
+  }
+  return created;
+}

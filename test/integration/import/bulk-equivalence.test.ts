@@ -1,0 +1,141 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { bulkImport, BulkImportRefused, BulkImportResult } from "../../../import/bulk/bulk-import";
+import { importFiles } from "../../../import/import-runner";
+import { Database } from "../../../src/db/database";
+import { homeLayout } from "../../../src/db/local/home-layout";
+import { provideNeo4j } from "../../../src/db/neo4j-provider";
+import { fromRoot } from "../../../src/util/project-root";
+import { authorStatMismatches, coauthorEdgeMismatches, fullGraphSnapshot } from "../../support/graph-checks";
+import { clearGraph, testDatabase } from "../../support/neo4j";
+import { localConfig, localEnv, localNeo4jUnavailable, removeHome, tempHome } from "../local-neo4j-helpers";
+
+const fixture = (...p: string[]) => fromRoot("test", "fixtures", ...p);
+
+/** Every format, the identity edge cases (homonyms, name-only mentions, a namesake arriving later, DOI-less twins), and files with rejected records. */
+const FILES = [
+  fixture("acl-author-page", "acl-author-page-wei-xiong.txt"),
+  fixture("acl-xml", "2024.findings-excerpt.xml"),
+  fixture("acl-xml", "variants.xml"),
+  fixture("acl-xml", "bad-year.xml"),
+  fixture("dblp-xml", "dblp-head.xml"),
+  fixture("dblp-xml", "record-kinds.xml"),
+  fixture("bibtex", "nlp-project-anthology.bib"),
+  fixture("bibtex", "bad-entries.bib"),
+  fixture("csl-json", "ml-anthology-slice.csl.jsonl.gz"),
+  fixture("csl-json", "colt-uai-alt-abstracts-slice.csl.json"),
+  fixture("csl-json", "particles.csl.json"),
+  fixture("csl-json", "bad-lines.jsonl"),
+  fixture("identity", "dblp-homonyms.xml"),
+  fixture("identity", "name-only.bib"),
+  fixture("identity", "no-doi.csl.jsonl"),
+  fixture("identity", "namesake.xml"),
+];
+
+const skip = localNeo4jUnavailable();
+
+async function onlineSnapshot(db: Database, files: string[], batchSize?: number): Promise<string[]> {
+  await clearGraph(db);
+  const summary = await importFiles(db, files, { batchSize });
+  assert.equal(summary.ok, true, summary.files.map((f) => f.error).join("\n"));
+  return fullGraphSnapshot(db);
+}
+
+/** Bulk-loads `files` into a new home, then reads the resulting graph back through a local Neo4j on that home. */
+async function bulkSnapshot(files: string[], batchSize?: number): Promise<{ snapshot: string[]; result: BulkImportResult; problems: string[] }> {
+  const home = tempHome("bulk");
+  const env = localEnv(home);
+  try {
+    const result = await bulkImport({ config: localConfig(env), env, paths: files, options: { batchSize }, log: () => undefined });
+    assert.equal(result.written, true, result.summary.files.map((f) => f.error).join("\n"));
+    const neo4j = await provideNeo4j({ config: localConfig(env), env, mode: "owner" });
+    try {
+      const db = await Database.connect(neo4j.target, 60_000);
+      try {
+        const problems = [...(await coauthorEdgeMismatches(db)), ...(await authorStatMismatches(db))];
+        return { snapshot: await fullGraphSnapshot(db), result, problems };
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await neo4j.stop();
+    }
+  } finally {
+    removeHome(home);
+  }
+}
+
+describe("import --bulk", { skip }, () => {
+  let db: Database;
+  before(async () => {
+    db = await testDatabase();
+  });
+  after(async () => db?.close());
+
+  it("builds exactly the graph the online import builds from the same files, in the same order", async () => {
+    const online = await onlineSnapshot(db, FILES);
+    const bulk = await bulkSnapshot(FILES);
+    assert.deepEqual(bulk.problems, []);
+    assert.deepEqual(bulk.snapshot, online);
+    assert.ok(online.length > 1000, `a graph worth comparing (${online.length} lines)`);
+    assert.equal(bulk.result.summary.files.length, FILES.length);
+    assert.ok(bulk.result.csv!.rows.coauthorPairs > 0);
+  });
+
+  it("matches the online import across batch boundaries too (small batches, reversed order)", async () => {
+    const files = [...FILES].reverse();
+    const online = await onlineSnapshot(db, files, 3);
+    const bulk = await bulkSnapshot(files, 3);
+    assert.deepEqual(bulk.problems, []);
+    assert.deepEqual(bulk.snapshot, online);
+  });
+
+  it("writes nothing when one file cannot be parsed, and refuses a database that is running or not empty", async () => {
+    const home = tempHome("bulk-refusals");
+    const env = localEnv(home);
+    try {
+      const refused = await bulkImport({
+        config: localConfig(env),
+        env,
+        paths: [FILES[0], fixture("identity", "truncated.xml")],
+        options: {},
+        log: () => undefined,
+      });
+      assert.equal(refused.written, false);
+      assert.match(refused.summary.files[1].error ?? "", /truncated\.xml/);
+      assert.equal(existsSync(path.join(homeLayout(home).dataDir, "databases", "neo4j")), false, "no store was created");
+
+      const loaded = await bulkImport({ config: localConfig(env), env, paths: [FILES[0]], options: {}, log: () => undefined });
+      assert.equal(loaded.written, true);
+      const neo4j = await provideNeo4j({ config: localConfig(env), env, mode: "owner" });
+      try {
+        await assert.rejects(
+          bulkImport({ config: localConfig(env), env, paths: [FILES[0]], options: {}, log: () => undefined }),
+          (error: Error) => error instanceof BulkImportRefused && /is running/.test(error.message) && /db stop/.test(error.message),
+        );
+      } finally {
+        await neo4j.stop();
+      }
+      await assert.rejects(
+        bulkImport({ config: localConfig(env), env, paths: [FILES[0]], options: {}, log: () => undefined }),
+        (error: Error) => error instanceof BulkImportRefused && /already holds \d+ nodes/.test(error.message),
+      );
+    } finally {
+      removeHome(home);
+    }
+  });
+
+  it("refuses a Neo4j at NEO4J_URI, whose store it cannot write", async () => {
+    const env: NodeJS.ProcessEnv = { ...localEnv(tempHome("bulk-uri")), NEO4J_URI: "bolt://example.invalid:7687" };
+    try {
+      await assert.rejects(
+        bulkImport({ config: localConfig(env), env, paths: [FILES[0]], options: {}, log: () => undefined }),
+        (error: Error) => error instanceof BulkImportRefused && /NEO4J_URI/.test(error.message) && /without --bulk/.test(error.message),
+      );
+    } finally {
+      removeHome(env.COAUTHOR_GRAPH_HOME!);
+    }
+  });
+});
