@@ -9,18 +9,19 @@ import { localNeo4jSettings } from "../src/db/local/settings";
 import { provideNeo4j } from "../src/db/neo4j-provider";
 import { fromRoot } from "../src/util/project-root";
 import type { WriteCounts } from "../import/writer/graph-writer";
-import { graphCounts, GraphCounts, sameCounts } from "./lib/graph-counts";
+import { BulkFigures, describeBulk, measureBulkImport } from "./lib/bulk-run";
+import { graphCounts, GraphCounts, graphFingerprint, sameCounts } from "./lib/graph-counts";
 import { runImportChild } from "./lib/import-child";
 import { writeRecentSlice } from "./lib/incremental-slice";
 import { processCpuSeconds } from "./lib/process-cpu";
-import { BulkFloorFigures, measureBulkFloor } from "./lib/bulk-floor-run";
 
 /**
- * Import throughput (issue 3, section 1): the whole ML anthology into an EMPTY local Neo4j, then the most recent 10%
- * re-imported on top (incremental). The importer runs as a child process (`coauthor-graph import`) so that its peak
- * RSS is its own. The populated Neo4j is left running for the query benchmark; call stop() at the end.
+ * Import throughput (issue 3, section 1): the whole ML anthology into an EMPTY local Neo4j online, the same file
+ * through `import --bulk` into another empty home (checked to give the same graph), then the most recent 10%
+ * re-imported on top of the online graph (incremental). Importers run as child processes so that their peak RSS is
+ * their own. The populated Neo4j is left running for the query benchmark; call stop() at the end.
  *
- *   node dist/bench/import.bench.js [--check-reimport] [--bulk-floor]
+ *   node dist/bench/import.bench.js [--check-reimport] [--no-bulk]
  * Knobs: COAUTHOR_GRAPH_NEO4J_HEAP / _PAGECACHE (Neo4j memory), BENCH_IMPORT_BATCH_SIZE (records per transaction),
  * BENCH_IMPORT_DATASET (another .csl.jsonl.gz, for quick experiments; the expected counts then do not apply).
  */
@@ -57,8 +58,8 @@ export interface ImportBenchResult {
   incremental: ImportFigures & { fromYear: number };
   /** Present with --check-reimport: the whole file imported again must change nothing. */
   reimport?: ImportFigures & { unchanged: boolean };
-  /** Present with --bulk-floor: the same graph through neo4j-admin database import (the upper bound). */
-  bulkFloor?: BulkFloorFigures;
+  /** The same file through `import --bulk` (absent with --no-bulk). */
+  bulk?: BulkFigures;
   /** Full-import counts equal EXPECTED_FULL_COUNTS. */
   fullCountsAsExpected: boolean;
   stop(): Promise<void>;
@@ -71,7 +72,7 @@ RETURN r.counts AS counts ORDER BY r.finishedAt DESC LIMIT 1`;
 export async function runImportBench(opts: {
   log: (line: string) => void;
   checkReimport?: boolean;
-  bulkFloor?: boolean;
+  bulk?: boolean;
 }): Promise<ImportBenchResult> {
   const { log } = opts;
   const dataDir = fromRoot("bench", ".data");
@@ -114,20 +115,18 @@ export async function runImportBench(opts: {
     const full = await importOnce("full import into an empty database", DATASET);
     const expected = Object.entries(EXPECTED_FULL_COUNTS).every(([k, v]) => full.countsAfter[k as keyof GraphCounts] === v);
     if (!expected) log(`!! full-import counts differ from the expected ${JSON.stringify(EXPECTED_FULL_COUNTS)}`);
+    let bulk: BulkFigures | undefined;
+    if (opts.bulk ?? true) {
+      const onlineFingerprint = await graphFingerprint(db);
+      bulk = await measureBulkImport({ dataset: DATASET, records: full.records, dataDir, env, onlineFingerprint, log });
+      log(describeBulk(bulk));
+    }
     const incremental = { ...(await importOnce("incremental import (recent 10%)", slicePath)), fromYear: slice.fromYear };
     let reimport: ImportBenchResult["reimport"];
     if (opts.checkReimport) {
       const again = await importOnce("re-import of the whole file", DATASET);
       reimport = { ...again, unchanged: sameCounts(incremental.countsAfter, again.countsAfter) };
       log(reimport.unchanged ? "re-import changed nothing (idempotent)" : "!! re-import changed the counts");
-    }
-    let bulkFloor: BulkFloorFigures | undefined;
-    if (opts.bulkFloor) {
-      bulkFloor = await measureBulkFloor({ source: db, dataDir, env, version: settings.version, log });
-      log(
-        `bulk floor: neo4j-admin import ${bulkFloor.adminImportSeconds.toFixed(1)} s + start, schema and index population ` +
-          `${bulkFloor.schemaAndIndexSeconds.toFixed(1)} s = ${bulkFloor.totalSeconds.toFixed(1)} s; graph ${JSON.stringify(bulkFloor.countsAfter)}`,
-      );
     }
     const connected = db;
     return {
@@ -136,7 +135,7 @@ export async function runImportBench(opts: {
       full,
       incremental,
       reimport,
-      bulkFloor,
+      bulk,
       fullCountsAsExpected: expected,
       stop: async () => {
         await connected.close().catch(() => undefined);
@@ -214,13 +213,13 @@ export function describe(f: ImportFigures): string {
 
 if (require.main === module) {
   const started = Date.now();
-  const flags = { checkReimport: process.argv.includes("--check-reimport"), bulkFloor: process.argv.includes("--bulk-floor") };
+  const flags = { checkReimport: process.argv.includes("--check-reimport"), bulk: !process.argv.includes("--no-bulk") };
   runImportBench({ log: (line) => console.log(line), ...flags })
     .then(async (result) => {
       console.log(`Neo4j ${result.neo4j.version}: heap ${result.neo4j.heap}, page cache ${result.neo4j.pageCache}; ${os.cpus().length} cores`);
       console.log(`total ${(Date.now() - started) / 1000} s`);
       await result.stop();
-      process.exitCode = result.fullCountsAsExpected && (result.reimport?.unchanged ?? true) ? 0 : 1;
+      process.exitCode = result.fullCountsAsExpected && (result.reimport?.unchanged ?? true) && (result.bulk?.sameAsOnline ?? true) ? 0 : 1;
     })
     .catch((error) => {
       console.error(error);
