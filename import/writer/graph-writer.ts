@@ -5,7 +5,6 @@ import { resolvePaperIds } from "./paper-resolution";
 import {
   CREATE_NEW_AUTHORSHIPS,
   CREATE_NEW_PAPERS,
-  MARK_AUTHORS_OF_PAPERS,
   MERGE_AUTHORSHIPS,
   MERGE_AUTHORS,
   MERGE_PAPERS,
@@ -72,7 +71,6 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
       { cypher: MERGE_AUTHORS, params: { authors: rows.authors } },
       { cypher: CREATE_NEW_AUTHORSHIPS, params: { authorships: newAuthorships } },
       { cypher: MERGE_AUTHORSHIPS, params: { authorships: knownAuthorships } },
-      { cypher: MARK_AUTHORS_OF_PAPERS, params: { paperIds: resolution.existing } },
     ],
     { timeoutMs: IMPORT_TX_TIMEOUT_MS },
   );

@@ -2,7 +2,9 @@
  * Every statement the importer runs. All values arrive as parameters; bulk writes are `UNWIND $rows`.
  * Work queues are labels on Author nodes, so a huge import never holds its dirty set in memory:
  *   :NameTouched  a name whose mentions may need re-attaching (author-resolution.ts)
- *   :PairsDirty   an author whose COAUTHORED_WITH edges and paper stats must be recomputed (coauthor-pairs.ts)
+ *   :PairsDirty   an author whose COAUTHORED_WITH edges and paper stats must be recomputed (coauthor-pairs.ts):
+ *                 one that gained or lost an AUTHORED edge. Pairs and stats are functions of the AUTHORED edges
+ *                 alone, so an author whose edges did not change (a re-imported record) needs no work.
  *   :PairsStale   ...and who may have lost joint papers, so stale edges must be looked for
  *   :PairsDone    recomputed in this pass (kept until the pass ends so each pair is computed once)
  */
@@ -73,7 +75,7 @@ export const MERGE_AUTHORS = `
 UNWIND $authors AS row
 MERGE (a:Author {id: row.id})
 ON CREATE SET a.name = row.name, a.nameKey = row.nameKey, a.aliases = [], a.keyed = row.keyed, a.numbered = row.numbered
-SET a.orcid = coalesce(a.orcid, row.orcid), a:NameTouched:PairsDirty
+SET a.orcid = coalesce(a.orcid, row.orcid), a:NameTouched
 WITH a, CASE WHEN row.name = a.name OR row.name IN a.aliases THEN [a.name] + a.aliases ELSE [a.name] + a.aliases + row.name END AS forms
 WITH a, forms, reduce(best = head(forms), f IN forms | CASE WHEN f > best THEN f ELSE best END) AS best
 SET a.name = best, a.aliases = [f IN forms WHERE f <> best]`;
@@ -83,7 +85,7 @@ UNWIND $authorships AS row
 MATCH (a:Author {id: row.authorId})
 MATCH (p:Paper {id: row.paperId})
 MERGE (a)-[r:AUTHORED]->(p)
-ON CREATE SET r.position = row.position, r.keyed = false, r.named = false
+ON CREATE SET r.position = row.position, r.keyed = false, r.named = false, a:PairsDirty
 SET r.keyed = r.keyed OR row.keyed, r.named = r.named OR row.named`;
 
 /** Authorships of papers created in this same transaction by CREATE_NEW_PAPERS: none can exist yet. */
@@ -91,12 +93,7 @@ export const CREATE_NEW_AUTHORSHIPS = `
 UNWIND $authorships AS row
 MATCH (a:Author {id: row.authorId})
 MATCH (p:Paper {id: row.paperId})
-CREATE (a)-[:AUTHORED {position: row.position, keyed: row.keyed, named: row.named}]->(p)`;
-
-/** A paper seen before may gain authors from this source: its earlier authors' pair counts change too. */
-export const MARK_AUTHORS_OF_PAPERS = `
-UNWIND $paperIds AS id
-MATCH (:Paper {id: id})<-[:AUTHORED]-(a:Author)
+CREATE (a)-[:AUTHORED {position: row.position, keyed: row.keyed, named: row.named}]->(p)
 SET a:PairsDirty`;
 
 export const TAKE_TOUCHED_NAME_KEYS = `
