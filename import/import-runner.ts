@@ -38,7 +38,8 @@ export interface FileImportSummary {
   rejected: number;
   rejections: Rejection[];
   writes: WriteCounts;
-  coauthorPairs: { created: number; recomputed: number };
+  /** created: new pair edges; added: pairs that batches added joint papers to; recomputed: by the pair pass. */
+  coauthorPairs: { created: number; added: number; recomputed: number };
   mentionsReattached: number;
   seconds: number;
   /** Wall seconds per stage (parse check, batch writes, name resolution, coauthor pairs), for benchmarks. */
@@ -88,7 +89,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     rejected: 0,
     rejections: [],
     writes: emptyWriteCounts(),
-    coauthorPairs: { created: 0, recomputed: 0 },
+    coauthorPairs: { created: 0, added: 0, recomputed: 0 },
     mentionsReattached: 0,
     seconds: 0,
     stageSeconds: { check: 0, write: 0, names: 0, pairs: 0 },
@@ -136,6 +137,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     });
     const total = summary.read - summary.rejected;
     let written = 0;
+    await target.beginWrites();
     progress.start("writing papers", total);
     const batches = readAhead(readerFor(summary.format).read(input.bytes(), summary.file), options.batchSize ?? WRITE_BATCH_SIZE);
     for await (const batch of batches) {
@@ -152,7 +154,11 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     const pairs = await target.settlePairs((done, of) => progress.update(done, of));
     progress.stop();
     endStage("pairs");
-    summary.coauthorPairs = { created: pairs.pairsCreated, recomputed: pairs.pairsWritten };
+    summary.coauthorPairs = {
+      created: summary.writes.pairsCreated + pairs.pairsCreated,
+      added: summary.writes.pairsAdded,
+      recomputed: pairs.pairsWritten,
+    };
     summary.status = "imported";
   } catch (error) {
     progress.stop();

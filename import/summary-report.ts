@@ -20,7 +20,8 @@ function formatFile(f: FileImportSummary): string {
     lines.push(`  authors:         ${w.authorsCreated} created, ${w.authorsUpdated} updated`);
     lines.push(`  venues:          ${w.venuesCreated} created, ${w.venuesUpdated} updated`);
     lines.push(`  authorships:     ${w.authorshipsCreated} created, ${w.authorshipsWritten} written`);
-    lines.push(`  coauthor pairs:  ${f.coauthorPairs.created} created, ${f.coauthorPairs.recomputed} recomputed`);
+    const pairs = f.coauthorPairs;
+    lines.push(`  coauthor pairs:  ${pairs.created} created, ${pairs.added} given new joint papers, ${pairs.recomputed} recomputed`);
     if (f.mentionsReattached) lines.push(`  name mentions re-attached: ${f.mentionsReattached}`);
   }
   lines.push(`  rejected:        ${f.rejected}`);

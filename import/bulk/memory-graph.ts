@@ -73,6 +73,8 @@ export class MemoryGraph implements ImportTarget {
     this.runs.push({ ...run, finishedAt: null, status: "running", counts: null });
   }
 
+  async beginWrites(): Promise<void> {}
+
   async finishRun(end: ImportRunEnd): Promise<void> {
     const run = this.runs.find((r) => r.id === end.id);
     if (run) Object.assign(run, { finishedAt: end.finishedAt, status: end.status, counts: end.counts });

@@ -2,13 +2,17 @@ import { CanonicalPaper } from "../canonical";
 import { Database } from "../../src/db/database";
 import { toBatchRows } from "./batch-rows";
 import { resolvePaperIds } from "./paper-resolution";
+import { batchPairEffects } from "./pair-increments";
 import {
+  ADD_JOINT_PAPERS,
   CREATE_NEW_AUTHORSHIPS,
   CREATE_NEW_PAPERS,
   MERGE_AUTHORSHIPS,
   MERGE_AUTHORS,
   MERGE_PAPERS,
   MERGE_VENUES,
+  QUEUE_AUTHORS_FOR_PAIRS,
+  REFRESH_AUTHOR_STATS,
   RENAME_PAPERS,
 } from "./writer.cypher";
 
@@ -31,6 +35,9 @@ export interface WriteCounts {
   venuesUpdated: number;
   authorshipsCreated: number;
   authorshipsWritten: number;
+  /** Coauthor pairs that batches created or added joint papers to in place (PairMode "add"). */
+  pairsCreated: number;
+  pairsAdded: number;
 }
 
 export function emptyWriteCounts(): WriteCounts {
@@ -43,8 +50,17 @@ export function emptyWriteCounts(): WriteCounts {
     venuesUpdated: 0,
     authorshipsCreated: 0,
     authorshipsWritten: 0,
+    pairsCreated: 0,
+    pairsAdded: 0,
   };
 }
+
+/**
+ * How a batch's new authorships reach the coauthor pairs. "queue": the authors are queued for the pair pass after
+ * the file (a first import, where that pass creates every pair in one sweep). "add": the batch adds its new joint
+ * papers to the pairs in its own transaction (any later import; cost follows the import, not the graph).
+ */
+export type PairMode = "queue" | "add";
 
 /**
  * Writes one batch of canonical records: resolve paper identity (one read), then venues, papers, authors and
@@ -53,7 +69,7 @@ export function emptyWriteCounts(): WriteCounts {
  * the MERGE statements and their rules. Coauthor pairs and name resolution are settled afterwards for the whole
  * file (author-resolution.ts, coauthor-pairs.ts).
  */
-export async function writeBatch(db: Database, records: CanonicalPaper[], counts: WriteCounts): Promise<void> {
+export async function writeBatch(db: Database, records: CanonicalPaper[], counts: WriteCounts, pairMode: PairMode): Promise<void> {
   if (records.length === 0) return;
   const resolution = await resolvePaperIds(db, records);
   const rows = toBatchRows(records, resolution.ids);
@@ -62,7 +78,15 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   const knownPapers = rows.papers.filter((p) => existing.has(p.id));
   const newAuthorships = rows.authorships.filter((a) => !existing.has(a.paperId));
   const knownAuthorships = rows.authorships.filter((a) => existing.has(a.paperId));
-  const [, venues, created, merged, authors, createdAuthorships, mergedAuthorships] = await db.writeAll(
+  const effects = batchPairEffects(rows, resolution);
+  const pairStatements =
+    pairMode === "queue"
+      ? [{ cypher: QUEUE_AUTHORS_FOR_PAIRS, params: { authorIds: effects.authorsWithNewEdges } }]
+      : [
+          { cypher: ADD_JOINT_PAPERS, params: { pairs: effects.pairs } },
+          { cypher: REFRESH_AUTHOR_STATS, params: { authorIds: effects.authorsWithNewEdges } },
+        ];
+  const [, venues, created, merged, authors, createdAuthorships, mergedAuthorships, pairs] = await db.writeAll(
     [
       { cypher: RENAME_PAPERS, params: { renames: resolution.renames } },
       { cypher: MERGE_VENUES, params: { venues: rows.venues } },
@@ -71,6 +95,7 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
       { cypher: MERGE_AUTHORS, params: { authors: rows.authors } },
       { cypher: CREATE_NEW_AUTHORSHIPS, params: { authorships: newAuthorships } },
       { cypher: MERGE_AUTHORSHIPS, params: { authorships: knownAuthorships } },
+      ...pairStatements,
     ],
     { timeoutMs: IMPORT_TX_TIMEOUT_MS },
   );
@@ -82,4 +107,8 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   counts.authorsUpdated += rows.authors.length - authors.nodesCreated;
   counts.authorshipsCreated += createdAuthorships.relationshipsCreated + mergedAuthorships.relationshipsCreated;
   counts.authorshipsWritten += rows.authorships.length;
+  if (pairMode === "add") {
+    counts.pairsCreated += pairs.relationshipsCreated;
+    counts.pairsAdded += effects.pairs.length;
+  }
 }

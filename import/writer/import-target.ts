@@ -3,8 +3,8 @@ import { Database } from "../../src/db/database";
 import { applySchema } from "../../src/db/schema-setup";
 import { resolveTouchedNames } from "./author-resolution";
 import { PairCounts, recomputeDirtyAuthors } from "./coauthor-pairs";
-import { IMPORT_TX_TIMEOUT_MS, writeBatch, WriteCounts } from "./graph-writer";
-import { CREATE_IMPORT_RUN, FINISH_IMPORT_RUN } from "./writer.cypher";
+import { IMPORT_TX_TIMEOUT_MS, PairMode, writeBatch, WriteCounts } from "./graph-writer";
+import { COUNT_COAUTHOR_PAIRS, CREATE_IMPORT_RUN, FINISH_IMPORT_RUN } from "./writer.cypher";
 
 /** Provenance of one file's import, as stored on its (:ImportRun) node. */
 export interface ImportRunStart {
@@ -32,6 +32,8 @@ export interface ImportTarget {
   /** Before the first file: constraints and indexes. */
   prepare(): Promise<void>;
   startRun(run: ImportRunStart): Promise<void>;
+  /** After the check pass, before the first batch of a file. */
+  beginWrites(): Promise<void>;
   /** One batch lands whole or not at all; counts are added to `counts`. */
   writeBatch(records: CanonicalPaper[], counts: WriteCounts): Promise<void>;
   /** Re-attaches name-only mentions for every name the file touched; returns mentions moved. */
@@ -43,6 +45,7 @@ export interface ImportTarget {
 
 /** The online import: every step is a managed write transaction against Neo4j. */
 export function databaseTarget(db: Database): ImportTarget {
+  let pairMode: PairMode = "queue";
   return {
     async prepare() {
       await applySchema(db);
@@ -50,7 +53,12 @@ export function databaseTarget(db: Database): ImportTarget {
     async startRun(run) {
       await db.write(CREATE_IMPORT_RUN, { ...run });
     },
-    writeBatch: (records, counts) => writeBatch(db, records, counts),
+    async beginWrites() {
+      // A graph without any pair yet gets its pairs from one sweep after the file; any other adds them per batch.
+      const [pairs] = await db.read(COUNT_COAUTHOR_PAIRS);
+      pairMode = (pairs?.get("n") ?? 0) === 0 ? "queue" : "add";
+    },
+    writeBatch: (records, counts) => writeBatch(db, records, counts, pairMode),
     settleNames: () => resolveTouchedNames(db),
     settlePairs: (onProgress) => recomputeDirtyAuthors(db, onProgress),
     async finishRun(run) {

@@ -10,12 +10,16 @@ export interface PaperResolution {
   renames: Array<{ from: string; to: string; doi: string }>;
   /** Resolved ids of papers that were already in the graph before this batch. */
   existing: string[];
+  /** Those papers' year and current authors, by resolved id: what pair-increments.ts needs to know what is new. */
+  before: Map<string, { year: number | null; authorIds: string[] }>;
 }
 
 export interface KnownPaper {
   id: string;
   titleKey: string;
   doi: string | null;
+  year?: number | null;
+  authorIds?: string[];
 }
 
 /** What a batch asks the graph for: papers with one of these ids (DOIs) or one of these titleKeys. */
@@ -38,7 +42,13 @@ export async function resolvePaperIds(db: Database, records: CanonicalPaper[]): 
   const found = await db.read(FIND_PAPERS_BY_IDENTITY, { dois, titleKeys });
   return resolveAgainst(
     records,
-    found.map((r) => ({ id: r.get("id"), titleKey: r.get("titleKey"), doi: r.get("doi") ?? null })),
+    found.map((r) => ({
+      id: r.get("id"),
+      titleKey: r.get("titleKey"),
+      doi: r.get("doi") ?? null,
+      year: r.get("year") ?? null,
+      authorIds: r.get("authorIds"),
+    })),
   );
 }
 
@@ -95,5 +105,11 @@ export function resolveAgainst(records: CanonicalPaper[], known: KnownPaper[]): 
   }
   // Objects are shared with the maps, so a renamed paper reports its new id here.
   const resolved = new Set(ids);
-  return { ids, renames, existing: before.map((p) => p.id).filter((id) => resolved.has(id)) };
+  const existingBefore = before.filter((p) => resolved.has(p.id));
+  return {
+    ids,
+    renames,
+    existing: existingBefore.map((p) => p.id),
+    before: new Map(existingBefore.map((p) => [p.id, { year: p.year ?? null, authorIds: p.authorIds ?? [] }])),
+  };
 }

@@ -2,9 +2,10 @@
  * Every statement the importer runs. All values arrive as parameters; bulk writes are `UNWIND $rows`.
  * Work queues are labels on Author nodes, so a huge import never holds its dirty set in memory:
  *   :NameTouched  a name whose mentions may need re-attaching (author-resolution.ts)
- *   :PairsDirty   an author whose COAUTHORED_WITH edges and paper stats must be recomputed (coauthor-pairs.ts):
- *                 one that gained or lost an AUTHORED edge. Pairs and stats are functions of the AUTHORED edges
- *                 alone, so an author whose edges did not change (a re-imported record) needs no work.
+ *   :PairsDirty   an author whose COAUTHORED_WITH edges and paper stats the pair pass recomputes from the AUTHORED
+ *                 edges (coauthor-pairs.ts): on a first import, every author with new authorships (one sweep then
+ *                 creates all pairs); later, authors whose name mentions moved. Later batches add their own new
+ *                 joint papers in place (ADD_JOINT_PAPERS), so an unchanged author is never recomputed.
  *   :PairsStale   ...and who may have lost joint papers, so stale edges must be looked for
  *   :PairsDone    recomputed in this pass (kept until the pass ends so each pair is computed once)
  */
@@ -19,7 +20,7 @@ CALL () {
   MATCH (p:Paper {titleKey: titleKey})
   RETURN p
 }
-RETURN p.id AS id, p.titleKey AS titleKey, p.doi AS doi`;
+RETURN p.id AS id, p.titleKey AS titleKey, p.doi AS doi, p.year AS year, [(p)<-[:AUTHORED]-(a:Author) | a.id] AS authorIds`;
 
 export const RENAME_PAPERS = `
 UNWIND $renames AS rename
@@ -85,7 +86,7 @@ UNWIND $authorships AS row
 MATCH (a:Author {id: row.authorId})
 MATCH (p:Paper {id: row.paperId})
 MERGE (a)-[r:AUTHORED]->(p)
-ON CREATE SET r.position = row.position, r.keyed = false, r.named = false, a:PairsDirty
+ON CREATE SET r.position = row.position, r.keyed = false, r.named = false
 SET r.keyed = r.keyed OR row.keyed, r.named = r.named OR row.named`;
 
 /** Authorships of papers created in this same transaction by CREATE_NEW_PAPERS: none can exist yet. */
@@ -93,8 +94,29 @@ export const CREATE_NEW_AUTHORSHIPS = `
 UNWIND $authorships AS row
 MATCH (a:Author {id: row.authorId})
 MATCH (p:Paper {id: row.paperId})
-CREATE (a)-[:AUTHORED {position: row.position, keyed: row.keyed, named: row.named}]->(p)
+CREATE (a)-[:AUTHORED {position: row.position, keyed: row.keyed, named: row.named}]->(p)`;
+
+/**
+ * What a batch's new authorships do to coauthor pairs, in the batch's own transaction (pair-increments.ts decides
+ * which). On a graph that has no pair yet (a first import), the authors are queued for the pair pass, which creates
+ * every pair in one sweep. Otherwise each affected pair gains the batch's new joint papers in place, so the work
+ * follows the size of the import, not the coauthor count of the people it touches.
+ */
+export const QUEUE_AUTHORS_FOR_PAIRS = `
+UNWIND $authorIds AS id
+MATCH (a:Author {id: id})
 SET a:PairsDirty`;
+
+/** Each row is a pair's new joint papers in this batch: none of them was counted before (an authorship is new). */
+export const ADD_JOINT_PAPERS = `
+UNWIND $pairs AS row
+MATCH (low:Author {id: row.low})
+MATCH (high:Author {id: row.high})
+MERGE (low)-[r:COAUTHORED_WITH]->(high)
+ON CREATE SET r.papers = 0
+SET r.papers = r.papers + row.papers,
+    r.firstYear = CASE WHEN r.firstYear IS NULL OR row.firstYear < r.firstYear THEN row.firstYear ELSE r.firstYear END,
+    r.lastYear = CASE WHEN r.lastYear IS NULL OR row.lastYear > r.lastYear THEN row.lastYear ELSE r.lastYear END`;
 
 export const TAKE_TOUCHED_NAME_KEYS = `
 MATCH (a:Author:NameTouched)
@@ -153,12 +175,21 @@ const PAIRS_OF_AUTHOR = `MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author
   WITH b, count(DISTINCT p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear
   WITH CASE WHEN a.id < b.id THEN a ELSE b END AS low, CASE WHEN a.id < b.id THEN b ELSE a END AS high, papers, firstYear, lastYear`;
 
-/** The author's own paper stats, then the batch leaves the queue (kept as :PairsDone until the pass ends). */
-const AUTHOR_STATS_AND_DEQUEUE = `CALL (a) {
+/** The author's own paper stats, from its AUTHORED edges. */
+const AUTHOR_STATS = `CALL (a) {
   OPTIONAL MATCH (a)-[:AUTHORED]->(p:Paper)
   WITH count(p) AS paperCount, min(p.year) AS firstYear, max(p.year) AS lastYear
   SET a.paperCount = paperCount, a.firstYear = firstYear, a.lastYear = lastYear
-}
+}`;
+
+/** Stats of the authors who gained authorships in a batch whose pairs were added in place (ADD_JOINT_PAPERS). */
+export const REFRESH_AUTHOR_STATS = `
+UNWIND $authorIds AS id
+MATCH (a:Author {id: id})
+${AUTHOR_STATS}`;
+
+/** The author's own paper stats, then the batch leaves the queue (kept as :PairsDone until the pass ends). */
+const AUTHOR_STATS_AND_DEQUEUE = `${AUTHOR_STATS}
 SET a:PairsDone
 REMOVE a:PairsDirty:PairsStale
 RETURN count(a) AS authors, sum(pairs) AS pairs`;

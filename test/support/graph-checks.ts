@@ -72,7 +72,7 @@ export async function countOf(db: Database, cypher: string, params: Record<strin
 }
 
 /** ImportRun fields that differ between any two runs (ids, clocks) and so are left out of fullGraphSnapshot. */
-const RUN_VOLATILE = new Set(["id", "startedAt", "finishedAt", "seconds", "stageSeconds", "bulk", "coauthorPairsCreated", "coauthorPairsRecomputed"]);
+const RUN_VOLATILE = new Set(["id", "startedAt", "finishedAt", "seconds", "stageSeconds", "bulk", "coauthorPairsCreated", "coauthorPairsRecomputed", "pairsCreated", "pairsAdded"]);
 
 /**
  * Every node with its labels and every property, and every relationship with its type, ends and properties, as

@@ -52,7 +52,7 @@ describe("incremental imports", () => {
     const again = await importFiles(db, [late]);
     assert.equal(again.ok, true);
     assert.equal(again.files[0].writes.authorshipsCreated, 0);
-    assert.deepEqual(again.files[0].coauthorPairs, { created: 0, recomputed: 0 });
+    assert.deepEqual(again.files[0].coauthorPairs, { created: 0, added: 0, recomputed: 0 });
     assert.deepEqual(await identitySnapshot(db), before);
   });
 });
