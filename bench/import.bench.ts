@@ -27,6 +27,7 @@ import { processCpuSeconds } from "./lib/process-cpu";
  */
 export const DATASET = process.env.BENCH_IMPORT_DATASET || fromRoot("bench", "data", "ml-anthology.csl.jsonl.gz");
 export const INCREMENTAL_FRACTION = 0.1;
+const BULK_LABEL = "bulk import into an empty database (`import --bulk`)";
 
 /** The correct graph after importing DATASET into an empty database; anything else is an importer bug. */
 export const EXPECTED_FULL_COUNTS = { papers: 156_165, authors: 168_377, authored: 670_959, coauthorPairs: 1_588_350, coauthorPaperSum: 2_103_678 };
@@ -60,6 +61,8 @@ export interface ImportBenchResult {
   reimport?: ImportFigures & { unchanged: boolean };
   /** The same file through `import --bulk` (absent with --no-bulk). */
   bulk?: BulkFigures;
+  /** The newest 10% as new papers, imported online on top of the older 90% (bulk-loaded); absent with --no-bulk. */
+  growth?: { base: BulkFigures; onTop: ImportFigures & { fromYear: number }; countsMatchFull: boolean };
   /** Full-import counts equal EXPECTED_FULL_COUNTS. */
   fullCountsAsExpected: boolean;
   stop(): Promise<void>;
@@ -92,36 +95,58 @@ export async function runImportBench(opts: {
   const batchSize = process.env.BENCH_IMPORT_BATCH_SIZE ? Number(process.env.BENCH_IMPORT_BATCH_SIZE) : undefined;
 
   const slicePath = path.join(dataDir, "ml-anthology.recent.csl.jsonl");
-  const slice = await writeRecentSlice(DATASET, slicePath, INCREMENTAL_FRACTION);
-  log(`incremental slice: ${slice.records} records from ${slice.fromYear} on -> ${slicePath}`);
+  const olderPath = path.join(dataDir, "ml-anthology.older.csl.jsonl");
+  const slice = await writeRecentSlice(DATASET, slicePath, INCREMENTAL_FRACTION, olderPath);
+  log(`incremental slice: ${slice.records} records from ${slice.fromYear} on -> ${slicePath}; the ${slice.olderRecords} older -> ${olderPath}`);
 
   const neo4j = await provideNeo4j({ config: loadConfig(env), env, mode: "owner", log });
   let db: Database | undefined;
   try {
     db = await Database.connect(neo4j.target, 10 * 60_000);
-    const importOnce = async (label: string, file: string): Promise<ImportFigures> => {
+    /** The online importer as a child process into the Neo4j of `onHome` (its pid gives Neo4j's CPU time). */
+    const importInto = async (label: string, file: string, target: { db: Database; uri: string; home: string }): Promise<ImportFigures> => {
       log(`${label}: importing ${file} …`);
-      const neo4jPid = readState(homeLayout(home))?.pid;
+      const neo4jPid = readState(homeLayout(target.home))?.pid;
       const cpuBefore = processCpuSeconds(neo4jPid);
-      const child = await runImportChild({ file, uri: neo4j.target.uri, batchSize, env, log });
+      const child = await runImportChild({ file, uri: target.uri, batchSize, env, log });
       const cpuAfter = processCpuSeconds(neo4jPid);
-      const [run] = await db!.read(LATEST_RUN);
-      const figures = figuresOf(label, file, JSON.parse(run.get("counts")), child.wallSeconds, child.maxRssMiB, await graphCounts(db!));
+      const [run] = await target.db.read(LATEST_RUN);
+      const figures = figuresOf(label, file, JSON.parse(run.get("counts")), child.wallSeconds, child.maxRssMiB, await graphCounts(target.db));
       figures.importerCpuSeconds = child.cpuSeconds;
       if (cpuBefore !== undefined && cpuAfter !== undefined) figures.neo4jCpuSeconds = cpuAfter - cpuBefore;
       log(describe(figures));
       return figures;
     };
+    const main = { db, uri: neo4j.target.uri, home };
+    const importOnce = (label: string, file: string) => importInto(label, file, main);
     const full = await importOnce("full import into an empty database", DATASET);
     const expected = Object.entries(EXPECTED_FULL_COUNTS).every(([k, v]) => full.countsAfter[k as keyof GraphCounts] === v);
     if (!expected) log(`!! full-import counts differ from the expected ${JSON.stringify(EXPECTED_FULL_COUNTS)}`);
     let bulk: BulkFigures | undefined;
+    let growth: ImportBenchResult["growth"];
     if (opts.bulk ?? true) {
       const onlineFingerprint = await graphFingerprint(db);
-      bulk = await measureBulkImport({ dataset: DATASET, records: full.records, dataDir, env, onlineFingerprint, log });
+      bulk = await measureBulkImport({ label: BULK_LABEL, dataset: DATASET, records: full.records, dataDir, env, onlineFingerprint, log });
       log(describeBulk(bulk));
+      // New papers on top of a graph: the older 90% bulk-loaded, then the newest 10% imported online. Every paper of
+      // the slice is new there, so this is the import whose cost must follow its own size, not the graph's.
+      let onTop: ImportFigures | undefined;
+      const base = await measureBulkImport({
+        label: "bulk import of the older 90% (base for the next row)",
+        dataset: olderPath,
+        records: slice.olderRecords,
+        dataDir,
+        env,
+        log,
+        afterLoad: async (baseDb, uri, baseHome) => {
+          onTop = await importInto("incremental import of the newest 10% as new papers (on the older 90%)", slicePath, { db: baseDb, uri, home: baseHome });
+        },
+      });
+      log(describeBulk(base));
+      growth = { base, onTop: { ...onTop!, fromYear: slice.fromYear }, countsMatchFull: sameCounts(onTop!.countsAfter, full.countsAfter) };
+      log(growth.countsMatchFull ? "older 90% + newest 10% gives the counts of the full import" : "!! older 90% + newest 10% differs from the full import");
     }
-    const incremental = { ...(await importOnce("incremental import (recent 10%)", slicePath)), fromYear: slice.fromYear };
+    const incremental = { ...(await importOnce("re-import of the newest 10% on top of the full graph", slicePath)), fromYear: slice.fromYear };
     let reimport: ImportBenchResult["reimport"];
     if (opts.checkReimport) {
       const again = await importOnce("re-import of the whole file", DATASET);
@@ -136,6 +161,7 @@ export async function runImportBench(opts: {
       incremental,
       reimport,
       bulk,
+      growth,
       fullCountsAsExpected: expected,
       stop: async () => {
         await connected.close().catch(() => undefined);
@@ -164,7 +190,7 @@ function figuresOf(label: string, file: string, c: RunCounts, wallSeconds: numbe
     authors: c.authorsCreated + c.authorsUpdated,
     authorships: c.authorshipsWritten,
     venues: c.venuesCreated + c.venuesUpdated,
-    coauthorPairs: c.coauthorPairsRecomputed,
+    coauthorPairs: c.coauthorPairsRecomputed + (c.pairsAdded ?? 0),
   };
   const per = (n: number, seconds: number) => (seconds > 0 ? Math.round(n / seconds) : 0);
   const write = c.stageSeconds.write;
@@ -182,7 +208,8 @@ function figuresOf(label: string, file: string, c: RunCounts, wallSeconds: numbe
       authors: per(rows.authors, write),
       authorships: per(rows.authorships, write),
       venues: per(rows.venues, write),
-      coauthorPairs: per(rows.coauthorPairs, c.stageSeconds.pairs),
+      // Pairs are written by the pair pass, or by the batches themselves once the graph has pairs (pairsAdded).
+      coauthorPairs: per(rows.coauthorPairs, c.stageSeconds.pairs + (c.pairsAdded ? write : 0)),
     },
     created: {
       papers: c.papersCreated,
@@ -219,7 +246,7 @@ if (require.main === module) {
       console.log(`Neo4j ${result.neo4j.version}: heap ${result.neo4j.heap}, page cache ${result.neo4j.pageCache}; ${os.cpus().length} cores`);
       console.log(`total ${(Date.now() - started) / 1000} s`);
       await result.stop();
-      process.exitCode = result.fullCountsAsExpected && (result.reimport?.unchanged ?? true) && (result.bulk?.sameAsOnline ?? true) ? 0 : 1;
+      process.exitCode = result.fullCountsAsExpected && (result.reimport?.unchanged ?? true) && (result.bulk?.sameAsOnline ?? true) && (result.growth?.countsMatchFull ?? true) ? 0 : 1;
     })
     .catch((error) => {
       console.error(error);

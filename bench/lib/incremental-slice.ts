@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { createInterface } from "node:readline";
@@ -17,10 +18,16 @@ async function* lines(gzPath: string): AsyncGenerator<string> {
 
 /**
  * Writes the most recent `fraction` of a CSL-JSON Lines file (by issued year, newest first; ties in file order)
- * to `outPath` as plain JSON Lines, in file order. The years are whole except the oldest one taken, which is cut
- * to reach the fraction exactly. Two streaming passes (a year histogram, then the copy), so memory stays flat.
+ * to `outPath` as plain JSON Lines, in file order, and the rest (the older part) to `olderPath`. The years are whole
+ * except the oldest one taken, which is cut to reach the fraction exactly. Two streaming passes (a year histogram,
+ * then the copy), so memory stays flat.
  */
-export async function writeRecentSlice(gzPath: string, outPath: string, fraction: number): Promise<{ records: number; fromYear: number }> {
+export async function writeRecentSlice(
+  gzPath: string,
+  outPath: string,
+  fraction: number,
+  olderPath: string,
+): Promise<{ records: number; olderRecords: number; fromYear: number }> {
   const perYear = new Map<number, number>();
   let total = 0;
   for await (const line of lines(gzPath)) {
@@ -39,12 +46,16 @@ export async function writeRecentSlice(gzPath: string, outPath: string, fraction
     remaining -= quotaOfFromYear;
   }
   let takenOfFromYear = 0;
+  const older = createWriteStream(olderPath);
   async function* recent(): AsyncGenerator<string> {
     for await (const line of lines(gzPath)) {
       const year = yearOf(line);
       if (year > fromYear || (year === fromYear && takenOfFromYear++ < quotaOfFromYear)) yield `${line}\n`;
+      else if (!older.write(`${line}\n`)) await once(older, "drain");
     }
+    older.end();
+    await once(older, "close");
   }
   await pipeline(Readable.from(recent()), createWriteStream(outPath));
-  return { records: wanted - remaining, fromYear };
+  return { records: wanted - remaining, olderRecords: total - (wanted - remaining), fromYear };
 }
