@@ -1,5 +1,5 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
-import { Kind } from "graphql";
+import { getArgumentValues, getNamedType, isObjectType, Kind } from "graphql";
 
 /*
  * Looking ahead at what a client selected below a field, so that a resolver can read it in the
@@ -30,4 +30,22 @@ export function subFields(parents: readonly FieldNode[], name: string, fragments
 /** Whether any of the paths (field names, aliases ignored) is selected below the resolver's field. */
 export function selectsAny(info: GraphQLResolveInfo, paths: readonly string[][]): boolean {
   return paths.some((path) => path.reduce<readonly FieldNode[]>((nodes, name) => subFields(nodes, name, info.fragments), info.fieldNodes).length > 0);
+}
+
+/**
+ * The arguments of every `name` field selected directly below the resolver's field, coerced as
+ * graphql-js will pass them to that field (defaults applied); [] when there is none. A selection
+ * whose arguments do not coerce is left out: that field reports it itself.
+ */
+export function subFieldArguments(info: GraphQLResolveInfo, name: string): Array<Record<string, unknown>> {
+  const type = getNamedType(info.returnType);
+  const field = isObjectType(type) ? type.getFields()[name] : undefined;
+  if (!field) return [];
+  return subFields(info.fieldNodes, name, info.fragments).flatMap((node) => {
+    try {
+      return [getArgumentValues(field, node, info.variableValues)];
+    } catch {
+      return [];
+    }
+  });
 }
