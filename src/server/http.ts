@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type GraphQLRequest, type GraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -35,6 +35,11 @@ export interface HttpServerOptions {
 export interface RunningHttpServer {
   url: string;
   port: number;
+  /**
+   * One request through the same Apollo pipeline (plugins, limits, execution, a fresh context) but
+   * without HTTP or JSON: lets the benchmark tell the GraphQL cost from the transport's.
+   */
+  executeOperation(request: GraphQLRequest): Promise<GraphQLResponse>;
   /** Stops Apollo, drains and closes the HTTP server; the port is free when this resolves. Does not close `db`. */
   close(): Promise<void>;
 }
@@ -165,6 +170,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   return {
     url,
     port,
+    executeOperation: (request) => apollo.executeOperation(request, { contextValue: createContext(db) }),
     close() {
       // apollo.stop() runs the drain plugin, which closes the listener and every socket.
       closing ??= apollo.stop().then(() => {
