@@ -34,28 +34,49 @@ function codePointRank(unit: number): number {
 /**
  * The ties in edge order; `ids` must include every id they mention (the network's nodes).
  *
- * A dense network has tens of thousands of edges over at most 2,000 ids, and most edges have one
- * joint paper, so comparing id strings dominated the sort. Instead the few ids are ranked once and
- * every edge gets one number, (maxJoint - joint, rank(source), rank(target)) in mixed radix:
- * exact in a double as long as (maxJoint + 1) * ids² < 2^53, i.e. always (2,000 ids allow
- * two billion joint papers).
+ * A dense network has tens of thousands of edges over at most 2,000 ids, and comparing id strings
+ * dominated a comparison sort (most edges have one joint paper, so most comparisons reach the
+ * ids). Instead the few ids are ranked once; each edge becomes one exact number, (rank(source),
+ * rank(target), its index) in mixed radix, which a typed array sorts natively; a stable counting
+ * pass then puts the larger joint paper counts first.
  */
 export function sortTies<T extends OrderedTie>(ties: readonly T[], ids: readonly string[]): T[] {
   const ranked = [...new Set(ids)].sort(compareCodePoints);
   const rank = new Map<string, number>();
   ranked.forEach((id, i) => rank.set(id, i));
   const n = ranked.length;
-  let maxJoint = 0;
-  for (const tie of ties) maxJoint = Math.max(maxJoint, tie.jointPapers);
-  const keys = new Float64Array(ties.length);
-  const order = new Array<number>(ties.length);
-  ties.forEach((tie, i) => {
-    const source = rank.get(tie.source);
-    const target = rank.get(tie.target);
-    if (source === undefined || target === undefined) throw new Error(`edge ${tie.source} - ${tie.target} names an id outside the network`);
-    keys[i] = ((maxJoint - tie.jointPapers) * n + source) * n + target;
-    order[i] = i;
-  });
-  order.sort((i, j) => keys[i] - keys[j]);
-  return order.map((i) => ties[i]);
+  const count = ties.length;
+  // Exact in a double below 2^53: 2,000 ids (maxNodes) have fewer than two million pairs, 8e12.
+  if (n * n * count > Number.MAX_SAFE_INTEGER) throw new Error(`too many edges to order (${count} among ${n} ids)`);
+  const keys = new Float64Array(count);
+  const rankOf = (id: string) => {
+    const found = rank.get(id);
+    if (found === undefined) throw new Error(`an edge names ${id}, outside the network`);
+    return found;
+  };
+  let lastSource: string | undefined;
+  let source = 0;
+  for (let i = 0; i < count; i += 1) {
+    // Ties come grouped by source: look its rank up once per group.
+    if (ties[i].source !== lastSource) source = rankOf((lastSource = ties[i].source));
+    keys[i] = (source * n + rankOf(ties[i].target)) * count + i;
+  }
+  keys.sort();
+  const byPair = Array.from(keys, (key) => ties[key % count]);
+
+  const slots = new Map<number, number>();
+  for (const tie of byPair) slots.set(tie.jointPapers, (slots.get(tie.jointPapers) ?? 0) + 1);
+  let next = 0;
+  for (const joint of [...slots.keys()].sort((a, b) => b - a)) {
+    const size = slots.get(joint)!;
+    slots.set(joint, next);
+    next += size;
+  }
+  const sorted = new Array<T>(count);
+  for (const tie of byPair) {
+    const slot = slots.get(tie.jointPapers)!;
+    sorted[slot] = tie;
+    slots.set(tie.jointPapers, slot + 1);
+  }
+  return sorted;
 }
