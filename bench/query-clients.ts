@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import { toNeo4jParams } from "../src/db/database";
+import type { RunningHttpServer } from "../src/server/http";
 import type { FloorRequest, GraphqlRequest } from "./query-cases";
 
 /** A GraphQL POST over HTTP (keep-alive, as a real client would); GraphQL errors are thrown. */
@@ -12,6 +13,15 @@ export async function postGraphql(url: string, request: GraphqlRequest): Promise
   const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> };
   if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors.map((e) => e.message).join("; ").slice(0, 300)}`);
   return body.data;
+}
+
+/** The same request through the server's Apollo pipeline in-process (no HTTP, no JSON); errors are thrown. */
+export async function executeInProcess(server: RunningHttpServer, request: GraphqlRequest): Promise<any> {
+  const response = await server.executeOperation(request);
+  if (response.body.kind !== "single") throw new Error("incremental delivery is not used by this API");
+  const { data, errors } = response.body.singleResult;
+  if (errors?.length) throw new Error(`GraphQL error: ${errors.map((e) => e.message).join("; ").slice(0, 300)}`);
+  return data;
 }
 
 /**

@@ -15,15 +15,15 @@ function trips(values: number[]): string {
 
 function latencyTable(result: QueryBenchResult, concurrency: number): string {
   const lines = [
-    `| query | inputs | ours p50 | ours p95 | floor p50 | floor p95 | peer p50 | peer p95 | ours/floor p50 | ours/peer p50 |`,
-    `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| query | inputs | ours p50 | ours p95 | in-process p50 | in-process p95 | floor p50 | floor p95 | peer p50 | peer p95 | ours/floor p50 | in-process/floor p50 | ours/peer p50 |`,
+    `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
   ];
   for (const row of result.rows) {
     const cell = (way: Way) => row.latency[way][concurrency];
     lines.push(
-      `| ${row.query} — ${row.group} | ${row.inputs} | ${ms(cell("ours")?.p50)} | ${ms(cell("ours")?.p95)} | ${ms(cell("floor")?.p50)} | ` +
-        `${ms(cell("floor")?.p95)} | ${ms(cell("peer")?.p50)} | ${ms(cell("peer")?.p95)} | ${ratio(cell("ours")?.p50, cell("floor")?.p50)} | ` +
-        `${ratio(cell("ours")?.p50, cell("peer")?.p50)} |`,
+      `| ${row.query} — ${row.group} | ${row.inputs} | ${ms(cell("ours")?.p50)} | ${ms(cell("ours")?.p95)} | ${ms(cell("inproc")?.p50)} | ${ms(cell("inproc")?.p95)} | ` +
+        `${ms(cell("floor")?.p50)} | ${ms(cell("floor")?.p95)} | ${ms(cell("peer")?.p50)} | ${ms(cell("peer")?.p95)} | ${ratio(cell("ours")?.p50, cell("floor")?.p50)} | ` +
+        `${ratio(cell("inproc")?.p50, cell("floor")?.p50)} | ${ratio(cell("ours")?.p50, cell("peer")?.p50)} |`,
     );
   }
   return lines.join("\n");
@@ -31,15 +31,15 @@ function latencyTable(result: QueryBenchResult, concurrency: number): string {
 
 function checksTable(rows: QueryRow[]): string {
   const lines = [
-    `| query | Bolt round trips per request: ours | peer | timed requests ours/floor/peer (c=1/c=8) | errors | answers differing from the floor: ours | peer | slowest input (ours p50 / floor p50 ms, c=1) |`,
+    `| query | Bolt round trips per request: ours | peer | timed requests ours/in-process/floor/peer (c=1/c=8) | errors | answers differing from the floor: ours (HTTP or in-process) | peer | slowest input (ours p50 / floor p50 ms, c=1) |`,
     `|---|---:|---:|---|---:|---:|---:|---|`,
   ];
   for (const row of rows) {
     const n = (way: Way) => `${row.latency[way][1]?.samples ?? 0}/${row.latency[way][8]?.samples ?? 0}`;
-    const errors = (["ours", "floor", "peer"] as Way[]).reduce((sum, w) => sum + (row.latency[w][1]?.errors ?? 0) + (row.latency[w][8]?.errors ?? 0), 0);
+    const errors = (["ours", "inproc", "floor", "peer"] as Way[]).reduce((sum, w) => sum + (row.latency[w][1]?.errors ?? 0) + (row.latency[w][8]?.errors ?? 0), 0);
     lines.push(
       `| ${row.query} — ${row.group} | ${trips(row.roundTrips.ours)} | ${trips(row.roundTrips.peer)} | ` +
-        `${n("ours")}, ${n("floor")}, ${n("peer")} | ${errors} | ${row.mismatches.oursVsFloor}/${row.inputs} | ${row.mismatches.peerVsFloor}/${row.inputs} | ` +
+        `${n("ours")}, ${n("inproc")}, ${n("floor")}, ${n("peer")} | ${errors} | ${row.mismatches.oursVsFloor}/${row.inputs} | ${row.mismatches.peerVsFloor}/${row.inputs} | ` +
         `${row.slowest ? `${row.slowest.input.replace(/\|/g, "\\|")} (${ms(row.slowest.oursMs)} / ${ms(row.slowest.floorMs)})` : "–"} |`,
     );
   }

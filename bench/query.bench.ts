@@ -5,7 +5,7 @@ import { startHttpServer } from "../src/server/http";
 import { percentile, runPool, type TimedSample, type TimedTask } from "./lib/latency";
 import { startPeerServer } from "./neo4j-graphql/server";
 import { queryCases, type QueryCase } from "./query-cases";
-import { FloorClient, postGraphql } from "./query-clients";
+import { executeInProcess, FloorClient, postGraphql } from "./query-clients";
 import { chooseInputs, type BenchInputs } from "./query-inputs";
 import { queryReport } from "./query-report";
 
@@ -14,12 +14,14 @@ import { queryReport } from "./query-report";
  * hand-written Cypher floor through neo4j-driver ("floor") and @neo4j/graphql over HTTP ("peer"),
  * all against the same database, measured in one run. Every input is first asked once of each
  * (warm-up, agreement check, round trips), then timed at each concurrency with a bounded budget.
+ * A fourth column, "inproc", is ours again through Apollo's executeOperation (same pipeline, no
+ * HTTP or JSON): the gap between ours and inproc is the transport's, the rest GraphQL's.
  */
 
-export const WAYS = ["ours", "floor", "peer"] as const;
+export const WAYS = ["ours", "inproc", "floor", "peer"] as const;
 export type Way = (typeof WAYS)[number];
 export const CONCURRENCIES = [1, 8] as const;
-/** Slices per cell, taken in turn by the three ways. */
+/** Slices per cell, taken in turn by the ways. */
 const ROUNDS = 4;
 
 export interface LatencyCell {
@@ -37,6 +39,7 @@ export interface QueryRow {
   latency: Record<Way, Record<number, LatencyCell>>;
   /** Bolt statements per request: ours from Database.statementCount, peer from sessions opened. */
   roundTrips: { ours: number[]; peer: number[] };
+  /** oursVsFloor counts the inputs where ours over HTTP or ours in-process differs from the floor. */
   mismatches: { oursVsFloor: number; peerVsFloor: number; example?: string };
   /** The input whose median time through ours at c=1 is the highest: what the p95 of a small group is made of. */
   slowest?: { input: string; oursMs: number; floorMs: number };
@@ -59,6 +62,7 @@ export interface QueryBenchOptions {
 
 interface Clients {
   ours: (request: any) => Promise<any>;
+  inproc: (request: any) => Promise<any>;
   floor: FloorClient;
   peer: (request: any) => Promise<any>;
   oursStatements: () => number;
@@ -72,6 +76,7 @@ function answerOrError(c: QueryCase, way: Way, clients: Clients, value: any): Pr
 
 function answer(c: QueryCase, way: Way, clients: Clients, value: any): Promise<unknown> {
   if (way === "ours") return clients.ours(c.ours(value)).then((d) => c.normaliseOurs(d));
+  if (way === "inproc") return clients.inproc(c.ours(value)).then((d) => c.normaliseOurs(d));
   if (way === "floor") return clients.floor.run(c.floor(value)).then((rows) => c.normaliseFloor(rows));
   return clients.peer(c.peer(value)).then((d) => c.normalisePeer(d));
 }
@@ -84,6 +89,7 @@ async function benchCase(c: QueryCase, clients: Clients, budgetMs: number, log: 
     const s0 = clients.oursStatements();
     results.ours = await answerOrError(c, "ours", clients, input.value);
     const oursTrips = clients.oursStatements() - s0;
+    results.inproc = await answerOrError(c, "inproc", clients, input.value);
     results.floor = await answerOrError(c, "floor", clients, input.value);
     const p0 = clients.peerSessions();
     results.peer = await answerOrError(c, "peer", clients, input.value);
@@ -96,7 +102,7 @@ async function benchCase(c: QueryCase, clients: Clients, budgetMs: number, log: 
         query: c.name,
         group: tag,
         inputs: 0,
-        latency: { ours: {}, floor: {}, peer: {} },
+        latency: { ours: {}, inproc: {}, floor: {}, peer: {} },
         roundTrips: { ours: [], peer: [] },
         mismatches: { oursVsFloor: 0, peerVsFloor: 0 },
       };
@@ -105,19 +111,20 @@ async function benchCase(c: QueryCase, clients: Clients, budgetMs: number, log: 
     row.inputs += 1;
     row.roundTrips.ours.push(oursTrips);
     row.roundTrips.peer.push(peerTrips);
-    for (const [way, key] of [["ours", "oursVsFloor"], ["peer", "peerVsFloor"]] as const) {
-      if (!isDeepStrictEqual(results[way], results.floor)) {
+    for (const [ways, key] of [[["ours", "inproc"], "oursVsFloor"], [["peer"], "peerVsFloor"]] as const) {
+      const differing = ways.find((way) => !isDeepStrictEqual(results[way], results.floor));
+      if (differing) {
         row.mismatches[key] += 1;
-        row.mismatches.example ??= `${JSON.stringify(input.value)}: ${way} ${JSON.stringify(results[way]).slice(0, 200)} vs floor ${JSON.stringify(results.floor).slice(0, 200)}`;
+        row.mismatches.example ??= `${JSON.stringify(input.value)}: ${differing} ${JSON.stringify(results[differing]).slice(0, 200)} vs floor ${JSON.stringify(results.floor).slice(0, 200)}`;
       }
     }
   }
   const perInput: Partial<Record<Way, number[]>> = {};
   // The machine is shared and its load drifts: each cell's budget is split into ROUNDS slices
-  // taken in turn (ours, floor, peer, ours, ...), so that a busy minute hits all three ways alike.
+  // taken in turn (ours, inproc, floor, peer, ours, ...), so that a busy minute hits all ways alike.
   for (const concurrency of CONCURRENCIES) {
-    const samples: Record<Way, TimedSample<number>[]> = { ours: [], floor: [], peer: [] };
-    const errors: Record<Way, number> = { ours: 0, floor: 0, peer: 0 };
+    const samples: Record<Way, TimedSample<number>[]> = { ours: [], inproc: [], floor: [], peer: [] };
+    const errors: Record<Way, number> = { ours: 0, inproc: 0, floor: 0, peer: 0 };
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const way of WAYS) {
         const tasks: TimedTask<number>[] = c.inputs.map((input, i) => ({
@@ -166,6 +173,7 @@ export async function runQueryBench(opts: QueryBenchOptions): Promise<QueryBench
       `${inputs.authorSearches.length} name searches, ${inputs.paperSearches.length} title searches`);
     const clients: Clients = {
       ours: (request) => postGraphql(`http://127.0.0.1:${server.port}/graphql`, request),
+      inproc: (request) => executeInProcess(server, request),
       floor,
       peer: (request) => postGraphql(peer.url, request),
       oursStatements: () => db.statementCount,

@@ -119,6 +119,8 @@ export function resultsMarkdown(input: ResultsInput): string {
     "## 2. Query latency, three ways",
     "",
     "- **ours**: coauthor-graph's GraphQL over HTTP (POST, keep-alive), server in the same process on port 0.",
+    "- **in-process**: the same requests to the same server through Apollo's `executeOperation` (same plugins, limits and execution; no HTTP, no JSON): " +
+      "ours minus in-process is what HTTP and JSON cost, in-process minus floor what GraphQL costs.",
     "- **floor**: the hand-written Cypher of `bench/query-floor.cypher.ts` through neo4j-driver (one managed read transaction, same driver settings).",
     "- **peer**: `@neo4j/graphql` 7 over HTTP (Apollo Server 5, same stack), schema `bench/neo4j-graphql/type-defs.ts`; coauthorNetwork, sharedVenues and " +
       "collaborationPath are `@cypher` fields running the floor's statements (for the network the same search with an object per edge, which its GraphQL type needs), the rest is its generated Cypher.",
@@ -126,7 +128,7 @@ export function resultsMarkdown(input: ResultsInput): string {
       `10 with the median count (${query.inputs.medianCoauthors}), 10 with one coauthor; 50 random pairs of authors with a coauthor; ` +
       `name searches: ${query.inputs.authorSearches.map((s) => `"${s}"`).join(", ")}; title searches: ${query.inputs.paperSearches.map((s) => `"${s}"`).join(", ")}.`,
     `- Each input is asked once of each way first (warm-up, agreement, round trips), then each (query, way, concurrency) cell runs closed-loop for ${input.budgetMs} ms ` +
-      `(and at least once per input), in four slices taken in turn by the three ways so that drifting load on the shared machine hits them alike. p50/p95 are nearest-rank over the cell's requests of that group. Query part: ${query.seconds.toFixed(0)} s.`,
+      `(and at least once per input), in four slices taken in turn by the four ways so that drifting load on the shared machine hits them alike. p50/p95 are nearest-rank over the cell's requests of that group. Query part: ${query.seconds.toFixed(0)} s.`,
     "",
     queryReport(query),
     "",

@@ -62,7 +62,7 @@ const COAUTHOR_KEYSET = `($afterJoint IS NULL OR jointPapers < $afterJoint
  * stored pair qualifies (pairs exist only for joint papers, never to oneself), so it is the
  * node's degree, which Neo4j answers from its degree store without walking relationships.
  */
-export const COAUTHORS_PAGE = `
+const COAUTHORS_PAGE_OF_OWNER = `
 UNWIND $ownerIds AS ownerId
 MATCH (owner:Author {id: ownerId})
 CALL (owner) {
@@ -74,10 +74,20 @@ CALL (owner) {
   ORDER BY jointPapers DESC, sortName ASC, a.id ASC
   LIMIT $limit
   RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear, sortName: sortName}) AS rows
-}
-RETURN ownerId, rows,
-  CASE WHEN $minJointPapers <= 1 THEN COUNT { (owner)-[:COAUTHORED_WITH]-() }
-    ELSE COUNT { (owner)-[r:COAUTHORED_WITH]-(a:Author) WHERE a <> owner AND r.papers >= $minJointPapers } END AS total`;
+}`;
+
+const COAUTHORS_TOTAL = `CASE WHEN $minJointPapers <= 1 THEN COUNT { (owner)-[:COAUTHORED_WITH]-() }
+    ELSE COUNT { (owner)-[r:COAUTHORED_WITH]-(a:Author) WHERE a <> owner AND r.papers >= $minJointPapers } END`;
+
+export const COAUTHORS_PAGE = `${COAUTHORS_PAGE_OF_OWNER}
+RETURN ownerId, rows, ${COAUTHORS_TOTAL} AS total`;
+
+/**
+ * The authors themselves with their all-time coauthor page: `author(id) { coauthors }` in one
+ * round trip instead of the author, then the page (see AuthorService.byId).
+ */
+export const AUTHORS_WITH_COAUTHORS_PAGE = `${COAUTHORS_PAGE_OF_OWNER}
+RETURN ownerId, [a IN [owner] | ${AUTHOR_MAP}][0] AS author, rows, ${COAUTHORS_TOTAL} AS total`;
 
 /** Coauthors inside a year window: joint papers are recounted from AUTHORED, distinct papers only. */
 export const COAUTHORS_IN_WINDOW_PAGE = `

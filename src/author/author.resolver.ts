@@ -1,6 +1,8 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { AfterArg, FirstArg, MinJointPapersArg, PageArgs, YearFromArg, YearToArg } from "../graphql/args";
 import type { GraphContext } from "../graphql/context";
+import { subFieldArguments } from "../graphql/lookahead";
 import { PaperConnection } from "../paper/paper.type";
 import type { AuthorRecord } from "./author.record";
 import { Author, AuthorConnection, AuthorVenue, CoauthorConnection } from "./author.type";
@@ -54,8 +56,9 @@ class AuthorVenuesArgs {
 @Resolver(() => Author)
 export class AuthorResolver {
   @Query(() => Author, { nullable: true, description: "An author by id; null when unknown." })
-  author(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphContext) {
-    return ctx.services.author.byId(id);
+  author(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo) {
+    // The coauthor pages asked for below, so that the author and one page can share a statement.
+    return ctx.services.author.byId(id, subFieldArguments(info, "coauthors"));
   }
 
   @Query(() => AuthorConnection, {

@@ -1,12 +1,14 @@
 import type { Database } from "../db/database";
-import { minJointPapers, pageSize, intInRange, AUTHOR_VENUES, yearWindow } from "../graphql/argument-rules";
+import { BadUserInputError } from "../errors";
+import { minJointPapers, pageSize, intInRange, AUTHOR_VENUES, hasWindow, yearWindow } from "../graphql/argument-rules";
 import { decodeCursor } from "../graphql/cursor";
+import { stableKey } from "../graphql/grouped-loader";
 import type { Loaders } from "../graphql/loaders";
 import { PageData, toPage } from "../graphql/page";
 import { toLuceneQuery } from "../graphql/search-text";
 import { PaperRecord } from "../paper/paper.record";
 import { AuthorRecord } from "./author.record";
-import { AuthorVenueRow, countAuthorSearch, searchAuthors } from "./author.store";
+import { AuthorVenueRow, CoauthorPageArgs, CoauthorFilter, countAuthorSearch, searchAuthors } from "./author.store";
 
 export interface PageArgs {
   first?: number | null;
@@ -50,8 +52,31 @@ export class AuthorService {
     private readonly loaders: Loaders,
   ) {}
 
-  byId(id: string): Promise<AuthorRecord | null> {
-    return this.loaders.authorById.load(id);
+  /**
+   * An author by id. `coauthorPages` are the arguments of the author's `coauthors` fields the
+   * client selected: when exactly one all-time page is among them, the author is read together
+   * with that page in one statement and the page is primed for coauthors(), which then needs no
+   * second round trip. Anything else (no page, a year window, several different pages) reads the
+   * author alone, as before; arguments that break a rule are left for coauthors() to refuse.
+   */
+  async byId(id: string, coauthorPages: readonly CoauthorArgs[] = []): Promise<AuthorRecord | null> {
+    const pages = new Map<string, CoauthorPageArgs>();
+    for (const args of coauthorPages) {
+      try {
+        const { page, windowed } = coauthorPageRequest(args);
+        if (!windowed) pages.set(stableKey(page), page);
+      } catch (error) {
+        // coauthors() reports it where the client asked for it.
+        if (!(error instanceof BadUserInputError)) throw error;
+      }
+    }
+    if (pages.size !== 1) return this.loaders.authorById.load(id);
+    const [page] = pages.values();
+    const found = await this.loaders.authorWithCoauthors.load({ ownerId: id, args: page });
+    if (found === null) return null;
+    this.loaders.authorById.prime(id, found.author);
+    this.loaders.authorCoauthors.prime({ ownerId: id, args: page }, found.page);
+    return found.author;
   }
 
   /** Full-text search over names and aliases, best match first. Blank search is BAD_USER_INPUT. */
@@ -102,20 +127,8 @@ export class AuthorService {
    * firstYear/lastYear describe the window's joint papers only.
    */
   async coauthors(authorId: string, args: CoauthorArgs): Promise<PageData<CoauthorEdgeData & { cursor: string }>> {
-    const first = pageSize(args.first);
-    const window = yearWindow(args.yearFrom, args.yearTo);
-    const filter = { ...window, minJointPapers: minJointPapers(args.minJointPapers) };
-    const after = decodeCursor(args.after, "jointPapers");
-    const { rows, total } = await this.loaders.authorCoauthors.load({
-      ownerId: authorId,
-      args: {
-        ...filter,
-        afterJoint: (after?.[0] as number) ?? null,
-        afterName: (after?.[1] as string) ?? null,
-        afterId: (after?.[2] as string) ?? null,
-        limit: first + 1,
-      },
-    });
+    const { first, filter, page } = coauthorPageRequest(args);
+    const { rows, total } = await this.loaders.authorCoauthors.load({ ownerId: authorId, args: page });
     for (const row of rows) this.loaders.authorById.prime(row.author.id, row.author);
     return toPage(
       rows,
@@ -136,4 +149,24 @@ export class AuthorService {
     for (const row of rows) this.loaders.venueById.prime(row.venue.id, row.venue);
     return rows;
   }
+}
+
+/**
+ * The statement arguments of one coauthors page (rules applied: BAD_USER_INPUT when broken), the
+ * same object whether it comes from the field or from byId's look-ahead, so that both make the
+ * same DataLoader key.
+ */
+function coauthorPageRequest(args: CoauthorArgs): { first: number; filter: CoauthorFilter; page: CoauthorPageArgs; windowed: boolean } {
+  const first = pageSize(args.first);
+  const window = yearWindow(args.yearFrom, args.yearTo);
+  const filter = { ...window, minJointPapers: minJointPapers(args.minJointPapers) };
+  const after = decodeCursor(args.after, "jointPapers");
+  const page = {
+    ...filter,
+    afterJoint: (after?.[0] as number) ?? null,
+    afterName: (after?.[1] as string) ?? null,
+    afterId: (after?.[2] as string) ?? null,
+    limit: first + 1,
+  };
+  return { first, filter, page, windowed: hasWindow(window) };
 }

@@ -11,6 +11,7 @@ import {
   AUTHOR_SEARCH_PAGE,
   AUTHOR_VENUES,
   AUTHORS_BY_IDS,
+  AUTHORS_WITH_COAUTHORS_PAGE,
   COAUTHORS_IN_WINDOW_COUNT,
   COAUTHORS_IN_WINDOW_PAGE,
   COAUTHORS_PAGE,
@@ -105,6 +106,19 @@ export async function readCoauthors(db: Database, ownerIds: string[], args: Coau
   const windowed = hasWindow(args);
   const records = await db.read(windowed ? COAUTHORS_IN_WINDOW_PAGE : COAUTHORS_PAGE, { ownerIds, ...args });
   return byOwner(records, (r) => ({ rows: listOf(r, "rows", toCoauthorRow), total: windowed ? null : Number(r.get("total")) }));
+}
+
+/** Authors with one all-time page of their coauthors each (no year window); unknown ids are absent. */
+export async function readAuthorsWithCoauthors(
+  db: Database,
+  ownerIds: string[],
+  args: CoauthorPageArgs,
+): Promise<Map<string, { author: AuthorRecord; page: CoauthorPage }>> {
+  const records = await db.read(AUTHORS_WITH_COAUTHORS_PAGE, { ownerIds, ...args });
+  return byOwner(records, (r) => ({
+    author: toAuthorRecord(r.get("author")),
+    page: { rows: listOf(r, "rows", toCoauthorRow), total: Number(r.get("total")) },
+  }));
 }
 
 /** Coauthors counted inside a year window; the all-time total arrives with the page (readCoauthors). */

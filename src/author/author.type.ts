@@ -6,6 +6,7 @@ import { Venue } from "../venue/venue.type";
 @ObjectType("Author", {
   implements: Node,
   description: 'A person. id: "dblp:<name incl. homonym number>", "acl:<id>", "orcid:<orcid>" or "name:<normalised name>".',
+  simpleResolvers: true,
 })
 export class Author {
   @Field(() => ID)
@@ -33,7 +34,7 @@ export class Author {
   coauthorCount!: number;
 }
 
-@ObjectType("AuthorEdge")
+@ObjectType("AuthorEdge", { simpleResolvers: true })
 export class AuthorEdge {
   @Field(() => String)
   cursor!: string;
@@ -45,10 +46,10 @@ export class AuthorEdge {
   score!: number | null;
 }
 
-@ObjectType("AuthorConnection")
+@ObjectType("AuthorConnection", { simpleResolvers: true })
 export class AuthorConnection extends ConnectionType(AuthorEdge) {}
 
-@ObjectType("CoauthorEdge", { description: "A coauthor and the joint papers (inside the year window when one was given)." })
+@ObjectType("CoauthorEdge", { description: "A coauthor and the joint papers (inside the year window when one was given).", simpleResolvers: true })
 export class CoauthorEdge {
   @Field(() => String)
   cursor!: string;
@@ -66,10 +67,10 @@ export class CoauthorEdge {
   lastYear!: number | null;
 }
 
-@ObjectType("CoauthorConnection")
+@ObjectType("CoauthorConnection", { simpleResolvers: true })
 export class CoauthorConnection extends ConnectionType(CoauthorEdge) {}
 
-@ObjectType("AuthorVenue", { description: "A venue where the author published, with the author's papers there." })
+@ObjectType("AuthorVenue", { description: "A venue where the author published, with the author's papers there.", simpleResolvers: true })
 export class AuthorVenue {
   @Field(() => Venue)
   venue!: Venue;

@@ -1,8 +1,17 @@
 import { ClassType, Field, Int, ObjectType } from "type-graphql";
 
+/*
+ * Every object type here and in the domain folders is declared with `simpleResolvers: true`: its
+ * plain fields read the property with graphql-js's default resolver instead of type-graphql's
+ * per-field wrapper (a resolver-data object and a middleware dispatch for every field of every
+ * object, three per network edge). We use no type-graphql middlewares or auth, so nothing is lost;
+ * @FieldResolver fields are unaffected. test/unit/graphql/schema-resolvers.test.ts keeps it so.
+ */
+
 @ObjectType("PageInfo", {
   description:
     "Relay page information. Pagination is forward-only (first/after); hasPreviousPage is true when the page followed a cursor.",
+  simpleResolvers: true,
 })
 export class PageInfo {
   @Field(() => Boolean, { description: "True when more items follow this page (pass endCursor as `after`)." })
@@ -24,7 +33,7 @@ export class PageInfo {
  * this base is never emitted on its own.
  */
 export function ConnectionType<TEdge extends object>(edgeType: ClassType<TEdge>) {
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class Connection {
     @Field(() => [edgeType])
     edges!: TEdge[];

@@ -13,6 +13,7 @@ import {
   PapersByYearArgs,
   readAuthorPapers,
   readAuthorsByIds,
+  readAuthorsWithCoauthors,
   readAuthorVenues,
   readCoauthors,
 } from "../author/author.store";
@@ -40,6 +41,8 @@ export interface Loaders {
   authorPapers: DataLoader<OwnedKey<PapersByYearArgs>, PaperByYearRow[], string>;
   authorPaperCount: DataLoader<OwnedKey<YearWindow>, number, string>;
   authorCoauthors: DataLoader<OwnedKey<CoauthorPageArgs>, CoauthorPage, string>;
+  /** An author and one all-time coauthor page in one statement; null for an unknown id. */
+  authorWithCoauthors: DataLoader<OwnedKey<CoauthorPageArgs>, { author: AuthorRecord; page: CoauthorPage } | null, string>;
   authorCoauthorCount: DataLoader<OwnedKey<CoauthorFilter>, number, string>;
   authorVenues: DataLoader<OwnedKey<AuthorVenuesArgs>, AuthorVenueRow[], string>;
   venuePapers: DataLoader<OwnedKey<VenuePapersArgs>, PaperByYearRow[], string>;
@@ -59,6 +62,7 @@ export function createLoaders(db: Database): Loaders {
     authorPapers: ownedLoader((ids, args) => readAuthorPapers(db, ids, args), empty),
     authorPaperCount: ownedLoader((ids, args) => countAuthorPapers(db, ids, args), zero),
     authorCoauthors: ownedLoader((ids, args) => readCoauthors(db, ids, args), () => ({ rows: [], total: 0 })),
+    authorWithCoauthors: ownedLoader((ids, args) => readAuthorsWithCoauthors(db, ids, args), () => null),
     authorCoauthorCount: ownedLoader((ids, args) => countCoauthors(db, ids, args), zero),
     authorVenues: ownedLoader((ids, args) => readAuthorVenues(db, ids, args), empty),
     venuePapers: ownedLoader((ids, args) => readVenuePapers(db, ids, args), empty),

@@ -1,6 +1,8 @@
-import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from "type-graphql";
 import { MinJointPapersArg, YearFromArg, YearToArg } from "../graphql/args";
 import type { GraphContext } from "../graphql/context";
+import { selectsAny } from "../graphql/lookahead";
 import { CoauthorNetwork, CollaborationPath, SharedVenue } from "./network.type";
 
 @ArgsType()
@@ -61,8 +63,12 @@ export class NetworkResolver {
     description:
       "The coauthor network around an author, breadth-first up to `depth` hops; when maxNodes cuts it, the closest and most strongly tied authors are kept and `truncated` is true. Unknown author: NOT_FOUND.",
   })
-  coauthorNetwork(@Args(() => CoauthorNetworkArgs) args: CoauthorNetworkArgs, @Ctx() ctx: GraphContext) {
-    return ctx.services.network.coauthorNetwork(args);
+  coauthorNetwork(@Args(() => CoauthorNetworkArgs) args: CoauthorNetworkArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo) {
+    const edgeYears = selectsAny(info, [
+      ["edges", "firstYear"],
+      ["edges", "lastYear"],
+    ]);
+    return ctx.services.network.coauthorNetwork(args, { edgeYears });
   }
 
   @Query(() => [SharedVenue], {

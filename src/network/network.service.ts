@@ -73,12 +73,13 @@ export class NetworkService {
    * network, the closest authors are kept and, within the cut layer, the strongest ties to the
    * previous layer (then name, id); `truncated` says so. Edges are every qualifying tie among the
    * returned authors, each pair once. At most depth + 2 statements, whatever the graph's size.
+   * `edgeYears: false` (the client selected neither firstYear nor lastYear) may leave them null.
    */
-  async coauthorNetwork(args: NetworkArgs): Promise<NetworkData> {
+  async coauthorNetwork(args: NetworkArgs, { edgeYears = true }: { edgeYears?: boolean } = {}): Promise<NetworkData> {
     const depth = intInRange("depth", args.depth, NETWORK_DEPTH);
     const maxNodes = intInRange("maxNodes", args.maxNodes, NETWORK_MAX_NODES);
     const filter = { ...yearWindow(args.yearFrom, args.yearTo), minJointPapers: minJointPapers(args.minJointPapers) };
-    if (depth <= 2 && !hasWindow(filter)) return this.nearNetwork(args.authorId, depth, maxNodes, filter.minJointPapers);
+    if (depth <= 2 && !hasWindow(filter)) return this.nearNetwork(args.authorId, depth, maxNodes, filter.minJointPapers, edgeYears);
     const [root] = await this.requireAuthors([args.authorId]);
 
     const nodes: NetworkNodeData[] = [{ author: root, distance: 0 }];
@@ -103,8 +104,8 @@ export class NetworkService {
   }
 
   /** The same network as the layered search, in one round trip (depth 1..2, no year window). */
-  private async nearNetwork(authorId: string, depth: number, maxNodes: number, minJoint: number): Promise<NetworkData> {
-    const near = await readNearNetwork(this.db, { authorId, depth, maxNodes, minJointPapers: minJoint });
+  private async nearNetwork(authorId: string, depth: number, maxNodes: number, minJoint: number, withYears: boolean): Promise<NetworkData> {
+    const near = await readNearNetwork(this.db, { authorId, depth, maxNodes, minJointPapers: minJoint, withYears });
     if (near.centre === null) throw unknownAuthors([authorId]);
     this.loaders.authorById.prime(near.centre.id, near.centre);
     const nodes: NetworkNodeData[] = [{ author: near.centre, distance: 0 }];

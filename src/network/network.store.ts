@@ -10,7 +10,8 @@ import {
   NETWORK_LAYER_IN_WINDOW,
   SHARED_VENUES,
 } from "./network.cypher";
-import { NETWORK_NEAR } from "./network-near.cypher";
+import { sortTies } from "./edge-order";
+import { NETWORK_NEAR, NETWORK_NEAR_NO_YEARS } from "./network-near.cypher";
 import { collaborationPathStatement } from "./path.cypher";
 
 export interface TieFilter extends YearWindow {
@@ -81,51 +82,33 @@ export interface NearNetwork {
   edges: TieRow[];
 }
 
-type EdgeGroup = [string, Array<[string, number, number | null, number | null]>];
+type EdgeGroup = [string, Array<[string, number, (number | null)?, (number | null)?]>];
 
-/** Depth 1..2 without a year window, in one statement (see NETWORK_NEAR). */
+/**
+ * Depth 1..2 without a year window, in one statement (see NETWORK_NEAR). Without `withYears` the
+ * edges' firstYear and lastYear are not read and are null: only for a client that did not ask.
+ */
 export async function readNearNetwork(
   db: Database,
-  args: { authorId: string; depth: number; maxNodes: number; minJointPapers: number },
+  args: { authorId: string; depth: number; maxNodes: number; minJointPapers: number; withYears: boolean },
 ): Promise<NearNetwork> {
-  const [record] = await db.read(NETWORK_NEAR, { ...args });
+  const { withYears, ...params } = args;
+  const [record] = await db.read(withYears ? NETWORK_NEAR : NETWORK_NEAR_NO_YEARS, params);
   const centre = record.get("centre");
+  const layers: NearNetwork["layers"] = [(record.get("layer1") as unknown[]).map(toAuthorRecord), (record.get("layer2") as unknown[]).map(toAuthorRecord)];
   const edges: TieRow[] = [];
   for (const [source, ties] of record.get("edgeGroups") as EdgeGroup[]) {
     for (const [target, jointPapers, firstYear, lastYear] of ties) {
       edges.push({ source, target, jointPapers, firstYear: firstYear ?? null, lastYear: lastYear ?? null });
     }
   }
-  edges.sort(
-    (a, b) => b.jointPapers - a.jointPapers || compareCodePoints(a.source, b.source) || compareCodePoints(a.target, b.target),
-  );
+  const ids = centre === null ? [] : [String(centre.id), ...layers[0].map((a) => a.id), ...layers[1].map((a) => a.id)];
   return {
     centre: centre === null ? null : toAuthorRecord(centre),
-    layers: [(record.get("layer1") as unknown[]).map(toAuthorRecord), (record.get("layer2") as unknown[]).map(toAuthorRecord)],
+    layers,
     truncated: Boolean(record.get("truncated")),
-    edges,
+    edges: sortTies(edges, ids),
   };
-}
-
-/**
- * Cypher orders strings by code point; so must the edges sorted here. UTF-16 code units order the
- * same way except that surrogates (D800-DFFF, i.e. code points above FFFF) must come after
- * E000-FFFF: shifting both ranges at the first difference fixes that without allocating.
- */
-function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i += 1) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
-  }
-  return a.length - b.length;
-}
-
-function codePointRank(unit: number): number {
-  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
-  if (unit >= 0xe000) return unit - 0x800;
-  return unit;
 }
 
 export interface PathRead {

@@ -3,7 +3,7 @@ import { Author } from "../author/author.type";
 import { Paper } from "../paper/paper.type";
 import { Venue } from "../venue/venue.type";
 
-@ObjectType("NetworkNode")
+@ObjectType("NetworkNode", { simpleResolvers: true })
 export class NetworkNode {
   @Field(() => Author)
   author!: Author;
@@ -12,7 +12,7 @@ export class NetworkNode {
   distance!: number;
 }
 
-@ObjectType("NetworkEdge", { description: "A qualifying coauthorship between two nodes of the network (each pair once; source id < target id)." })
+@ObjectType("NetworkEdge", { description: "A qualifying coauthorship between two nodes of the network (each pair once; source id < target id).", simpleResolvers: true })
 export class NetworkEdge {
   @Field(() => ID, { description: "Author id of one end (a node of this network)." })
   source!: string;
@@ -30,7 +30,7 @@ export class NetworkEdge {
   lastYear!: number | null;
 }
 
-@ObjectType("CoauthorNetwork")
+@ObjectType("CoauthorNetwork", { simpleResolvers: true })
 export class CoauthorNetwork {
   @Field(() => [NetworkNode], { description: "Closest first; within a distance, strongest tie first." })
   nodes!: NetworkNode[];
@@ -42,7 +42,7 @@ export class CoauthorNetwork {
   truncated!: boolean;
 }
 
-@ObjectType("SharedVenue")
+@ObjectType("SharedVenue", { simpleResolvers: true })
 export class SharedVenue {
   @Field(() => Venue)
   venue!: Venue;
@@ -54,7 +54,7 @@ export class SharedVenue {
   jointPaperCount!: number;
 }
 
-@ObjectType("CollaborationLink", { description: "One hop of a collaboration path, with the joint papers that make it." })
+@ObjectType("CollaborationLink", { description: "One hop of a collaboration path, with the joint papers that make it.", simpleResolvers: true })
 export class CollaborationLink {
   @Field(() => Author)
   from!: Author;
@@ -66,7 +66,7 @@ export class CollaborationLink {
   papers!: Paper[];
 }
 
-@ObjectType("CollaborationPath")
+@ObjectType("CollaborationPath", { simpleResolvers: true })
 export class CollaborationPath {
   @Field(() => Int, { description: "Hops (0 when both ends are the same author)." })
   length!: number;

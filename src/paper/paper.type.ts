@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../graphql/connection";
 import { Node } from "../graphql/node.interface";
 
-@ObjectType("Paper", { implements: Node, description: "A paper (id: lower-cased DOI, else \"normalised title|year\")." })
+@ObjectType("Paper", { implements: Node, description: "A paper (id: lower-cased DOI, else \"normalised title|year\").", simpleResolvers: true })
 export class Paper {
   @Field(() => ID)
   id!: string;
@@ -32,7 +32,7 @@ export class Paper {
   authorCount!: number;
 }
 
-@ObjectType("PaperEdge")
+@ObjectType("PaperEdge", { simpleResolvers: true })
 export class PaperEdge {
   @Field(() => String)
   cursor!: string;
@@ -44,5 +44,5 @@ export class PaperEdge {
   score!: number | null;
 }
 
-@ObjectType("PaperConnection")
+@ObjectType("PaperConnection", { simpleResolvers: true })
 export class PaperConnection extends ConnectionType(PaperEdge) {}

@@ -1,16 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServer, type GraphQLRequest, type GraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
+import { apiPlugins } from "../graphql/api-plugins";
 import { createContext, type GraphContext } from "../graphql/context";
 import { createFormatError } from "../graphql/format-error";
-import { createLimitsPlugin } from "../graphql/limits";
 import { buildGraphqlSchema, printSchemaSdl } from "../graphql/schema";
 import { healthRouter } from "./health";
 import { playgroundRouter } from "./playground";
@@ -36,6 +35,11 @@ export interface HttpServerOptions {
 export interface RunningHttpServer {
   url: string;
   port: number;
+  /**
+   * One request through the same Apollo pipeline (plugins, limits, execution, a fresh context) but
+   * without HTTP or JSON: lets the benchmark tell the GraphQL cost from the transport's.
+   */
+  executeOperation(request: GraphQLRequest): Promise<GraphQLResponse>;
   /** Stops Apollo, drains and closes the HTTP server; the port is free when this resolves. Does not close `db`. */
   close(): Promise<void>;
 }
@@ -89,6 +93,29 @@ const jsonErrorHandler: express.ErrorRequestHandler = (error, _req, res, next) =
 };
 
 /**
+ * /graphql as an express app of its own, so that it can run without ETags: express would hash every
+ * answer (megabytes for a big network) to produce one, and GraphQL answers are never revalidated:
+ * they are "Cache-Control: no-store" (what Apollo's cache-control plugin answered when nothing sets
+ * a cache hint, which is never here). Settings it does not set are inherited from the parent app.
+ */
+function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database): express.Express {
+  const route = express();
+  route.set("etag", false);
+  // A sub-app sets its own defaults, which would bring this header back.
+  route.disable("x-powered-by");
+  route.use(
+    (_req, res, next) => {
+      res.setHeader("Cache-Control", "no-store");
+      next();
+    },
+    express.json({ limit: JSON_BODY_LIMIT }),
+    // One context per request: DataLoaders must not cache across requests.
+    expressMiddleware(apollo, { context: async () => createContext(db) }),
+  );
+  return route;
+}
+
+/**
  * Starts the API: GraphQL at /graphql (POST and GET), the offline GraphiQL playground at / and
  * /playground, the SDL at /schema.graphql and a Neo4j-backed health check at /healthz.
  */
@@ -113,26 +140,20 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     // The CLI owns signal handling: it must also stop Neo4j, so Apollo must not exit on SIGTERM itself.
     stopOnTerminationSignals: false,
     plugins: [
-      // The default landing page loads Apollo Sandbox from a CDN; our playground is served locally.
-      ApolloServerPluginLandingPageDisabled(),
+      ...apiPlugins<GraphContext>(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
-      createLimitsPlugin(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
     ],
   });
   await apollo.start();
 
   app.use(cors(corsOptions(config.corsOrigins)));
+  // First, so that GraphQL requests (nearly all the traffic) skip the other routes' matching.
+  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db));
   app.use(healthRouter(db));
   app.get("/schema.graphql", (_req, res) => {
     res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);
   });
   app.use(playground);
-  app.use(
-    GRAPHQL_PATH,
-    express.json({ limit: JSON_BODY_LIMIT }),
-    // One context per request: DataLoaders must not cache across requests.
-    expressMiddleware(apollo, { context: async () => createContext(db) }),
-  );
   app.use(jsonErrorHandler);
 
   let port: number;
@@ -149,6 +170,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   return {
     url,
     port,
+    executeOperation: (request) => apollo.executeOperation(request, { contextValue: createContext(db) }),
     close() {
       // apollo.stop() runs the drain plugin, which closes the listener and every socket.
       closing ??= apollo.stop().then(() => {

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 
-@ObjectType("ImportRun", { description: "One run of the importer over one file." })
+@ObjectType("ImportRun", { description: "One run of the importer over one file.", simpleResolvers: true })
 export class ImportRun {
   @Field(() => ID)
   id!: string;
@@ -31,7 +31,7 @@ export class ImportRun {
   counts!: Record<string, unknown> | null;
 }
 
-@ObjectType("GraphStats", { description: "Size of the graph and the import runs behind it." })
+@ObjectType("GraphStats", { description: "Size of the graph and the import runs behind it.", simpleResolvers: true })
 export class GraphStats {
   @Field(() => Int)
   authors!: number;

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../graphql/connection";
 import { Node } from "../graphql/node.interface";
 
-@ObjectType("Venue", { implements: Node, description: "A conference, journal or workshop series (id: lower-cased acronym, else normalised name)." })
+@ObjectType("Venue", { implements: Node, description: "A conference, journal or workshop series (id: lower-cased acronym, else normalised name).", simpleResolvers: true })
 export class Venue {
   @Field(() => ID)
   id!: string;
@@ -20,7 +20,7 @@ export class Venue {
   paperCount!: number;
 }
 
-@ObjectType("VenueEdge")
+@ObjectType("VenueEdge", { simpleResolvers: true })
 export class VenueEdge {
   @Field(() => String)
   cursor!: string;
@@ -32,5 +32,5 @@ export class VenueEdge {
   score!: number | null;
 }
 
-@ObjectType("VenueConnection")
+@ObjectType("VenueConnection", { simpleResolvers: true })
 export class VenueConnection extends ConnectionType(VenueEdge) {}

@@ -96,6 +96,10 @@ describe("HTTP server", { timeout: 120_000 }, () => {
   it("answers a GraphQL POST", async () => {
     const response = await post({ query: TOP_COAUTHOR_QUERY, variables: { id: "name:wei xiong" } });
     assert.equal(response.status, 200);
+    // Answers are never cached nor revalidated, so no ETag is computed; express stays unnamed.
+    assert.equal(response.headers.get("cache-control"), "no-store");
+    assert.equal(response.headers.get("etag"), null);
+    assert.equal(response.headers.get("x-powered-by"), null);
     const body = (await response.json()) as GraphqlBody;
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
     assert.equal(body.data.author.name, "Wei Xiong");

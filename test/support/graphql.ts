@@ -2,9 +2,9 @@ import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { Database } from "../../src/db/database";
+import { apiPlugins } from "../../src/graphql/api-plugins";
 import { createContext, GraphContext } from "../../src/graphql/context";
 import { createFormatError } from "../../src/graphql/format-error";
-import { createLimitsPlugin } from "../../src/graphql/limits";
 import { buildGraphqlSchema } from "../../src/graphql/schema";
 
 export interface GqlResult<TData = any> {
@@ -31,7 +31,7 @@ export async function createTestApi(
   const schema = await buildGraphqlSchema();
   const server = new ApolloServer<GraphContext>({
     schema,
-    plugins: [createLimitsPlugin(schema, { maxDepth: options.maxDepth ?? 12, maxComplexity: options.maxComplexity ?? 20_000 })],
+    plugins: apiPlugins(schema, { maxDepth: options.maxDepth ?? 12, maxComplexity: options.maxComplexity ?? 20_000 }),
     formatError: createFormatError(options.production ?? false),
     includeStacktraceInErrorResponses: !options.production,
   });

@@ -74,3 +74,41 @@ test("the same author reached twice in one request is read once", async () => {
   }`);
   assert.equal(count, 2, "one authors-by-id batch, one node batch");
 });
+
+const COAUTHOR_PAGE = `edges { cursor jointPapers firstYear lastYear node { id name paperCount } } pageInfo { hasNextPage endCursor } totalCount`;
+
+test("author(id) { coauthors } is one statement, the same answer as the field read on its own", async () => {
+  const query = `query($id: ID!, $after: String) { author(id: $id) { name coauthors(first: 2, after: $after) { ${COAUTHOR_PAGE} } } }`;
+  // node(id) does not look ahead: the author, then the page.
+  const separate = `query($id: ID!, $after: String) { node(id: $id) { ... on Author { name coauthors(first: 2, after: $after) { ${COAUTHOR_PAGE} } } } }`;
+  const first = await api.data(query, { id: "name:author 5" });
+  assert.deepEqual(first.author, (await api.data(separate, { id: "name:author 5" })).node);
+  assert.equal(await statementsFor(query, { id: "name:author 5" }), 1);
+  assert.equal(await statementsFor(separate, { id: "name:author 5" }), 2);
+
+  const after = first.author.coauthors.pageInfo.endCursor;
+  const second = await api.data(query, { id: "name:author 5", after });
+  assert.deepEqual(second.author, (await api.data(separate, { id: "name:author 5", after })).node);
+  assert.equal(await statementsFor(query, { id: "name:author 5", after }), 1);
+
+  // Through a fragment and an alias, and for two authors at once (one batch).
+  const two = `{ a: author(id: "name:author 5") { ...page } b: author(id: "name:author 6") { ...page } }
+    fragment page on Author { people: coauthors(first: 3) { totalCount edges { node { id } } } }`;
+  assert.equal(await statementsFor(two), 1);
+  assert.equal((await api.data(`{ author(id: "name:nobody") { coauthors { totalCount } } }`)).author, null);
+  assert.equal(await statementsFor(`{ author(id: "name:nobody") { coauthors { totalCount } } }`), 1);
+});
+
+test("author(id) reads the author alone when its coauthor pages cannot share the statement", async () => {
+  const windowed = `{ author(id: "name:author 5") { coauthors(first: 2, yearFrom: 2005) { totalCount edges { jointPapers node { id } } } } }`;
+  const separate = `{ node(id: "name:author 5") { ... on Author { coauthors(first: 2, yearFrom: 2005) { totalCount edges { jointPapers node { id } } } } } }`;
+  assert.deepEqual((await api.data(windowed)).author, (await api.data(separate)).node);
+  assert.equal(await statementsFor(windowed), await statementsFor(separate));
+
+  const twoPages = `{ author(id: "name:author 5") { a: coauthors(first: 1) { edges { node { id } } } b: coauthors(first: 3) { edges { node { id } } } } }`;
+  const answer = (await api.data(twoPages)).author;
+  assert.equal(answer.a.edges.length, 1);
+  assert.equal(answer.b.edges.length, 3);
+  assert.equal(answer.a.edges[0].node.id, answer.b.edges[0].node.id);
+  assert.equal(await statementsFor(twoPages), 3, "the author, then one statement per argument set, as before");
+});

@@ -139,3 +139,22 @@ test("unknown author is NOT_FOUND; out-of-range arguments are BAD_USER_INPUT bef
   }
   assert.equal(db.statementCount, before);
 });
+
+test("edge years are read only when selected (under any alias or fragment); the edges are the same either way", async () => {
+  const bare = (await api.data(`query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2) { edges { source target jointPapers } } }`, { id: A.id }))
+    .coauthorNetwork.edges;
+  const full = await network({ id: A.id, depth: 2 });
+  assert.deepEqual(bare, full.edges.map(({ source, target, jointPapers }) => ({ source, target, jointPapers })), "same edges, same order");
+  const viaFragment = (
+    await api.data(
+      `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2) { ties: edges { source target ...span } } }
+       fragment span on NetworkEdge { ... on NetworkEdge { first: firstYear } lastYear }`,
+      { id: A.id },
+    )
+  ).coauthorNetwork.ties;
+  assert.deepEqual(
+    viaFragment,
+    full.edges.map((e) => ({ source: e.source, target: e.target, first: e.firstYear, lastYear: e.lastYear })),
+  );
+  assert.ok(full.edges.some((e) => e.firstYear !== null && e.lastYear !== null), "years to compare");
+});

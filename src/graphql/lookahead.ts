@@ -1,0 +1,51 @@
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
+import { getArgumentValues, getNamedType, isObjectType, Kind } from "graphql";
+
+/*
+ * Looking ahead at what a client selected below a field, so that a resolver can read it in the
+ * same statement (or skip reading what nobody asked for). Directives (@skip, @include) are not
+ * evaluated: a field they drop still counts, so a caller may read a little more, never less.
+ */
+
+/** The fields called `name` (under any alias) selected directly below `parents`, through fragments. */
+export function subFields(parents: readonly FieldNode[], name: string, fragments: GraphQLResolveInfo["fragments"]): FieldNode[] {
+  const found: FieldNode[] = [];
+  const visit = (selectionSet: SelectionSetNode | undefined, seen: Set<FragmentDefinitionNode>) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === name) found.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, seen);
+      } else {
+        const fragment = fragments[selection.name.value];
+        // Validation refuses fragment cycles; the guard only keeps this total.
+        if (fragment && !seen.has(fragment)) visit(fragment.selectionSet, new Set(seen).add(fragment));
+      }
+    }
+  };
+  for (const parent of parents) visit(parent.selectionSet, new Set());
+  return found;
+}
+
+/** Whether any of the paths (field names, aliases ignored) is selected below the resolver's field. */
+export function selectsAny(info: GraphQLResolveInfo, paths: readonly string[][]): boolean {
+  return paths.some((path) => path.reduce<readonly FieldNode[]>((nodes, name) => subFields(nodes, name, info.fragments), info.fieldNodes).length > 0);
+}
+
+/**
+ * The arguments of every `name` field selected directly below the resolver's field, coerced as
+ * graphql-js will pass them to that field (defaults applied); [] when there is none. A selection
+ * whose arguments do not coerce is left out: that field reports it itself.
+ */
+export function subFieldArguments(info: GraphQLResolveInfo, name: string): Array<Record<string, unknown>> {
+  const type = getNamedType(info.returnType);
+  const field = isObjectType(type) ? type.getFields()[name] : undefined;
+  if (!field) return [];
+  return subFields(info.fieldNodes, name, info.fragments).flatMap((node) => {
+    try {
+      return [getArgumentValues(field, node, info.variableValues)];
+    } catch {
+      return [];
+    }
+  });
+}
