@@ -1,3 +1,4 @@
+import "./lib/production-mode";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

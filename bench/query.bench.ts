@@ -1,3 +1,4 @@
+import "./lib/production-mode";
 import { isDeepStrictEqual } from "node:util";
 import { loadConfig } from "../src/config";
 import { Database, type Neo4jTarget } from "../src/db/database";

@@ -1,3 +1,4 @@
+import "./lib/production-mode";
 import { loadConfig } from "../src/config";
 import { runImportBench, describe, type ImportBenchResult } from "./import.bench";
 import { machineInfo } from "./lib/machine-info";
