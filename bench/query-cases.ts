@@ -82,14 +82,14 @@ function networkCase(inputs: BenchInputs, depth: number): QueryCase {
         d.coauthorNetwork.edges,
         d.coauthorNetwork.truncated,
       ),
-    normaliseFloor: (rows) =>
-      networkFacts(
-        rows[0].network.nodes,
-        (rows[0].network.edgeGroups as Array<[string, Array<[string, number]>]>).flatMap(([source, ties]) =>
-          ties.map(([target, jointPapers]) => ({ source, target, jointPapers })),
-        ),
-        rows[0].network.truncated,
-      ),
+    normaliseFloor: (rows) => {
+      const { nodes, keptIds, edgeGroups, truncated } = rows[0].network;
+      const idOf = new Map<number, string>((keptIds as number[]).map((internal, i) => [internal, nodes[i].id as string]));
+      const edges = (edgeGroups as Array<[number, number[], number[]]>).flatMap(([source, targets, papers]) =>
+        targets.map((target, i) => ({ source: idOf.get(source)!, target: idOf.get(target)!, jointPapers: papers[i] })),
+      );
+      return networkFacts(nodes, edges, truncated);
+    },
     normalisePeer: (d) => networkFacts(d.coauthorNetwork.nodes, d.coauthorNetwork.edges, d.coauthorNetwork.truncated),
   };
 }

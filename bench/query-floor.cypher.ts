@@ -49,16 +49,20 @@ const NETWORK_NODES = `[{id: root.id, name: root.name, distance: 0}]
     + [a IN l1 | {id: a.id, name: a.name, distance: 1}]
     + [a IN l2 | {id: a.id, name: a.name, distance: 2}]`;
 
-/** The floor: edges as [source, [[target, papers], ...]] lists (far fewer bytes than a map per edge). */
+/**
+ * The floor: edges as [source, [targets], [papers]] groups of internal node ids (valid within the
+ * transaction), mapped back to author ids through keptIds: no id string read or sent per edge end,
+ * the same encoding ours uses (src/network/network-near.cypher.ts).
+ */
 export const FLOOR_NETWORK = `${NETWORK_LAYERS}
 CALL (kept) {
   UNWIND kept AS x
   MATCH (x)-[r:COAUTHORED_WITH]->(y:Author)
   WHERE y IN kept
-  WITH x, collect([y.id, r.papers]) AS ties
-  RETURN collect([x.id, ties]) AS edgeGroups
+  WITH x, collect(id(y)) AS targets, collect(r.papers) AS papers
+  RETURN collect([id(x), targets, papers]) AS edgeGroups
 }
-RETURN {nodes: ${NETWORK_NODES}, edgeGroups: edgeGroups, truncated: truncated} AS network`;
+RETURN {nodes: ${NETWORK_NODES}, keptIds: [k IN kept | id(k)], edgeGroups: edgeGroups, truncated: truncated} AS network`;
 
 /** The same for @neo4j/graphql, whose GraphQL type needs an object per edge. */
 export const PEER_NETWORK = `${NETWORK_LAYERS}

@@ -1,6 +1,6 @@
 /*
  * The order of coauthorNetwork edges: joint papers descending, then source id, then target id,
- * ids compared by code point as Cypher compares strings (NETWORK_EDGES sorts in Cypher; the
+ * ids compared as Cypher's ORDER BY compares strings (NETWORK_EDGES sorts in Cypher; the
  * one-statement network sorts here, in JavaScript, to spare Neo4j a sort of every edge).
  */
 
@@ -11,24 +11,12 @@ export interface OrderedTie {
 }
 
 /**
- * Cypher orders strings by code point. UTF-16 code units order the same way except that
- * surrogates (D800-DFFF, i.e. code points above FFFF) must come after E000-FFFF: shifting both
- * ranges at the first difference fixes that without allocating.
+ * Cypher orders strings by UTF-16 code unit, as Java does (checked against Neo4j 5.26:
+ * ORDER BY puts U+1F600 before U+E000; test/integration/api/string-order.test.ts), which is also
+ * how JavaScript's < compares them.
  */
-export function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i += 1) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) return codePointRank(x) - codePointRank(y);
-  }
-  return a.length - b.length;
-}
-
-function codePointRank(unit: number): number {
-  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
-  if (unit >= 0xe000) return unit - 0x800;
-  return unit;
+export function compareLikeCypher(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -41,7 +29,7 @@ function codePointRank(unit: number): number {
  * pass then puts the larger joint paper counts first.
  */
 export function sortTies<T extends OrderedTie>(ties: readonly T[], ids: readonly string[]): T[] {
-  const ranked = [...new Set(ids)].sort(compareCodePoints);
+  const ranked = [...new Set(ids)].sort(compareLikeCypher);
   const rank = new Map<string, number>();
   ranked.forEach((id, i) => rank.set(id, i));
   const n = ranked.length;

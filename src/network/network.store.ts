@@ -82,7 +82,9 @@ export interface NearNetwork {
   edges: TieRow[];
 }
 
-type EdgeGroup = [string, Array<[string, number, (number | null)?, (number | null)?]>];
+/** See NETWORK_NEAR: authors as internal node ids, mapped back through keptIds. */
+type EdgeGroupWithYears = [number, Array<[number, number, number | null, number | null]>];
+type EdgeGroupNoYears = [number, number[], number[]];
 
 /**
  * Depth 1..2 without a year window, in one statement (see NETWORK_NEAR). Without `withYears` the
@@ -96,13 +98,27 @@ export async function readNearNetwork(
   const [record] = await db.read(withYears ? NETWORK_NEAR : NETWORK_NEAR_NO_YEARS, params);
   const centre = record.get("centre");
   const layers: NearNetwork["layers"] = [(record.get("layer1") as unknown[]).map(toAuthorRecord), (record.get("layer2") as unknown[]).map(toAuthorRecord)];
+  const ids = centre === null ? [] : [String(centre.id), ...layers[0].map((a) => a.id), ...layers[1].map((a) => a.id)];
+  const idOf = new Map<number, string>((record.get("keptIds") as number[]).map((internal, i) => [internal, ids[i]]));
+  const authorId = (internal: number) => {
+    const id = idOf.get(internal);
+    if (id === undefined) throw new Error(`network edge names node ${internal}, which is not in the network`);
+    return id;
+  };
   const edges: TieRow[] = [];
-  for (const [source, ties] of record.get("edgeGroups") as EdgeGroup[]) {
-    for (const [target, jointPapers, firstYear, lastYear] of ties) {
-      edges.push({ source, target, jointPapers, firstYear: firstYear ?? null, lastYear: lastYear ?? null });
+  if (withYears) {
+    for (const [source, ties] of record.get("edgeGroups") as EdgeGroupWithYears[]) {
+      const from = authorId(source);
+      for (const [target, jointPapers, firstYear, lastYear] of ties) {
+        edges.push({ source: from, target: authorId(target), jointPapers, firstYear: firstYear ?? null, lastYear: lastYear ?? null });
+      }
+    }
+  } else {
+    for (const [source, targets, papers] of record.get("edgeGroups") as EdgeGroupNoYears[]) {
+      const from = authorId(source);
+      targets.forEach((target, i) => edges.push({ source: from, target: authorId(target), jointPapers: papers[i], firstYear: null, lastYear: null }));
     }
   }
-  const ids = centre === null ? [] : [String(centre.id), ...layers[0].map((a) => a.id), ...layers[1].map((a) => a.id)];
   return {
     centre: centre === null ? null : toAuthorRecord(centre),
     layers,
