@@ -36,7 +36,7 @@ export function aimLines(result: QueryBenchResult): string[] {
   const varying = rows.filter((r) => new Set(r.roundTrips.ours).size > 1);
   const maxTrips = Math.max(...rows.map((r) => Math.max(...r.roundTrips.ours)));
   lines.push(
-    `- **Constant Bolt round trips, no N+1**: ${maxTrips <= 4 ? "met" : "missed"} — at most ${maxTrips} statements per request on any input; ` +
+    `- **Constant Bolt round trips, no N+1**: ${maxTrips <= 4 ? "met" : "missed"} — at most ${maxTrips} statement${maxTrips === 1 ? "" : "s"} per request on any input; ` +
       (varying.length === 0
         ? "the count never depends on the input's size."
         : `it varies only with the shape of the answer (${varying.map((r) => `${label(r)}: ${[...new Set(r.roundTrips.ours)].sort().join(" or ")}`).join("; ")}), never with the number of rows.`),

@@ -11,7 +11,7 @@ import {
 import type { BenchInputs } from "./query-inputs";
 
 /*
- * What the query benchmark asks, three ways. Each case gives, for one input, the GraphQL request
+ * What the query benchmark asks, four ways (ours over HTTP and in-process, the floor, the peer). Each case gives, for one input, the GraphQL request
  * to coauthor-graph ("ours"), the statement of the floor, and the request to @neo4j/graphql
  * ("peer"), plus a normaliser per way that reduces an answer to the facts all three must agree on
  * (ids, counts, order where the contract fixes it).

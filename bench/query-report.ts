@@ -61,6 +61,6 @@ export function queryReport(result: QueryBenchResult): string {
     "",
     checksTable(result.rows),
     "",
-    mismatches.length === 0 ? "All three agreed on every input." : ["Differences (first example per row):", "", ...mismatches].join("\n"),
+    mismatches.length === 0 ? "All four ways agreed on every input." : ["Differences (first example per row):", "", ...mismatches].join("\n"),
   ].join("\n");
 }

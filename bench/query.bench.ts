@@ -11,7 +11,7 @@ import { chooseInputs, type BenchInputs } from "./query-inputs";
 import { queryReport } from "./query-report";
 
 /*
- * Query latency three ways (issue 3, section 2): coauthor-graph's GraphQL over HTTP ("ours"), the
+ * Query latency four ways (issue 3, section 2): coauthor-graph's GraphQL over HTTP ("ours") and in-process, the
  * hand-written Cypher floor through neo4j-driver ("floor") and @neo4j/graphql over HTTP ("peer"),
  * all against the same database, measured in one run. Every input is first asked once of each
  * (warm-up, agreement check, round trips), then timed at each concurrency with a bounded budget.

@@ -87,10 +87,12 @@ export function resultsMarkdown(input: ResultsInput): string {
     "",
     "```sh",
     "npm install",
-    "npm run bench            # build, import bench/data/ml-anthology.csl.jsonl.gz into a fresh local Neo4j under bench/.data/, query three ways, write this file",
+    "npm run bench            # build, import bench/data/ml-anthology.csl.jsonl.gz into a fresh local Neo4j under bench/.data/, bulk-load it, query four ways, write this file",
     "# knobs: COAUTHOR_GRAPH_NEO4J_HEAP / COAUTHOR_GRAPH_NEO4J_PAGECACHE, BENCH_BUDGET_MS (time per query cell, default 2000)",
     "# query half only, against a database that is already populated:",
     "BENCH_NEO4J_URI=bolt://127.0.0.1:7687 node dist/bench/query.bench.js",
+    "# import half only (online, bulk, new papers on top, re-import):",
+    "node dist/bench/import.bench.js [--check-reimport] [--no-bulk]",
     "```",
     "",
     "## Machine",
@@ -116,7 +118,7 @@ export function resultsMarkdown(input: ResultsInput): string {
         ].join("\n")
       : "Not run (query half only).",
     "",
-    "## 2. Query latency, three ways",
+    "## 2. Query latency, four ways",
     "",
     "- **ours**: coauthor-graph's GraphQL over HTTP (POST, keep-alive), server in the same process on port 0.",
     "- **in-process**: the same requests to the same server through Apollo's `executeOperation` (same plugins, limits and execution; no HTTP, no JSON): " +
