@@ -92,7 +92,7 @@ describe("import --bulk", { skip }, () => {
     assert.deepEqual(bulk.snapshot, online);
   });
 
-  it("writes nothing when one file cannot be parsed, and refuses a database that is running or not empty", async () => {
+  it("writes nothing when one file cannot be parsed, loads an existing empty store, and refuses one that is running or not empty", async () => {
     const home = tempHome("bulk-refusals");
     const env = localEnv(home);
     try {
@@ -107,6 +107,9 @@ describe("import --bulk", { skip }, () => {
       assert.match(refused.summary.files[1].error ?? "", /truncated\.xml/);
       assert.equal(existsSync(path.join(homeLayout(home).dataDir, "databases", "neo4j")), false, "no store was created");
 
+      // A store that exists but holds nothing (Neo4j was started once) is empty enough.
+      await (await provideNeo4j({ config: localConfig(env), env, mode: "owner" })).stop();
+      assert.equal(existsSync(path.join(homeLayout(home).dataDir, "databases", "neo4j")), true);
       const loaded = await bulkImport({ config: localConfig(env), env, paths: [FILES[0]], options: {}, log: () => undefined });
       assert.equal(loaded.written, true);
       const neo4j = await provideNeo4j({ config: localConfig(env), env, mode: "owner" });
