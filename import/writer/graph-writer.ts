@@ -2,7 +2,7 @@ import { CanonicalPaper } from "../canonical";
 import { Database } from "../../src/db/database";
 import { toBatchRows } from "./batch-rows";
 import { resolvePaperIds } from "./paper-resolution";
-import { batchPairEffects } from "./pair-increments";
+import { authorsGainingEdges, jointPaperIncrements, paperGains } from "./pair-increments";
 import {
   ADD_JOINT_PAPERS,
   CREATE_NEW_AUTHORSHIPS,
@@ -78,13 +78,15 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   const knownPapers = rows.papers.filter((p) => existing.has(p.id));
   const newAuthorships = rows.authorships.filter((a) => !existing.has(a.paperId));
   const knownAuthorships = rows.authorships.filter((a) => existing.has(a.paperId));
-  const effects = batchPairEffects(rows, resolution);
+  const gains = paperGains(rows, resolution);
+  const authorIds = authorsGainingEdges(gains);
+  const increments = pairMode === "add" ? jointPaperIncrements(gains) : [];
   const pairStatements =
     pairMode === "queue"
-      ? [{ cypher: QUEUE_AUTHORS_FOR_PAIRS, params: { authorIds: effects.authorsWithNewEdges } }]
+      ? [{ cypher: QUEUE_AUTHORS_FOR_PAIRS, params: { authorIds } }]
       : [
-          { cypher: ADD_JOINT_PAPERS, params: { pairs: effects.pairs } },
-          { cypher: REFRESH_AUTHOR_STATS, params: { authorIds: effects.authorsWithNewEdges } },
+          { cypher: ADD_JOINT_PAPERS, params: { pairs: increments } },
+          { cypher: REFRESH_AUTHOR_STATS, params: { authorIds } },
         ];
   const [, venues, created, merged, authors, createdAuthorships, mergedAuthorships, pairs] = await db.writeAll(
     [
@@ -109,6 +111,6 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   counts.authorshipsWritten += rows.authorships.length;
   if (pairMode === "add") {
     counts.pairsCreated += pairs.relationshipsCreated;
-    counts.pairsAdded += effects.pairs.length;
+    counts.pairsAdded += increments.length;
   }
 }

@@ -10,23 +10,18 @@ export interface PairIncrement {
   lastYear: number | null;
 }
 
-export interface BatchPairEffects {
-  /** Authors who gain an AUTHORED edge in this batch (their stats change, and their pairs). */
-  authorsWithNewEdges: string[];
-  /** What those new edges add to each coauthor pair. */
-  pairs: PairIncrement[];
+/** One paper of a batch that gains authorships: who was on it before the batch, who joins it, and its year. */
+export interface PaperGain {
+  year: number | null;
+  present: string[];
+  added: string[];
 }
 
 /**
- * What a batch's new authorships add to the coauthor pairs, computed from the batch and from what the resolution
- * read saw of the papers it touches (their year and current authors). An authorship is new when its author is not
- * yet on the paper; every pair with at least one new end on a paper gains that paper once (it cannot have been
- * counted: one of the two was not on it). Pairs of two new authors are counted from the smaller id only.
- * Exact as long as the batch is the only writer of these papers' authorships between the read and its commit,
- * which holds for one importer (a concurrent import can double-count; README). Mentions that the name pass later
- * moves are recomputed from scratch by that pass (PairsStale), so their increments here are provisional.
+ * The papers of a batch that gain authorships, from the batch and from what the resolution read saw of the papers
+ * it touches (their year and current authors). An authorship is new when its author is not yet on the paper.
  */
-export function batchPairEffects(rows: BatchRows, resolution: Pick<PaperResolution, "before">): BatchPairEffects {
+export function paperGains(rows: BatchRows, resolution: Pick<PaperResolution, "before">): PaperGain[] {
   const yearOf = new Map(rows.papers.map((p) => [p.id, resolution.before.get(p.id)?.year ?? p.year]));
   const bylines = new Map<string, string[]>();
   for (const a of rows.authorships) {
@@ -34,17 +29,35 @@ export function batchPairEffects(rows: BatchRows, resolution: Pick<PaperResoluti
     if (list) list.push(a.authorId);
     else bylines.set(a.paperId, [a.authorId]);
   }
-  const newAuthors = new Set<string>();
-  const pairs = new Map<string, PairIncrement>();
+  const gains: PaperGain[] = [];
   for (const [paperId, byline] of bylines) {
-    const present = new Set(resolution.before.get(paperId)?.authorIds ?? []);
-    const added = byline.filter((id) => !present.has(id));
-    if (added.length === 0) continue;
+    const present = resolution.before.get(paperId)?.authorIds ?? [];
+    const before = new Set(present);
+    const added = byline.filter((id) => !before.has(id));
+    if (added.length > 0) gains.push({ year: yearOf.get(paperId) ?? null, present, added });
+  }
+  return gains;
+}
+
+/** Authors who gain an AUTHORED edge in the batch: their stats change, and their pairs. */
+export function authorsGainingEdges(gains: readonly PaperGain[]): string[] {
+  return [...new Set(gains.flatMap((g) => g.added))];
+}
+
+/**
+ * What the new authorships add to the coauthor pairs: every pair with at least one new end on a paper gains that
+ * paper once (it cannot have been counted: one of the two was not on it). Pairs of two new authors are counted from
+ * the smaller id only. Exact as long as the batch is the only writer of these papers' authorships between the read
+ * and its commit, which holds for one importer (a concurrent import can double-count; README). Mentions that the
+ * name pass later moves are recomputed from scratch by that pass (PairsStale), so their increments are provisional.
+ * Costs O(byline²) per paper, so it is only computed when the pairs are added in place (PairMode "add").
+ */
+export function jointPaperIncrements(gains: readonly PaperGain[]): PairIncrement[] {
+  const pairs = new Map<string, PairIncrement>();
+  for (const { year, present, added } of gains) {
     const everyone = [...present, ...added];
     const addedSet = new Set(added);
-    const year = yearOf.get(paperId) ?? null;
     for (const a of added) {
-      newAuthors.add(a);
       for (const b of everyone) {
         if (b === a || (addedSet.has(b) && b < a)) continue;
         const [low, high] = a < b ? [a, b] : [b, a];
@@ -61,5 +74,5 @@ export function batchPairEffects(rows: BatchRows, resolution: Pick<PaperResoluti
       }
     }
   }
-  return { authorsWithNewEdges: [...newAuthors], pairs: [...pairs.values()] };
+  return [...pairs.values()];
 }
