@@ -12,7 +12,7 @@ ENV NODE_ENV=production \
     PORT=4000
 WORKDIR /app
 # Run time reads package.json, dist/, schema/ (SDL and Cypher), import/ (samples, DBLP DTD)
-# and src/server/playground/ (the page) from the app folder.
+# and src/api/playground/ (the page) from the app folder.
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist

@@ -1,4 +1,4 @@
-import type { QueryBenchResult, QueryRow } from "./query.bench";
+import type { QueryBenchResult, QueryRow } from "./query-result";
 
 /** Issue 3, section 3, checked against one run. Each line says met / missed with the figures behind it. */
 

@@ -1,4 +1,4 @@
-import { toLuceneQuery } from "../src/graphql/search-text";
+import { toLuceneQuery } from "../src/kernel/search-text";
 import {
   FLOOR_AUTHOR,
   FLOOR_AUTHOR_SEARCH,

@@ -1,4 +1,4 @@
-import type { QueryBenchResult, QueryRow, Way } from "./query.bench";
+import type { QueryBenchResult, QueryRow, Way } from "./query-result";
 
 /** Markdown tables of the query benchmark; the same text is printed and written to RESULTS.md. */
 

@@ -2,13 +2,14 @@ import "./lib/production-mode";
 import { isDeepStrictEqual } from "node:util";
 import { loadConfig } from "../src/config";
 import { Database, type Neo4jTarget } from "../src/db/database";
-import { startHttpServer } from "../src/server/http";
+import { startHttpServer } from "../src/api/http";
 import { percentile, runPool, type TimedSample, type TimedTask } from "./lib/latency";
 import { startPeerServer } from "./neo4j-graphql/server";
 import { queryCases, type QueryCase } from "./query-cases";
 import { executeInProcess, FloorClient, postGraphql } from "./query-clients";
 import { chooseInputs, type BenchInputs } from "./query-inputs";
 import { queryReport } from "./query-report";
+import { CONCURRENCIES, LatencyCell, QueryBenchResult, QueryRow, Way, WAYS } from "./query-result";
 
 /*
  * Query latency four ways (issue 3, section 2): coauthor-graph's GraphQL over HTTP ("ours") and in-process, the
@@ -19,38 +20,8 @@ import { queryReport } from "./query-report";
  * HTTP or JSON): the gap between ours and inproc is the transport's, the rest GraphQL's.
  */
 
-export const WAYS = ["ours", "inproc", "floor", "peer"] as const;
-export type Way = (typeof WAYS)[number];
-export const CONCURRENCIES = [1, 8] as const;
 /** Slices per cell, taken in turn by the ways. */
 const ROUNDS = 4;
-
-export interface LatencyCell {
-  p50: number;
-  p95: number;
-  samples: number;
-  errors: number;
-}
-
-export interface QueryRow {
-  query: string;
-  group: string;
-  inputs: number;
-  /** [way][concurrency] */
-  latency: Record<Way, Record<number, LatencyCell>>;
-  /** Bolt statements per request: ours from Database.statementCount, peer from sessions opened. */
-  roundTrips: { ours: number[]; peer: number[] };
-  /** oursVsFloor counts the inputs where ours over HTTP or ours in-process differs from the floor. */
-  mismatches: { oursVsFloor: number; peerVsFloor: number; example?: string };
-  /** The input whose median time through ours at c=1 is the highest: what the p95 of a small group is made of. */
-  slowest?: { input: string; oursMs: number; floorMs: number };
-}
-
-export interface QueryBenchResult {
-  inputs: BenchInputs;
-  rows: QueryRow[];
-  seconds: number;
-}
 
 export interface QueryBenchOptions {
   target: Neo4jTarget;

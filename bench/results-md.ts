@@ -4,7 +4,7 @@ import { aimLines } from "./aims";
 import type { ImportBenchResult, ImportFigures } from "./import.bench";
 import type { BulkFigures } from "./lib/bulk-run";
 import type { MachineInfo } from "./lib/machine-info";
-import type { QueryBenchResult } from "./query.bench";
+import type { QueryBenchResult } from "./query-result";
 import { queryReport } from "./query-report";
 
 /**

@@ -1,4 +1,4 @@
-import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP, VENUE_MAP } from "../graphql/projections.cypher";
+import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP, VENUE_MAP } from "../kernel/projections.cypher";
 
 /*
  * Author reads. Nested lists take many owners at once (`UNWIND $ownerIds`) so that a DataLoader
@@ -131,3 +131,14 @@ CALL (owner) {
   RETURN collect({venue: ${VENUE_MAP}, paperCount: paperCount, firstYear: firstYear, lastYear: lastYear}) AS rows
 }
 RETURN ownerId, rows`;
+
+/**
+ * Bylines in AUTHORED.position order. An author linked twice to one paper (a source listing a
+ * name twice) appears once, at their first position; ties and missing positions fall back to id.
+ */
+export const PAPER_AUTHORS = `
+UNWIND $ids AS id
+MATCH (:Paper {id: id})<-[r:AUTHORED]-(a:Author)
+WITH id, a, min(r.position) AS position
+ORDER BY id, position ASC, a.id ASC
+RETURN id, collect(${AUTHOR_MAP}) AS authors`;

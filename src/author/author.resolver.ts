@@ -1,10 +1,12 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import { AfterArg, FirstArg, MinJointPapersArg, PageArgs, YearFromArg, YearToArg } from "../graphql/args";
-import type { GraphContext } from "../graphql/context";
-import { subFieldArguments } from "../graphql/lookahead";
-import { PaperConnection } from "../paper/paper.type";
+import { AfterArg, FirstArg, MinJointPapersArg, PageArgs, YearFromArg, YearToArg } from "../kernel/args";
+import type { RequestContext } from "../kernel/request-context";
+import { subFieldArguments } from "../kernel/lookahead";
+import type { PaperRecord } from "../paper/paper.record";
+import { Paper, PaperConnection } from "../paper/paper.type";
 import type { AuthorRecord } from "./author.record";
+import type { AuthorService } from "./author.service";
 import { Author, AuthorConnection, AuthorVenue, CoauthorConnection } from "./author.type";
 
 @ArgsType()
@@ -52,11 +54,13 @@ class AuthorVenuesArgs {
   yearTo?: number | null;
 }
 
+type AuthorContext = RequestContext<{ author: AuthorService }>;
+
 /** Adapts GraphQL arguments to AuthorService; no rules here. */
 @Resolver(() => Author)
 export class AuthorResolver {
   @Query(() => Author, { nullable: true, description: "An author by id; null when unknown." })
-  author(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo) {
+  author(@Arg("id", () => ID) id: string, @Ctx() ctx: AuthorContext, @Info() info: GraphQLResolveInfo) {
     // The coauthor pages asked for below, so that the author and one page can share a statement.
     return ctx.services.author.byId(id, subFieldArguments(info, "coauthors"));
   }
@@ -64,12 +68,12 @@ export class AuthorResolver {
   @Query(() => AuthorConnection, {
     description: "Full-text search over author names and aliases, best match first. Every word must match; the last may be a prefix.",
   })
-  authors(@Args(() => AuthorSearchArgs) args: AuthorSearchArgs, @Ctx() ctx: GraphContext) {
+  authors(@Args(() => AuthorSearchArgs) args: AuthorSearchArgs, @Ctx() ctx: AuthorContext) {
     return ctx.services.author.search(args.search, args);
   }
 
   @FieldResolver(() => PaperConnection, { description: "Papers newest first (papers without a year last)." })
-  papers(@Root() author: AuthorRecord, @Args(() => AuthorPapersArgs) args: AuthorPapersArgs, @Ctx() ctx: GraphContext) {
+  papers(@Root() author: AuthorRecord, @Args(() => AuthorPapersArgs) args: AuthorPapersArgs, @Ctx() ctx: AuthorContext) {
     return ctx.services.author.papers(author.id, args);
   }
 
@@ -77,12 +81,21 @@ export class AuthorResolver {
     description:
       "Coauthors by joint papers (desc), then name, then id. With yearFrom/yearTo, joint papers (and first/last years) are recounted inside the window.",
   })
-  coauthors(@Root() author: AuthorRecord, @Args(() => CoauthorsArgs) args: CoauthorsArgs, @Ctx() ctx: GraphContext) {
+  coauthors(@Root() author: AuthorRecord, @Args(() => CoauthorsArgs) args: CoauthorsArgs, @Ctx() ctx: AuthorContext) {
     return ctx.services.author.coauthors(author.id, args);
   }
 
   @FieldResolver(() => [AuthorVenue], { description: "Venues of the author's papers, most papers first." })
-  venues(@Root() author: AuthorRecord, @Args(() => AuthorVenuesArgs) args: AuthorVenuesArgs, @Ctx() ctx: GraphContext) {
+  venues(@Root() author: AuthorRecord, @Args(() => AuthorVenuesArgs) args: AuthorVenuesArgs, @Ctx() ctx: AuthorContext) {
     return ctx.services.author.venues(author.id, args);
+  }
+}
+
+/** Paper.authors: a relationship field lives in the upper of its two domains (author sits above paper). */
+@Resolver(() => Paper)
+export class PaperAuthorsResolver {
+  @FieldResolver(() => [Author], { description: "Authors in byline order, each once." })
+  authors(@Root() paper: PaperRecord, @Ctx() ctx: AuthorContext) {
+    return ctx.services.author.paperAuthors(paper.id);
   }
 }

@@ -1,33 +1,20 @@
 import type { Database } from "../db/database";
 import { BadUserInputError } from "../errors";
-import { minJointPapers, pageSize, intInRange, AUTHOR_VENUES, hasWindow, yearWindow } from "../graphql/argument-rules";
-import { decodeCursor } from "../graphql/cursor";
-import { stableKey } from "../graphql/grouped-loader";
-import type { Loaders } from "../graphql/loaders";
-import { PageData, toPage } from "../graphql/page";
-import { toLuceneQuery } from "../graphql/search-text";
-import { PaperRecord } from "../paper/paper.record";
+import { AUTHOR_VENUES, hasWindow, intInRange, minJointPapers, PageArgs, pageSize, WindowArgs, yearWindow } from "../kernel/argument-rules";
+import { decodeCursor } from "../kernel/cursor";
+import { stableKey } from "../kernel/grouped-loader";
+import { PageData, toPage } from "../kernel/page";
+import { toLuceneQuery } from "../kernel/search-text";
+import type { PaperLoaders } from "../paper/paper.loaders";
+import type { PaperEdgeData } from "../paper/paper.service";
+import type { VenueLoaders } from "../venue/venue.loaders";
+import type { AuthorLoaders } from "./author.loaders";
 import { AuthorRecord } from "./author.record";
 import { AuthorVenueRow, CoauthorPageArgs, CoauthorFilter, countAuthorSearch, searchAuthors } from "./author.store";
-
-export interface PageArgs {
-  first?: number | null;
-  after?: string | null;
-}
-
-export interface WindowArgs {
-  yearFrom?: number | null;
-  yearTo?: number | null;
-}
 
 export interface AuthorEdgeData {
   node: AuthorRecord;
   /** Full-text relevance; null outside a search. */
-  score: number | null;
-}
-
-export interface PaperEdgeData {
-  node: PaperRecord;
   score: number | null;
 }
 
@@ -49,7 +36,7 @@ export interface CoauthorArgs extends PageArgs, WindowArgs {
 export class AuthorService {
   constructor(
     private readonly db: Database,
-    private readonly loaders: Loaders,
+    private readonly loaders: AuthorLoaders & PaperLoaders & VenueLoaders,
   ) {}
 
   /**
@@ -139,6 +126,11 @@ export class AuthorService {
       // The all-time page brings its total along; only a year window needs the count statement.
       () => (total !== null ? Promise.resolve(total) : this.loaders.authorCoauthorCount.load({ ownerId: authorId, args: filter })),
     );
+  }
+
+  /** Paper.authors: byline order (AUTHORED.position), each author once. */
+  paperAuthors(paperId: string): Promise<AuthorRecord[]> {
+    return this.loaders.paperAuthors.load(paperId);
   }
 
   /** Venues the author published at, most papers first (then venue name). */

@@ -1,6 +1,6 @@
 import type { Database } from "../db/database";
-import { hasWindow, YearWindow } from "../graphql/argument-rules";
-import { byOwner, listOf } from "../graphql/rows";
+import { hasWindow, YearWindow } from "../kernel/argument-rules";
+import { byOwner, listOf } from "../kernel/rows";
 import { PaperByYearRow, toPaperByYearRow } from "../paper/paper.record";
 import { toVenueRecord, VenueRecord } from "../venue/venue.record";
 import { AuthorRecord, toAuthorRecord } from "./author.record";
@@ -12,6 +12,7 @@ import {
   AUTHOR_VENUES,
   AUTHORS_BY_IDS,
   AUTHORS_WITH_COAUTHORS_PAGE,
+  PAPER_AUTHORS,
   COAUTHORS_IN_WINDOW_COUNT,
   COAUTHORS_IN_WINDOW_PAGE,
   COAUTHORS_PAGE,
@@ -19,12 +20,18 @@ import {
 
 /*
  * Database reads for authors. Each batched read answers many owners in one statement and is the
- * batch function of a DataLoader (src/graphql/loaders.ts); the caller owns validation.
+ * batch function of a DataLoader (the loaders in each domain's *.loaders.ts); the caller owns validation.
  */
 
 export async function readAuthorsByIds(db: Database, ids: string[]): Promise<Map<string, AuthorRecord>> {
   const records = await db.read(AUTHORS_BY_IDS, { ids });
   return byOwner(records, (r) => toAuthorRecord(r.get("author")), "id");
+}
+
+/** Paper.authors: byline order, each author once (the relationship lives with the upper domain). */
+export async function readPaperAuthors(db: Database, ids: string[]): Promise<Map<string, AuthorRecord[]>> {
+  const records = await db.read(PAPER_AUTHORS, { ids });
+  return byOwner(records, (r) => (r.get("authors") as unknown[]).map(toAuthorRecord), "id");
 }
 
 export interface SearchPageArgs {

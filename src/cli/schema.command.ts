@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { buildGraphqlSchema, printSchemaSdl } from "../graphql/schema";
+import { buildGraphqlSchema, printSchemaSdl } from "../api/schema";
 import { fromRoot } from "../util/project-root";
 
 /** Where the committed SDL lives. */

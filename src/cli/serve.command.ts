@@ -7,7 +7,7 @@ import { formatImportSummary } from "../../import/summary-report";
 import { loadConfig } from "../config";
 import { Database } from "../db/database";
 import { openDatabase } from "../db/neo4j-provider";
-import { startHttpServer } from "../server/http";
+import { startHttpServer } from "../api/http";
 import { fromRoot } from "../util/project-root";
 import { portNumber } from "./options";
 

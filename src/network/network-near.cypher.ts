@@ -1,4 +1,4 @@
-import { AUTHOR_MAP } from "../graphql/projections.cypher";
+import { AUTHOR_MAP } from "../kernel/projections.cypher";
 
 /*
  * coauthorNetwork at depth 1 or 2 without a year window (the common case) in ONE statement: the

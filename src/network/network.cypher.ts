@@ -1,4 +1,4 @@
-import { AUTHOR_MAP, PAPER_IN_WINDOW, VENUE_MAP } from "../graphql/projections.cypher";
+import { AUTHOR_MAP, PAPER_IN_WINDOW, VENUE_MAP } from "../kernel/projections.cypher";
 
 /*
  * coauthorNetwork with a year window or at depth 3 is a breadth-first search run one layer per

@@ -1,8 +1,9 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from "type-graphql";
-import { MinJointPapersArg, YearFromArg, YearToArg } from "../graphql/args";
-import type { GraphContext } from "../graphql/context";
-import { selectsAny } from "../graphql/lookahead";
+import { MinJointPapersArg, YearFromArg, YearToArg } from "../kernel/args";
+import type { RequestContext } from "../kernel/request-context";
+import type { NetworkService } from "./network.service";
+import { selectsAny } from "../kernel/lookahead";
 import { CoauthorNetwork, CollaborationPath, SharedVenue } from "./network.type";
 
 @ArgsType()
@@ -56,6 +57,8 @@ class CollaborationPathArgs {
   yearTo?: number | null;
 }
 
+type NetworkContext = RequestContext<{ network: NetworkService }>;
+
 /** Adapts GraphQL arguments to NetworkService; no rules here. */
 @Resolver()
 export class NetworkResolver {
@@ -63,7 +66,7 @@ export class NetworkResolver {
     description:
       "The coauthor network around an author, breadth-first up to `depth` hops; when maxNodes cuts it, the closest and most strongly tied authors are kept and `truncated` is true. Unknown author: NOT_FOUND.",
   })
-  coauthorNetwork(@Args(() => CoauthorNetworkArgs) args: CoauthorNetworkArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo) {
+  coauthorNetwork(@Args(() => CoauthorNetworkArgs) args: CoauthorNetworkArgs, @Ctx() ctx: NetworkContext, @Info() info: GraphQLResolveInfo) {
     const edgeYears = selectsAny(info, [
       ["edges", "firstYear"],
       ["edges", "lastYear"],
@@ -75,7 +78,7 @@ export class NetworkResolver {
     description:
       "Venues where every given author published, most joint papers first, then most papers in total. Unknown author: NOT_FOUND; duplicate ids: BAD_USER_INPUT.",
   })
-  sharedVenues(@Args(() => SharedVenuesArgs) args: SharedVenuesArgs, @Ctx() ctx: GraphContext) {
+  sharedVenues(@Args(() => SharedVenuesArgs) args: SharedVenuesArgs, @Ctx() ctx: NetworkContext) {
     return ctx.services.network.sharedVenues(args);
   }
 
@@ -84,7 +87,7 @@ export class NetworkResolver {
     description:
       "A shortest chain of coauthorships between two authors, with the joint papers behind each hop (inside the year window when given); null when there is none within maxLength. Unknown author: NOT_FOUND.",
   })
-  collaborationPath(@Args(() => CollaborationPathArgs) args: CollaborationPathArgs, @Ctx() ctx: GraphContext) {
+  collaborationPath(@Args(() => CollaborationPathArgs) args: CollaborationPathArgs, @Ctx() ctx: NetworkContext) {
     return ctx.services.network.collaborationPath(args);
   }
 }

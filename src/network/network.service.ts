@@ -1,6 +1,6 @@
 import type { Database } from "../db/database";
 import { AuthorRecord } from "../author/author.record";
-import type { WindowArgs } from "../author/author.service";
+import type { AuthorLoaders } from "../author/author.loaders";
 import { NotFoundError } from "../errors";
 import {
   hasWindow,
@@ -10,10 +10,11 @@ import {
   NETWORK_MAX_NODES,
   PATH_MAX_LENGTH,
   sharedVenueAuthorIds,
+  WindowArgs,
   yearWindow,
-} from "../graphql/argument-rules";
-import type { Loaders } from "../graphql/loaders";
+} from "../kernel/argument-rules";
 import { PaperRecord } from "../paper/paper.record";
+import type { VenueLoaders } from "../venue/venue.loaders";
 import { readCollaborationPath, readNearNetwork, readNetworkEdges, readNetworkLayer, readSharedVenues, SharedVenueRow, TieRow } from "./network.store";
 
 export interface NetworkArgs extends WindowArgs {
@@ -54,7 +55,7 @@ function unknownAuthors(ids: string[]): NotFoundError {
 export class NetworkService {
   constructor(
     private readonly db: Database,
-    private readonly loaders: Loaders,
+    private readonly loaders: AuthorLoaders & VenueLoaders,
   ) {}
 
   /** Loads authors by id, in order, or fails with NOT_FOUND naming the unknown ones. */

@@ -1,5 +1,5 @@
 import type { Database } from "../db/database";
-import { hasWindow, YearWindow } from "../graphql/argument-rules";
+import { hasWindow, YearWindow } from "../kernel/argument-rules";
 import { AuthorRecord, toAuthorRecord } from "../author/author.record";
 import { PaperRecord, toPaperRecord } from "../paper/paper.record";
 import { toVenueRecord, VenueRecord } from "../venue/venue.record";

@@ -1,10 +1,10 @@
-import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP } from "../graphql/projections.cypher";
+import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP } from "../kernel/projections.cypher";
 
 /**
  * collaborationPath uses Neo4j's SHORTEST path search, whose hop bound must be a literal. The
  * statement is therefore assembled at run time from fixed fragments: one of eight literal
  * quantifiers, picked by the validated maxLength (1..8). No value is ever written into the text.
- * test/unit/graphql/path.cypher.test.ts snapshots every variant.
+ * test/unit/network/path.cypher.test.ts snapshots every variant.
  */
 const HOP_BOUNDS = ["{1,1}", "{1,2}", "{1,3}", "{1,4}", "{1,5}", "{1,6}", "{1,7}", "{1,8}"] as const;
 

@@ -1,10 +1,10 @@
-import { PAPER_MAP } from "../graphql/projections.cypher";
+import { PAPER_MAP } from "../kernel/projections.cypher";
 
 /**
  * The top-level `papers` list is the one statement assembled at run time: which source, which
  * filters and whether a cursor applies change the plan (a year range can use the Paper.year
  * index only when the predicate is really there). It is assembled from the fixed fragments below,
- * never from values; every value is a parameter. test/unit/graphql/paper-list.cypher.test.ts
+ * never from values; every value is a parameter. test/unit/paper/paper-list.cypher.test.ts
  * snapshots each shape.
  */
 export interface PaperListShape {

@@ -1,20 +1,9 @@
-import { AUTHOR_MAP, PAPER_MAP, VENUE_MAP } from "../graphql/projections.cypher";
+import { PAPER_MAP, VENUE_MAP } from "../kernel/projections.cypher";
 
 export const PAPERS_BY_IDS = `
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})
 RETURN id, ${PAPER_MAP} AS paper`;
-
-/**
- * Bylines in AUTHORED.position order. An author linked twice to one paper (a source listing a
- * name twice) appears once, at their first position; ties and missing positions fall back to id.
- */
-export const PAPER_AUTHORS = `
-UNWIND $ids AS id
-MATCH (:Paper {id: id})<-[r:AUTHORED]-(a:Author)
-WITH id, a, min(r.position) AS position
-ORDER BY id, position ASC, a.id ASC
-RETURN id, collect(${AUTHOR_MAP}) AS authors`;
 
 export const PAPER_VENUES = `
 UNWIND $ids AS id
@@ -22,3 +11,29 @@ MATCH (:Paper {id: id})-[:PUBLISHED_IN]->(v:Venue)
 WITH id, v
 ORDER BY v.id
 RETURN id, head(collect(${VENUE_MAP})) AS venue`;
+
+/** A venue's papers newest first ($year null = every year). */
+export const VENUE_PAPERS_PAGE = `
+UNWIND $ownerIds AS ownerId
+MATCH (owner:Venue {id: ownerId})
+CALL (owner) {
+  MATCH (owner)<-[:PUBLISHED_IN]-(p:Paper)
+  WHERE $year IS NULL OR p.year = $year
+  WITH DISTINCT p, coalesce(p.year, -1) AS sortYear
+  WHERE $afterYear IS NULL OR sortYear < $afterYear OR (sortYear = $afterYear AND p.id > $afterId)
+  WITH p, sortYear
+  ORDER BY sortYear DESC, p.id ASC
+  LIMIT $limit
+  RETURN collect({paper: ${PAPER_MAP}, sortYear: sortYear}) AS rows
+}
+RETURN ownerId, rows`;
+
+export const VENUE_PAPERS_COUNT = `
+UNWIND $ownerIds AS ownerId
+MATCH (owner:Venue {id: ownerId})
+CALL (owner) {
+  MATCH (owner)<-[:PUBLISHED_IN]-(p:Paper)
+  WHERE $year IS NULL OR p.year = $year
+  RETURN count(DISTINCT p) AS total
+}
+RETURN ownerId, total`;

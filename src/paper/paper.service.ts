@@ -1,15 +1,20 @@
 import type { Database } from "../db/database";
-import type { PageArgs, PaperEdgeData, WindowArgs } from "../author/author.service";
-import { AuthorRecord } from "../author/author.record";
 import { NotFoundError } from "../errors";
-import { pageSize, yearWindow } from "../graphql/argument-rules";
-import { decodeCursor } from "../graphql/cursor";
-import type { Loaders } from "../graphql/loaders";
-import { PageData, toPage } from "../graphql/page";
-import { optionalLuceneQuery } from "../graphql/search-text";
+import { PageArgs, pageSize, WindowArgs, yearWindow } from "../kernel/argument-rules";
+import { decodeCursor } from "../kernel/cursor";
+import { PageData, toPage } from "../kernel/page";
+import { optionalLuceneQuery } from "../kernel/search-text";
+import type { VenueLoaders } from "../venue/venue.loaders";
 import { VenueRecord } from "../venue/venue.record";
+import type { PaperLoaders } from "./paper.loaders";
 import { PaperRecord } from "./paper.record";
 import { countPapers, listPapers } from "./paper.store";
+
+export interface PaperEdgeData {
+  node: PaperRecord;
+  /** Full-text relevance; null outside a search. */
+  score: number | null;
+}
 
 export interface PaperListArgs extends PageArgs, WindowArgs {
   search?: string | null;
@@ -19,16 +24,11 @@ export interface PaperListArgs extends PageArgs, WindowArgs {
 export class PaperService {
   constructor(
     private readonly db: Database,
-    private readonly loaders: Loaders,
+    private readonly loaders: PaperLoaders & VenueLoaders,
   ) {}
 
   byId(id: string): Promise<PaperRecord | null> {
     return this.loaders.paperById.load(id);
-  }
-
-  /** Byline order (AUTHORED.position), each author once. */
-  authors(paperId: string): Promise<AuthorRecord[]> {
-    return this.loaders.paperAuthors.load(paperId);
   }
 
   venue(paperId: string): Promise<VenueRecord | null> {
@@ -62,6 +62,26 @@ export class PaperService {
       (row) => [row.sortKey, row.paper.id],
       (row) => ({ node: row.paper, score: query === null ? null : row.sortKey }),
       () => countPapers(this.db, filter),
+    );
+  }
+
+  /** Venue.papers: the venue's papers newest first, optionally of one year. */
+  async ofVenue(venueId: string, args: PageArgs & { year?: number | null }): Promise<PageData<PaperEdgeData & { cursor: string }>> {
+    const first = pageSize(args.first);
+    const year = args.year ?? null;
+    const after = decodeCursor(args.after, "year");
+    const rows = await this.loaders.venuePapers.load({
+      ownerId: venueId,
+      args: { year, afterYear: (after?.[0] as number) ?? null, afterId: (after?.[1] as string) ?? null, limit: first + 1 },
+    });
+    for (const row of rows) this.loaders.paperById.prime(row.paper.id, row.paper);
+    return toPage(
+      rows,
+      { first, after: args.after },
+      "year",
+      (row) => [row.sortYear, row.paper.id],
+      (row) => ({ node: row.paper, score: null }),
+      () => this.loaders.venuePaperCount.load({ ownerId: venueId, args: { year } }),
     );
   }
 }

@@ -1,25 +1,40 @@
 import type { Database } from "../db/database";
-import type { YearWindow } from "../graphql/argument-rules";
-import { byOwner } from "../graphql/rows";
-import { AuthorRecord, toAuthorRecord } from "../author/author.record";
+import type { YearWindow } from "../kernel/argument-rules";
+import { byOwner, listOf } from "../kernel/rows";
 import { toVenueRecord, VenueRecord } from "../venue/venue.record";
-import { PAPER_AUTHORS, PAPER_VENUES, PAPERS_BY_IDS } from "./paper.cypher";
+import { PAPER_VENUES, PAPERS_BY_IDS, VENUE_PAPERS_COUNT, VENUE_PAPERS_PAGE } from "./paper.cypher";
 import { paperListCountStatement, paperListPageStatement, PaperListShape } from "./paper-list.cypher";
-import { PaperRecord, toPaperRecord } from "./paper.record";
+import { PaperByYearRow, PaperRecord, toPaperByYearRow, toPaperRecord } from "./paper.record";
 
 export async function readPapersByIds(db: Database, ids: string[]): Promise<Map<string, PaperRecord>> {
   const records = await db.read(PAPERS_BY_IDS, { ids });
   return byOwner(records, (r) => toPaperRecord(r.get("paper")), "id");
 }
 
-export async function readPaperAuthors(db: Database, ids: string[]): Promise<Map<string, AuthorRecord[]>> {
-  const records = await db.read(PAPER_AUTHORS, { ids });
-  return byOwner(records, (r) => (r.get("authors") as unknown[]).map(toAuthorRecord), "id");
-}
-
 export async function readPaperVenues(db: Database, ids: string[]): Promise<Map<string, VenueRecord>> {
   const records = await db.read(PAPER_VENUES, { ids });
   return byOwner(records, (r) => toVenueRecord(r.get("venue")), "id");
+}
+
+/** A venue's papers (Venue.papers): the relationship lives with the upper of its two domains. */
+export interface VenuePapersFilter {
+  year: number | null;
+}
+
+export interface VenuePapersArgs extends VenuePapersFilter {
+  afterYear: number | null;
+  afterId: string | null;
+  limit: number;
+}
+
+export async function readVenuePapers(db: Database, ownerIds: string[], args: VenuePapersArgs): Promise<Map<string, PaperByYearRow[]>> {
+  const records = await db.read(VENUE_PAPERS_PAGE, { ownerIds, ...args });
+  return byOwner(records, (r) => listOf(r, "rows", toPaperByYearRow));
+}
+
+export async function countVenuePapers(db: Database, ownerIds: string[], filter: VenuePapersFilter): Promise<Map<string, number>> {
+  const records = await db.read(VENUE_PAPERS_COUNT, { ownerIds, ...filter });
+  return byOwner(records, (r) => Number(r.get("total")));
 }
 
 export interface PaperListFilter extends YearWindow {

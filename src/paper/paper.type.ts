@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { ConnectionType } from "../graphql/connection";
-import { Node } from "../graphql/node.interface";
+import { ConnectionType } from "../kernel/connection";
+import { Node } from "../kernel/node.interface";
 
 @ObjectType("Paper", { implements: Node, description: "A paper (id: lower-cased DOI, else \"normalised title|year\").", simpleResolvers: true })
 export class Paper {

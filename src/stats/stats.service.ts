@@ -1,5 +1,5 @@
 import type { Database } from "../db/database";
-import { IMPORT_RUNS as IMPORT_RUNS_RANGE, intInRange } from "../graphql/argument-rules";
+import { IMPORT_RUNS as IMPORT_RUNS_RANGE, intInRange } from "../kernel/argument-rules";
 import { GraphCounts, ImportRunRecord, readGraphCounts, readImportRuns } from "./stats.store";
 
 export class StatsService {

@@ -1,35 +1,9 @@
-import { PAPER_MAP, VENUE_MAP } from "../graphql/projections.cypher";
+import { VENUE_MAP } from "../kernel/projections.cypher";
 
 export const VENUES_BY_IDS = `
 UNWIND $ids AS id
 MATCH (v:Venue {id: id})
 RETURN id, ${VENUE_MAP} AS venue`;
-
-/** A venue's papers newest first ($year null = every year). */
-export const VENUE_PAPERS_PAGE = `
-UNWIND $ownerIds AS ownerId
-MATCH (owner:Venue {id: ownerId})
-CALL (owner) {
-  MATCH (owner)<-[:PUBLISHED_IN]-(p:Paper)
-  WHERE $year IS NULL OR p.year = $year
-  WITH DISTINCT p, coalesce(p.year, -1) AS sortYear
-  WHERE $afterYear IS NULL OR sortYear < $afterYear OR (sortYear = $afterYear AND p.id > $afterId)
-  WITH p, sortYear
-  ORDER BY sortYear DESC, p.id ASC
-  LIMIT $limit
-  RETURN collect({paper: ${PAPER_MAP}, sortYear: sortYear}) AS rows
-}
-RETURN ownerId, rows`;
-
-export const VENUE_PAPERS_COUNT = `
-UNWIND $ownerIds AS ownerId
-MATCH (owner:Venue {id: ownerId})
-CALL (owner) {
-  MATCH (owner)<-[:PUBLISHED_IN]-(p:Paper)
-  WHERE $year IS NULL OR p.year = $year
-  RETURN count(DISTINCT p) AS total
-}
-RETURN ownerId, total`;
 
 /** Alphabetical (case-insensitive), then id. */
 export const VENUE_LIST_PAGE = `

@@ -1,10 +1,9 @@
 import type { Database } from "../db/database";
-import type { PageArgs, PaperEdgeData } from "../author/author.service";
-import { pageSize } from "../graphql/argument-rules";
-import { decodeCursor } from "../graphql/cursor";
-import type { Loaders } from "../graphql/loaders";
-import { PageData, toPage } from "../graphql/page";
-import { optionalLuceneQuery } from "../graphql/search-text";
+import { PageArgs, pageSize } from "../kernel/argument-rules";
+import { decodeCursor } from "../kernel/cursor";
+import { PageData, toPage } from "../kernel/page";
+import { optionalLuceneQuery } from "../kernel/search-text";
+import type { VenueLoaders } from "./venue.loaders";
 import { VenueRecord } from "./venue.record";
 import { countVenues, countVenueSearch, listVenues, searchVenues } from "./venue.store";
 
@@ -16,7 +15,7 @@ export interface VenueEdgeData {
 export class VenueService {
   constructor(
     private readonly db: Database,
-    private readonly loaders: Loaders,
+    private readonly loaders: VenueLoaders,
   ) {}
 
   byId(id: string): Promise<VenueRecord | null> {
@@ -42,26 +41,6 @@ export class VenueService {
       (hit) => [hit.sortKey, hit.venue.id],
       (hit) => ({ node: hit.venue, score: query === null ? null : (hit.sortKey as number) }),
       () => (query === null ? countVenues(this.db) : countVenueSearch(this.db, query)),
-    );
-  }
-
-  /** The venue's papers newest first, optionally of one year. */
-  async papers(venueId: string, args: PageArgs & { year?: number | null }): Promise<PageData<PaperEdgeData & { cursor: string }>> {
-    const first = pageSize(args.first);
-    const year = args.year ?? null;
-    const after = decodeCursor(args.after, "year");
-    const rows = await this.loaders.venuePapers.load({
-      ownerId: venueId,
-      args: { year, afterYear: (after?.[0] as number) ?? null, afterId: (after?.[1] as string) ?? null, limit: first + 1 },
-    });
-    for (const row of rows) this.loaders.paperById.prime(row.paper.id, row.paper);
-    return toPage(
-      rows,
-      { first, after: args.after },
-      "year",
-      (row) => [row.sortYear, row.paper.id],
-      (row) => ({ node: row.paper, score: null }),
-      () => this.loaders.venuePaperCount.load({ ownerId: venueId, args: { year } }),
     );
   }
 }

@@ -1,11 +1,8 @@
 import type { Database } from "../db/database";
-import { PaperByYearRow, toPaperByYearRow } from "../paper/paper.record";
-import { byOwner, listOf } from "../graphql/rows";
+import { byOwner } from "../kernel/rows";
 import {
   VENUE_LIST_COUNT,
   VENUE_LIST_PAGE,
-  VENUE_PAPERS_COUNT,
-  VENUE_PAPERS_PAGE,
   VENUE_SEARCH_COUNT,
   VENUE_SEARCH_PAGE,
   VENUES_BY_IDS,
@@ -15,26 +12,6 @@ import { toVenueRecord, VenueRecord } from "./venue.record";
 export async function readVenuesByIds(db: Database, ids: string[]): Promise<Map<string, VenueRecord>> {
   const records = await db.read(VENUES_BY_IDS, { ids });
   return byOwner(records, (r) => toVenueRecord(r.get("venue")), "id");
-}
-
-export interface VenuePapersFilter {
-  year: number | null;
-}
-
-export interface VenuePapersArgs extends VenuePapersFilter {
-  afterYear: number | null;
-  afterId: string | null;
-  limit: number;
-}
-
-export async function readVenuePapers(db: Database, ownerIds: string[], args: VenuePapersArgs): Promise<Map<string, PaperByYearRow[]>> {
-  const records = await db.read(VENUE_PAPERS_PAGE, { ownerIds, ...args });
-  return byOwner(records, (r) => listOf(r, "rows", toPaperByYearRow));
-}
-
-export async function countVenuePapers(db: Database, ownerIds: string[], filter: VenuePapersFilter): Promise<Map<string, number>> {
-  const records = await db.read(VENUE_PAPERS_COUNT, { ownerIds, ...filter });
-  return byOwner(records, (r) => Number(r.get("total")));
 }
 
 export interface VenueHit {

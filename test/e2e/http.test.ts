@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { importFiles } from "../../import/import-runner";
 import { loadConfig, type Config } from "../../src/config";
 import type { Database } from "../../src/db/database";
-import { startHttpServer, type RunningHttpServer } from "../../src/server/http";
+import { startHttpServer, type RunningHttpServer } from "../../src/api/http";
 import { fromRoot } from "../../src/util/project-root";
 import { clearGraph, testDatabase } from "../support/neo4j";
 

@@ -7,8 +7,8 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { importFiles } from "../../import/import-runner";
 import { loadConfig } from "../../src/config";
 import type { Database } from "../../src/db/database";
-import { startHttpServer, type RunningHttpServer } from "../../src/server/http";
-import { readExampleQuery } from "../../src/server/playground";
+import { startHttpServer, type RunningHttpServer } from "../../src/api/http";
+import { readExampleQuery } from "../../src/api/playground";
 import { fromRoot } from "../../src/util/project-root";
 import { clearGraph, testDatabase } from "../support/neo4j";
 

@@ -2,10 +2,10 @@ import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
 import type { Database } from "../../src/db/database";
-import { apiPlugins } from "../../src/graphql/api-plugins";
-import { createContext, GraphContext } from "../../src/graphql/context";
-import { createFormatError } from "../../src/graphql/format-error";
-import { buildGraphqlSchema } from "../../src/graphql/schema";
+import { apiPlugins } from "../../src/api/api-plugins";
+import { createContext, GraphContext } from "../../src/api/context";
+import { createFormatError } from "../../src/api/format-error";
+import { buildGraphqlSchema } from "../../src/api/schema";
 
 export interface GqlResult<TData = any> {
   data?: TData | null;

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { parse, validate } from "graphql";
-import { buildGraphqlSchema } from "../../src/graphql/schema";
+import { buildGraphqlSchema } from "../../src/api/schema";
 import { fromRoot } from "../../src/util/project-root";
 
 /** Every ```graphql block in the README, split into its top-level operations (one per `{ … }` at column 0). */

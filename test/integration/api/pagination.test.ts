@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Database } from "../../../src/db/database";
-import { encodeCursor } from "../../../src/graphql/cursor";
+import { encodeCursor } from "../../../src/kernel/cursor";
 import { addPapers, createTestApi, errorCodes, TestApi, TestAuthor, TestPaper } from "../../support/graphql";
 import { clearGraph, testDatabase } from "../../support/neo4j";
 

@@ -1,0 +1,44 @@
+import {
+  intInRange,
+  minJointPapers,
+  NETWORK_DEPTH,
+  NETWORK_MAX_NODES,
+  nodeIds,
+  pageSize,
+  PATH_MAX_LENGTH,
+  sharedVenueAuthorIds,
+  yearWindow,
+} from "../kernel/argument-rules";
+import { parseCursor } from "../kernel/cursor";
+import { toLuceneQuery } from "../kernel/search-text";
+
+type Rule = (value: unknown, args: Record<string, unknown>) => void;
+
+const optionalInt = (value: unknown) => (value === null || value === undefined ? null : (value as number));
+
+/**
+ * The argument rules by argument name. Every argument name means the same thing wherever it
+ * appears in the schema (`first` is always a page size 1..100, `after` always one of our cursors,
+ * ...), so the limits plugin can check a whole operation before any resolver runs.
+ */
+const RULES: Record<string, Rule> = {
+  first: (v) => pageSize(optionalInt(v)),
+  after: (v) => {
+    if (v !== null && v !== undefined) parseCursor(String(v));
+  },
+  depth: (v) => intInRange("depth", optionalInt(v), NETWORK_DEPTH),
+  maxNodes: (v) => intInRange("maxNodes", optionalInt(v), NETWORK_MAX_NODES),
+  maxLength: (v) => intInRange("maxLength", optionalInt(v), PATH_MAX_LENGTH),
+  minJointPapers: (v) => minJointPapers(optionalInt(v)),
+  authorIds: (v) => sharedVenueAuthorIds((v as string[]) ?? []),
+  ids: (v) => nodeIds((v as string[]) ?? []),
+  search: (v) => {
+    if (v !== null && v !== undefined) toLuceneQuery(String(v));
+  },
+  yearFrom: (_v, args) => yearWindow(optionalInt(args.yearFrom), optionalInt(args.yearTo)),
+};
+
+/** Throws the BAD_USER_INPUT a service would throw for these (coerced) field arguments. */
+export function checkArguments(args: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(args)) RULES[name]?.(value, args);
+}

@@ -1,0 +1,182 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, type GraphQLRequest, type GraphQLResponse } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
+import express from "express";
+import type { Config } from "../config";
+import type { Database } from "../db/database";
+import { apiPlugins } from "./api-plugins";
+import { createContext, type GraphContext } from "./context";
+import { createFormatError } from "./format-error";
+import { buildGraphqlSchema, printSchemaSdl } from "./schema";
+import { healthRouter } from "./health";
+import { playgroundRouter } from "./playground";
+
+export const GRAPHQL_PATH = "/graphql";
+
+/** Queries are small; a larger body is almost certainly a mistake or abuse. */
+export const JSON_BODY_LIMIT = "256kb";
+
+/** In-flight requests get this long to finish when the server closes; then sockets are cut. */
+const DRAIN_GRACE_MS = 5_000;
+
+export interface HttpServerOptions {
+  db: Database;
+  config: Config;
+  /** Defaults to config.port; 0 picks a free port (the returned `port` is the real one). */
+  port?: number;
+  /** Defaults to config.host. */
+  host?: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  /**
+   * One request through the same Apollo pipeline (plugins, limits, execution, a fresh context) but
+   * without HTTP or JSON: lets the benchmark tell the GraphQL cost from the transport's.
+   */
+  executeOperation(request: GraphQLRequest): Promise<GraphQLResponse>;
+  /** Stops Apollo, drains and closes the HTTP server; the port is free when this resolves. Does not close `db`. */
+  close(): Promise<void>;
+}
+
+function corsOptions(origins: Config["corsOrigins"]): cors.CorsOptions {
+  // "*" answers any origin without credentials, which is what public dashboards need.
+  return { origin: origins === "*" ? "*" : origins, maxAge: 600 };
+}
+
+/** A URL a person can click: wildcard binds are reported as localhost. */
+function displayUrl(host: string, port: number): string {
+  const shown = host === "0.0.0.0" || host === "::" || host === "" ? "localhost" : host;
+  return `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}`;
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        reject(new Error(`Port ${port} on ${host} is already in use; set PORT to another port (or 0 for any free one).`));
+      } else {
+        reject(error);
+      }
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * Turns body-parser and other non-GraphQL failures into GraphQL-shaped JSON, never with a stack.
+ * Apollo handles everything that reaches it; this only sees what fails before it.
+ */
+const jsonErrorHandler: express.ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const status = Number(error?.status ?? error?.statusCode) || 500;
+  const code = status === 413 ? "LIMIT_EXCEEDED" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
+  const message =
+    status === 413
+      ? `Request body is larger than ${JSON_BODY_LIMIT}.`
+      : status < 500
+        ? `Bad request: ${error?.type === "entity.parse.failed" ? "the body is not valid JSON" : "cannot be processed"}.`
+        : "Internal server error";
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
+
+/**
+ * /graphql as an express app of its own, so that it can run without ETags: express would hash every
+ * answer (megabytes for a big network) to produce one, and GraphQL answers are never revalidated:
+ * they are "Cache-Control: no-store" (what Apollo's cache-control plugin answered when nothing sets
+ * a cache hint, which is never here). Settings it does not set are inherited from the parent app.
+ */
+function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database): express.Express {
+  const route = express();
+  route.set("etag", false);
+  // A sub-app sets its own defaults, which would bring this header back.
+  route.disable("x-powered-by");
+  route.use(
+    (_req, res, next) => {
+      res.setHeader("Cache-Control", "no-store");
+      next();
+    },
+    express.json({ limit: JSON_BODY_LIMIT }),
+    // One context per request: DataLoaders must not cache across requests.
+    expressMiddleware(apollo, { context: async () => createContext(db) }),
+  );
+  return route;
+}
+
+/**
+ * Starts the API: GraphQL at /graphql (POST and GET), the offline GraphiQL playground at / and
+ * /playground, the SDL at /schema.graphql and a Neo4j-backed health check at /healthz.
+ */
+export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
+  const { db, config } = opts;
+  const log = opts.log ?? (() => undefined);
+  const schema = await buildGraphqlSchema();
+  const sdl = printSchemaSdl(schema);
+  // Built before Apollo starts so a missing playground package fails with nothing to clean up.
+  const playground = playgroundRouter({ graphqlPath: GRAPHQL_PATH });
+
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<GraphContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.production,
+    // Follows config.production (not only NODE_ENV), like the stack-trace switch above.
+    formatError: createFormatError(config.production),
+    // The CLI owns signal handling: it must also stop Neo4j, so Apollo must not exit on SIGTERM itself.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ...apiPlugins<GraphContext>(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
+    ],
+  });
+  await apollo.start();
+
+  app.use(cors(corsOptions(config.corsOrigins)));
+  // First, so that GraphQL requests (nearly all the traffic) skip the other routes' matching.
+  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db));
+  app.use(healthRouter(db));
+  app.get("/schema.graphql", (_req, res) => {
+    res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);
+  });
+  app.use(playground);
+  app.use(jsonErrorHandler);
+
+  let port: number;
+  try {
+    port = await listen(httpServer, opts.port ?? config.port, opts.host ?? config.host);
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  const url = displayUrl(opts.host ?? config.host, port);
+  log(`HTTP server listening on ${opts.host ?? config.host}:${port}`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    executeOperation: (request) => apollo.executeOperation(request, { contextValue: createContext(db) }),
+    close() {
+      // apollo.stop() runs the drain plugin, which closes the listener and every socket.
+      closing ??= apollo.stop().then(() => {
+        if (httpServer.listening) return new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      });
+      return closing;
+    },
+  };
+}
