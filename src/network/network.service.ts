@@ -24,6 +24,19 @@ export interface NetworkArgs extends WindowArgs {
   maxNodes?: number | null;
 }
 
+/** How coauthorNetwork runs; resolvers pass edgeYears only. */
+export interface NetworkOptions {
+  /** False when the client selected neither firstYear nor lastYear: they may then be null. */
+  edgeYears?: boolean;
+  /**
+   * Test seam: the two implementations must give the same network, and a differential test
+   * (test/integration/api/network-differential.test.ts) runs both on the same arguments.
+   * "layered" takes the breadth-first search even where the one-statement path applies; "near"
+   * insists on the one-statement path and fails where it does not apply. Unset: the service picks.
+   */
+  path?: "near" | "layered";
+}
+
 export interface NetworkNodeData {
   author: AuthorRecord;
   distance: number;
@@ -76,11 +89,13 @@ export class NetworkService {
    * returned authors, each pair once. At most depth + 2 statements, whatever the graph's size.
    * `edgeYears: false` (the client selected neither firstYear nor lastYear) may leave them null.
    */
-  async coauthorNetwork(args: NetworkArgs, { edgeYears = true }: { edgeYears?: boolean } = {}): Promise<NetworkData> {
+  async coauthorNetwork(args: NetworkArgs, { edgeYears = true, path }: NetworkOptions = {}): Promise<NetworkData> {
     const depth = intInRange("depth", args.depth, NETWORK_DEPTH);
     const maxNodes = intInRange("maxNodes", args.maxNodes, NETWORK_MAX_NODES);
     const filter = { ...yearWindow(args.yearFrom, args.yearTo), minJointPapers: minJointPapers(args.minJointPapers) };
-    if (depth <= 2 && !hasWindow(filter)) return this.nearNetwork(args.authorId, depth, maxNodes, filter.minJointPapers, edgeYears);
+    const near = depth <= 2 && !hasWindow(filter);
+    if (path === "near" && !near) throw new Error("the one-statement network covers depth 1..2 without a year window only; use path \"layered\" here");
+    if (near && path !== "layered") return this.nearNetwork(args.authorId, depth, maxNodes, filter.minJointPapers, edgeYears);
     const [root] = await this.requireAuthors([args.authorId]);
 
     const nodes: NetworkNodeData[] = [{ author: root, distance: 0 }];
