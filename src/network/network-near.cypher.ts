@@ -12,9 +12,10 @@ import { AUTHOR_MAP } from "../kernel/projections.cypher";
  *   expand-into check) instead of a membership test on a list;
  * - LIMIT cannot depend on a variable, so layer 2 is read up to $maxNodes and sliced.
  *
- * Edges come grouped by source (each pair once, stored smaller id -> larger id), the authors named
- * by their internal node id (id(), valid inside this one transaction) and mapped back to author
- * ids through keptIds, which lists the kept authors' internal ids in centre, layer1, layer2 order.
+ * Edges come grouped by source (each pair once, in its stored direction; sortTies orients and
+ * orders them), the authors named by their internal node id (id(), valid inside this one
+ * transaction) and mapped back to author ids through keptIds, which lists the kept authors'
+ * internal ids in centre, layer1, layer2 order.
  * On a dense network (tens of thousands of edges among a few hundred authors) reading and sending
  * an id string per edge end was most of the statement's time and most of the driver's decoding:
  * integers halve the whole read (61k edges: 159 -> 79 ms). Without years each group is

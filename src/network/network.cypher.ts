@@ -4,7 +4,9 @@ import { AUTHOR_MAP, PAPER_IN_WINDOW, VENUE_MAP } from "../kernel/projections.cy
  * coauthorNetwork with a year window or at depth 3 is a breadth-first search run one layer per
  * statement (at most three layer reads plus one edge read, whatever the graph's size); depth 1..2
  * without a window is one statement (network-near.cypher.ts). A layer is every author tied to the
- * frontier by a qualifying tie and not yet visited, strongest tie first, cut at $limit.
+ * frontier by a qualifying tie and not yet visited, strongest tie first, cut at $limit. Its names
+ * and ids are read from the store, so ORDER BY compares them by code point, the API's string order
+ * (compareLikeCypher in edge-order.ts).
  */
 
 export const NETWORK_LAYER = `
@@ -28,22 +30,25 @@ ORDER BY tie DESC, a.name ASC, a.id ASC
 LIMIT $limit
 RETURN ${AUTHOR_MAP} AS author, tie`;
 
-/** Every qualifying tie among the chosen authors, each pair once (stored smaller id -> larger id). */
+/*
+ * Every qualifying tie among the chosen authors, each pair once, unordered: sortTies (edge-order.ts)
+ * orients and orders them: x.id may come from the index seek's parameter, which compares by UTF-16
+ * unit, while y.id compares as stored (by code point), so neither ORDER BY nor x.id < y.id follows
+ * one order. Inside a window each pair is counted once by internal node id instead.
+ */
 export const NETWORK_EDGES = `
 UNWIND $ids AS id
 MATCH (x:Author {id: id})-[r:COAUTHORED_WITH]->(y:Author)
 WHERE y.id IN $ids AND r.papers >= $minJointPapers
-RETURN x.id AS source, y.id AS target, r.papers AS jointPapers, r.firstYear AS firstYear, r.lastYear AS lastYear
-ORDER BY jointPapers DESC, source ASC, target ASC`;
+RETURN x.id AS source, y.id AS target, r.papers AS jointPapers, r.firstYear AS firstYear, r.lastYear AS lastYear`;
 
 export const NETWORK_EDGES_IN_WINDOW = `
 UNWIND $ids AS id
 MATCH (x:Author {id: id})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y:Author)
-WHERE x.id < y.id AND y.id IN $ids AND ${PAPER_IN_WINDOW}
+WHERE id(x) < id(y) AND y.id IN $ids AND ${PAPER_IN_WINDOW}
 WITH x, y, count(DISTINCT p) AS jointPapers, min(p.year) AS firstYear, max(p.year) AS lastYear
 WHERE jointPapers >= $minJointPapers
-RETURN x.id AS source, y.id AS target, jointPapers, firstYear, lastYear
-ORDER BY jointPapers DESC, source ASC, target ASC`;
+RETURN x.id AS source, y.id AS target, jointPapers, firstYear, lastYear`;
 
 /**
  * Venues where every given author published (inside the window). perAuthor holds {i, n}: the

@@ -40,15 +40,17 @@ export interface TieRow {
   lastYear: number | null;
 }
 
+/** In edge order (sortTies): joint papers desc, then source, then target; source < target. */
 export async function readNetworkEdges(db: Database, ids: string[], filter: TieFilter): Promise<TieRow[]> {
   const records = await db.read(hasWindow(filter) ? NETWORK_EDGES_IN_WINDOW : NETWORK_EDGES, { ids, ...filter });
-  return records.map((r) => ({
+  const edges = records.map((r) => ({
     source: String(r.get("source")),
     target: String(r.get("target")),
     jointPapers: Number(r.get("jointPapers")),
     firstYear: (r.get("firstYear") as number | null) ?? null,
     lastYear: (r.get("lastYear") as number | null) ?? null,
   }));
+  return sortTies(edges, ids);
 }
 
 export interface SharedVenueRow {
@@ -78,7 +80,7 @@ export interface NearNetwork {
   centre: AuthorRecord | null;
   layers: [AuthorRecord[], AuthorRecord[]];
   truncated: boolean;
-  /** Ordered like NETWORK_EDGES: joint papers desc, then source, then target. */
+  /** In edge order (sortTies), like readNetworkEdges. */
   edges: TieRow[];
 }
 

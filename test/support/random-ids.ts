@@ -1,5 +1,6 @@
 // Ids with ASCII, accents, CJK, private-use (E000+) and astral (surrogate pairs) characters:
-// UTF-16 order and code point order disagree on the last two (Cypher uses UTF-16 order).
+// UTF-16 order and code point order disagree on the last two (Neo4j orders stored strings by code
+// point, parameters by UTF-16 unit: test/integration/api/string-order.test.ts).
 const ALPHABET = ["a", "b", "z", "é", "ø", "中", "\uE000", "\uFFFD", "😀", "𝔘", " ", "-", "0"];
 
 /** `count` distinct author-like ids, the same for the same seed. */
