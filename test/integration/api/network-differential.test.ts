@@ -21,6 +21,9 @@ import { between, FIRST_YEAR, LAST_YEAR, pick, Random, randomCoauthorGraph, seed
 const GRAPHS = Number(process.env.NETWORK_DIFF_GRAPHS ?? 24);
 const CASES_PER_GRAPH = 14;
 const BASE_SEED = process.env.NETWORK_DIFF_SEED ? Number(process.env.NETWORK_DIFF_SEED) : Math.floor(Math.random() * 2 ** 31);
+if (!Number.isSafeInteger(BASE_SEED) || !Number.isSafeInteger(GRAPHS)) {
+  throw new Error("NETWORK_DIFF_SEED and NETWORK_DIFF_GRAPHS must be whole numbers: take the seed from a failure message");
+}
 const THIS_FILE = "dist/test/integration/api/network-differential.test.js";
 
 const REVERSE_PAIRS = `
@@ -47,10 +50,11 @@ function comparable(network: NetworkData): ComparableNetwork {
   };
 }
 
+/** JSON escaped beyond ASCII: a terminal shows U+E000 as nothing and look-alike ids alike. */
+const show = (x: unknown) => JSON.stringify(x)?.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+
 /** Where two networks part, in words; null when they are the same. */
 function difference(actual: ComparableNetwork, expected: ComparableNetwork): string | null {
-  // Escaped beyond ASCII: a terminal shows U+E000 as nothing and look-alike ids alike.
-  const show = (x: unknown) => JSON.stringify(x)?.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
   for (const part of ["nodes", "edges"] as const) {
     const a = actual[part];
     const e = expected[part];
@@ -124,7 +128,7 @@ for (let g = 0; g < GRAPHS; g += 1) {
     let nearCases = 0;
     let cut = 0;
     for (const [k, args] of argumentSets(random, papers, centres).entries()) {
-      const where = `graph seed ${seed}, case ${k}, ${JSON.stringify(args)}`;
+      const where = `graph seed ${seed}, case ${k}, ${show(args)}`;
       const rerun = `Rerun: NETWORK_DIFF_SEED=${seed} NETWORK_DIFF_GRAPHS=1 node dist/test/run-tests.js ${THIS_FILE}`;
       const expected = oracleNetwork(papers, args);
       if (expected?.truncated) cut += 1;
