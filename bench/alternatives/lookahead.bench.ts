@@ -3,13 +3,13 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { buildSchema, execute, parse, validate, type GraphQLResolveInfo } from "graphql";
 import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
-import { selectsAny, subFieldArguments } from "../../src/graphql/lookahead";
+import { selectsAny, subFieldArguments } from "../../src/kernel/lookahead";
 import { fromRoot } from "../../src/util/project-root";
 import { fixed, median, table } from "./measure";
 
 /*
  * `npm run build && node dist/bench/alternatives/lookahead.bench.js [rounds]`
- * Our look-ahead (src/graphql/lookahead.ts) against graphql-parse-resolve-info, the maintained library for
+ * Our look-ahead (src/kernel/lookahead.ts) against graphql-parse-resolve-info, the maintained library for
  * reading a resolver's selection, on the operations that use it: the benchmark's and the tests' author
  * and network queries, a dashboard-sized author query, fragments, aliases, variables and @skip. The
  * GraphQLResolveInfo of each is captured by executing it against the committed schema (schema/schema.graphql),
