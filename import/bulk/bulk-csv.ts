@@ -2,7 +2,8 @@ import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { Progress, silentProgress } from "../progress";
 import { edgeIndex, edgeKeyed, edgeNamed, edgePosition } from "./edge";
-import type { MemAuthor, MemoryGraph } from "./memory-graph";
+import type { MemoryGraph } from "./memory-graph";
+import type { MemAuthor } from "./memory-types";
 
 /**
  * Writes the in-memory graph as neo4j-admin `database import full` CSVs: one file per label and relationship type,

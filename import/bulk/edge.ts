@@ -1,4 +1,4 @@
-import type { MemAuthor, MemPaper, PackedAuthorship } from "./memory-graph";
+import type { MemAuthor, MemPaper, PackedAuthorship } from "./memory-types";
 
 /*
  * The packing of an AUTHORED edge into one number (exact in a double up to 2^53):

@@ -6,6 +6,10 @@ import { ImportRunEnd, ImportRunStart, ImportTarget } from "../writer/import-tar
 import { KnownPaper, paperLookup, resolveAgainst } from "../writer/paper-resolution";
 import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import { settleNameKeys } from "./memory-names";
+import type { AuthorGraph, MemAuthor, MemPaper, MemVenue, PackedAuthorship } from "./memory-types";
+
+/** The shapes of the graph, for the callers of MemoryGraph (they live in memory-types.ts, which this module's helpers share). */
+export type { MemAuthor, MemPaper, MemVenue, PackedAuthorship } from "./memory-types";
 
 /*
  * The graph `import --bulk` builds in memory before neo4j-admin writes it to an empty store. Each method below is
@@ -15,47 +19,13 @@ import { settleNameKeys } from "./memory-names";
  * Strings compare with `<`/`>` (UTF-16 code units), as Cypher compares them.
  */
 
-export interface MemVenue {
-  id: string;
-  name: string;
-  acronym: string | null;
-  kind: string;
-}
-
-/**
- * An (:Author)-[:AUTHORED {position, keyed, named}]->(:Paper) edge, packed into one number held by the paper:
- * the author's index, the byline position and the two flags. 670k edges cost 16 bytes each this way (the number,
- * and the paper reference in MemAuthor.papers) instead of ~150 as objects; see edge.ts.
- */
-export type PackedAuthorship = number;
-
-/** A (:Paper): the row's properties, with its venue as a reference and its authorships packed. */
-export interface MemPaper extends Omit<PaperRow, "venueId"> {
-  venue: MemVenue | null;
-  authorships: PackedAuthorship[];
-}
-
-export interface MemAuthor {
-  /** Dense number given at creation (never reused), for array-indexed work such as counting pairs. */
-  index: number;
-  id: string;
-  name: string;
-  nameKey: string;
-  aliases: string[];
-  keyed: boolean;
-  numbered: boolean;
-  orcid: string | null;
-  /** The papers this author has an AUTHORED edge to; the edge itself is in paper.authorships. */
-  papers: MemPaper[];
-}
-
 export interface MemImportRun extends ImportRunStart {
   finishedAt: string | null;
   status: string;
   counts: string | null;
 }
 
-export class MemoryGraph implements ImportTarget {
+export class MemoryGraph implements ImportTarget, AuthorGraph {
   readonly papers = new Map<string, MemPaper>();
   readonly papersByTitleKey = new Map<string, MemPaper[]>();
   readonly venues = new Map<string, MemVenue>();

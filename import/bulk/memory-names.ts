@@ -1,13 +1,13 @@
 import { mentionTarget } from "../writer/author-resolution";
 import { edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
-import type { MemAuthor, MemoryGraph } from "./memory-graph";
+import type { AuthorGraph, MemAuthor } from "./memory-types";
 
 /**
  * Twin of author-resolution.ts resolveTouchedNames for the in-memory graph: for every touched nameKey shared by
  * more than one author (NAME_KEY_GROUPS), move the name-only mentions to mentionTarget (MOVE_NAMED_MENTIONS), then
  * drop name-only authors left without papers (DELETE_ORPHAN_NAME_AUTHORS). Returns the authorships created by moves.
  */
-export function settleNameKeys(graph: MemoryGraph, keys: Iterable<string>): number {
+export function settleNameKeys(graph: AuthorGraph, keys: Iterable<string>): number {
   let moved = 0;
   for (const key of keys) {
     const members = graph.authorsByNameKey.get(key) ?? [];
@@ -26,7 +26,7 @@ export function settleNameKeys(graph: MemoryGraph, keys: Iterable<string>): numb
  * (brought back as a name-only author named like the holder if it is gone). A mention that coincides with a keyed
  * authorship of the holder stays folded into it (named = false there) instead of being deleted.
  */
-function moveNamedMentions(graph: MemoryGraph, holder: MemAuthor, key: string, targetId: string): number {
+function moveNamedMentions(graph: AuthorGraph, holder: MemAuthor, key: string, targetId: string): number {
   let created = 0;
   for (const paper of [...holder.papers]) {
     const mine = edgeIndex(paper, holder);
