@@ -1,15 +1,11 @@
-import { mkdirSync } from "node:fs";
 import { Config } from "../config";
 import { Database, Neo4jTarget } from "./database";
-import { probeDocker, startDockerServer, DockerProbe, NEO4J_IMAGE } from "./docker";
-import { withExclusiveLock } from "./local/file-lock";
-import { homeLayout, HomeLayout, jarCacheRoot } from "./local/home-layout";
-import { ensureLocalRuntime, isRuntimeCached } from "./local/jar-cache";
+import { startDockerServer, DockerProbe, NEO4J_IMAGE } from "./docker";
+import { isRuntimeCached } from "./local/jar-cache";
 import { findJava, findMaven, JavaInstallation, SUPPORTED_JAVA } from "./local/java-toolchain";
-import { startLocalServer } from "./local/local-server";
 import { clearState, findRunningServer, ServerState, writeState } from "./local/server-state";
-import { LocalNeo4jSettings, localNeo4jSettings } from "./local/settings";
 import { Neo4jSetupError } from "./local/setup-error";
+import { chooseEngine, LocalHome, localHome, localRuntime, startLocal, withStartLock } from "./local-home";
 import { applySchema } from "./schema-setup";
 
 export { Neo4jSetupError } from "./local/setup-error";
@@ -56,13 +52,12 @@ export async function provideNeo4j(opts: ProvideOptions): Promise<ProvidedNeo4j>
     const { uri, user, password, database } = config.neo4j;
     return { target: { uri, user, password, database }, via: "env", owned: false, started: false, stop: async () => undefined };
   }
-  const settings = localNeo4jSettings(env);
-  const layout = homeLayout(config.home);
-  mkdirSync(layout.neo4jHome, { recursive: true });
+  const home = localHome(config, env, log);
+  const { layout } = home;
   const running = await findRunningServer(layout);
   if (running) return joined(running, log);
-  return withExclusiveLock(
-    layout.startLock,
+  return withStartLock(
+    home,
     {
       timeoutMs: 20 * 60_000,
       purpose: `another process to start Neo4j for ${layout.home}`,
@@ -71,7 +66,7 @@ export async function provideNeo4j(opts: ProvideOptions): Promise<ProvidedNeo4j>
     async () => {
       const again = await findRunningServer(layout);
       if (again) return joined(again, log);
-      return startServer(layout, settings, mode, env, log);
+      return startServer(home, mode);
     },
   );
 }
@@ -98,15 +93,9 @@ export async function openDatabase(opts: ProvideOptions): Promise<{ db: Database
   return { db: connected, neo4j, close };
 }
 
-async function startServer(
-  layout: HomeLayout,
-  settings: LocalNeo4jSettings,
-  mode: "owner" | "detached",
-  env: NodeJS.ProcessEnv,
-  log: (msg: string) => void,
-): Promise<ProvidedNeo4j> {
-  const cacheRoot = jarCacheRoot(layout.home, env);
-  const route = await chooseRoute(settings, cacheRoot, env, log);
+async function startServer(home: LocalHome, mode: "owner" | "detached"): Promise<ProvidedNeo4j> {
+  const { layout, settings, env, log } = home;
+  const route = await chooseRoute(home);
   if (route.via === "docker") {
     let server: Awaited<ReturnType<typeof startDockerServer>>;
     try {
@@ -122,7 +111,7 @@ async function startServer(
         );
       }
       log(`Starting ${NEO4J_IMAGE} with Docker failed (${reason}); using the local jars instead.`);
-      return startLocal(layout, settings, mode, env, cacheRoot, java.value, log);
+      return startLocalOwned(home, mode, java.value);
     }
     writeState(layout, server.state);
     return fromState(server.state, mode === "owner", true, async () => {
@@ -130,45 +119,29 @@ async function startServer(
       clearState(layout, server.state);
     });
   }
-  return startLocal(layout, settings, mode, env, cacheRoot, route.java, log);
+  return startLocalOwned(home, mode, route.java);
 }
 
-async function startLocal(
-  layout: HomeLayout,
-  settings: LocalNeo4jSettings,
-  mode: "owner" | "detached",
-  env: NodeJS.ProcessEnv,
-  cacheRoot: string,
-  java: JavaInstallation,
-  log: (msg: string) => void,
-): Promise<ProvidedNeo4j> {
-  const runtime = await ensureLocalRuntime({ cacheRoot, version: settings.version, java, env, log });
-  const server = await startLocalServer({ layout, settings, java, runtime, mode, env, log });
+async function startLocalOwned(home: LocalHome, mode: "owner" | "detached", java: JavaInstallation): Promise<ProvidedNeo4j> {
+  const server = await startLocal(home, java, await localRuntime(home, java), mode);
   return fromState(server.state, mode === "owner", true, server.stop);
 }
 
 type Route = { via: "docker" } | { via: "local"; java: JavaInstallation };
 
-async function chooseRoute(settings: LocalNeo4jSettings, cacheRoot: string, env: NodeJS.ProcessEnv, log: (msg: string) => void): Promise<Route> {
-  let docker: DockerProbe | undefined;
-  if (settings.route !== "local") {
-    docker = await probeDocker(env);
-    if (docker.reachable) return { via: "docker" };
-    if (settings.route === "docker") {
-      throw new Neo4jSetupError(
-        `COAUTHOR_GRAPH_NEO4J_VIA=docker, but no Docker engine answers at ${docker.endpoint} (${docker.problem}). ` +
-          `Start Docker, set DOCKER_HOST, or unset COAUTHOR_GRAPH_NEO4J_VIA.`,
-      );
-    }
-  }
+/** The engine (local-home.ts), and for the local jars a Java and a way to get the jars, or the three options. */
+async function chooseRoute(home: LocalHome): Promise<Route> {
+  const { settings, cacheRoot, env, log } = home;
+  const engine = await chooseEngine(settings, env);
+  if (engine.via === "docker") return engine;
   const java = findJava(env);
-  if (!java.ok) throw noNeo4jAvailable(docker, java.problem);
+  if (!java.ok) throw noNeo4jAvailable(engine.docker, java.problem);
   if (!SUPPORTED_JAVA.includes(java.value.major)) {
     log(`Warning: ${java.value.versionLine}; Neo4j 5.26 supports Java ${SUPPORTED_JAVA.join(" and ")} only. Set COAUTHOR_GRAPH_JAVA to one of those if it fails.`);
   }
   if (!isRuntimeCached(cacheRoot, settings.version)) {
     const mvn = findMaven(env);
-    if (!mvn.ok) throw noNeo4jAvailable(docker, `Java is there, but the Neo4j jars are not cached in ${cacheRoot} and ${mvn.problem}`);
+    if (!mvn.ok) throw noNeo4jAvailable(engine.docker, `Java is there, but the Neo4j jars are not cached in ${cacheRoot} and ${mvn.problem}`);
   }
   return { via: "local", java: java.value };
 }
