@@ -1,3 +1,4 @@
+import type { Params } from "../src/db/params";
 import { toLuceneQuery } from "../src/kernel/search-text";
 import {
   FLOOR_AUTHOR,
@@ -24,7 +25,7 @@ export interface GraphqlRequest {
 
 export interface FloorRequest {
   cypher: string;
-  params: Record<string, unknown>;
+  params: Params;
 }
 
 export interface CaseInput {

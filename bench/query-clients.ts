@@ -1,6 +1,6 @@
 import http from "node:http";
 import neo4j, { type Driver } from "neo4j-driver";
-import { toNeo4jParams } from "../src/db/database";
+import { toNeo4jParams } from "../src/db/params";
 import type { RunningHttpServer } from "../src/api/http";
 import type { FloorRequest, GraphqlRequest } from "./query-cases";
 

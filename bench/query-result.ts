@@ -18,7 +18,7 @@ export interface QueryRow {
   inputs: number;
   /** [way][concurrency] */
   latency: Record<Way, Record<number, LatencyCell>>;
-  /** Bolt statements per request: ours from Database.statementCount, peer from sessions opened. */
+  /** Bolt statements per request: ours counted through Database.observe, peer from sessions opened. */
   roundTrips: { ours: number[]; peer: number[] };
   /** oursVsFloor counts the inputs where ours over HTTP or ours in-process differs from the floor. */
   mismatches: { oursVsFloor: number; peerVsFloor: number; example?: string };

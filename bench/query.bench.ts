@@ -136,6 +136,10 @@ export async function runQueryBench(opts: QueryBenchOptions): Promise<QueryBench
   const budgetMs = opts.budgetMs ?? 3_000;
   const config = { ...loadConfig({ ...process.env, NODE_ENV: "production" }), port: 0, host: "127.0.0.1" };
   const db = await Database.connect(target, config.neo4j.txTimeoutMs);
+  let oursStatements = 0;
+  db.observe(() => {
+    oursStatements += 1;
+  });
   const floor = new FloorClient(target, target.database);
   const server = await startHttpServer({ db, config, port: 0, host: "127.0.0.1" });
   const peer = await startPeerServer(target);
@@ -148,7 +152,7 @@ export async function runQueryBench(opts: QueryBenchOptions): Promise<QueryBench
       inproc: (request) => executeInProcess(server, request),
       floor,
       peer: (request) => postGraphql(peer.url, request),
-      oursStatements: () => db.statementCount,
+      oursStatements: () => oursStatements,
       peerSessions: () => peer.sessionCount(),
     };
     const rows: QueryRow[] = [];

@@ -2,8 +2,11 @@ import { CanonicalPaper } from "../canonical";
 import { authorId, paperDoi, paperTitleKey, venueId } from "../identity";
 import { nameKey } from "../normalise/text";
 
-/** Parameter rows for the UNWIND statements of one batch. Plain data: the Cypher never sees a CanonicalPaper. */
-export interface PaperRow {
+/**
+ * Parameter rows for the UNWIND statements of one batch. Plain data: the Cypher never sees a CanonicalPaper.
+ * Type aliases, not interfaces, so that they are Cypher parameters (src/db/params.ts) as they are.
+ */
+export type PaperRow = {
   /** Final id after paper-resolution (DOI or titleKey, or an existing paper's id). */
   id: string;
   titleKey: string;
@@ -15,31 +18,31 @@ export interface PaperRow {
   pages: string | null;
   sourceKeys: string[];
   venueId: string | null;
-}
+};
 
-export interface VenueRow {
+export type VenueRow = {
   id: string;
   name: string;
   acronym: string | null;
   kind: string;
-}
+};
 
-export interface AuthorRow {
+export type AuthorRow = {
   id: string;
   name: string;
   nameKey: string;
   keyed: boolean;
   numbered: boolean;
   orcid: string | null;
-}
+};
 
-export interface AuthorshipRow {
+export type AuthorshipRow = {
   authorId: string;
   paperId: string;
   position: number;
   keyed: boolean;
   named: boolean;
-}
+};
 
 export interface BatchRows {
   papers: PaperRow[];

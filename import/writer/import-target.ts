@@ -43,26 +43,31 @@ export interface ImportTarget {
   finishRun(run: ImportRunEnd): Promise<void>;
 }
 
-/** The online import: every step is a managed write transaction against Neo4j. */
+/**
+ * The online import: every step is a managed write transaction against Neo4j, and its metadata names
+ * the stage ("import:papers", "import:names", "import:pairs", "import:run"), so that a DBA can tell them apart.
+ */
 export function databaseTarget(db: Database): ImportTarget {
+  const runs = db.forOperation("import:run");
+  const papers = db.forOperation("import:papers");
   let pairMode: PairMode = "queue";
   return {
     async prepare() {
       await applySchema(db);
     },
     async startRun(run) {
-      await db.write(CREATE_IMPORT_RUN, { ...run });
+      await runs.write(CREATE_IMPORT_RUN, { ...run });
     },
     async beginWrites() {
       // A graph without any pair yet gets its pairs from one sweep after the file; any other adds them per batch.
-      const [pairs] = await db.read(COUNT_COAUTHOR_PAIRS);
+      const [pairs] = await papers.read(COUNT_COAUTHOR_PAIRS);
       pairMode = (pairs?.get("n") ?? 0) === 0 ? "queue" : "add";
     },
-    writeBatch: (records, counts) => writeBatch(db, records, counts, pairMode),
-    settleNames: () => resolveTouchedNames(db),
-    settlePairs: (onProgress) => recomputeDirtyAuthors(db, onProgress),
+    writeBatch: (records, counts) => writeBatch(papers, records, counts, pairMode),
+    settleNames: () => resolveTouchedNames(db.forOperation("import:names")),
+    settlePairs: (onProgress) => recomputeDirtyAuthors(db.forOperation("import:pairs"), onProgress),
     async finishRun(run) {
-      await db.write(FINISH_IMPORT_RUN, { ...run }, { timeoutMs: IMPORT_TX_TIMEOUT_MS });
+      await runs.write(FINISH_IMPORT_RUN, { ...run }, { timeoutMs: IMPORT_TX_TIMEOUT_MS });
     },
   };
 }

@@ -1,14 +1,14 @@
 import type { BatchRows } from "./batch-rows";
 import type { PaperResolution } from "./paper-resolution";
 
-/** A pair's joint papers gained in one batch, oriented from the smaller author id to the larger. */
-export interface PairIncrement {
+/** A pair's joint papers gained in one batch, oriented from the smaller author id to the larger (a Cypher parameter row). */
+export type PairIncrement = {
   low: string;
   high: string;
   papers: number;
   firstYear: number | null;
   lastYear: number | null;
-}
+};
 
 /** One paper of a batch that gains authorships: who was on it before the batch, who joins it, and its year. */
 export interface PaperGain {

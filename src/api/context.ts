@@ -23,7 +23,31 @@ export interface GraphContext {
   services: Services;
 }
 
-export function createContext(db: Database): GraphContext {
+/** Only GraphQL names (capped) of what a client sends reach Neo4j's transaction metadata. */
+const NAME = "[_A-Za-z][_0-9A-Za-z]{0,99}";
+const OPERATION_NAME = new RegExp(`^${NAME}$`);
+/** `query Name` at the start of the document. Like the next, written so that it never backtracks much. */
+const NAMED_OPERATION = new RegExp(`^\\s*(?:query|mutation|subscription)\\s+(${NAME})`);
+/** The first root field of an anonymous operation: `{ field`, `{ alias: field`, `query($v: T) { field`. */
+const ROOT_FIELD = new RegExp(`^\\s*(?:query\\s*(?:\\([^)]*\\)\\s*)?)?\\{\\s*(?:${NAME}\\s*:\\s*)?(${NAME})`);
+
+/**
+ * What a request's transactions say they are for, without parsing the query (Apollo does that later):
+ * "api:<operationName>" as sent, else "api:<name>" of a document that starts with a named operation,
+ * else "api:<root field>" of one that starts with an anonymous one, else "api".
+ */
+export function apiOperation(request: { query?: unknown; operationName?: unknown }): string {
+  const { query, operationName } = request;
+  if (typeof operationName === "string" && OPERATION_NAME.test(operationName)) return `api:${operationName}`;
+  if (typeof query !== "string") return "api";
+  const head = query.slice(0, 1_000);
+  const name = NAMED_OPERATION.exec(head)?.[1] ?? ROOT_FIELD.exec(head)?.[1];
+  return name ? `api:${name}` : "api";
+}
+
+/** `request` is the GraphQL request as the client sent it (untrusted), only read for apiOperation. */
+export function createContext(root: Database, request: { query?: unknown; operationName?: unknown } = {}): GraphContext {
+  const db = root.forOperation(apiOperation(request));
   const loaders = createLoaders(db);
   return {
     db,

@@ -24,7 +24,7 @@ export async function checkHealth(db: Database): Promise<HealthReport> {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(Object.assign(new Error("health ping timed out"), { code: "TIMEOUT" })), HEALTH_TIMEOUT_MS);
     });
-    await Promise.race([db.read(HEALTH_PING_CYPHER, {}, { timeoutMs: HEALTH_TIMEOUT_MS }), timeout]);
+    await Promise.race([db.read(HEALTH_PING_CYPHER, {}, { timeoutMs: HEALTH_TIMEOUT_MS, operation: "health" }), timeout]);
     return { status: "ok", neo4j: "up", latencyMs: Date.now() - started };
   } catch (error) {
     const code = (error as { extensions?: { code?: string }; code?: string }).extensions?.code ?? (error as { code?: string }).code;

@@ -110,7 +110,7 @@ function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database): express
     },
     express.json({ limit: JSON_BODY_LIMIT }),
     // One context per request: DataLoaders must not cache across requests.
-    expressMiddleware(apollo, { context: async () => createContext(db) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, req.body ?? req.query) }),
   );
   return route;
 }
@@ -170,7 +170,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   return {
     url,
     port,
-    executeOperation: (request) => apollo.executeOperation(request, { contextValue: createContext(db) }),
+    executeOperation: (request) => apollo.executeOperation(request, { contextValue: createContext(db, request) }),
     close() {
       // apollo.stop() runs the drain plugin, which closes the listener and every socket.
       closing ??= apollo.stop().then(() => {

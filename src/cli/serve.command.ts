@@ -63,7 +63,7 @@ async function runServer(opts: { port?: number; importSamplesIfEmpty: boolean })
 }
 
 async function importSamplesIfEmpty(db: Database, log: (m: string) => void): Promise<void> {
-  if ((await db.read(GRAPH_HAS_PAPERS)).length > 0) {
+  if ((await db.read(GRAPH_HAS_PAPERS, {}, { operation: "serve:samples" })).length > 0) {
     log("The graph already holds papers: samples not imported.");
     return;
   }

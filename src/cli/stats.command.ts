@@ -13,8 +13,9 @@ export function registerStatsCommand(program: Command): void {
     .action(async (opts: { runs: number; json?: boolean }) => {
       const session = await openDatabase({ config: loadConfig(), log: (m: string) => console.error(m) });
       try {
-        const counts = await readGraphCounts(session.db);
-        const runs = await readImportRuns(session.db, opts.runs);
+        const db = session.db.forOperation("stats");
+        const counts = await readGraphCounts(db);
+        const runs = await readImportRuns(db, opts.runs);
         if (opts.json) {
           console.log(JSON.stringify({ ...counts, importRuns: runs }, null, 2));
           return;

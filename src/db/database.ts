@@ -1,4 +1,8 @@
-import neo4j, { Driver, Neo4jError, Record as Neo4jRecord } from "neo4j-driver";
+import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, Record as Neo4jRecord } from "neo4j-driver";
+import { DatabaseUnavailableError, InternalError, LimitExceededError } from "../errors";
+import { type Params, toNeo4jParams } from "./params";
+
+export type { ParamMap, Params, ParamValue } from "./params";
 
 /** What one write statement did, from the driver's summary counters. */
 export interface WriteResult {
@@ -8,7 +12,6 @@ export interface WriteResult {
   relationshipsDeleted: number;
   nodesDeleted: number;
 }
-import { DatabaseUnavailableError, InternalError, LimitExceededError } from "../errors";
 
 /** Connection details, however they were obtained (NEO4J_URI, Docker or the local jars). */
 export interface Neo4jTarget {
@@ -18,38 +21,75 @@ export interface Neo4jTarget {
   database: string;
 }
 
-export type Params = Record<string, unknown>;
+export interface Statement {
+  cypher: string;
+  params?: Params;
+}
 
 export interface QueryOptions {
   /** Transaction timeout in ms; defaults to the Database's own. */
   timeoutMs?: number;
+  /** Names the transaction in its metadata; defaults to the operation of this Database view. */
+  operation?: string;
+}
+
+/** The name every transaction carries as `app` in its metadata. */
+export const APP_NAME = "coauthor-graph";
+
+/**
+ * Set on every transaction, so that whoever looks at Neo4j (SHOW TRANSACTIONS; the query log of
+ * Enterprise Edition) sees who sent it and for what: the API request, the import stage, the health check …
+ */
+export interface TransactionMetadata {
+  app: typeof APP_NAME;
+  operation: string;
+}
+
+export type AccessMode = "READ" | "WRITE";
+
+/** One statement as it is sent; what a statement listener sees. */
+export interface StatementEvent {
+  mode: AccessMode;
+  cypher: string;
+  metadata: TransactionMetadata;
+}
+
+export type StatementListener = (event: StatementEvent) => void;
+
+/** The operation of a Database that no caller has named (see forOperation). */
+export const UNNAMED_OPERATION = "unnamed";
+
+/** What every view of one connection shares. */
+interface Connection {
+  driver: Driver;
+  target: Neo4jTarget;
+  defaultTimeoutMs: number;
+  listeners: Set<StatementListener>;
 }
 
 /**
  * The only module that touches the driver. Every statement runs in a managed transaction
  * (executeRead/executeWrite, so transient failures are retried), against an explicit database,
- * with a timeout, and the session is closed in `finally`. Neo4j errors are mapped to our error
- * codes in one place so that no Cypher or stack trace reaches a client.
+ * with a timeout and metadata naming the operation, and the session is closed in `finally`. Neo4j
+ * errors are mapped to our error codes in one place so that no Cypher or stack trace reaches a client.
+ * All of that is one private path (`transaction`) that read, write and writeAll go through.
  */
 export class Database {
-  /** Counts Bolt round trips (one per statement), for benchmarks and N+1 tests. */
-  statementCount = 0;
-
   private constructor(
-    readonly driver: Driver,
-    readonly target: Neo4jTarget,
-    private readonly defaultTimeoutMs: number,
+    private readonly connection: Connection,
+    /** What this view's transactions are for, as their metadata says; QueryOptions.operation overrides it. */
+    readonly operation: string,
   ) {}
 
   static async connect(target: Neo4jTarget, defaultTimeoutMs = 15_000): Promise<Database> {
     const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
-      // Counts and years fit in a double; plain numbers keep the resolver layer simple.
+      // Counts and years fit in a double; plain numbers keep the resolver layer simple. The way
+      // back needs care: see toNeo4jParams.
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 50,
       connectionAcquisitionTimeout: 30_000,
       logging: { level: "error", logger: () => undefined },
     });
-    const db = new Database(driver, target, defaultTimeoutMs);
     try {
       await driver.verifyConnectivity({ database: target.database });
     } catch (error) {
@@ -59,61 +99,82 @@ export class Database {
           `Check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or unset NEO4J_URI to let coauthor-graph start its own Neo4j.`,
       );
     }
-    return db;
+    return new Database({ driver, target, defaultTimeoutMs, listeners: new Set() }, UNNAMED_OPERATION);
+  }
+
+  get target(): Neo4jTarget {
+    return this.connection.target;
+  }
+
+  /**
+   * The same connection, with `operation` in the metadata of every transaction: one per API
+   * request, import stage or command, so that call sites below need not name themselves.
+   */
+  forOperation(operation: string): Database {
+    return new Database(this.connection, operation);
+  }
+
+  /**
+   * Calls `listener` for every statement sent from now on, through this view or any other of the
+   * same connection (retries of a managed transaction included). For tests and the benchmark, which
+   * count statements; production code installs none. Returns the function that removes it.
+   */
+  observe(listener: StatementListener): () => void {
+    const entry: StatementListener = (event) => listener(event);
+    this.connection.listeners.add(entry);
+    return () => {
+      this.connection.listeners.delete(entry);
+    };
   }
 
   async read(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<Neo4jRecord[]> {
-    return this.run("READ", cypher, params, options);
+    const [result] = await this.transaction("READ", [{ cypher, params }], options);
+    return result.records;
   }
 
   async write(cypher: string, params: Params = {}, options: QueryOptions = {}): Promise<Neo4jRecord[]> {
-    return this.run("WRITE", cypher, params, options);
+    const [result] = await this.transaction("WRITE", [{ cypher, params }], options);
+    return result.records;
   }
 
   /** Several write statements in one transaction: all of them land, or none does. */
-  async writeAll(statements: Array<{ cypher: string; params?: Params }>, options: QueryOptions = {}): Promise<WriteResult[]> {
-    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(
-        async (tx) => {
-          const results: WriteResult[] = [];
-          for (const s of statements) {
-            this.statementCount += 1;
-            const result = await tx.run(s.cypher, toNeo4jParams(s.params ?? {}));
-            const counters = result.summary.counters.updates();
-            results.push({
-              records: result.records,
-              nodesCreated: counters.nodesCreated,
-              relationshipsCreated: counters.relationshipsCreated,
-              relationshipsDeleted: counters.relationshipsDeleted,
-              nodesDeleted: counters.nodesDeleted,
-            });
-          }
-          return results;
-        },
-        { timeout: options.timeoutMs ?? this.defaultTimeoutMs },
-      );
-    } catch (error) {
-      throw mapNeo4jError(error);
-    } finally {
-      await session.close();
-    }
+  async writeAll(statements: readonly Statement[], options: QueryOptions = {}): Promise<WriteResult[]> {
+    const results = await this.transaction("WRITE", statements, options);
+    return results.map((result) => {
+      const counters = result.summary.counters.updates();
+      return {
+        records: result.records,
+        nodesCreated: counters.nodesCreated,
+        relationshipsCreated: counters.relationshipsCreated,
+        relationshipsDeleted: counters.relationshipsDeleted,
+        nodesDeleted: counters.nodesDeleted,
+      };
+    });
   }
 
+  /** Closes the driver, and with it every view of this connection. */
   async close(): Promise<void> {
-    await this.driver.close();
+    await this.connection.driver.close();
   }
 
-  private async run(mode: "READ" | "WRITE", cypher: string, params: Params, options: QueryOptions): Promise<Neo4jRecord[]> {
-    const session = this.driver.session({
-      database: this.target.database,
+  /** The one way to Neo4j: statements in order, in one managed transaction of their own session. */
+  private async transaction(mode: AccessMode, statements: readonly Statement[], options: QueryOptions): Promise<QueryResult[]> {
+    const { driver, target, defaultTimeoutMs, listeners } = this.connection;
+    const metadata: TransactionMetadata = { app: APP_NAME, operation: options.operation ?? this.operation };
+    const sent = statements.map((s) => ({ cypher: s.cypher, params: toNeo4jParams(s.params ?? {}) }));
+    const work = async (tx: ManagedTransaction): Promise<QueryResult[]> => {
+      const results: QueryResult[] = [];
+      for (const { cypher, params } of sent) {
+        for (const listener of listeners) listener({ mode, cypher, metadata });
+        results.push(await tx.run(cypher, params));
+      }
+      return results;
+    };
+    const config = { timeout: options.timeoutMs ?? defaultTimeoutMs, metadata };
+    const session = driver.session({
+      database: target.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: options.timeoutMs ?? this.defaultTimeoutMs };
-    const work = async (tx: { run: (q: string, p: Params) => Promise<{ records: Neo4jRecord[] }> }) => {
-      this.statementCount += 1;
-      return (await tx.run(cypher, toNeo4jParams(params))).records;
-    };
     try {
       return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
@@ -122,21 +183,6 @@ export class Database {
       await session.close();
     }
   }
-}
-
-/**
- * With lossless integers disabled the driver sends JS numbers as floats, and Cypher refuses
- * floats for LIMIT/SKIP and stores years as 2024.0. Whole numbers become Neo4j integers here.
- */
-export function toNeo4jParams(value: unknown): any {
-  if (typeof value === "number") return Number.isInteger(value) ? neo4j.int(value) : value;
-  if (Array.isArray(value)) return value.map(toNeo4jParams);
-  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toNeo4jParams(v);
-    return out;
-  }
-  return value;
 }
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);

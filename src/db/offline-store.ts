@@ -145,7 +145,7 @@ async function withLocalNeo4j<T>(local: LocalStore, work: (db: Database) => Prom
   try {
     const db = await Database.connect(server.state, 60 * 60_000);
     try {
-      return await work(db);
+      return await work(db.forOperation("import:bulk"));
     } finally {
       await db.close();
     }

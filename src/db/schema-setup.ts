@@ -50,6 +50,9 @@ export function splitCypherStatements(text: string): string[] {
   return statements;
 }
 
+/** Names schema transactions in their metadata, whichever command applies the schema. */
+const SCHEMA_OPERATION = "schema";
+
 /**
  * Applies schema/neo4j/*.cypher. Every statement is "IF NOT EXISTS", so this runs at every start
  * and before every import, also from two processes at once. Then waits until the indexes are online.
@@ -61,7 +64,7 @@ export async function applySchema(
   const statements = readSchemaStatements(opts.dir);
   for (const { file, cypher } of statements) {
     try {
-      await db.write(cypher, {}, { timeoutMs: 60_000 });
+      await db.write(cypher, {}, { timeoutMs: 60_000, operation: SCHEMA_OPERATION });
     } catch (error) {
       if (isEquivalentRuleRace(error)) continue;
       throw new SchemaSetupError(`Applying ${file} failed at "${firstLine(cypher)}": ${reason(error)}`, { cause: error });
@@ -69,7 +72,7 @@ export async function applySchema(
   }
   const awaitSeconds = opts.awaitSeconds ?? 300;
   try {
-    await db.read(AWAIT_INDEXES, { timeoutSeconds: awaitSeconds }, { timeoutMs: (awaitSeconds + 10) * 1000 });
+    await db.read(AWAIT_INDEXES, { timeoutSeconds: awaitSeconds }, { timeoutMs: (awaitSeconds + 10) * 1000, operation: SCHEMA_OPERATION });
   } catch (error) {
     throw new SchemaSetupError(`Indexes did not come online within ${awaitSeconds} s: ${reason(error)}`, { cause: error });
   }

@@ -120,6 +120,32 @@ describe("HTTP server", { timeout: 120_000 }, () => {
     await bare.arrayBuffer();
   });
 
+  it("names every transaction of a request after its operation, and /healthz's after the health check", async () => {
+    /** The metadata operations of the statements one request sent, each once. */
+    const operationsOf = async (request: Promise<Response>): Promise<string[]> => {
+      const seen = new Set<string>();
+      const stop = db.observe((event) => {
+        assert.equal(event.metadata.app, "coauthor-graph");
+        seen.add(event.metadata.operation);
+      });
+      try {
+        const response = await request;
+        assert.equal(response.status, 200);
+        await response.arrayBuffer();
+      } finally {
+        stop();
+      }
+      return [...seen];
+    };
+    const variables = { id: "name:wei xiong" };
+    assert.deepEqual(await operationsOf(post({ query: TOP_COAUTHOR_QUERY, operationName: "Top", variables })), ["api:Top"]);
+    assert.deepEqual(await operationsOf(post({ query: TOP_COAUTHOR_QUERY, variables })), ["api:Top"], "named in the document only");
+    assert.deepEqual(await operationsOf(post({ query: `{ author(id: "name:wei xiong") { name } }` })), ["api:author"]);
+    const params = new URLSearchParams({ query: TOP_COAUTHOR_QUERY, operationName: "Top", variables: JSON.stringify(variables) });
+    assert.deepEqual(await operationsOf(fetch(`${server.url}/graphql?${params}`, { headers: { "apollo-require-preflight": "true" } })), ["api:Top"]);
+    assert.deepEqual(await operationsOf(fetch(`${server.url}/healthz`)), ["health"]);
+  });
+
   it("refuses a mutation over GET", async () => {
     const params = new URLSearchParams({ query: "mutation { __typename }" });
     const response = await fetch(`${server.url}/graphql?${params}`, { headers: { "apollo-require-preflight": "true" } });

@@ -1,4 +1,4 @@
-import { Database } from "../../src/db/database";
+import { Database, Params } from "../../src/db/database";
 
 /**
  * Independent checks of the importer's invariants, computed from the AUTHORED edges (the source of truth)
@@ -66,7 +66,7 @@ export async function identitySnapshot(db: Database): Promise<string[]> {
   return [...rows, ...edges].map((r) => sortSources(r.get("line") as string)).sort();
 }
 
-export async function countOf(db: Database, cypher: string, params: Record<string, unknown> = {}): Promise<number> {
+export async function countOf(db: Database, cypher: string, params: Params = {}): Promise<number> {
   const [row] = await db.read(cypher, params);
   return row.get(0) as number;
 }

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
-import type { Database } from "../../src/db/database";
+import type { Database, Params } from "../../src/db/database";
 import { apiPlugins } from "../../src/api/api-plugins";
 import { createContext, GraphContext } from "../../src/api/context";
 import { createFormatError } from "../../src/api/format-error";
@@ -60,10 +60,11 @@ export function errorCodes(result: GqlResult): string[] {
   return (result.errors ?? []).map((e) => String(e.extensions?.code));
 }
 
-export interface TestAuthor {
+// Type aliases, not interfaces: addPapers passes them to Cypher as they are (src/db/params.ts).
+export type TestAuthor = {
   id: string;
   name: string;
-}
+};
 
 export interface TestVenue {
   id: string;
@@ -139,6 +140,6 @@ export async function addPapers(db: Database, papers: TestPaper[]): Promise<void
 }
 
 /** An ImportRun node as the importer records it. */
-export async function addImportRun(db: Database, run: Record<string, unknown>): Promise<void> {
+export async function addImportRun(db: Database, run: Params): Promise<void> {
   await db.write(`CREATE (r:ImportRun) SET r = $run`, { run });
 }

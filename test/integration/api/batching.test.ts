@@ -3,9 +3,11 @@ import { after, before, test } from "node:test";
 import type { Database } from "../../../src/db/database";
 import { addPapers, createTestApi, TestApi, TestPaper } from "../../support/graphql";
 import { clearGraph, testDatabase } from "../../support/neo4j";
+import { countStatements, StatementCounter } from "../../support/statements";
 
 /** No N+1: nested lists resolve through per-request DataLoaders, one statement per level. */
 let db: Database;
+let statements: StatementCounter;
 let api: TestApi;
 
 function papers(count: number): TestPaper[] {
@@ -20,6 +22,7 @@ function papers(count: number): TestPaper[] {
 
 before(async () => {
   db = await testDatabase();
+  statements = countStatements(db);
   await clearGraph(db);
   await addPapers(db, papers(30));
   api = await createTestApi(db);
@@ -31,9 +34,9 @@ after(async () => {
 });
 
 async function statementsFor(query: string, variables?: Record<string, unknown>): Promise<number> {
-  const before = db.statementCount;
+  const before = statements.count;
   await api.data(query, variables);
-  return db.statementCount - before;
+  return statements.count - before;
 }
 
 const PAPERS_WITH_AUTHORS_AND_VENUES = `query($first: Int) {

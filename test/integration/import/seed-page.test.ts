@@ -17,7 +17,11 @@ describe("importing the ACL author page that started the project", () => {
   after(async () => db?.close());
 
   it("gives exactly 5 papers, 23 authors and 5 venues, with the years from the headings", async () => {
-    const summary = await importFiles(db, [SEED]);
+    const operations = new Set<string>();
+    const stop = db.observe((event) => operations.add(event.metadata.operation));
+    const summary = await importFiles(db, [SEED]).finally(stop);
+    // Every transaction names its stage in its metadata; none is left "unnamed".
+    assert.deepEqual([...operations].sort(), ["import:names", "import:pairs", "import:papers", "import:run", "schema"]);
     assert.equal(summary.ok, true, JSON.stringify(summary.files[0].error));
     assert.equal(summary.files[0].format, "acl-author-page");
     assert.equal(await countOf(db, "MATCH (p:Paper) RETURN count(p)"), 5);
