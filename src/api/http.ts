@@ -2,22 +2,18 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type GraphQLRequest, type GraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
 import { apiPlugins } from "./api-plugins";
 import { createContext, type GraphContext } from "./context";
+import { jsonErrorHandler } from "./error-handler";
+import { GRAPHQL_PATH, graphqlRoute } from "./graphql-route";
 import { createFormatError } from "./format-error";
 import { buildGraphqlSchema, printSchemaSdl } from "./schema";
 import { healthRouter } from "./health";
 import { playgroundRouter } from "./playground";
-
-export const GRAPHQL_PATH = "/graphql";
-
-/** Queries are small; a larger body is almost certainly a mistake or abuse. */
-export const JSON_BODY_LIMIT = "256kb";
 
 /** In-flight requests get this long to finish when the server closes; then sockets are cut. */
 const DRAIN_GRACE_MS = 5_000;
@@ -70,49 +66,6 @@ function listen(server: http.Server, port: number, host: string): Promise<number
       resolve((server.address() as AddressInfo).port);
     });
   });
-}
-
-/**
- * Turns body-parser and other non-GraphQL failures into GraphQL-shaped JSON, never with a stack.
- * Apollo handles everything that reaches it; this only sees what fails before it.
- */
-const jsonErrorHandler: express.ErrorRequestHandler = (error, _req, res, next) => {
-  if (res.headersSent) {
-    next(error);
-    return;
-  }
-  const status = Number(error?.status ?? error?.statusCode) || 500;
-  const code = status === 413 ? "LIMIT_EXCEEDED" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
-  const message =
-    status === 413
-      ? `Request body is larger than ${JSON_BODY_LIMIT}.`
-      : status < 500
-        ? `Bad request: ${error?.type === "entity.parse.failed" ? "the body is not valid JSON" : "cannot be processed"}.`
-        : "Internal server error";
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
-
-/**
- * /graphql as an express app of its own, so that it can run without ETags: express would hash every
- * answer (megabytes for a big network) to produce one, and GraphQL answers are never revalidated:
- * they are "Cache-Control: no-store" (what Apollo's cache-control plugin answered when nothing sets
- * a cache hint, which is never here). Settings it does not set are inherited from the parent app.
- */
-function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database): express.Express {
-  const route = express();
-  route.set("etag", false);
-  // A sub-app sets its own defaults, which would bring this header back.
-  route.disable("x-powered-by");
-  route.use(
-    (_req, res, next) => {
-      res.setHeader("Cache-Control", "no-store");
-      next();
-    },
-    express.json({ limit: JSON_BODY_LIMIT }),
-    // One context per request: DataLoaders must not cache across requests.
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, req.body ?? req.query) }),
-  );
-  return route;
 }
 
 /**
