@@ -31,6 +31,15 @@ export class GrafanaNode {
   @Field(() => Float, { description: "1 for an author two or more hops out, else 0." })
   arc__further!: number;
 
+  @Field({ description: "Colour of arc__centre (the Infinity data source applies arc__*_color)." })
+  arc__centre_color!: string;
+
+  @Field()
+  arc__coauthor_color!: string;
+
+  @Field()
+  arc__further_color!: string;
+
   @Field(() => Int)
   detail__papers!: number;
 

@@ -6,7 +6,9 @@ import { xmlText } from "./xml-text";
  * GEXF 1.3 (gexf.net/1.3), dynamic with integer years and closed intervals, so Gephi's timeline
  * replays the collaboration: a node starts in the first year of its papers, a tie in the year of
  * its first joint paper; each tie carries its joint papers in every year (`papersInYear`) and the
- * running total up to then (`jointPapersSoFar`), the static weight being the total.
+ * running total up to then (`jointPapersSoFar`), its weight being the total. Edges have one
+ * attribute block, all dynamic: readers such as graphology-gexf (Gephi Lite) keep only one block
+ * per class, and networkx reads a block's values as timed only when the block is dynamic.
  */
 
 const NODE_ATTRIBUTES: Array<[id: string, type: string]> = [
@@ -48,11 +50,6 @@ export function writeGexf(graph: ExportGraph, now = new Date()): string {
     `    <attributes class="node" mode="static">`,
     ...NODE_ATTRIBUTES.map(([id, type]) => `      <attribute id="${id}" title="${id}" type="${type}"/>`),
     `    </attributes>`,
-    `    <attributes class="edge" mode="static">`,
-    `      <attribute id="jointPapers" title="jointPapers" type="integer"/>`,
-    `      <attribute id="firstYear" title="firstYear" type="integer"/>`,
-    `      <attribute id="lastYear" title="lastYear" type="integer"/>`,
-    `    </attributes>`,
     `    <attributes class="edge" mode="dynamic">`,
     `      <attribute id="papersInYear" title="papersInYear" type="integer"/>`,
     `      <attribute id="jointPapersSoFar" title="jointPapersSoFar" type="integer"/>`,
@@ -79,7 +76,6 @@ export function writeGexf(graph: ExportGraph, now = new Date()): string {
   graph.edges.forEach((edge, index) => {
     const first = edge.perYear[0]?.[0];
     const start = first !== undefined ? ` start="${first}"` : "";
-    const statics = [attvalue("jointPapers", edge.jointPapers), attvalue("firstYear", edge.firstYear), attvalue("lastYear", edge.lastYear)];
     const dynamics: string[] = [];
     let soFar = 0;
     edge.perYear.forEach(([year, papers], i) => {
@@ -90,7 +86,7 @@ export function writeGexf(graph: ExportGraph, now = new Date()): string {
       dynamics.push(attvalue("jointPapersSoFar", soFar, [year, until]));
     });
     lines.push(
-      `      <edge id="${index}" source="${xmlText(edge.source)}" target="${xmlText(edge.target)}" weight="${edge.jointPapers}"${start}><attvalues>${statics.join("")}${dynamics.join("")}</attvalues></edge>`,
+      `      <edge id="${index}" source="${xmlText(edge.source)}" target="${xmlText(edge.target)}" weight="${edge.jointPapers}"${start}>${dynamics.length ? `<attvalues>${dynamics.join("")}</attvalues>` : ""}</edge>`,
     );
   });
   lines.push(`    </edges>`, `  </graph>`, `</gexf>`, ``);

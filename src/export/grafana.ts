@@ -6,7 +6,8 @@ import type { ExportGraph } from "./export.model";
  * subTitle, mainStat, secondaryStat, arc__*, detail__*) and edges (id, source, target, mainStat).
  * Flat rows of those names are what the Infinity data source turns into frames (root selector
  * `nodes` or `edges`). The arc__ fields of a node add up to 1: here they colour the node by its
- * distance from the centre. The panel shows at most 1,500 nodes (GRAFANA_MAX_NODES).
+ * distance from the centre, in the colours that arc__*_color gives (Infinity reads those; no field
+ * overrides needed). The panel shows at most 1,500 nodes (GRAFANA_MAX_NODES).
  */
 
 export const GRAFANA_MAX_NODES = 1500;
@@ -23,6 +24,9 @@ export interface GrafanaNodeRow {
   arc__centre: number;
   arc__coauthor: number;
   arc__further: number;
+  arc__centre_color: string;
+  arc__coauthor_color: string;
+  arc__further_color: string;
   detail__papers: number;
   detail__years: string;
   detail__distance: number;
@@ -59,6 +63,10 @@ export function grafanaFrames(graph: ExportGraph): GrafanaFrames {
       arc__centre: node.distance === 0 ? 1 : 0,
       arc__coauthor: node.distance === 1 ? 1 : 0,
       arc__further: node.distance >= 2 ? 1 : 0,
+      // The explorer's light-theme colours by distance.
+      arc__centre_color: "#c2255c",
+      arc__coauthor_color: "#1864ab",
+      arc__further_color: "#2b8a3e",
       detail__papers: node.papers,
       detail__years: node.firstYear === null ? "" : `${node.firstYear}–${node.lastYear}`,
       detail__distance: node.distance,

@@ -125,7 +125,7 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
     assert.equal(rows.length, papers.length);
     papers.forEach((paper, i) => assert.ok(rows[i].includes(paper.title) && rows[i].includes(String(paper.year)), `row ${i}: ${rows[i]}`));
 
-    const far = await queryApi<Net>(server.url, `{ coauthorNetwork(authorId: "${CENTRE}", depth: 2) { nodes { distance author { id name } } edges { source target jointPapers } } }`);
+    const far = await queryApi<Net>(server.url, `{ coauthorNetwork(authorId: "${CENTRE}", depth: 2, minJointPapers: 2, maxNodes: 2000) { nodes { distance author { id name } } edges { source target jointPapers } } }`);
     const target = (far.coauthorNetwork.nodes as any[]).find((n) => n.distance === 2);
     assert.ok(target, "the samples have an author two hops from Wei Xiong");
     await page.goto(`${server.url}/explore?author=${encodeURIComponent(CENTRE)}&to=${encodeURIComponent(target.author.id)}`);
@@ -139,7 +139,7 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
   });
 
   it("saves the picture as PNG at 2x and as SVG, and reads in the dark theme", async () => {
-    await page.goto(`${server.url}/explore?author=${encodeURIComponent(CENTRE)}&depth=2&theme=dark`);
+    await page.goto(`${server.url}/explore?author=${encodeURIComponent(CENTRE)}&depth=2&minJointPapers=2&maxNodes=400&theme=dark`);
     const counts = await drawn(page);
     const stage = (await page.locator("#stage").boundingBox())!;
     const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.click("#save-png")]);
@@ -174,6 +174,43 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Escape");
     await page.waitForFunction(() => (document.querySelector("#panel") as HTMLElement).dataset.showing === "none");
+  });
+
+  it("draws the playground's example query in the Network view beside the JSON", async () => {
+    await page.goto(`${server.url}/playground`);
+    await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
+    assert.ok(await page.locator(".cg-links a[href='/explore']").count(), "the playground's header links the explorer");
+    await page.waitForSelector("#cg-network-tab");
+    await page.click(".graphiql-execute-button");
+    await page.waitForFunction(() => !(document.getElementById("cg-network-tab") as HTMLButtonElement).disabled, undefined, { timeout: 30_000 });
+    await page.click("#cg-network-tab");
+    await page.waitForSelector("#cg-network-pane .cg-network-stage[data-layout=done]", { timeout: 60_000 });
+    const nodes = Number(await page.getAttribute("#cg-network-pane .cg-network-stage", "data-nodes"));
+    const edges = Number(await page.getAttribute("#cg-network-pane .cg-network-stage", "data-edges"));
+    const api = await queryApi<Net>(server.url, NETWORK, { authorId: CENTRE, depth: 1 });
+    assert.equal(nodes, api.coauthorNetwork.nodes.length);
+    assert.equal(edges, api.coauthorNetwork.edges.length);
+    await screenshot(page, "playground-network");
+    await page.click("#cg-json-tab");
+    assert.equal(await page.locator("#cg-network-pane").isHidden(), true);
+  });
+
+  it("links every export of the view, and the GEXF is dynamic", async () => {
+    await page.goto(`${server.url}/explore?author=${encodeURIComponent(CENTRE)}&depth=2&minJointPapers=2`);
+    await drawn(page);
+    const links = await page.$$eval("#data-links a", (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    assert.equal(links.length, 9);
+    const gexfUrl = links.find((href) => href.includes("/export/network.gexf"))!;
+    assert.match(gexfUrl, /author=name%3Awei\+xiong&depth=2&minJointPapers=2/);
+    const gexf = await (await fetch(gexfUrl)).text();
+    assert.match(gexf, /<graph mode="dynamic"/);
+    // A picture of the file for the README: its head, as a reader opening it would see it.
+    const head = gexf.split("\n").slice(0, 34).join("\n").replace(/(<edge [^>]{0,150})[^\n]*/g, "$1 …").replace(/(<node [^>]{0,160})[^\n]*/g, "$1 …");
+    const viewer = await browser.newPage();
+    await viewer.setViewportSize({ width: 1100, height: 640 });
+    await viewer.setContent(`<pre style="margin:0;padding:14px;font:12px/1.45 ui-monospace,monospace;background:#0d1117;color:#e6edf3;white-space:pre-wrap">${head.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</pre>`);
+    await screenshot(viewer, "export-gexf");
+    await viewer.close();
   });
 
   it("never reached the internet and logged no errors", () => {

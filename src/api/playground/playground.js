@@ -13,20 +13,48 @@
   var baseFetcher = GraphiQL.createFetcher({ url: new URL(graphqlPath, window.location.href).toString() });
   var networkView = window.coauthorGraphNetworkView;
 
-  // GraphiQL's own schema fetch is not a result the user asked for.
+  function showNetwork(value) {
+    try {
+      networkView.show(value);
+    } catch (error) {
+      console.warn("The Network view could not draw this result:", error);
+    }
+  }
+
+  // GraphiQL's own schema fetch is not a result the user asked for. Its default fetcher answers with
+  // an async iterable (multipart, for incremental delivery); a plain one with a promise.
   function fetcher(params, options) {
     var result = baseFetcher(params, options);
-    if (networkView && params && params.operationName !== "IntrospectionQuery" && result && typeof result.then === "function") {
+    if (!networkView || !params || params.operationName === "IntrospectionQuery" || !result) return result;
+    if (typeof result.then === "function") {
       return result.then(function (value) {
-        try {
-          networkView.show(value);
-        } catch (error) {
-          console.warn("The Network view could not draw this result:", error);
-        }
+        if (value && typeof value[Symbol.asyncIterator] === "function") return tee(value);
+        showNetwork(value);
         return value;
       });
     }
+    if (typeof result[Symbol.asyncIterator] === "function") return tee(result);
     return result;
+  }
+
+  /** Passes every payload on unchanged, showing each in the Network view as it comes. */
+  function tee(iterable) {
+    var iterator = iterable[Symbol.asyncIterator]();
+    var wrapped = {
+      next: function () {
+        return iterator.next().then(function (step) {
+          if (!step.done) showNetwork(step.value);
+          return step;
+        });
+      },
+      return: function (value) {
+        return iterator.return ? iterator.return(value) : Promise.resolve({ done: true, value: value });
+      },
+    };
+    wrapped[Symbol.asyncIterator] = function () {
+      return wrapped;
+    };
+    return wrapped;
   }
 
   var root = ReactDOM.createRoot(container);

@@ -197,6 +197,8 @@ async function load(): Promise<void> {
     $<HTMLInputElement>("author-input").value = nameOf(state.author);
     stage.setAttribute("aria-label", `Coauthor network of ${nameOf(state.author)}: ${summary()}. Arrow keys pan, + and - zoom, 0 fits, Escape clears the selection.`);
     await view.setData(network, state.author, requestedAt);
+    // Since the page began to load (performance.now() counts from navigation start), for the benchmark.
+    if (mine === 1) (window as unknown as { __explorer: { firstFrameAt?: number } }).__explorer.firstFrameAt = performance.now();
     setStatus(`${summary()} · laying out…`);
     showNodeList();
     if (state.selected && !network.nodes.some((n) => n.author.id === state.selected)) state.selected = null;

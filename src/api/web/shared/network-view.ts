@@ -13,8 +13,10 @@ import { paint2d } from "./painter2d";
 /*
  * One drawn coauthor network: a graphology graph, a sigma (WebGL) renderer and a ForceAtlas2
  * layout that runs in a web worker, so the page stays responsive while it settles. Nodes are
- * sized by papers, edges by joint papers, coloured by distance from the centre; sigma's label
- * grid shows at most one label per cell, biggest nodes first, so labels do not overlap.
+ * sized by papers, edges by joint papers, coloured by distance from the centre. Labels: sigma's
+ * grid offers at most one per cell, and drawLabel below skips any that would overlap one already
+ * drawn this frame (neighbouring cells can still collide in sigma alone); the centre, the
+ * selection and a highlighted path always keep theirs.
  */
 
 export interface ViewCallbacks {
@@ -56,6 +58,9 @@ export class NetworkView {
   private still: HTMLCanvasElement | null = null;
   private stillFrame = 0;
   private firstFrameWaiter: (() => void) | null = null;
+  /** Label boxes drawn (or reserved for forced labels) in the frame being drawn, and whose they are. */
+  private labelBoxes: Array<[number, number, number, number]> = [];
+  private readonly drawnLabels = new Set<string>();
 
   constructor(
     private readonly container: HTMLElement,
@@ -129,6 +134,7 @@ export class NetworkView {
       labelRenderedSizeThreshold: 7,
       zIndex: true,
       defaultDrawNodeHover: (context, data, settings) => this.drawHover(context, data, settings),
+      defaultDrawNodeLabel: (context, data, settings) => this.drawLabel(context, data as typeof data & { key: string; forceLabel?: boolean }, settings),
       nodeReducer: (node, data) => {
         const out: Partial<NodeDisplayData> & Record<string, unknown> = { ...data };
         if (node === this.selected || node === this.hovered) {
@@ -162,6 +168,50 @@ export class NetworkView {
         return out;
       },
     };
+  }
+
+  private labelBox(context: CanvasRenderingContext2D, x: number, y: number, size: number, label: string, settings: Settings): [number, number, number, number] {
+    context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+    // A few pixels of margin, so that two labels never touch end to end either.
+    return [x + size + 3, y - settings.labelSize / 2 - 3, context.measureText(label).width + 8, settings.labelSize + 6];
+  }
+
+  /** Draws a label unless it would overlap one drawn (or reserved) this frame; forced labels always draw. */
+  private drawLabel(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color"> & { key: string; forceLabel?: boolean }, settings: Settings): void {
+    if (!data.label) return;
+    const box = this.labelBox(context, data.x, data.y, data.size, data.label, settings);
+    const overlaps = this.labelBoxes.some((b) => box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3]);
+    if (overlaps && !data.forceLabel) return;
+    this.labelBoxes.push(box);
+    this.drawnLabels.add(data.key);
+    drawDiscNodeLabel(context, data, settings);
+  }
+
+  /** Before each frame: forget last frame's labels and reserve room for the labels that must show. */
+  private reserveForcedLabels(sigma: Sigma): void {
+    this.labelBoxes = [];
+    this.drawnLabels.clear();
+    const context = sigma.getCanvases().labels?.getContext("2d");
+    if (!context) return;
+    const settings = sigma.getSettings();
+    for (const node of this.forcedNodes()) {
+      const data = sigma.getNodeDisplayData(node);
+      if (!data?.label) continue;
+      const at = sigma.framedGraphToViewport(data);
+      this.labelBoxes.push(this.labelBox(context, at.x, at.y, sigma.scaleSize(data.size), data.label, settings));
+    }
+  }
+
+  private forcedNodes(): string[] {
+    const nodes = this.graph.filterNodes((_n, a) => a.forceLabel === true);
+    if (this.selected) nodes.push(this.selected);
+    if (this.focus) nodes.push(...this.focus.nodes);
+    return nodes.filter((n) => this.graph.hasNode(n));
+  }
+
+  /** Nodes whose label the last frame drew (the SVG export shows the same ones). */
+  get labelledNodes(): ReadonlySet<string> {
+    return this.drawnLabels;
   }
 
   /** Sigma's hover label on a box of the theme's panel colour (its default box is always white). */
@@ -258,6 +308,7 @@ export class NetworkView {
       this.callbacks.onEdge?.(source, target);
     });
     sigma.on("clickStage", () => this.callbacks.onStage?.());
+    sigma.on("beforeRender", () => this.reserveForcedLabels(sigma));
     sigma.on("enterNode", ({ node }) => {
       this.hovered = node;
       this.container.style.cursor = "pointer";
@@ -375,13 +426,13 @@ export class NetworkView {
   /** The picture as PNG at `scale` times the screen's resolution (2 by default). */
   toPNG(scale = 2): Promise<Blob> {
     if (!this.renderer) return Promise.reject(new Error("Nothing is drawn with WebGL now; interact with the picture first."));
-    return composeImage(this.renderer, this.settings(), this.palette.background, scale);
+    return composeImage(this.renderer, this.settings(), this.palette.background, scale, (temp) => temp.on("beforeRender", () => this.reserveForcedLabels(temp)));
   }
 
   /** The picture as SVG: the same positions, sizes, colours and labels as on screen. */
   toSVG(): string {
     if (!this.renderer) throw new Error("Nothing is drawn yet.");
-    return svgOfView(this.renderer, this.palette);
+    return svgOfView(this.renderer, this.palette, this.drawnLabels);
   }
 
   /** Releases the worker and every WebGL context (sigma's kill loses them). */

@@ -7,12 +7,12 @@ import type { Palette } from "./theme";
  * at `scale` times the device pixel ratio (sigma reads window.devicePixelRatio when it sizes its
  * canvases, so it is overridden for that moment), its layers are drawn onto one canvas over the
  * background, and the temporary renderer (and its WebGL contexts) is killed. SVG: the nodes,
- * edges and the labels sigma is showing, at their screen positions.
+ * edges and the labels on screen, at their screen positions.
  */
 
 const LAYERS = ["edges", "edgeLabels", "nodes", "labels"];
 
-export async function composeImage(source: Sigma, settings: Partial<Settings>, background: string, scale: number): Promise<Blob> {
+export async function composeImage(source: Sigma, settings: Partial<Settings>, background: string, scale: number, prepare: (temp: Sigma) => void): Promise<Blob> {
   const { width, height } = source.getDimensions();
   const holder = document.createElement("div");
   holder.style.cssText = `position:fixed;left:-${width + 100}px;top:0;width:${width}px;height:${height}px;pointer-events:none;`;
@@ -22,6 +22,7 @@ export async function composeImage(source: Sigma, settings: Partial<Settings>, b
   let temp: Sigma | null = null;
   try {
     temp = new Sigma(source.getGraph(), holder, { ...settings, enableEdgeEvents: false });
+    prepare(temp);
     temp.getCamera().setState(source.getCamera().getState());
     temp.refresh();
     const canvas = document.createElement("canvas");
@@ -52,7 +53,7 @@ function paint(color: string): { color: string; opacity: number } {
   return { color: `rgb(${m[1]},${m[2]},${m[3]})`, opacity: m[4] === undefined ? 1 : Number(m[4]) };
 }
 
-export function svgOfView(renderer: Sigma, palette: Palette): string {
+export function svgOfView(renderer: Sigma, palette: Palette, labelled: ReadonlySet<string>): string {
   const { width, height } = renderer.getDimensions();
   const graph = renderer.getGraph();
   const settings = renderer.getSettings();
@@ -82,7 +83,7 @@ export function svgOfView(renderer: Sigma, palette: Palette): string {
     out.push(`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${p.r.toFixed(2)}" fill="${color}" fill-opacity="${opacity}"><title>${escapeXml(String(graph.getNodeAttribute(node, "label") ?? node))}</title></circle>`);
   }
   out.push(`</g><g font-family="${escapeXml(settings.labelFont)}" font-size="${settings.labelSize}" font-weight="${settings.labelWeight}" fill="${palette.text}">`);
-  for (const node of renderer.getNodeDisplayedLabels()) {
+  for (const node of labelled) {
     const p = position(node);
     if (!p.data.label) continue;
     out.push(`<text x="${(p.x + p.r + 3).toFixed(1)}" y="${(p.y + settings.labelSize / 3).toFixed(1)}">${escapeXml(p.data.label)}</text>`);

@@ -9,6 +9,7 @@ export const WIDGET_CSS = `
 .stage:focus-visible { box-shadow: inset 0 0 0 2px var(--accent); }
 .status { position: absolute; left: 8px; top: 6px; color: var(--muted); font-size: 12px; pointer-events: none; }
 .status.error { color: #cf222e; pointer-events: auto; }
+.controls[hidden] { display: none; }
 .controls { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 6px 8px; border-top: 1px solid var(--line); font-size: 12px; }
 .controls label { display: inline-flex; gap: 4px; align-items: center; color: var(--muted); }
 .controls input, .controls select, .controls button { font: inherit; color: inherit; background: var(--field); border: 1px solid var(--line); border-radius: 4px; padding: 2px 5px; }
