@@ -4,6 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../src/config";
 import { Database } from "../src/db/database";
 import { provideNeo4j } from "../src/db/neo4j-provider";
+import { jarCacheRoot } from "../src/db/local/home-layout";
 import { startHttpServer } from "../src/api/http";
 import { fromRoot } from "../src/util/project-root";
 import { launchBrowser } from "../test/support/browser";
@@ -50,7 +51,9 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   const machine = machineInfo();
   log(`machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, load ${machine.loadAverage}`);
-  const env = { ...process.env, COAUTHOR_GRAPH_HOME: HOME, NEO4J_URI: "" };
+  const userHome = loadConfig({ ...process.env, NEO4J_URI: "", COAUTHOR_GRAPH_HOME: "" }).home;
+  // The user's jar cache, so a new bench home does not download Neo4j again.
+  const env = { ...process.env, COAUTHOR_GRAPH_HOME: HOME, NEO4J_URI: "", COAUTHOR_GRAPH_NEO4J_VIA: "local", COAUTHOR_GRAPH_JAR_CACHE: process.env.COAUTHOR_GRAPH_JAR_CACHE || jarCacheRoot(userHome, process.env) };
   if (!existsSync(path.join(HOME, "neo4j"))) {
     mkdirSync(HOME, { recursive: true });
     log(`bulk-loading ${DATASET} into ${HOME} (once; later runs reuse it) …`);

@@ -71,6 +71,7 @@ export function webRouter(options: { frameAncestors: string }): Router {
     });
   };
   router.get(WIDGET_PATH, sendAsset("coauthor-network.js"));
+  router.get(`${WIDGET_PATH}.map`, sendAsset("coauthor-network.js.map"));
   for (const file of WEB_FILES) router.get(`${WEB_ASSET_PREFIX}/${file}`, sendAsset(file));
   for (const file of WEB_FILES.filter((f) => f.endsWith(".js"))) router.get(`${WEB_ASSET_PREFIX}/${file}.map`, sendAsset(`${file}.map`));
   return router;

@@ -113,8 +113,7 @@ new SearchBox($("author-input"), $("author-options"), ENDPOINT, (author) => {
 });
 new SearchBox($("to-input"), $("to-options"), ENDPOINT, (author) => {
   state.to = author.id;
-  writeState(state);
-  void showPath();
+  void select({ selected: null, tie: null });
 });
 $("clear-path").addEventListener("click", () => {
   state.to = null;
@@ -218,14 +217,14 @@ async function select(next: { selected: string | null; tie: string | null }): Pr
     const [a, b] = state.tie.split("|");
     view.setFocus([a, b], [state.tie]);
     await showTie(a, b);
-  } else if (state.to) {
-    await showPath();
   } else {
-    view.setFocus(null);
+    // A path stays highlighted while an author on it (or any other) is looked at.
+    if (state.to) await showPath(!state.selected);
+    else view.setFocus(null);
     if (state.selected) await showAuthor(state.selected);
-    else panel.replaceChildren(h("p", { class: "muted" }, "Click an author or a tie in the picture (or pick one from “Authors in this network”) to see the papers behind it."));
+    else if (!state.to) panel.replaceChildren(h("p", { class: "muted" }, "Click an author or a tie in the picture (or pick one from “Authors in this network”) to see the papers behind it."));
   }
-  panel.dataset.showing = state.tie ? "tie" : state.to ? "path" : state.selected ? "author" : "none";
+  panel.dataset.showing = state.tie ? "tie" : state.selected ? "author" : state.to ? "path" : "none";
 }
 
 interface AuthorPanel {
@@ -257,7 +256,7 @@ async function showAuthor(id: string): Promise<void> {
       "div",
       { class: "actions" },
       id !== state.author ? button("Centre here", () => Object.assign(state, { author: id, selected: null, tie: null, to: null }) && void load(), { id: "centre-here" }) : null,
-      id !== state.author ? button("Path from the centre", () => ((state.to = id), void select({ selected: id, tie: null })), { id: "path-here" }) : null,
+      id !== state.author ? button("Path from the centre", () => ((state.to = id), void select({ selected: null, tie: null })), { id: "path-here" }) : null,
     ),
     h("h3", {}, `Papers${state.yearFrom !== null || state.yearTo !== null ? " in these years" : ""} (${author.papers.totalCount})`),
     paperList(author.papers.edges.map((e) => e.node)),
@@ -297,23 +296,21 @@ async function showTie(a: string, b: string): Promise<void> {
   );
 }
 
-async function showPath(): Promise<void> {
+async function showPath(inPanel = true): Promise<void> {
   if (!state.to || !state.author) return;
   const to = state.to;
-  panel.replaceChildren(h("p", { class: "muted" }, "Finding the path…"));
+  if (inPanel) panel.replaceChildren(h("p", { class: "muted" }, "Finding the path…"));
   const data = await gql<{ collaborationPath: PathAnswer | null }>(ENDPOINT, PATH_QUERY, { from: state.author, to, yearFrom: state.yearFrom, yearTo: state.yearTo });
   if (state.to !== to) return;
   const path = data.collaborationPath;
   if (path) {
     // Hops outside the drawn network are added next to the author they join.
-    path.authors.forEach((author, i) => view.ensureNode(author.id, author.name, author.paperCount, path.authors[i - 1]?.id));
-    const edges = path.links.map((link) => view.ensureEdge(link.from.id, link.to.id, link.papers.length));
+    const edges = view.addPath(path.authors, path.links.map((link) => ({ from: link.from.id, to: link.to.id, papers: link.papers.length })));
     view.setFocus(path.authors.map((a) => a.id), edges);
   }
   const toName = path?.authors.at(-1)?.name ?? $<HTMLInputElement>("to-input").value ?? to;
   $<HTMLInputElement>("to-input").value = toName;
-  panel.replaceChildren(h("h2", { id: "panel-title" }, `Path: ${nameOf(state.author)} → ${toName}`), pathSection(path, nameOf(state.author), toName));
-  panel.dataset.showing = "path";
+  if (inPanel) panel.replaceChildren(h("h2", { id: "panel-title" }, `Path: ${nameOf(state.author)} → ${toName}`), pathSection(path, nameOf(state.author), toName));
 }
 
 // For the browser tests and the benchmark: the view, its numbers and the state, read-only by convention.

@@ -133,6 +133,8 @@ export class NetworkView {
       labelGridCellSize: 100,
       labelRenderedSizeThreshold: 7,
       zIndex: true,
+      // Room at the edges for the labels of the outermost nodes.
+      stagePadding: 60,
       defaultDrawNodeHover: (context, data, settings) => this.drawHover(context, data, settings),
       defaultDrawNodeLabel: (context, data, settings) => this.drawLabel(context, data as typeof data & { key: string; forceLabel?: boolean }, settings),
       nodeReducer: (node, data) => {
@@ -376,14 +378,33 @@ export class NetworkView {
     this.renderer?.refresh({ skipIndexation: true });
   }
 
-  /** Adds an author or a tie the network did not hold (a path's hop outside it), near what it touches. */
-  ensureNode(id: string, label: string, papers: number, near?: string): void {
+  /**
+   * Adds the authors and ties of a path that the network does not hold (each next to the author it
+   * joins), then lets the layout settle them. The layout is restarted rather than fed the change:
+   * graphology's worker supervisor respawns its worker on every structural change, and a layout
+   * changed that way was seen to stall.
+   */
+  addPath(authors: Array<{ id: string; name: string; paperCount: number }>, links: Array<{ from: string; to: string; papers: number }>): string[] {
+    const missing = authors.some((a) => !this.graph.hasNode(a.id)) || links.some((l) => !this.graph.hasEdge(edgeKey(l.from, l.to)));
+    const running = this.layoutRunning;
+    if (missing) this.stopLayout(false);
+    authors.forEach((author, i) => this.ensureNode(author.id, author.name, author.paperCount, authors[i - 1]?.id));
+    const edges = links.map((link) => this.ensureEdge(link.from, link.to, link.papers));
+    if (missing) {
+      this.stats.nodes = this.graph.order;
+      this.stats.edges = this.graph.size;
+      this.startLayout(running ? undefined : 1500);
+    }
+    return edges;
+  }
+
+  private ensureNode(id: string, label: string, papers: number, near?: string): void {
     if (this.graph.hasNode(id)) return;
     const anchor = near && this.graph.hasNode(near) ? this.graph.getNodeAttributes(near) : { x: 0, y: 0 };
     this.graph.addNode(id, { label, x: (anchor.x as number) + 5, y: (anchor.y as number) + 5, size: nodeSize(papers), color: this.palette.distance[3], papers, distance: 3 });
   }
 
-  ensureEdge(a: string, b: string, joint: number): string {
+  private ensureEdge(a: string, b: string, joint: number): string {
     const key = edgeKey(a, b);
     if (!this.graph.hasEdge(key)) this.graph.addEdgeWithKey(key, a, b, { size: edgeSize(joint), color: this.palette.edge, weight: joint, jointPapers: joint });
     return key;
