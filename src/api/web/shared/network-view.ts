@@ -119,11 +119,20 @@ export class NetworkView {
     return this.layout?.isRunning() ?? false;
   }
 
+  /**
+   * Above this many ties, edges are hidden while the picture moves and are not clickable: each frame
+   * then draws nodes only, and the edge picking layer (a second drawing of every edge) is skipped.
+   * On a software renderer a 120k-tie frame takes seconds; a GPU draws it in milliseconds.
+   */
+  static readonly LARGE_EDGES = 20_000;
+
   private settings(): Partial<Settings> {
     const p = this.palette;
+    const large = this.graph.size > NetworkView.LARGE_EDGES;
     return {
       renderEdgeLabels: false,
-      enableEdgeEvents: true,
+      enableEdgeEvents: !large,
+      hideEdgesOnMove: large,
       labelColor: { color: p.text },
       labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
       labelSize: 12,
@@ -273,6 +282,8 @@ export class NetworkView {
     }
     this.stats.nodes = this.graph.order;
     this.stats.edges = this.graph.size;
+    // Edge events and hiding edges on move follow the network's size.
+    this.renderer?.setSettings(this.settings());
     this.stats.firstFrameMs = null;
     this.stats.layoutMs = null;
     this.container.dataset.nodes = String(this.graph.order);
