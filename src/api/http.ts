@@ -14,6 +14,8 @@ import { createFormatError } from "./format-error";
 import { buildGraphqlSchema, printSchemaSdl } from "./schema";
 import { healthRouter } from "./health";
 import { playgroundRouter } from "./playground";
+import { exportRouter } from "./routes/export.routes";
+import { webRouter } from "./routes/web.routes";
 
 /** In-flight requests get this long to finish when the server closes; then sockets are cut. */
 const DRAIN_GRACE_MS = 5_000;
@@ -79,6 +81,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const sdl = printSchemaSdl(schema);
   // Built before Apollo starts so a missing playground package fails with nothing to clean up.
   const playground = playgroundRouter({ graphqlPath: GRAPHQL_PATH });
+  const web = webRouter({ frameAncestors: config.frameAncestors });
 
   const app = express();
   app.disable("x-powered-by");
@@ -107,6 +110,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);
   });
   app.use(playground);
+  app.use(web);
+  app.use(exportRouter(db, { production: config.production }));
   app.use(jsonErrorHandler);
 
   let port: number;
