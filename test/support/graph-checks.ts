@@ -86,10 +86,30 @@ export async function fullGraphSnapshot(db: Database): Promise<string[]> {
   const relationships = await db.read(`
     MATCH (a)-[r]->(b)
     RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`);
+  return snapshotLines(
+    nodes.map((row) => ({ labels: row.get("labels") as string[], props: row.get("props") as Record<string, unknown> })),
+    relationships.map((row) => ({ type: row.get("type") as string, from: row.get("from") as string, to: row.get("to") as string, props: row.get("props") as Record<string, unknown> })),
+  );
+}
+
+export interface SnapshotNode {
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export interface SnapshotRelationship {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+/** The lines of fullGraphSnapshot, from nodes and relationships read anywhere (Neo4j, or the CSVs of a bulk load). */
+export function snapshotLines(nodes: SnapshotNode[], relationships: SnapshotRelationship[]): string[] {
   const lines: string[] = [];
-  for (const row of nodes) {
-    const labels = [...(row.get("labels") as string[])].sort().join(":");
-    const props = { ...(row.get("props") as Record<string, unknown>) };
+  for (const node of nodes) {
+    const labels = [...node.labels].sort().join(":");
+    const props = { ...node.props };
     if (labels === "ImportRun") {
       const counts = JSON.parse(String(props.counts ?? "{}")) as Record<string, unknown>;
       props.counts = sortedJson(Object.fromEntries(Object.entries(counts).filter(([k]) => !RUN_VOLATILE.has(k))));
@@ -97,9 +117,7 @@ export async function fullGraphSnapshot(db: Database): Promise<string[]> {
     }
     lines.push(`(:${labels} ${sortedJson(props)})`);
   }
-  for (const row of relationships) {
-    lines.push(`(${row.get("from")})-[:${row.get("type")} ${sortedJson(row.get("props"))}]->(${row.get("to")})`);
-  }
+  for (const r of relationships) lines.push(`(${r.from})-[:${r.type} ${sortedJson(r.props)}]->(${r.to})`);
   return lines.sort();
 }
 
