@@ -71,15 +71,21 @@ WHERE row.venueId IS NOT NULL
 MATCH (v:Venue {id: row.venueId})
 CREATE (p)-[:PUBLISHED_IN]->(v)`;
 
-/** The display name is the greatest spelling by code point, so "Véronique" beats "Veronique" whatever the import order. */
+/** The spellings seen so far of the batch's authors, which author-spellings.ts merges with the batch's own. */
+export const AUTHOR_SPELLINGS = `
+UNWIND $ids AS id
+MATCH (a:Author {id: id})
+RETURN a.id AS id, a.name AS name, a.aliases AS aliases`;
+
+/**
+ * The name and aliases come decided (author-spellings.ts: the greatest spelling by code point is the name), from
+ * what AUTHOR_SPELLINGS read before this transaction; one importer writes at a time, as for paper resolution.
+ */
 export const MERGE_AUTHORS = `
 UNWIND $authors AS row
 MERGE (a:Author {id: row.id})
-ON CREATE SET a.name = row.name, a.nameKey = row.nameKey, a.aliases = [], a.keyed = row.keyed, a.numbered = row.numbered
-SET a.orcid = coalesce(a.orcid, row.orcid), a:NameTouched
-WITH a, CASE WHEN row.name = a.name OR row.name IN a.aliases THEN [a.name] + a.aliases ELSE [a.name] + a.aliases + row.name END AS forms
-WITH a, forms, reduce(best = head(forms), f IN forms | CASE WHEN f > best THEN f ELSE best END) AS best
-SET a.name = best, a.aliases = [f IN forms WHERE f <> best]`;
+ON CREATE SET a.nameKey = row.nameKey, a.keyed = row.keyed, a.numbered = row.numbered
+SET a.name = row.name, a.aliases = row.aliases, a.orcid = coalesce(a.orcid, row.orcid), a:NameTouched`;
 
 export const MERGE_AUTHORSHIPS = `
 UNWIND $authorships AS row
@@ -168,7 +174,8 @@ WITH a LIMIT $limit`;
 
 /**
  * Every coauthor b this author is responsible for (a pair whose other end is also queued is computed by the end
- * with the smaller id), with the pair's joint papers and years, oriented from the smaller id to the larger.
+ * with the smaller id), with the pair's joint papers and years, oriented from the smaller id to the larger. Ids read
+ * from the store compare in code point order, which pair-increments.ts and bulk-csv.ts follow (compareCodePoints).
  */
 const PAIRS_OF_AUTHOR = `MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
   WHERE b <> a AND NOT ((b:PairsDirty OR b:PairsDone) AND b.id < a.id)
