@@ -31,7 +31,7 @@ export interface MemVenue {
 export type PackedAuthorship = number;
 
 /** A (:Paper): the row's properties, with its venue as a reference and its authorships packed. */
-export interface MemPaper extends Omit<PaperRow, "venueId"> {
+export interface MemPaper extends Omit<PaperRow, "venueIds"> {
   venue: MemVenue | null;
   authorships: PackedAuthorship[];
 }
@@ -162,7 +162,7 @@ export class MemoryGraph implements ImportTarget {
       abstract: row.abstract,
       pages: row.pages,
       sourceKeys: [...row.sourceKeys],
-      venue: row.venueId === null ? null : (this.venues.get(row.venueId) ?? null),
+      venue: this.bestClaimedVenue(row),
       authorships: [],
     };
     this.papers.set(paper.id, paper);
@@ -176,7 +176,7 @@ export class MemoryGraph implements ImportTarget {
     let paper = this.papers.get(row.id);
     const created = !paper;
     if (!paper) {
-      this.createPaper({ ...row, doi: null, url: null, abstract: null, pages: null, sourceKeys: [], venueId: null });
+      this.createPaper({ ...row, doi: null, url: null, abstract: null, pages: null, sourceKeys: [], venueIds: [] });
       paper = this.papers.get(row.id)!;
     }
     paper.doi ??= row.doi;
@@ -184,9 +184,19 @@ export class MemoryGraph implements ImportTarget {
     paper.abstract ??= row.abstract;
     paper.pages ??= row.pages;
     for (const key of row.sourceKeys) if (!paper.sourceKeys.includes(key)) paper.sourceKeys.push(key);
-    const claimed = row.venueId === null ? undefined : this.venues.get(row.venueId);
+    const claimed = this.bestClaimedVenue(row);
     if (claimed && (!paper.venue || venueRank(claimed) < venueRank(paper.venue))) paper.venue = claimed;
     return created;
+  }
+
+  /** BEST_CLAIMED_VENUE: the best of the row's venue claims by the venue rule, or null. */
+  private bestClaimedVenue(row: PaperRow): MemVenue | null {
+    let best: MemVenue | null = null;
+    for (const id of row.venueIds) {
+      const venue = this.venues.get(id);
+      if (venue && (!best || venueRank(venue) < venueRank(best))) best = venue;
+    }
+    return best;
   }
 
   /** MERGE_AUTHORS, with the spellings merged as graph-writer.ts merges them (author-spellings.ts). True when new. */

@@ -14,7 +14,8 @@ export interface PaperRow {
   abstract: string | null;
   pages: string | null;
   sourceKeys: string[];
-  venueId: string | null;
+  /** Every venue the batch's records claim for the paper; MERGE_PAPERS' venue rule picks one among them. */
+  venueIds: string[];
 }
 
 export interface VenueRow {
@@ -86,8 +87,10 @@ export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): B
     const id = resolvedIds[index];
     const identity = paperIdentity(record);
     const vId = record.venue ? venueId(record.venue) : null;
-    if (record.venue && vId && !venues.has(vId)) {
-      venues.set(vId, { id: vId, name: record.venue.name, acronym: record.venue.acronym ?? null, kind: record.venue.kind });
+    if (record.venue && vId) {
+      const venue = venues.get(vId);
+      if (!venue) venues.set(vId, { id: vId, name: record.venue.name, acronym: record.venue.acronym ?? null, kind: record.venue.kind });
+      else venue.acronym ??= record.venue.acronym ?? null; // as MERGE_VENUES does across batches
     }
     const seen = papers.get(id);
     if (seen) {
@@ -97,7 +100,7 @@ export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): B
       seen.url ??= record.url ?? null;
       seen.abstract ??= record.abstract ?? null;
       seen.pages ??= record.pages ?? null;
-      seen.venueId ??= vId || null;
+      if (vId && !seen.venueIds.includes(vId)) seen.venueIds.push(vId);
     } else papers.set(id, {
       id,
       titleKey: identity.titleKey,
@@ -108,7 +111,7 @@ export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): B
       abstract: record.abstract ?? null,
       pages: record.pages ?? null,
       sourceKeys: [record.sourceKey],
-      venueId: vId || null,
+      venueIds: vId ? [vId] : [],
     });
     record.authors.forEach((author, i) => {
       const aId = bylineAuthorId(author);

@@ -33,10 +33,21 @@ MERGE (v:Venue {id: row.id})
 ON CREATE SET v.name = row.name, v.kind = row.kind
 SET v.acronym = coalesce(v.acronym, row.acronym)`;
 
+/** The venue rule's order: a venue named by a series acronym first, then the smaller id (ids are ASCII). */
+const VENUE_RANK = (v: string) => `(CASE WHEN ${v}.acronym IS NULL THEN '1' ELSE '0' END + ${v}.id)`;
+
+/** The best of a row's venue claims (row.venueIds, all merged by MERGE_VENUES before), as `v`. */
+const BEST_CLAIMED_VENUE = `CALL (row) {
+  UNWIND row.venueIds AS venueId
+  MATCH (v:Venue {id: venueId})
+  RETURN v ORDER BY ${VENUE_RANK("v")} LIMIT 1
+}`;
+
 /**
  * Descriptive fields: the first non-empty value wins; sourceKeys collect every source that saw the paper.
  * A paper has one venue. When sources disagree, the venue named by a series acronym wins over one known only by
- * its full name, then the smaller id: a rule over the set of claims, so the import order does not matter.
+ * its full name, then the smaller id: a rule over the set of claims (this batch's, row.venueIds, and the venue the
+ * paper has), so neither the import order nor the batching matters.
  */
 export const MERGE_PAPERS = `
 UNWIND $papers AS row
@@ -48,27 +59,27 @@ SET p.doi = coalesce(p.doi, row.doi),
     p.pages = coalesce(p.pages, row.pages),
     p.sourceKeys = p.sourceKeys + [k IN row.sourceKeys WHERE NOT k IN p.sourceKeys]
 WITH p, row
-WHERE row.venueId IS NOT NULL
-MATCH (v:Venue {id: row.venueId})
+WHERE size(row.venueIds) > 0
+${BEST_CLAIMED_VENUE}
 OPTIONAL MATCH (p)-[old:PUBLISHED_IN]->(current:Venue)
 WITH p, v, old, current
-WHERE current IS NULL
-   OR (CASE WHEN v.acronym IS NULL THEN '1' ELSE '0' END + v.id) < (CASE WHEN current.acronym IS NULL THEN '1' ELSE '0' END + current.id)
+WHERE current IS NULL OR ${VENUE_RANK("v")} < ${VENUE_RANK("current")}
 DELETE old
 MERGE (p)-[:PUBLISHED_IN]->(v)`;
 
 /**
  * Papers that paper-resolution.ts proved absent from the graph (their id matched nothing by DOI or titleKey in the
- * read before this write): plain CREATE, no venue rule to apply, no Eager. A concurrent import creating the same
- * paper between that read and this write makes the batch fail on the unique constraint; it is never merged wrongly.
+ * read before this write): plain CREATE, the venue rule among the batch's claims only, no Eager. A concurrent import
+ * creating the same paper between that read and this write makes the batch fail on the unique constraint; it is
+ * never merged wrongly.
  */
 export const CREATE_NEW_PAPERS = `
 UNWIND $papers AS row
 CREATE (p:Paper {id: row.id, title: row.title, titleKey: row.titleKey, sourceKeys: row.sourceKeys})
 SET p.year = row.year, p.doi = row.doi, p.url = row.url, p.abstract = row.abstract, p.pages = row.pages
 WITH p, row
-WHERE row.venueId IS NOT NULL
-MATCH (v:Venue {id: row.venueId})
+WHERE size(row.venueIds) > 0
+${BEST_CLAIMED_VENUE}
 CREATE (p)-[:PUBLISHED_IN]->(v)`;
 
 /** The spellings seen so far of the batch's authors, which author-spellings.ts merges with the batch's own. */
