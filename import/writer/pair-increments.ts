@@ -26,7 +26,8 @@ export interface PaperGain {
  * it touches (their year and current authors). An authorship is new when its author is not yet on the paper.
  */
 export function paperGains(rows: BatchRows, resolution: Pick<PaperResolution, "before">): PaperGain[] {
-  const yearOf = new Map(rows.papers.map((p) => [p.id, resolution.before.get(p.id)?.year ?? p.year]));
+  // A paper already in the graph keeps the year it was created with, even none: a later record's year is not it.
+  const yearOf = new Map(rows.papers.map((p) => [p.id, resolution.before.has(p.id) ? resolution.before.get(p.id)!.year : p.year]));
   const bylines = new Map<string, string[]>();
   for (const a of rows.authorships) {
     const list = bylines.get(a.paperId);
