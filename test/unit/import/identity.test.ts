@@ -70,6 +70,21 @@ describe("batch rows", () => {
     assert.equal(rows.papers[0].abstract, "text");
     assert.equal(rows.authorships.length, 2);
   });
+  it("keeps every venue a batch claims for one paper, and an acronym seen after the venue's first record", () => {
+    const rows = toBatchRows(
+      [
+        paper({ sourceKey: "a", venue: { name: "Zeta Workshop", kind: "workshop" } }),
+        paper({ sourceKey: "b", venue: { name: "ALPHA", kind: "conference" } }),
+        paper({ sourceKey: "c", venue: { name: "Alpha Proceedings", acronym: "ALPHA", kind: "conference" } }),
+      ],
+      ["p", "p", "p"],
+    );
+    assert.deepEqual(rows.papers[0].venueIds, ["zeta workshop", "alpha"]);
+    assert.deepEqual(rows.venues, [
+      { id: "zeta workshop", name: "Zeta Workshop", acronym: null, kind: "workshop" },
+      { id: "alpha", name: "ALPHA", acronym: "ALPHA", kind: "conference" },
+    ]);
+  });
   it("keeps the first byline position when an author is listed twice and skips blank names", () => {
     const rows = toBatchRows([paper({ authors: [{ name: "Ada Lovelace" }, { name: "  " }, { name: "ada lovelace" }] })], ["p"]);
     assert.equal(rows.authorships.length, 1);
