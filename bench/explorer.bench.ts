@@ -55,7 +55,13 @@ async function main(): Promise<void> {
   log(`machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, load ${machine.loadAverage}`);
   const userHome = loadConfig({ ...process.env, NEO4J_URI: "", COAUTHOR_GRAPH_HOME: "" }).home;
   // The user's jar cache, so a new bench home does not download Neo4j again.
-  const env = { ...process.env, COAUTHOR_GRAPH_HOME: HOME, NEO4J_URI: "", COAUTHOR_GRAPH_NEO4J_VIA: "local", COAUTHOR_GRAPH_JAR_CACHE: process.env.COAUTHOR_GRAPH_JAR_CACHE || jarCacheRoot(userHome, process.env) };
+  const env = {
+    ...process.env,
+    COAUTHOR_GRAPH_HOME: HOME,
+    NEO4J_URI: "",
+    COAUTHOR_GRAPH_NEO4J_VIA: "local",
+    COAUTHOR_GRAPH_JAR_CACHE: process.env.COAUTHOR_GRAPH_JAR_CACHE || jarCacheRoot(userHome, process.env),
+  };
   if (!existsSync(path.join(HOME, "neo4j"))) {
     mkdirSync(HOME, { recursive: true });
     log(`bulk-loading ${DATASET} into ${HOME} (once; later runs reuse it) …`);
@@ -81,7 +87,11 @@ async function main(): Promise<void> {
       const apiTimes: number[] = [];
       for (let i = 0; i < API_RUNS; i += 1) {
         const started = performance.now();
-        const response = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: NETWORK_QUERY, variables: { authorId: author.id, depth: c.depth, maxNodes: c.maxNodes } }) });
+        const response = await fetch(`${server.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: NETWORK_QUERY, variables: { authorId: author.id, depth: c.depth, maxNodes: c.maxNodes } }),
+        });
         await response.json();
         apiTimes.push(performance.now() - started);
       }
@@ -124,8 +134,20 @@ async function main(): Promise<void> {
       });
       figures.fps = (panFrames * 1000) / panElapsed;
       const navigation = await page.evaluate(() => (window as any).__explorer.firstFrameAt as number | undefined);
-      results.push({ label: c.label, nodes: figures.nodes, edges: figures.edges, apiMs: median(apiTimes), firstFrameMs: figures.firstFrameMs, pageToFirstFrameMs: navigation ?? NaN, layoutMs: figures.layoutMs, panFps: figures.fps, frameMs: figures.frameMs });
-      log(`${c.label}: ${figures.nodes} authors, ${figures.edges} ties; API ${median(apiTimes).toFixed(0)} ms; request -> first frame ${figures.firstFrameMs.toFixed(0)} ms (page open -> first frame ${navigation?.toFixed(0)} ms); layout ${figures.layoutMs.toFixed(0)} ms; panning ${figures.fps.toFixed(1)} fps (one frame drawn in ${figures.frameMs.toFixed(0)} ms)`);
+      results.push({
+        label: c.label,
+        nodes: figures.nodes,
+        edges: figures.edges,
+        apiMs: median(apiTimes),
+        firstFrameMs: figures.firstFrameMs,
+        pageToFirstFrameMs: navigation ?? NaN,
+        layoutMs: figures.layoutMs,
+        panFps: figures.fps,
+        frameMs: figures.frameMs,
+      });
+      log(
+        `${c.label}: ${figures.nodes} authors, ${figures.edges} ties; API ${median(apiTimes).toFixed(0)} ms; request -> first frame ${figures.firstFrameMs.toFixed(0)} ms (page open -> first frame ${navigation?.toFixed(0)} ms); layout ${figures.layoutMs.toFixed(0)} ms; panning ${figures.fps.toFixed(1)} fps (one frame drawn in ${figures.frameMs.toFixed(0)} ms)`,
+      );
       await page.close();
     }
     const table = [
@@ -136,7 +158,10 @@ async function main(): Promise<void> {
       ``,
       `| network | authors | ties | API | request → first frame | page open → first frame | layout (worker) | panning (mouse drag) | one frame (JS + GL calls) |`,
       `|---|---|---|---|---|---|---|---|---|`,
-      ...results.map((r) => `| ${r.label} | ${r.nodes} | ${r.edges} | ${r.apiMs.toFixed(0)} ms | ${r.firstFrameMs.toFixed(0)} ms | ${r.pageToFirstFrameMs.toFixed(0)} ms | ${r.layoutMs.toFixed(0)} ms | ${r.panFps.toFixed(1)} fps | ${r.frameMs.toFixed(0)} ms |`),
+      ...results.map(
+        (r) =>
+          `| ${r.label} | ${r.nodes} | ${r.edges} | ${r.apiMs.toFixed(0)} ms | ${r.firstFrameMs.toFixed(0)} ms | ${r.pageToFirstFrameMs.toFixed(0)} ms | ${r.layoutMs.toFixed(0)} ms | ${r.panFps.toFixed(1)} fps | ${r.frameMs.toFixed(0)} ms |`,
+      ),
       ``,
     ].join("\n");
     writeFileSync(RESULTS, table);

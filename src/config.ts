@@ -48,7 +48,10 @@ function frameAncestors(raw: string | undefined): string {
   const sources = (raw ?? "*").split(/[\s,]+/).filter(Boolean);
   if (sources.length === 0) return "*";
   const bad = sources.find((s) => /[;"]/.test(s));
-  if (bad) throw new Error(`EMBED_FRAME_ANCESTORS has ${bad}, which is not a CSP source; give origins such as "https://grafana.example.org 'self'", or unset it for "*".`);
+  if (bad)
+    throw new Error(
+      `EMBED_FRAME_ANCESTORS has ${bad}, which is not a CSP source; give origins such as "https://grafana.example.org 'self'", or unset it for "*".`,
+    );
   return sources.join(" ");
 }
 
@@ -65,7 +68,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     home: path.resolve(env.COAUTHOR_GRAPH_HOME || defaultHome()),
     port: intFromEnv("PORT", 4000),
     host: env.HOST || "0.0.0.0",
-    corsOrigins: cors === "*" ? "*" : cors.split(",").map((o) => o.trim()).filter(Boolean),
+    corsOrigins:
+      cors === "*"
+        ? "*"
+        : cors
+            .split(",")
+            .map((o) => o.trim())
+            .filter(Boolean),
     frameAncestors: frameAncestors(env.EMBED_FRAME_ANCESTORS),
     production: env.NODE_ENV === "production",
     maxQueryDepth: intFromEnv("MAX_QUERY_DEPTH", 12),

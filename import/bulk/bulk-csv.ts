@@ -25,7 +25,15 @@ export interface BulkCsv {
   relationships: CsvInput[];
   /** Some quoted field holds a line break: neo4j-admin must then parse with --multiline-fields (slower). */
   multiline: boolean;
-  rows: { authors: number; papers: number; venues: number; importRuns: number; authored: number; publishedIn: number; coauthorPairs: number };
+  rows: {
+    authors: number;
+    papers: number;
+    venues: number;
+    importRuns: number;
+    authored: number;
+    publishedIn: number;
+    coauthorPairs: number;
+  };
 }
 
 const BUFFER_BYTES = 1 << 20;
@@ -81,7 +89,8 @@ class CsvFile {
     if (value === null || value === undefined) return; // an empty unquoted field: no property
     if (Array.isArray(value)) {
       for (const element of value) {
-        if (String(element).includes(ARRAY_DELIMITER)) throw new Error(`a list value holds the list delimiter U+241F: ${String(element).slice(0, 80)}`);
+        if (String(element).includes(ARRAY_DELIMITER))
+          throw new Error(`a list value holds the list delimiter U+241F: ${String(element).slice(0, 80)}`);
       }
       this.field(value.join(ARRAY_DELIMITER));
     } else if (typeof value === "string") {
@@ -97,7 +106,10 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
   mkdirSync(dir, { recursive: true });
   const at = (name: string) => path.join(dir, name);
   const files = {
-    authors: new CsvFile(at("authors.csv"), "id:ID(Author),name,nameKey,aliases:string[],orcid,paperCount:int,firstYear:int,lastYear:int,keyed:boolean,numbered:boolean"),
+    authors: new CsvFile(
+      at("authors.csv"),
+      "id:ID(Author),name,nameKey,aliases:string[],orcid,paperCount:int,firstYear:int,lastYear:int,keyed:boolean,numbered:boolean",
+    ),
     papers: new CsvFile(at("papers.csv"), "id:ID(Paper),title,titleKey,year:int,doi,url,abstract,pages,sourceKeys:string[]"),
     venues: new CsvFile(at("venues.csv"), "id:ID(Venue),name,acronym,kind"),
     importRuns: new CsvFile(at("import-runs.csv"), "id:ID(ImportRun),source,format,sha256,startedAt,finishedAt,status,counts"),
@@ -116,7 +128,18 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
     let done = 0;
     for (const a of graph.authors.values()) {
       const stats = authorStats(a);
-      files.authors.row([a.id, a.name, a.nameKey, a.aliases, a.orcid, stats.paperCount, stats.firstYear, stats.lastYear, a.keyed, a.numbered]);
+      files.authors.row([
+        a.id,
+        a.name,
+        a.nameKey,
+        a.aliases,
+        a.orcid,
+        stats.paperCount,
+        stats.firstYear,
+        stats.lastYear,
+        a.keyed,
+        a.numbered,
+      ]);
       for (const p of a.papers) {
         const e = p.authorships[edgeIndex(p, a)];
         files.authored.row([a.id, p.id, edgePosition(e), edgeKeyed(e), edgeNamed(e)]);

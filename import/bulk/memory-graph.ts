@@ -174,7 +174,8 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     let author = this.authors.get(row.id);
     const created = !author;
     const spellings = mergeSpellings(author, row.spellings);
-    if (!author) author = this.addAuthor({ id: row.id, name: spellings.name, nameKey: row.nameKey, keyed: row.keyed, numbered: row.numbered });
+    if (!author)
+      author = this.addAuthor({ id: row.id, name: spellings.name, nameKey: row.nameKey, keyed: row.keyed, numbered: row.numbered });
     author.name = spellings.name;
     author.aliases = spellings.aliases;
     author.orcid ??= row.orcid;

@@ -104,18 +104,19 @@ export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): B
       seen.abstract ??= record.abstract ?? null;
       seen.pages ??= record.pages ?? null;
       if (vId && !seen.venueIds.includes(vId)) seen.venueIds.push(vId);
-    } else papers.set(id, {
-      id,
-      titleKey: identity.titleKey,
-      doi: identity.doi,
-      title: record.title,
-      year: record.year ?? null,
-      url: record.url ?? null,
-      abstract: record.abstract ?? null,
-      pages: record.pages ?? null,
-      sourceKeys: [record.sourceKey],
-      venueIds: vId ? [vId] : [],
-    });
+    } else
+      papers.set(id, {
+        id,
+        titleKey: identity.titleKey,
+        doi: identity.doi,
+        title: record.title,
+        year: record.year ?? null,
+        url: record.url ?? null,
+        abstract: record.abstract ?? null,
+        pages: record.pages ?? null,
+        sourceKeys: [record.sourceKey],
+        venueIds: vId ? [vId] : [],
+      });
     record.authors.forEach((author, i) => {
       const aId = bylineAuthorId(author);
       if (aId === null) return;
@@ -143,5 +144,10 @@ export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): B
       }
     });
   });
-  return { papers: [...papers.values()], venues: [...venues.values()], authors: [...authors.values()], authorships: [...authorships.values()] };
+  return {
+    papers: [...papers.values()],
+    venues: [...venues.values()],
+    authors: [...authors.values()],
+    authorships: [...authorships.values()],
+  };
 }

@@ -121,7 +121,9 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
 async function readSpellings(db: Database, ids: string[]): Promise<Map<string, Spellings>> {
   if (ids.length === 0) return new Map();
   const found = await db.read(AUTHOR_SPELLINGS, { ids });
-  return new Map(found.map((r) => [r.get("id") as string, { name: r.get("name") as string, aliases: (r.get("aliases") as string[] | null) ?? [] }]));
+  return new Map(
+    found.map((r) => [r.get("id") as string, { name: r.get("name") as string, aliases: (r.get("aliases") as string[] | null) ?? [] }]),
+  );
 }
 
 /** MERGE_AUTHORS rows: each author's name and aliases after this batch's spellings. */

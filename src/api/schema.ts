@@ -18,7 +18,17 @@ let built: Promise<GraphQLSchema> | undefined;
  */
 export function buildGraphqlSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [NodeResolver, AuthorResolver, PaperAuthorsResolver, PaperResolver, VenueResolver, VenuePapersResolver, NetworkResolver, ExportResolver, StatsResolver],
+    resolvers: [
+      NodeResolver,
+      AuthorResolver,
+      PaperAuthorsResolver,
+      PaperResolver,
+      VenueResolver,
+      VenuePapersResolver,
+      NetworkResolver,
+      ExportResolver,
+      StatsResolver,
+    ],
     validate: false,
     emitSchemaFile: false,
   }).catch((error: unknown) => {

@@ -36,7 +36,14 @@ async function main(): Promise<void> {
   mkdirSync(WEB_OUT_DIR, { recursive: true });
   const started = Date.now();
   await Promise.all(
-    BUNDLES.map((bundle) => build({ ...COMMON, entryPoints: [path.join(SOURCE, bundle.entry)], outfile: path.join(WEB_OUT_DIR, bundle.out), format: bundle.format })),
+    BUNDLES.map((bundle) =>
+      build({
+        ...COMMON,
+        entryPoints: [path.join(SOURCE, bundle.entry)],
+        outfile: path.join(WEB_OUT_DIR, bundle.out),
+        format: bundle.format,
+      }),
+    ),
   );
   copyFileSync(path.join(SOURCE, "explorer", "explorer.css"), path.join(WEB_OUT_DIR, "explorer.css"));
   console.log(`web: ${BUNDLES.length} bundles in dist/web (${Date.now() - started} ms)`);
@@ -44,7 +51,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(`web build failed: ${(error as Error).message}\nRun \`npm ci\` to install esbuild, sigma and graphology, then \`npm run build\` again.`);
+    console.error(
+      `web build failed: ${(error as Error).message}\nRun \`npm ci\` to install esbuild, sigma and graphology, then \`npm run build\` again.`,
+    );
     process.exit(1);
   });
 }

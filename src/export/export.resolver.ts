@@ -21,7 +21,11 @@ class NetworkFramesArgs {
   @YearToArg()
   yearTo?: number | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 200, description: "Most authors returned, centre included, 1..1500 (the Node Graph panel's limit)." })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 200,
+    description: "Most authors returned, centre included, 1..1500 (the Node Graph panel's limit).",
+  })
   maxNodes?: number | null;
 }
 

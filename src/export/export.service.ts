@@ -17,7 +17,10 @@ export class ExportService {
     private readonly network: NetworkService,
   ) {}
 
-  async networkGraph(args: NetworkArgs, { perYear = true, maxNodesRange = NETWORK_MAX_NODES }: { perYear?: boolean; maxNodesRange?: IntRange } = {}): Promise<ExportGraph> {
+  async networkGraph(
+    args: NetworkArgs,
+    { perYear = true, maxNodesRange = NETWORK_MAX_NODES }: { perYear?: boolean; maxNodesRange?: IntRange } = {},
+  ): Promise<ExportGraph> {
     // The same checks coauthorNetwork makes, here first so that the export knows the values in force.
     const depth = intInRange("depth", args.depth, NETWORK_DEPTH);
     const maxNodes = intInRange("maxNodes", args.maxNodes, maxNodesRange);
@@ -28,7 +31,13 @@ export class ExportService {
     const ids = network.nodes.map((node) => node.author.id);
     const [years, pairYears] = await Promise.all([
       readAuthorYears(this.db, ids, window),
-      perYear ? readPairYears(this.db, network.edges.map((e) => [e.source, e.target] as [string, string]), window) : new Map<string, Array<[number, number]>>(),
+      perYear
+        ? readPairYears(
+            this.db,
+            network.edges.map((e) => [e.source, e.target] as [string, string]),
+            window,
+          )
+        : new Map<string, Array<[number, number]>>(),
     ]);
     return {
       args: { authorId: args.authorId, depth, minJointPapers: minJoint, yearFrom: window.yearFrom, yearTo: window.yearTo, maxNodes },
@@ -65,9 +74,18 @@ export class ExportService {
   }
 
   /** Every coauthor of an author (joint papers recounted inside the window), strongest first. Unknown author: NOT_FOUND. */
-  async coauthorList(args: { authorId: string; minJointPapers?: number | null; yearFrom?: number | null; yearTo?: number | null }): Promise<{ name: string; rows: CoauthorListRow[] }> {
+  async coauthorList(args: {
+    authorId: string;
+    minJointPapers?: number | null;
+    yearFrom?: number | null;
+    yearTo?: number | null;
+  }): Promise<{ name: string; rows: CoauthorListRow[] }> {
     const window = yearWindow(args.yearFrom, args.yearTo);
-    const found = await readCoauthorList(this.db, { ...window, authorId: args.authorId, minJointPapers: minJointPapers(args.minJointPapers) });
+    const found = await readCoauthorList(this.db, {
+      ...window,
+      authorId: args.authorId,
+      minJointPapers: minJointPapers(args.minJointPapers),
+    });
     if (!found.found) throw new NotFoundError(`No author with id "${args.authorId}"`, { ids: [args.authorId] });
     return { name: found.ownerName ?? args.authorId, rows: found.rows };
   }

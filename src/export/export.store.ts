@@ -31,7 +31,11 @@ export async function readAuthorYears(db: Database, ids: string[], window: YearW
 }
 
 /** Per pair "source|target": [year, joint papers] oldest first. */
-export async function readPairYears(db: Database, pairs: Array<[string, string]>, window: YearWindow): Promise<Map<string, Array<[number, number]>>> {
+export async function readPairYears(
+  db: Database,
+  pairs: Array<[string, string]>,
+  window: YearWindow,
+): Promise<Map<string, Array<[number, number]>>> {
   if (pairs.length === 0) return new Map();
   const records = await db.read(PAIR_PAPERS_PER_YEAR, { pairs, ...window }, { timeoutMs: EXPORT_TIMEOUT_MS });
   return new Map(

@@ -74,7 +74,10 @@ export class GrafanaEdge {
   detail__lastYear!: number | null;
 }
 
-@ObjectType("GrafanaFrames", { description: "Flat nodes and edges in the shape of Grafana's Node Graph panel (and d3-force).", simpleResolvers: true })
+@ObjectType("GrafanaFrames", {
+  description: "Flat nodes and edges in the shape of Grafana's Node Graph panel (and d3-force).",
+  simpleResolvers: true,
+})
 export class GrafanaFrames {
   @Field(() => [GrafanaNode])
   nodes!: GrafanaNode[];

@@ -22,14 +22,51 @@ export interface NetworkFormat {
 }
 
 export const NETWORK_FORMATS: NetworkFormat[] = [
-  { suffix: ".gexf", label: "GEXF 1.3 (dynamic; Gephi, Gephi Lite)", contentType: "application/gexf+xml; charset=utf-8", perYear: true, write: (g) => writeGexf(g) },
-  { suffix: ".graphml", label: "GraphML (networkx, yEd, Cytoscape)", contentType: "application/graphml+xml; charset=utf-8", perYear: true, write: writeGraphml },
+  {
+    suffix: ".gexf",
+    label: "GEXF 1.3 (dynamic; Gephi, Gephi Lite)",
+    contentType: "application/gexf+xml; charset=utf-8",
+    perYear: true,
+    write: (g) => writeGexf(g),
+  },
+  {
+    suffix: ".graphml",
+    label: "GraphML (networkx, yEd, Cytoscape)",
+    contentType: "application/graphml+xml; charset=utf-8",
+    perYear: true,
+    write: writeGraphml,
+  },
   { suffix: ".cyjs", label: "Cytoscape.js JSON", contentType: "application/json; charset=utf-8", perYear: true, write: writeCytoscape },
-  { suffix: "-nodes.csv", label: "CSV, nodes", contentType: "text/csv; charset=utf-8; header=present", perYear: false, write: writeNodesCsv },
-  { suffix: "-edges.csv", label: "CSV, edges", contentType: "text/csv; charset=utf-8; header=present", perYear: true, write: writeEdgesCsv },
+  {
+    suffix: "-nodes.csv",
+    label: "CSV, nodes",
+    contentType: "text/csv; charset=utf-8; header=present",
+    perYear: false,
+    write: writeNodesCsv,
+  },
+  {
+    suffix: "-edges.csv",
+    label: "CSV, edges",
+    contentType: "text/csv; charset=utf-8; header=present",
+    perYear: true,
+    write: writeEdgesCsv,
+  },
   { suffix: ".net", label: "Pajek .net", contentType: "text/plain; charset=utf-8", perYear: false, write: writePajek },
-  { suffix: ".vosviewer.json", label: "VOSviewer JSON", contentType: "application/json; charset=utf-8", perYear: false, write: writeVosviewer },
-  { suffix: ".grafana.json", label: "Grafana Node Graph frames", contentType: "application/json; charset=utf-8", perYear: false, maxNodes: GRAFANA_NODES, write: writeGrafana },
+  {
+    suffix: ".vosviewer.json",
+    label: "VOSviewer JSON",
+    contentType: "application/json; charset=utf-8",
+    perYear: false,
+    write: writeVosviewer,
+  },
+  {
+    suffix: ".grafana.json",
+    label: "Grafana Node Graph frames",
+    contentType: "application/json; charset=utf-8",
+    perYear: false,
+    maxNodes: GRAFANA_NODES,
+    write: writeGrafana,
+  },
 ];
 
 export function networkFormat(suffix: string): NetworkFormat | undefined {

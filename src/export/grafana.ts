@@ -57,7 +57,8 @@ export function grafanaFrames(graph: ExportGraph): GrafanaFrames {
     nodes: graph.nodes.map((node) => ({
       id: node.id,
       title: node.name,
-      subTitle: node.firstYear === null ? "" : node.firstYear === node.lastYear ? `${node.firstYear}` : `${node.firstYear}–${node.lastYear}`,
+      subTitle:
+        node.firstYear === null ? "" : node.firstYear === node.lastYear ? `${node.firstYear}` : `${node.firstYear}–${node.lastYear}`,
       mainStat: node.papers,
       secondaryStat: degree.get(node.id) ?? 0,
       arc__centre: node.distance === 0 ? 1 : 0,

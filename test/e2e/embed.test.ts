@@ -36,7 +36,11 @@ ${AUTHORS.map((a, i) => `<coauthor-network id="w${i}" author="${a}" depth="1" ma
 };
 
 async function messages(page: Page, type: string, count = 1): Promise<any[]> {
-  await page.waitForFunction(([t, n]) => (window as any).messages.filter((m: any) => m.type === t).length >= (n as number), [type, count] as const, { timeout: 60_000 });
+  await page.waitForFunction(
+    ([t, n]) => (window as any).messages.filter((m: any) => m.type === t).length >= (n as number),
+    [type, count] as const,
+    { timeout: 60_000 },
+  );
   return page.evaluate((t) => (window as any).messages.filter((m: any) => m.type === t), type);
 }
 
@@ -73,19 +77,38 @@ describe("embedding: iframe page and custom element on another origin", { timeou
     assert.equal(loaded.nodes, api.coauthorNetwork.nodes.length);
     assert.equal(loaded.edges, api.coauthorNetwork.edges.length);
     const frame = page.frame({ url: /\/embed\/network/ }) as Frame;
-    await frame.waitForFunction(() => (document.querySelector("coauthor-network") as any)?.shadowRoot.querySelector(".stage").dataset.layout === "done", undefined, { timeout: 60_000 });
-    assert.equal(await frame.evaluate(() => (document.querySelector("coauthor-network") as any).shadowRoot.querySelector(".controls").offsetHeight), 0, "controls=0 hides the controls");
+    await frame.waitForFunction(
+      () => (document.querySelector("coauthor-network") as any)?.shadowRoot.querySelector(".stage").dataset.layout === "done",
+      undefined,
+      { timeout: 60_000 },
+    );
+    assert.equal(
+      await frame.evaluate(() => (document.querySelector("coauthor-network") as any).shadowRoot.querySelector(".controls").offsetHeight),
+      0,
+      "controls=0 hides the controls",
+    );
     await screenshot(page, "embed-dark");
 
-    await page.evaluate(() => (document.getElementById("f") as HTMLIFrameElement).contentWindow!.postMessage({ type: "coauthor-network:set", yearFrom: 2024, yearTo: 2024 }, "*"));
+    await page.evaluate(() =>
+      (document.getElementById("f") as HTMLIFrameElement).contentWindow!.postMessage(
+        { type: "coauthor-network:set", yearFrom: 2024, yearTo: 2024 },
+        "*",
+      ),
+    );
     const [, narrowed] = await messages(page, "coauthor-network:load", 2);
     const windowed = await queryApi(server.url, COUNTS, { a: "name:wei xiong", yearFrom: 2024, yearTo: 2024 });
     assert.equal(narrowed.edges, windowed.coauthorNetwork.edges.length);
     assert.ok(narrowed.edges < loaded.edges);
     assert.match(frame.url(), /yearFrom=2024/);
 
-    await frame.waitForFunction(() => (document.querySelector("coauthor-network") as any)?.shadowRoot.querySelector(".stage").dataset.layout === "done", undefined, { timeout: 60_000 });
-    const at = await frame.evaluate(() => (document.querySelector("coauthor-network") as any).networkView.viewportPosition("name:wei xiong"));
+    await frame.waitForFunction(
+      () => (document.querySelector("coauthor-network") as any)?.shadowRoot.querySelector(".stage").dataset.layout === "done",
+      undefined,
+      { timeout: 60_000 },
+    );
+    const at = await frame.evaluate(() =>
+      (document.querySelector("coauthor-network") as any).networkView.viewportPosition("name:wei xiong"),
+    );
     await page.mouse.click(at.x, at.y);
     const [selected] = await messages(page, "coauthor-network:author-select");
     assert.equal(selected.id, "name:wei xiong");
@@ -99,7 +122,9 @@ describe("embedding: iframe page and custom element on another origin", { timeou
     const closed = await fetch(`${restricted.url}/embed/network?author=x`);
     assert.match(closed.headers.get("content-security-policy") ?? "", /frame-ancestors https:\/\/grafana\.example\.org(;|$)/);
     const page = await browser.newPage();
-    await page.setContent(`<iframe src="${restricted.url}/embed/network?author=name%3Awei%20xiong"></iframe><script>window.messages=[];addEventListener("message",e=>messages.push(e.data))</script>`);
+    await page.setContent(
+      `<iframe src="${restricted.url}/embed/network?author=name%3Awei%20xiong"></iframe><script>window.messages=[];addEventListener("message",e=>messages.push(e.data))</script>`,
+    );
     await page.waitForTimeout(4000);
     assert.deepEqual(await page.evaluate(() => (window as any).messages), [], "the browser refused to frame it");
     await page.close();
@@ -108,7 +133,14 @@ describe("embedding: iframe page and custom element on another origin", { timeou
   it("draws six widgets on one page from another origin, within the WebGL budget, with DOM events", async () => {
     const page = await browser.newPage();
     await page.goto(`${hostUrl}/widgets.html`);
-    await page.waitForFunction(() => Array.from(document.querySelectorAll("coauthor-network")).every((w: any) => w.shadowRoot.querySelector(".stage").dataset.layout === "done"), undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll("coauthor-network")).every(
+          (w: any) => w.shadowRoot.querySelector(".stage").dataset.layout === "done",
+        ),
+      undefined,
+      { timeout: 120_000 },
+    );
     await page.waitForTimeout(300);
     for (let i = 0; i < AUTHORS.length; i += 1) {
       const png = readPng(await page.locator(`#w${i}`).screenshot());
@@ -117,7 +149,13 @@ describe("embedding: iframe page and custom element on another origin", { timeou
     await screenshot(page, "widget-host");
     const widget = `${server.url}/widget/coauthor-network.js`;
     const live = () => page.evaluate(async (url) => (await import(url)).liveCount(), widget);
-    const webglCanvases = () => page.evaluate(() => Array.from(document.querySelectorAll("coauthor-network")).reduce((n, w: any) => n + w.shadowRoot.querySelectorAll(".stage canvas").length, 0));
+    const webglCanvases = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll("coauthor-network")).reduce(
+          (n, w: any) => n + w.shadowRoot.querySelectorAll(".stage canvas").length,
+          0,
+        ),
+      );
     assert.ok((await live()) <= 4, `at most 4 widgets hold WebGL contexts (${await live()})`);
 
     // The last widget is a still picture now; hovering it makes it live (and another one still).
@@ -146,13 +184,24 @@ describe("embedding: iframe page and custom element on another origin", { timeou
         document.querySelector("main")!.appendChild(el);
       }
     });
-    await page.waitForFunction(() => Array.from(document.querySelectorAll("coauthor-network.more")).every((w: any) => w.shadowRoot.querySelector(".stage").dataset.layout === "done"), undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll("coauthor-network.more")).every(
+          (w: any) => w.shadowRoot.querySelector(".stage").dataset.layout === "done",
+        ),
+      undefined,
+      { timeout: 120_000 },
+    );
     assert.ok((await live()) <= 4);
     await page.close();
   });
 
   it("never reached the internet and logged no WebGL warnings or errors", () => {
     assert.deepEqual(browser.foreign, [], "the pages tried to reach the internet");
-    assert.deepEqual(browser.problems.filter((p) => !/refused to frame|frame-ancestors/i.test(p)), [], "the pages logged errors");
+    assert.deepEqual(
+      browser.problems.filter((p) => !/refused to frame|frame-ancestors/i.test(p)),
+      [],
+      "the pages logged errors",
+    );
   });
 });

@@ -15,12 +15,18 @@ const NETWORK = `query($authorId: ID!, $depth: Int, $yearFrom: Int, $yearTo: Int
   coauthorNetwork(authorId: $authorId, depth: $depth, yearFrom: $yearFrom, yearTo: $yearTo) { nodes { author { id name } } edges { source target jointPapers } } }`;
 
 interface Net {
-  coauthorNetwork: { nodes: Array<{ author: { id: string; name: string } }>; edges: Array<{ source: string; target: string; jointPapers: number }> };
+  coauthorNetwork: {
+    nodes: Array<{ author: { id: string; name: string } }>;
+    edges: Array<{ source: string; target: string; jointPapers: number }>;
+  };
 }
 
 async function drawn(page: Page): Promise<{ nodes: number; edges: number }> {
   await page.waitForSelector("#stage[data-layout=done]", { timeout: 60_000 });
-  return page.$eval("#stage", (el) => ({ nodes: Number((el as HTMLElement).dataset.nodes), edges: Number((el as HTMLElement).dataset.edges) }));
+  return page.$eval("#stage", (el) => ({
+    nodes: Number((el as HTMLElement).dataset.nodes),
+    edges: Number((el as HTMLElement).dataset.edges),
+  }));
 }
 
 /** Clicks a node where sigma drew it (a real click through sigma's picking). */
@@ -79,7 +85,10 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
     await page.waitForSelector("#panel ol.venues, #panel h3:has-text('Venues shared')");
     const shown = await page.$$eval("#panel ol.papers li.paper > :first-child", (els) => els.map((e) => e.textContent));
     const api = await queryApi(server.url, `{ author(id: "name:tong zhang") { papers(first: 8) { edges { node { title } } } } }`);
-    assert.deepEqual(shown, api.author.papers.edges.map((e: { node: { title: string } }) => e.node.title));
+    assert.deepEqual(
+      shown,
+      api.author.papers.edges.map((e: { node: { title: string } }) => e.node.title),
+    );
     assert.equal(new URL(page.url()).searchParams.get("selected"), "name:tong zhang");
     await screenshot(page, "explorer-author-panel");
   });
@@ -112,10 +121,19 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
   });
 
   it("shows a tie's joint papers with years and venues, and a collaboration path hop by hop", async () => {
-    await page.goto(`${server.url}/explore?author=${encodeURIComponent(CENTRE)}&tie=${encodeURIComponent("name:tong zhang|name:wei xiong")}`);
+    await page.goto(
+      `${server.url}/explore?author=${encodeURIComponent(CENTRE)}&tie=${encodeURIComponent("name:tong zhang|name:wei xiong")}`,
+    );
     await drawn(page);
-    await page.waitForFunction(() => (document.querySelector("#panel") as HTMLElement).dataset.showing === "tie" && document.querySelectorAll("#panel li.paper").length > 0);
-    const tie = await queryApi(server.url, `{ collaborationPath(fromId: "name:tong zhang", toId: "name:wei xiong", maxLength: 1) { links { papers { title year } } } }`);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector("#panel") as HTMLElement).dataset.showing === "tie" &&
+        document.querySelectorAll("#panel li.paper").length > 0,
+    );
+    const tie = await queryApi(
+      server.url,
+      `{ collaborationPath(fromId: "name:tong zhang", toId: "name:wei xiong", maxLength: 1) { links { papers { title year } } } }`,
+    );
     const papers = tie.collaborationPath.links[0].papers as Array<{ title: string; year: number }>;
     const net = await queryApi<Net>(server.url, NETWORK, { authorId: CENTRE, depth: 1 });
     const joint = net.coauthorNetwork.edges.find((e) => e.source === "name:tong zhang" && e.target === "name:wei xiong")!.jointPapers;
@@ -125,13 +143,23 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
     assert.equal(rows.length, papers.length);
     papers.forEach((paper, i) => assert.ok(rows[i].includes(paper.title) && rows[i].includes(String(paper.year)), `row ${i}: ${rows[i]}`));
 
-    const far = await queryApi<Net>(server.url, `{ coauthorNetwork(authorId: "${CENTRE}", depth: 2, minJointPapers: 2, maxNodes: 2000) { nodes { distance author { id name } } edges { source target jointPapers } } }`);
+    const far = await queryApi<Net>(
+      server.url,
+      `{ coauthorNetwork(authorId: "${CENTRE}", depth: 2, minJointPapers: 2, maxNodes: 2000) { nodes { distance author { id name } } edges { source target jointPapers } } }`,
+    );
     const target = (far.coauthorNetwork.nodes as any[]).find((n) => n.distance === 2);
     assert.ok(target, "the samples have an author two hops from Wei Xiong");
     await page.goto(`${server.url}/explore?author=${encodeURIComponent(CENTRE)}&to=${encodeURIComponent(target.author.id)}`);
     await drawn(page);
-    await page.waitForFunction(() => (document.querySelector("#panel") as HTMLElement).dataset.showing === "path" && document.querySelectorAll("#panel li.hop").length > 0);
-    const path = await queryApi(server.url, `{ collaborationPath(fromId: "${CENTRE}", toId: "${target.author.id}") { length authors { id } } }`);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector("#panel") as HTMLElement).dataset.showing === "path" &&
+        document.querySelectorAll("#panel li.hop").length > 0,
+    );
+    const path = await queryApi(
+      server.url,
+      `{ collaborationPath(fromId: "${CENTRE}", toId: "${target.author.id}") { length authors { id } } }`,
+    );
     assert.equal(await page.locator("#panel li.hop").count(), path.collaborationPath.length);
     const graphNodes: string[] = await page.evaluate(() => (window as any).__explorer.view.graph.nodes());
     for (const author of path.collaborationPath.authors) assert.ok(graphNodes.includes(author.id), `${author.id} on the path is drawn`);
@@ -182,7 +210,9 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
     assert.ok(await page.locator(".cg-links a[href='/explore']").count(), "the playground's header links the explorer");
     await page.waitForSelector("#cg-network-tab");
     await page.click(".graphiql-execute-button");
-    await page.waitForFunction(() => !(document.getElementById("cg-network-tab") as HTMLButtonElement).disabled, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !(document.getElementById("cg-network-tab") as HTMLButtonElement).disabled, undefined, {
+      timeout: 30_000,
+    });
     await page.click("#cg-network-tab");
     await page.waitForSelector("#cg-network-pane .cg-network-stage[data-layout=done]", { timeout: 60_000 });
     const nodes = Number(await page.getAttribute("#cg-network-pane .cg-network-stage", "data-nodes"));
@@ -205,10 +235,17 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
     const gexf = await (await fetch(gexfUrl)).text();
     assert.match(gexf, /<graph mode="dynamic"/);
     // A picture of the file for the README: its head, as a reader opening it would see it.
-    const head = gexf.split("\n").slice(0, 34).join("\n").replace(/(<edge [^>]{0,150})[^\n]*/g, "$1 …").replace(/(<node [^>]{0,160})[^\n]*/g, "$1 …");
+    const head = gexf
+      .split("\n")
+      .slice(0, 34)
+      .join("\n")
+      .replace(/(<edge [^>]{0,150})[^\n]*/g, "$1 …")
+      .replace(/(<node [^>]{0,160})[^\n]*/g, "$1 …");
     const viewer = await browser.newPage();
     await viewer.setViewportSize({ width: 1100, height: 640 });
-    await viewer.setContent(`<pre style="margin:0;padding:14px;font:12px/1.45 ui-monospace,monospace;background:#0d1117;color:#e6edf3;white-space:pre-wrap">${head.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</pre>`);
+    await viewer.setContent(
+      `<pre style="margin:0;padding:14px;font:12px/1.45 ui-monospace,monospace;background:#0d1117;color:#e6edf3;white-space:pre-wrap">${head.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</pre>`,
+    );
     await screenshot(viewer, "export-gexf");
     await viewer.close();
   });

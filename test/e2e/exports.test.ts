@@ -53,7 +53,10 @@ print(json.dumps(out))
 `;
 
 interface Api {
-  coauthorNetwork: { nodes: Array<{ author: { id: string; name: string; paperCount: number } }>; edges: Array<{ source: string; target: string; jointPapers: number }> };
+  coauthorNetwork: {
+    nodes: Array<{ author: { id: string; name: string; paperCount: number } }>;
+    edges: Array<{ source: string; target: string; jointPapers: number }>;
+  };
 }
 
 const NETWORK = `query($authorId: ID!, $depth: Int, $minJointPapers: Int, $yearFrom: Int, $yearTo: Int) {
@@ -63,12 +66,22 @@ const NETWORK = `query($authorId: ID!, $depth: Int, $minJointPapers: Int, $yearF
 const pair = (a: string, b: string) => [a, b].sort().join("|");
 
 /** Joint papers per year of each tie, from GraphQL's collaboration evidence (not the export's statement). */
-async function perYearFromApi(url: string, edges: Api["coauthorNetwork"]["edges"], window: { yearFrom?: number; yearTo?: number }): Promise<Record<string, Record<string, number>>> {
+async function perYearFromApi(
+  url: string,
+  edges: Api["coauthorNetwork"]["edges"],
+  window: { yearFrom?: number; yearTo?: number },
+): Promise<Record<string, Record<string, number>>> {
   const result: Record<string, Record<string, number>> = {};
   for (let i = 0; i < edges.length; i += 8) {
     const batch = edges.slice(i, i + 8);
-    const fields = batch.map((e, j) => `t${j}: collaborationPath(fromId: ${JSON.stringify(e.source)}, toId: ${JSON.stringify(e.target)}, maxLength: 1, yearFrom: ${window.yearFrom ?? null}, yearTo: ${window.yearTo ?? null}) { links { papers { year } } }`);
-    const data = await queryApi<Record<string, { links: Array<{ papers: Array<{ year: number | null }> }> }>>(url, `{ ${fields.join("\n")} }`);
+    const fields = batch.map(
+      (e, j) =>
+        `t${j}: collaborationPath(fromId: ${JSON.stringify(e.source)}, toId: ${JSON.stringify(e.target)}, maxLength: 1, yearFrom: ${window.yearFrom ?? null}, yearTo: ${window.yearTo ?? null}) { links { papers { year } } }`,
+    );
+    const data = await queryApi<Record<string, { links: Array<{ papers: Array<{ year: number | null }> }> }>>(
+      url,
+      `{ ${fields.join("\n")} }`,
+    );
     batch.forEach((e, j) => {
       const counts: Record<string, number> = {};
       for (const paper of data[`t${j}`].links[0].papers) if (paper.year !== null) counts[paper.year] = (counts[paper.year] ?? 0) + 1;
@@ -97,23 +110,46 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
   });
 
   async function download(args: Record<string, string | number>, target: string): Promise<void> {
-    const files = ["network.gexf", "network.graphml", "network.cyjs", "network-nodes.csv", "network-edges.csv", "network.net", "network.vosviewer.json", "network.grafana.json"];
+    const files = [
+      "network.gexf",
+      "network.graphml",
+      "network.cyjs",
+      "network-nodes.csv",
+      "network-edges.csv",
+      "network.net",
+      "network.vosviewer.json",
+      "network.grafana.json",
+    ];
     for (const file of files) {
       const url = new URL(`/export/${file}`, server.url);
       for (const [k, v] of Object.entries(args)) url.searchParams.set(k, String(v));
       const response = await fetch(url, { headers: { origin: "https://gephi.example.org" } });
       assert.equal(response.status, 200, `${url}: ${await response.clone().text()}`);
       assert.equal(response.headers.get("access-control-allow-origin"), "*", `${file} is readable from another origin`);
-      assert.match(response.headers.get("content-disposition") ?? "", new RegExp(`attachment; filename="coauthor-network_tong-zhang_d2_min3.*${file.replace("network", "").replace(/\./g, "\\.")}"`));
+      assert.match(
+        response.headers.get("content-disposition") ?? "",
+        new RegExp(`attachment; filename="coauthor-network_tong-zhang_d2_min3.*${file.replace("network", "").replace(/\./g, "\\.")}"`),
+      );
       writeFileSync(path.join(target, file), Buffer.from(await response.arrayBuffer()));
     }
   }
 
-  for (const [name, args] of [["all years", ARGS], ["2023-2024", WINDOW]] as const) {
+  for (const [name, args] of [
+    ["all years", ARGS],
+    ["2023-2024", WINDOW],
+  ] as const) {
     it(`keeps nodes, ties, weights and joint papers per year (${name})`, async () => {
       const target = mkdtempSync(path.join(dir, "run-"));
       await download(args, target);
-      const api = (await queryApi<Api>(server.url, NETWORK, { authorId: args.author, depth: args.depth, minJointPapers: args.minJointPapers, yearFrom: (args as typeof WINDOW).yearFrom ?? null, yearTo: (args as typeof WINDOW).yearTo ?? null })).coauthorNetwork;
+      const api = (
+        await queryApi<Api>(server.url, NETWORK, {
+          authorId: args.author,
+          depth: args.depth,
+          minJointPapers: args.minJointPapers,
+          yearFrom: (args as typeof WINDOW).yearFrom ?? null,
+          yearTo: (args as typeof WINDOW).yearTo ?? null,
+        })
+      ).coauthorNetwork;
       assert.ok(api.edges.length >= 5, `the test network has ties (${api.edges.length})`);
       const weights = Object.fromEntries(api.edges.map((e) => [pair(e.source, e.target), e.jointPapers]));
       const perYear = await perYearFromApi(server.url, api.edges, args as { yearFrom?: number; yearTo?: number });
@@ -127,13 +163,22 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
       }
       assert.deepEqual(read.gexf.labels, api.nodes.map((n) => n.author.name).sort());
       for (const [key, years] of Object.entries(perYear)) {
-        const list = Object.entries(years).map(([y, n]) => [Number(y), n]).sort((a, b) => a[0] - b[0]);
+        const list = Object.entries(years)
+          .map(([y, n]) => [Number(y), n])
+          .sort((a, b) => a[0] - b[0]);
         if (list.length > 0) assert.equal(read.gexf.starts[key], list[0][0], `the tie ${key} starts in its first joint year`);
         let total = 0;
-        assert.deepEqual(read.gexf.soFar[key].map((x: number[]) => x[0]), list.map(([, n]) => (total += n)), `running total of ${key}`);
+        assert.deepEqual(
+          read.gexf.soFar[key].map((x: number[]) => x[0]),
+          list.map(([, n]) => (total += n)),
+          `running total of ${key}`,
+        );
       }
       assert.equal(read.pajek.edges, api.edges.length);
-      assert.deepEqual(read.pajek.weights, api.edges.map((e) => e.jointPapers).sort((a, b) => a - b));
+      assert.deepEqual(
+        read.pajek.weights,
+        api.edges.map((e) => e.jointPapers).sort((a, b) => a - b),
+      );
       assert.equal(read.pajek.nodes, new Set(api.nodes.map((n) => n.author.name)).size, "Pajek labels are names");
       assert.equal(read.csv.nodes, api.nodes.length);
       assert.deepEqual(read.csv.ids, api.nodes.map((n) => n.author.id).sort());
@@ -143,10 +188,12 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
       assert.equal(read.vos.totalLinkStrength, 2 * read.vos.strength);
       assert.deepEqual(read.grafana.weights, weights);
       assert.deepEqual(read.grafana.edgeKeys, ["detail__firstYear", "detail__lastYear", "id", "mainStat", "source", "target"]);
-      for (const key of ["id", "title", "subTitle", "mainStat", "secondaryStat", "arc__centre"]) assert.ok(read.grafana.nodeKeys.includes(key), key);
+      for (const key of ["id", "title", "subTitle", "mainStat", "secondaryStat", "arc__centre"])
+        assert.ok(read.grafana.nodeKeys.includes(key), key);
       if (!("yearFrom" in args)) {
         const papers = Object.fromEntries(api.nodes.map((n) => [n.author.name, n.author.paperCount]));
-        for (const [label, documents] of Object.entries(read.vos.documents as Record<string, number>)) assert.equal(documents, papers[label], `VOSviewer documents of ${label}`);
+        for (const [label, documents] of Object.entries(read.vos.documents as Record<string, number>))
+          assert.equal(documents, papers[label], `VOSviewer documents of ${label}`);
       }
     });
   }
@@ -156,13 +203,24 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get("content-disposition") ?? "", /filename="coauthors_tong-zhang\.csv"/);
     const rows = (await csv.text()).trimEnd().split("\r\n");
-    const api = await queryApi(server.url, `{ author(id: "name:tong zhang") { coauthors(first: 100, minJointPapers: 3) { totalCount edges { jointPapers node { id } } } } }`);
+    const api = await queryApi(
+      server.url,
+      `{ author(id: "name:tong zhang") { coauthors(first: 100, minJointPapers: 3) { totalCount edges { jointPapers node { id } } } } }`,
+    );
     assert.equal(rows.length - 1, api.author.coauthors.totalCount);
     assert.equal(rows[1].split(",")[0], api.author.coauthors.edges[0].node.id);
 
-    const frames = await queryApi(server.url, `{ coauthorNetworkFrames(authorId: "name:tong zhang", depth: 2, minJointPapers: 3) { nodes { id title mainStat arc__centre } edges { id source target mainStat } } }`);
-    const grafana = await (await fetch(new URL("/export/network.grafana.json?author=name:tong%20zhang&depth=2&minJointPapers=3", server.url))).json();
-    assert.deepEqual(frames.coauthorNetworkFrames.edges, grafana.edges.map((e: any) => ({ id: e.id, source: e.source, target: e.target, mainStat: e.mainStat })));
+    const frames = await queryApi(
+      server.url,
+      `{ coauthorNetworkFrames(authorId: "name:tong zhang", depth: 2, minJointPapers: 3) { nodes { id title mainStat arc__centre } edges { id source target mainStat } } }`,
+    );
+    const grafana = await (
+      await fetch(new URL("/export/network.grafana.json?author=name:tong%20zhang&depth=2&minJointPapers=3", server.url))
+    ).json();
+    assert.deepEqual(
+      frames.coauthorNetworkFrames.edges,
+      grafana.edges.map((e: any) => ({ id: e.id, source: e.source, target: e.target, mainStat: e.mainStat })),
+    );
     assert.equal(frames.coauthorNetworkFrames.nodes.length, grafana.nodes.length);
 
     const tooMany = await fetch(new URL("/export/network.grafana.json?author=name:tong%20zhang&maxNodes=1501", server.url));

@@ -36,9 +36,18 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(allowedOrigins: string[], viewport = { width: 1400, height: 860 }): Promise<TestBrowser> {
-  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing. The browser tests need Debian's chromium: run \`apt-get install -y chromium\` (as root), then rerun.`);
+  assert.ok(
+    existsSync(CHROMIUM),
+    `${CHROMIUM} is missing. The browser tests need Debian's chromium: run \`apt-get install -y chromium\` (as root), then rerun.`,
+  );
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), "coauthor-graph-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport, acceptDownloads: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport,
+    acceptDownloads: true,
+  });
   const foreign: string[] = [];
   const problems: string[] = [];
   const allowed = new Set(allowedOrigins);

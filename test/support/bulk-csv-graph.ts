@@ -45,7 +45,8 @@ function readCsvFile(file: string): CsvRow[] {
     return colon < 0 ? { name: f.text, type: "string" } : { name: f.text.slice(0, colon), type: f.text.slice(colon + 1) };
   });
   return rows.map((fields, line) => {
-    if (fields.length !== columns.length) throw new Error(`${file}: row ${line + 2} has ${fields.length} fields, the header ${columns.length}`);
+    if (fields.length !== columns.length)
+      throw new Error(`${file}: row ${line + 2} has ${fields.length} fields, the header ${columns.length}`);
     const row: CsvRow = { props: {} };
     columns.forEach((column, i) => {
       const { text, quoted } = fields[i];
@@ -53,7 +54,9 @@ function readCsvFile(file: string): CsvRow[] {
       else if (column.type.startsWith("END_ID")) row.end = text;
       if (!column.name || (text === "" && (!quoted || column.type.endsWith("[]")))) return; // no property
       if (text === "" && quoted) {
-        throw new Error(`${file}: row ${line + 2} holds a quoted empty string in ${column.name}; check what neo4j-admin loads for it, then teach bulk-csv-graph.ts`);
+        throw new Error(
+          `${file}: row ${line + 2} holds a quoted empty string in ${column.name}; check what neo4j-admin loads for it, then teach bulk-csv-graph.ts`,
+        );
       }
       row.props[column.name] = typed(text, column.type, file);
     });

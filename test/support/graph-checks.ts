@@ -65,7 +65,9 @@ export async function identitySnapshot(db: Database): Promise<string[]> {
     }
     RETURN line`);
   const sortSources = (line: string) =>
-    line.startsWith("paper ") ? line.replace(/sources=(.*)$/, (_, s: string) => `sources=${s.split(",").filter(Boolean).sort().join(",")}`) : line;
+    line.startsWith("paper ")
+      ? line.replace(/sources=(.*)$/, (_, s: string) => `sources=${s.split(",").filter(Boolean).sort().join(",")}`)
+      : line;
   return [...rows, ...edges].map((r) => sortSources(r.get("line") as string)).sort();
 }
 
@@ -75,7 +77,18 @@ export async function countOf(db: Database, cypher: string, params: Params = {})
 }
 
 /** ImportRun fields that differ between any two runs (ids, clocks) and so are left out of fullGraphSnapshot. */
-const RUN_VOLATILE = new Set(["id", "startedAt", "finishedAt", "seconds", "stageSeconds", "bulk", "coauthorPairsCreated", "coauthorPairsRecomputed", "pairsCreated", "pairsAdded"]);
+const RUN_VOLATILE = new Set([
+  "id",
+  "startedAt",
+  "finishedAt",
+  "seconds",
+  "stageSeconds",
+  "bulk",
+  "coauthorPairsCreated",
+  "coauthorPairsRecomputed",
+  "pairsCreated",
+  "pairsAdded",
+]);
 
 /**
  * Every node with its labels and every property, and every relationship with its type, ends and properties, as
@@ -91,7 +104,12 @@ export async function fullGraphSnapshot(db: Database): Promise<string[]> {
     RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`);
   return snapshotLines(
     nodes.map((row) => ({ labels: row.get("labels") as string[], props: row.get("props") as Record<string, unknown> })),
-    relationships.map((row) => ({ type: row.get("type") as string, from: row.get("from") as string, to: row.get("to") as string, props: row.get("props") as Record<string, unknown> })),
+    relationships.map((row) => ({
+      type: row.get("type") as string,
+      from: row.get("from") as string,
+      to: row.get("to") as string,
+      props: row.get("props") as Record<string, unknown>,
+    })),
   );
 }
 

@@ -15,7 +15,11 @@ export interface Png {
 export function readPng(buffer: Buffer): Png {
   if (buffer.readUInt32BE(0) !== 0x89504e47) throw new Error("not a PNG");
   let offset = 8;
-  let width = 0, height = 0, colorType = 0, depth = 0, interlace = 0;
+  let width = 0,
+    height = 0,
+    colorType = 0,
+    depth = 0,
+    interlace = 0;
   const data: Buffer[] = [];
   while (offset < buffer.length) {
     const length = buffer.readUInt32BE(offset);
@@ -31,7 +35,8 @@ export function readPng(buffer: Buffer): Png {
     else if (type === "IEND") break;
     offset += 12 + length;
   }
-  if (depth !== 8 || (colorType !== 2 && colorType !== 6) || interlace !== 0) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colorType}, interlace ${interlace})`);
+  if (depth !== 8 || (colorType !== 2 && colorType !== 6) || interlace !== 0)
+    throw new Error(`unsupported PNG (depth ${depth}, colour type ${colorType}, interlace ${interlace})`);
   const channels = colorType === 6 ? 4 : 3;
   const raw = inflateSync(Buffer.concat(data));
   const stride = width * channels;
@@ -50,7 +55,9 @@ export function readPng(buffer: Buffer): Png {
       else if (filter === 3) add = (a + b) >> 1;
       else if (filter === 4) {
         const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         add = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
       line[i] = (line[i] + add) & 0xff;

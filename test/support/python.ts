@@ -18,12 +18,15 @@ export function pyenvDir(): string {
 export function pythonWithNetworkx(): string {
   const dir = pyenvDir();
   const python = path.join(dir, "bin", "python");
-  const run = (file: string, args: string[], timeout = 300_000) => execFileSync(file, args, { encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"] });
+  const run = (file: string, args: string[], timeout = 300_000) =>
+    execFileSync(file, args, { encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"] });
   if (!existsSync(python)) {
     try {
       run("python3", ["-m", "venv", dir]);
     } catch (error) {
-      throw new Error(`Cannot make a Python venv at ${dir} for networkx: ${(error as Error).message.split("\n")[0]}. Install python3 and python3-venv (apt-get install -y python3-venv), or set COAUTHOR_GRAPH_PYENV to a venv that has networkx.`);
+      throw new Error(
+        `Cannot make a Python venv at ${dir} for networkx: ${(error as Error).message.split("\n")[0]}. Install python3 and python3-venv (apt-get install -y python3-venv), or set COAUTHOR_GRAPH_PYENV to a venv that has networkx.`,
+      );
     }
   }
   try {
@@ -32,7 +35,9 @@ export function pythonWithNetworkx(): string {
     try {
       run(python, ["-m", "pip", "install", "--quiet", "networkx"]);
     } catch (error) {
-      throw new Error(`Cannot install networkx into ${dir}: ${(error as Error).message.split("\n")[0]}. Run \`${python} -m pip install networkx\` with access to PyPI, then rerun.`);
+      throw new Error(
+        `Cannot install networkx into ${dir}: ${(error as Error).message.split("\n")[0]}. Run \`${python} -m pip install networkx\` with access to PyPI, then rerun.`,
+      );
     }
   }
   return python;

@@ -11,7 +11,9 @@ export async function sampleGraph(): Promise<Database> {
   const db = await testDatabase();
   await clearGraph(db);
   const dir = fromRoot("import", "samples");
-  const files = readdirSync(dir).filter((name) => !name.endsWith(".md")).map((name) => `${dir}/${name}`);
+  const files = readdirSync(dir)
+    .filter((name) => !name.endsWith(".md"))
+    .map((name) => `${dir}/${name}`);
   await importFiles(db, files);
   return db;
 }
@@ -23,7 +25,11 @@ export async function startTestServer(db: Database, env: NodeJS.ProcessEnv = {})
 
 /** One GraphQL request over HTTP, as a browser would send it; fails on errors. */
 export async function queryApi<T = any>(serverUrl: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${serverUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${serverUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data as T;

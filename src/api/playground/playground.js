@@ -94,8 +94,12 @@
       networkTab.setAttribute("aria-selected", String(network));
       if (network && networkView) networkView.drawPending();
     }
-    jsonTab.addEventListener("click", function () { choose(false); });
-    networkTab.addEventListener("click", function () { choose(true); });
+    jsonTab.addEventListener("click", function () {
+      choose(false);
+    });
+    networkTab.addEventListener("click", function () {
+      choose(true);
+    });
   }
 
   new MutationObserver(function (_records, observer) {

@@ -29,8 +29,12 @@ function sendError(res: express.Response, error: unknown, production: boolean): 
   const status = errorStatus(error);
   const coded = error as { extensions?: { code?: string }; message?: string };
   const code = coded?.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
-  const message = status >= 500 && production && code === ErrorCode.INTERNAL_SERVER_ERROR ? "Internal server error" : String(coded?.message ?? error);
-  res.status(status).set("Cache-Control", "no-store").json({ errors: [{ message, extensions: { code } }] });
+  const message =
+    status >= 500 && production && code === ErrorCode.INTERNAL_SERVER_ERROR ? "Internal server error" : String(coded?.message ?? error);
+  res
+    .status(status)
+    .set("Cache-Control", "no-store")
+    .json({ errors: [{ message, extensions: { code } }] });
 }
 
 /** coauthorNetwork's arguments from a URL; `author` and `authorId` both name the centre. */
@@ -46,7 +50,10 @@ function networkArgs(query: express.Request["query"]) {
 }
 
 function requireAuthor<T extends { authorId: string }>(args: T): T {
-  if (args.authorId === "") throw new BadUserInputError("Give the centre author as ?author=<author id>, e.g. ?author=name:wei%20xiong (ids come from authors(search:) in GraphQL).");
+  if (args.authorId === "")
+    throw new BadUserInputError(
+      "Give the centre author as ?author=<author id>, e.g. ?author=name:wei%20xiong (ids come from authors(search:) in GraphQL).",
+    );
   return args;
 }
 
@@ -58,15 +65,20 @@ function requireAuthor<T extends { authorId: string }>(args: T): T {
  */
 export function exportRouter(db: Database, options: { production: boolean }): Router {
   const router = Router();
-  const route = (format: NetworkFormat): express.RequestHandler => async (req, res) => {
-    try {
-      const args = requireAuthor(networkArgs(req.query));
-      const graph = await createContext(db).services.export.networkGraph(args, { perYear: format.perYear, maxNodesRange: format.maxNodes });
-      sendFile(res, format.write(graph), format.contentType, `${networkFileStem(graph)}${format.suffix}`);
-    } catch (error) {
-      sendError(res, error, options.production);
-    }
-  };
+  const route =
+    (format: NetworkFormat): express.RequestHandler =>
+    async (req, res) => {
+      try {
+        const args = requireAuthor(networkArgs(req.query));
+        const graph = await createContext(db).services.export.networkGraph(args, {
+          perYear: format.perYear,
+          maxNodesRange: format.maxNodes,
+        });
+        sendFile(res, format.write(graph), format.contentType, `${networkFileStem(graph)}${format.suffix}`);
+      } catch (error) {
+        sendError(res, error, options.production);
+      }
+    };
   for (const format of NETWORK_FORMATS) router.get(`${EXPORT_PREFIX}/network${format.suffix}`, route(format));
 
   router.get(`${EXPORT_PREFIX}/coauthors.csv`, async (req, res) => {
@@ -74,7 +86,12 @@ export function exportRouter(db: Database, options: { production: boolean }): Ro
       const args = requireAuthor(networkArgs(req.query));
       const list = await createContext(db).services.export.coauthorList(args);
       const years = args.yearFrom !== null || args.yearTo !== null ? `_${args.yearFrom ?? ""}-${args.yearTo ?? ""}` : "";
-      sendFile(res, writeCoauthorsCsv(list.rows), "text/csv; charset=utf-8; header=present", `coauthors_${fileSlug(list.name)}${years}.csv`);
+      sendFile(
+        res,
+        writeCoauthorsCsv(list.rows),
+        "text/csv; charset=utf-8; header=present",
+        `coauthors_${fileSlug(list.name)}${years}.csv`,
+      );
     } catch (error) {
       sendError(res, error, options.production);
     }
@@ -83,7 +100,10 @@ export function exportRouter(db: Database, options: { production: boolean }): Ro
   router.get(EXPORT_PREFIX, (_req, res) => {
     res.set("Cache-Control", "no-cache").json({
       arguments: "author (an author id; required), depth 1..3, minJointPapers, yearFrom, yearTo, maxNodes (as coauthorNetwork)",
-      network: NETWORK_FORMATS.map((f) => ({ url: `${EXPORT_PREFIX}/network${f.suffix}?author=name:wei%20xiong&depth=2`, format: f.label })),
+      network: NETWORK_FORMATS.map((f) => ({
+        url: `${EXPORT_PREFIX}/network${f.suffix}?author=name:wei%20xiong&depth=2`,
+        format: f.label,
+      })),
       coauthors: { url: `${EXPORT_PREFIX}/coauthors.csv?author=name:wei%20xiong`, format: "CSV, an author's coauthors" },
     });
   });

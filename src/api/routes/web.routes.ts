@@ -45,31 +45,37 @@ function page(name: string): string {
 export function webRouter(options: { frameAncestors: string }): Router {
   const missing = WEB_FILES.filter((file) => !existsSync(path.join(webDir(), file)));
   if (missing.length > 0) {
-    throw new Error(`The explorer cannot start: ${missing.join(", ")} missing in dist/web. Run \`npm run build\` (it bundles src/api/web with esbuild).`);
+    throw new Error(
+      `The explorer cannot start: ${missing.join(", ")} missing in dist/web. Run \`npm run build\` (it bundles src/api/web with esbuild).`,
+    );
   }
   const router = Router();
   const explore = page("explore.html");
   const embed = page("embed.html");
-  const sendPage = (html: string, frameAncestors: string): express.RequestHandler => (_req, res) => {
-    res.set({
-      "Content-Type": "text/html; charset=utf-8",
-      "Cache-Control": "no-cache",
-      "Content-Security-Policy": pageCsp(frameAncestors),
-      "X-Content-Type-Options": "nosniff",
-      "Referrer-Policy": "no-referrer",
-    });
-    res.send(html);
-  };
+  const sendPage =
+    (html: string, frameAncestors: string): express.RequestHandler =>
+    (_req, res) => {
+      res.set({
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-cache",
+        "Content-Security-Policy": pageCsp(frameAncestors),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+      });
+      res.send(html);
+    };
   router.get("/explore", sendPage(explore, "'self'"));
   router.get("/embed/network", sendPage(embed, options.frameAncestors));
 
   // Code any page may load (the widget is meant for other origins; a module script needs CORS).
-  const sendAsset = (file: string): express.RequestHandler => (_req, res, next) => {
-    res.set({ "Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin", "X-Content-Type-Options": "nosniff" });
-    res.sendFile(path.join(webDir(), file), { maxAge: 0, headers: { "Cache-Control": "no-cache" } }, (error) => {
-      if (error) next(error);
-    });
-  };
+  const sendAsset =
+    (file: string): express.RequestHandler =>
+    (_req, res, next) => {
+      res.set({ "Access-Control-Allow-Origin": "*", "Cross-Origin-Resource-Policy": "cross-origin", "X-Content-Type-Options": "nosniff" });
+      res.sendFile(path.join(webDir(), file), { maxAge: 0, headers: { "Cache-Control": "no-cache" } }, (error) => {
+        if (error) next(error);
+      });
+    };
   router.get(WIDGET_PATH, sendAsset("coauthor-network.js"));
   router.get(`${WIDGET_PATH}.map`, sendAsset("coauthor-network.js.map"));
   for (const file of WEB_FILES) router.get(`${WEB_ASSET_PREFIX}/${file}`, sendAsset(file));

@@ -94,7 +94,11 @@ test("the answer does not depend on which way round a pair is stored", async () 
 
 test("the test seam: path 'near' refuses arguments the one-statement network does not cover", async () => {
   for (const args of [{ depth: 3 }, { yearFrom: 2020 }, { yearTo: 2020 }]) {
-    await assert.rejects(viaService(args, { path: "near" }), /one-statement network covers depth 1\.\.2 without a year window/, JSON.stringify(args));
+    await assert.rejects(
+      viaService(args, { path: "near" }),
+      /one-statement network covers depth 1\.\.2 without a year window/,
+      JSON.stringify(args),
+    );
   }
   const before = statements.count;
   await viaService({ depth: 2 }, {});

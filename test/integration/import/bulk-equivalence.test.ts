@@ -68,7 +68,11 @@ describe("import --bulk", { skip }, () => {
     const bulk = await bulkSnapshot(files, 3);
     assert.deepEqual(bulk.problems, []);
     assert.deepEqual(bulk.snapshot, online);
-    assert.deepEqual(await bulkCsvGraph(files, { batchSize: 3 }), bulk.snapshot, "reading the CSVs gives the graph neo4j-admin loads from them");
+    assert.deepEqual(
+      await bulkCsvGraph(files, { batchSize: 3 }),
+      bulk.snapshot,
+      "reading the CSVs gives the graph neo4j-admin loads from them",
+    );
   });
 
   it("writes nothing when one file cannot be parsed, loads an existing empty store, and refuses one that is running or not empty", async () => {

@@ -13,7 +13,10 @@ import { authorStatMismatches, coauthorEdgeMismatches, fullGraphSnapshot } from 
 import { localConfig, localEnv, removeHome, tempHome } from "../local-neo4j-helpers";
 
 /** Bulk-loads `files` into a new home, then reads the resulting graph back through a local Neo4j on that home. */
-export async function bulkSnapshot(files: string[], batchSize?: number): Promise<{ snapshot: string[]; result: BulkImportResult; problems: string[] }> {
+export async function bulkSnapshot(
+  files: string[],
+  batchSize?: number,
+): Promise<{ snapshot: string[]; result: BulkImportResult; problems: string[] }> {
   const home = tempHome("bulk");
   const env = localEnv(home);
   try {

@@ -82,11 +82,9 @@ describe("identity rules", () => {
 
   it("applies the venue rule to every claim and keeps a venue's acronym, whether the claims share a batch or not", async () => {
     const venues = async () =>
-      (await db.read("MATCH (p:Paper)-[:PUBLISHED_IN]->(v:Venue) RETURN p.id AS paper, v.id AS venue, v.acronym AS acronym ORDER BY paper")).map((r) => [
-        r.get("paper"),
-        r.get("venue"),
-        r.get("acronym"),
-      ]);
+      (
+        await db.read("MATCH (p:Paper)-[:PUBLISHED_IN]->(v:Venue) RETURN p.id AS paper, v.id AS venue, v.acronym AS acronym ORDER BY paper")
+      ).map((r) => [r.get("paper"), r.get("venue"), r.get("acronym")]);
     const expected = [
       ["other claims|2020", "alpha", "ALPHA"],
       ["venue claims|2020", "alpha", "ALPHA"],

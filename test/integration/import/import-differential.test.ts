@@ -33,7 +33,8 @@ const ONE_SEED = process.env.IMPORT_DIFF_SEED;
 const BASE = process.env.IMPORT_DIFF_BASE ? Number(process.env.IMPORT_DIFF_BASE) : Math.floor(Math.random() * 2 ** 31);
 const CASES = ONE_SEED ? 1 : Number(process.env.IMPORT_DIFF_CASES ?? 40);
 const SEEDS = ONE_SEED ? [Number(ONE_SEED)] : Array.from({ length: CASES }, (_, i) => (BASE + i) >>> 0);
-const RERUN = "npm run build && IMPORT_DIFF_SEED=<seed> node dist/test/run-tests.js dist/test/integration/import/import-differential.test.js";
+const RERUN =
+  "npm run build && IMPORT_DIFF_SEED=<seed> node dist/test/run-tests.js dist/test/integration/import/import-differential.test.js";
 
 /** Writes the case's files into `dir` and returns the paths in import order. */
 function writeCase(c: GenCase, dir: string): string[] {
@@ -58,7 +59,11 @@ async function onlineSnapshot(db: Database, paths: string[], batchSize: number):
 /** Every generated file must parse, or bulk refuses them all while online imports the rest: no comparison then. */
 function assertImported(summary: ImportSummary): void {
   const failed = summary.files.filter((f) => f.status !== "imported");
-  assert.equal(failed.length, 0, `the generator wrote a file the importer refuses (fix render.ts): ${failed.map((f) => f.error).join("\n")}`);
+  assert.equal(
+    failed.length,
+    0,
+    `the generator wrote a file the importer refuses (fix render.ts): ${failed.map((f) => f.error).join("\n")}`,
+  );
 }
 
 /** The lines only one side has, a few of each, sorted so related lines sit together. */

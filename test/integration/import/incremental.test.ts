@@ -38,7 +38,10 @@ describe("incremental imports", () => {
     const first = await importFiles(db, [early]);
     const second = await importFiles(db, [late]);
     assert.equal(first.ok && second.ok, true);
-    assert.ok(second.files[0].writes.papersCreated > 0 && second.files[0].writes.papersUpdated > 0, "the second half adds papers and repeats some");
+    assert.ok(
+      second.files[0].writes.papersCreated > 0 && second.files[0].writes.papersUpdated > 0,
+      "the second half adds papers and repeats some",
+    );
     assert.deepEqual(await coauthorEdgeMismatches(db), []);
     assert.deepEqual(await authorStatMismatches(db), []);
     const incremental = await identitySnapshot(db);
@@ -51,7 +54,9 @@ describe("incremental imports", () => {
     // Found by the differential test (seed 334): the joint-paper increments took the record's year.
     await clearGraph(db);
     for (const file of YEARLESS) assert.equal((await importFiles(db, [file])).ok, true);
-    const pairs = await db.read("MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author) RETURN a.id + ' ~ ' + b.id AS pair, r.firstYear AS fy, r.lastYear AS ly ORDER BY pair");
+    const pairs = await db.read(
+      "MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author) RETURN a.id + ' ~ ' + b.id AS pair, r.firstYear AS fy, r.lastYear AS ly ORDER BY pair",
+    );
     assert.deepEqual(
       pairs.map((r) => [r.get("pair"), r.get("fy"), r.get("ly")]),
       [

@@ -28,9 +28,12 @@ describe("identity rules under code point order", () => {
   it("keeps one coauthor edge per pair, from the smaller id in code point order, when later files add joint papers", async () => {
     await clearGraph(db);
     for (const file of FILES) assert.equal((await importFiles(db, [file])).ok, true);
-    const edges = await db.read("MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author) WHERE a.id IN $ids AND b.id IN $ids RETURN a.id AS low, b.id AS high, r.papers AS papers", {
-      ids: [PUA_KO, EMOJI_KO],
-    });
+    const edges = await db.read(
+      "MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author) WHERE a.id IN $ids AND b.id IN $ids RETURN a.id AS low, b.id AS high, r.papers AS papers",
+      {
+        ids: [PUA_KO, EMOJI_KO],
+      },
+    );
     assert.deepEqual(
       edges.map((r) => [r.get("low"), r.get("high"), r.get("papers")]),
       [[PUA_KO, EMOJI_KO, 3]],

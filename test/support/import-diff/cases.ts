@@ -66,20 +66,94 @@ export interface GenCase {
  * Private-use and astral letters make UTF-16 order and code-point order disagree, as Cypher and JS may.
  */
 const NAME_GROUPS: ReadonlyArray<{ slug: string; spellings: Array<[string, string]> }> = [
-  { slug: "wei-xiong", spellings: [["Wei", "Xiong"], ["WEI", "XIONG"], ["wei", "xiong"], ["Ｗei", "Xiong"]] },
-  { slug: "veronique-hoste", spellings: [["Véronique", "Hoste"], ["Veronique", "Hoste"], ["Ve\u0301ronique", "Hoste"], ["VÉRONIQUE", "Hoste"]] },
-  { slug: "tien-tsin-wong", spellings: [["Tien-Tsin", "Wong"], ["tien-tsin", "Wong"]] },
-  { slug: "jose-perez", spellings: [["José María", "Pérez"], ["Jose Maria", "Perez"], ["José María", "PÉREZ"]] },
-  { slug: "ada-lovelace", spellings: [["Ada", "Lovelace"], ["𝔄da", "Lovelace"], ["Ａda", "Lovelace"], ["ADA", "LOVELACE"]] },
-  { slug: "zoe-ng", spellings: [["Zoë", "Ng"], ["Zoe", "Ng"], ["Zoë", "NG"]] },
+  {
+    slug: "wei-xiong",
+    spellings: [
+      ["Wei", "Xiong"],
+      ["WEI", "XIONG"],
+      ["wei", "xiong"],
+      ["Ｗei", "Xiong"],
+    ],
+  },
+  {
+    slug: "veronique-hoste",
+    spellings: [
+      ["Véronique", "Hoste"],
+      ["Veronique", "Hoste"],
+      ["Ve\u0301ronique", "Hoste"],
+      ["VÉRONIQUE", "Hoste"],
+    ],
+  },
+  {
+    slug: "tien-tsin-wong",
+    spellings: [
+      ["Tien-Tsin", "Wong"],
+      ["tien-tsin", "Wong"],
+    ],
+  },
+  {
+    slug: "jose-perez",
+    spellings: [
+      ["José María", "Pérez"],
+      ["Jose Maria", "Perez"],
+      ["José María", "PÉREZ"],
+    ],
+  },
+  {
+    slug: "ada-lovelace",
+    spellings: [
+      ["Ada", "Lovelace"],
+      ["𝔄da", "Lovelace"],
+      ["Ａda", "Lovelace"],
+      ["ADA", "LOVELACE"],
+    ],
+  },
+  {
+    slug: "zoe-ng",
+    spellings: [
+      ["Zoë", "Ng"],
+      ["Zoe", "Ng"],
+      ["Zoë", "NG"],
+    ],
+  },
   { slug: "aaron-c-courville", spellings: [["Aaron C.", "Courville"]] },
-  { slug: "aaron-courville", spellings: [["Aaron", "Courville"], ["aaron", "Courville"]] },
+  {
+    slug: "aaron-courville",
+    spellings: [
+      ["Aaron", "Courville"],
+      ["aaron", "Courville"],
+    ],
+  },
   { slug: "soren-kierkegaard", spellings: [["Søren", "Kierkegaard"]] },
-  { slug: "soren-kierkegaard-ascii", spellings: [["Soren", "Kierkegaard"], ["Sören", "Kierkegaard"]] },
-  { slug: "ibrahim-abu-farha", spellings: [["Ibrahim", "Abu Farha"], ["IBRAHIM", "Abu Farha"]] },
+  {
+    slug: "soren-kierkegaard-ascii",
+    spellings: [
+      ["Soren", "Kierkegaard"],
+      ["Sören", "Kierkegaard"],
+    ],
+  },
+  {
+    slug: "ibrahim-abu-farha",
+    spellings: [
+      ["Ibrahim", "Abu Farha"],
+      ["IBRAHIM", "Abu Farha"],
+    ],
+  },
   { slug: "li-zhong", spellings: [["中", "李"]] },
-  { slug: "anna-ko-pua", spellings: [["An\uE000na", "Ko"], ["AN\uE000NA", "Ko"]] },
-  { slug: "anna-ko-emoji", spellings: [["An😀na", "Ko"], ["AN😀NA", "Ko"]] },
+  {
+    slug: "anna-ko-pua",
+    spellings: [
+      ["An\uE000na", "Ko"],
+      ["AN\uE000NA", "Ko"],
+    ],
+  },
+  {
+    slug: "anna-ko-emoji",
+    spellings: [
+      ["An😀na", "Ko"],
+      ["AN😀NA", "Ko"],
+    ],
+  },
 ];
 
 const TITLES = [

@@ -76,12 +76,12 @@ function renderDblp(records: GenRecord[], rng: Rng): string {
 const TEX_ACCENTS: Record<string, string> = {
   é: "{\\'e}",
   É: "{\\'E}",
-  ë: "{\\\"e}",
-  ö: "{\\\"o}",
+  ë: '{\\"e}',
+  ö: '{\\"o}',
   í: "{\\'\\i}",
   ø: "{\\o}",
-  Ü: "{\\\"U}",
-  ï: "{\\\"\\i}",
+  Ü: '{\\"U}',
+  ï: '{\\"\\i}',
 };
 
 function tex(text: string, on: boolean): string {
@@ -91,7 +91,9 @@ function tex(text: string, on: boolean): string {
 function renderBibtex(records: GenRecord[], rng: Rng): string {
   return records
     .map((r) => {
-      const fields: Array<[string, string]> = [["title", tex(rng.chance(0.3) ? r.title.replace(/^(\S+)/, "{$1}") : r.title, rng.chance(0.5))]];
+      const fields: Array<[string, string]> = [
+        ["title", tex(rng.chance(0.3) ? r.title.replace(/^(\S+)/, "{$1}") : r.title, rng.chance(0.5))],
+      ];
       if (r.authors.length > 0) {
         const names = r.authors.map((m) =>
           m.lastFirst ? `{${tex(m.last, m.tex)}}, ${tex(m.first, m.tex)}` : `${tex(m.first, m.tex)} {${tex(m.last, m.tex)}}`,

@@ -16,7 +16,16 @@ import { vosviewerJson } from "../../../src/export/vosviewer";
 // GraphML parsers (not our code). test/e2e/exports.test.ts reads the served files with networkx.
 
 const node = (id: string, name: string, papers: number, distance: number, firstYear: number | null, meanYear: number | null) => ({
-  id, name, aliases: name.includes("é") ? [name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")] : [], orcid: null, papers, coauthors: papers, firstYear, lastYear: firstYear === null ? null : firstYear + 3, meanYear, distance,
+  id,
+  name,
+  aliases: name.includes("é") ? [name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")] : [],
+  orcid: null,
+  papers,
+  coauthors: papers,
+  firstYear,
+  lastYear: firstYear === null ? null : firstYear + 3,
+  meanYear,
+  distance,
 });
 
 const GRAPH: ExportGraph = {
@@ -29,8 +38,26 @@ const GRAPH: ExportGraph = {
     node("name:no year", "No Year, Jr.", 1, 2, null, null),
   ],
   edges: [
-    { source: "acl:cynthia-van-hee", target: "name:véronique hoste", jointPapers: 5, firstYear: 2016, lastYear: 2019, perYear: [[2016, 2], [2018, 1], [2019, 2]] },
-    { source: "dblp:O'Brien & <Sons>", target: "name:véronique hoste", jointPapers: 2, firstYear: 2017, lastYear: 2017, perYear: [[2017, 2]] },
+    {
+      source: "acl:cynthia-van-hee",
+      target: "name:véronique hoste",
+      jointPapers: 5,
+      firstYear: 2016,
+      lastYear: 2019,
+      perYear: [
+        [2016, 2],
+        [2018, 1],
+        [2019, 2],
+      ],
+    },
+    {
+      source: "dblp:O'Brien & <Sons>",
+      target: "name:véronique hoste",
+      jointPapers: 2,
+      firstYear: 2017,
+      lastYear: 2017,
+      perYear: [[2017, 2]],
+    },
     { source: "acl:cynthia-van-hee", target: "name:no year", jointPapers: 1, firstYear: null, lastYear: null, perYear: [] },
   ],
 };
@@ -58,9 +85,17 @@ describe("export writers, read back by independent parsers", () => {
     const edge = xml.split("\n").find((line) => line.includes('source="acl:cynthia-van-hee" target="name:véronique hoste"'))!;
     assert.match(edge, /start="2016"/);
     const inYear = [...edge.matchAll(/for="papersInYear" value="(\d+)" start="(\d+)" end="(\d+)"/g)].map((m) => m.slice(1).map(Number));
-    assert.deepEqual(inYear, [[2, 2016, 2016], [1, 2018, 2018], [2, 2019, 2019]]);
+    assert.deepEqual(inYear, [
+      [2, 2016, 2016],
+      [1, 2018, 2018],
+      [2, 2019, 2019],
+    ]);
     const soFar = [...edge.matchAll(/for="jointPapersSoFar" value="(\d+)" start="(\d+)" end="(\d+)"/g)].map((m) => m.slice(1).map(Number));
-    assert.deepEqual(soFar, [[2, 2016, 2017], [3, 2018, 2018], [5, 2019, 2019]]);
+    assert.deepEqual(soFar, [
+      [2, 2016, 2017],
+      [3, 2018, 2018],
+      [5, 2019, 2019],
+    ]);
   });
 
   it("GraphML: graphology-graphml reads nodes, ties, weights and the per-year string", () => {
@@ -75,7 +110,12 @@ describe("export writers, read back by independent parsers", () => {
   });
 
   it("Cytoscape.js JSON, Pajek, CSV, VOSviewer and Grafana carry the same counts", () => {
-    const cy = cytoscapeJson(GRAPH) as { elements: { nodes: Array<{ data: { id: string; value: string } }>; edges: Array<{ data: { weight: number; papersByYear: Record<string, number> } }> } };
+    const cy = cytoscapeJson(GRAPH) as {
+      elements: {
+        nodes: Array<{ data: { id: string; value: string } }>;
+        edges: Array<{ data: { weight: number; papersByYear: Record<string, number> } }>;
+      };
+    };
     assert.equal(cy.elements.nodes.length, 4);
     assert.ok(cy.elements.nodes.every((n) => n.data.value === n.data.id));
     assert.deepEqual(cy.elements.edges[0].data.papersByYear, { "2016": 2, "2018": 1, "2019": 2 });
@@ -92,21 +132,38 @@ describe("export writers, read back by independent parsers", () => {
     assert.match(writeEdgesCsv(GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,2016,2019,2016:2;2018:1;2019:2\r\n/);
     assert.equal(writeCoauthorsCsv([]), "id,name,jointPapers,firstYear,lastYear,papers\r\n");
 
-    const vos = vosviewerJson(GRAPH) as { network: { items: Array<{ id: number; weights: Record<string, number>; scores: Record<string, number> }>; links: Array<{ strength: number }> } };
+    const vos = vosviewerJson(GRAPH) as {
+      network: {
+        items: Array<{ id: number; weights: Record<string, number>; scores: Record<string, number> }>;
+        links: Array<{ strength: number }>;
+      };
+    };
     assert.deepEqual(vos.network.items[0].weights, { Documents: 12, Links: 2, "Total link strength": 7 });
     assert.deepEqual(vos.network.items[0].scores, { "Avg. pub. year": 2018.5 });
     assert.deepEqual(vos.network.items[3].scores, {});
-    assert.equal(vos.network.links.reduce((sum, l) => sum + l.strength, 0), 8);
+    assert.equal(
+      vos.network.links.reduce((sum, l) => sum + l.strength, 0),
+      8,
+    );
 
     const frames = grafanaFrames(GRAPH);
-    assert.deepEqual(Object.keys(frames.nodes[0]).filter((k) => !k.startsWith("detail__") && !k.startsWith("arc__")), ["id", "title", "subTitle", "mainStat", "secondaryStat"]);
-    assert.deepEqual(Object.keys(frames.edges[0]).filter((k) => !k.startsWith("detail__")), ["id", "source", "target", "mainStat"]);
+    assert.deepEqual(
+      Object.keys(frames.nodes[0]).filter((k) => !k.startsWith("detail__") && !k.startsWith("arc__")),
+      ["id", "title", "subTitle", "mainStat", "secondaryStat"],
+    );
+    assert.deepEqual(
+      Object.keys(frames.edges[0]).filter((k) => !k.startsWith("detail__")),
+      ["id", "source", "target", "mainStat"],
+    );
     for (const n of frames.nodes) assert.equal(n.arc__centre + n.arc__coauthor + n.arc__further, 1);
     assert.equal(frames.nodes[0].secondaryStat, 2);
   });
 
   it("names files after the centre and the arguments", () => {
     assert.equal(networkFileStem(GRAPH), "coauthor-network_veronique-hoste_d2");
-    assert.equal(networkFileStem({ ...GRAPH, args: { ...GRAPH.args, minJointPapers: 2, yearFrom: 2019, yearTo: null } }), "coauthor-network_veronique-hoste_d2_min2_2019-");
+    assert.equal(
+      networkFileStem({ ...GRAPH, args: { ...GRAPH.args, minJointPapers: 2, yearFrom: 2019, yearTo: null } }),
+      "coauthor-network_veronique-hoste_d2_min2_2019-",
+    );
   });
 });

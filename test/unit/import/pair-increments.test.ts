@@ -5,7 +5,20 @@ import { paperGains } from "../../../import/writer/pair-increments";
 
 describe("paper gains", () => {
   const rows = (year: number | null): BatchRows => ({
-    papers: [{ id: "10.5555/p", titleKey: "p|", doi: "10.5555/p", title: "P", year, url: null, abstract: null, pages: null, sourceKeys: ["x"], venueIds: [] }],
+    papers: [
+      {
+        id: "10.5555/p",
+        titleKey: "p|",
+        doi: "10.5555/p",
+        title: "P",
+        year,
+        url: null,
+        abstract: null,
+        pages: null,
+        sourceKeys: ["x"],
+        venueIds: [],
+      },
+    ],
     venues: [],
     authors: [],
     authorships: [{ authorId: "name:c", paperId: "10.5555/p", position: 2, keyed: false, named: true }],

@@ -46,7 +46,9 @@ describe("author spellings", () => {
   it("gives the same name and aliases whatever the order and grouping of the spellings", () => {
     const spellings = ["Ada Lovelace", "ADA LOVELACE", "Ａda Lovelace", "𝔄da Lovelace"];
     const once = mergeSpellings(undefined, spellings);
-    const oneByOne = [...spellings].reverse().reduce<ReturnType<typeof mergeSpellings> | undefined>((current, s) => mergeSpellings(current, [s]), undefined);
+    const oneByOne = [...spellings]
+      .reverse()
+      .reduce<ReturnType<typeof mergeSpellings> | undefined>((current, s) => mergeSpellings(current, [s]), undefined);
     assert.deepEqual(oneByOne, once);
     assert.deepEqual(once, { name: "𝔄da Lovelace", aliases: ["ADA LOVELACE", "Ada Lovelace", "Ａda Lovelace"] });
   });
@@ -59,7 +61,10 @@ describe("author spellings", () => {
       authors: [{ name }],
       location: { file: "test" },
     });
-    const rows = toBatchRows([paper("a", "Véronique Hoste"), paper("b", "VERONIQUE HOSTE"), paper("c", "Véronique Hoste")], ["a|2020", "b|2020", "c|2020"]);
+    const rows = toBatchRows(
+      [paper("a", "Véronique Hoste"), paper("b", "VERONIQUE HOSTE"), paper("c", "Véronique Hoste")],
+      ["a|2020", "b|2020", "c|2020"],
+    );
     assert.equal(rows.authors.length, 1);
     assert.deepEqual(rows.authors[0].spellings, ["Véronique Hoste", "VERONIQUE HOSTE"]);
   });

@@ -87,7 +87,13 @@ const nameOf = (id: string) => network?.nodes.find((n) => n.author.id === id)?.a
 
 // ---- controls -------------------------------------------------------------------------------
 
-const fields = { depth: $<HTMLSelectElement>("depth"), minJointPapers: $<HTMLInputElement>("minJointPapers"), yearFrom: $<HTMLInputElement>("yearFrom"), yearTo: $<HTMLInputElement>("yearTo"), maxNodes: $<HTMLInputElement>("maxNodes") };
+const fields = {
+  depth: $<HTMLSelectElement>("depth"),
+  minJointPapers: $<HTMLInputElement>("minJointPapers"),
+  yearFrom: $<HTMLInputElement>("yearFrom"),
+  yearTo: $<HTMLInputElement>("yearTo"),
+  maxNodes: $<HTMLInputElement>("maxNodes"),
+};
 
 function showControls(): void {
   fields.depth.value = String(state.depth);
@@ -101,8 +107,16 @@ function showControls(): void {
 
 $<HTMLFormElement>("controls").addEventListener("change", (event) => {
   if ((event.target as HTMLElement).closest(".combo")) return;
-  const values = readViewParams((name) => (name in fields ? fields[name as keyof typeof fields].value : name === "author" ? state.author : null));
-  Object.assign(state, { depth: values.depth, minJointPapers: values.minJointPapers, yearFrom: values.yearFrom, yearTo: values.yearTo, maxNodes: values.maxNodes });
+  const values = readViewParams((name) =>
+    name in fields ? fields[name as keyof typeof fields].value : name === "author" ? state.author : null,
+  );
+  Object.assign(state, {
+    depth: values.depth,
+    minJointPapers: values.minJointPapers,
+    yearFrom: values.yearFrom,
+    yearTo: values.yearTo,
+    maxNodes: values.maxNodes,
+  });
   void load();
 });
 $<HTMLFormElement>("controls").addEventListener("submit", (e) => e.preventDefault());
@@ -137,7 +151,11 @@ $("save-png").addEventListener("click", async () => saveFile(await view.toPNG(2)
 $("save-svg").addEventListener("click", () => saveFile(view.toSVG(), `${fileStem()}.svg`, "image/svg+xml"));
 
 function fileStem(): string {
-  const slug = nameOf(state.author).toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const slug = nameOf(state.author)
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return `coauthor-network_${slug || "author"}_d${state.depth}`;
 }
 
@@ -156,7 +174,8 @@ function showExports(): void {
   const list = $("data-links");
   list.innerHTML = "";
   if (!state.author) return;
-  for (const [file, label] of EXPORTS) list.append(h("li", {}, h("a", { href: exportUrl(location.href, file, state), download: "" }, label)));
+  for (const [file, label] of EXPORTS)
+    list.append(h("li", {}, h("a", { href: exportUrl(location.href, file, state), download: "" }, label)));
   const coauthors = new URL("/export/coauthors.csv", location.href);
   coauthors.searchParams.set("author", state.author);
   if (state.yearFrom !== null) coauthors.searchParams.set("yearFrom", String(state.yearFrom));
@@ -169,7 +188,13 @@ function showNodeList(): void {
   list.innerHTML = "";
   $("node-count").textContent = network ? `(${network.nodes.length})` : "";
   for (const { author } of [...(network?.nodes ?? [])].sort((a, b) => b.author.paperCount - a.author.paperCount).slice(0, 300)) {
-    list.append(h("li", {}, button(`${author.name} (${author.paperCount})`, () => select({ selected: author.id, tie: null }))));
+    list.append(
+      h(
+        "li",
+        {},
+        button(`${author.name} (${author.paperCount})`, () => select({ selected: author.id, tie: null })),
+      ),
+    );
   }
 }
 
@@ -181,7 +206,9 @@ async function load(): Promise<void> {
   showExports();
   if (!state.author) {
     setStatus("Search an author to see their coauthor network.");
-    panel.replaceChildren(h("p", { class: "muted" }, "Pick an author on the left. Then click an author or a tie in the picture to see the papers behind it."));
+    panel.replaceChildren(
+      h("p", { class: "muted" }, "Pick an author on the left. Then click an author or a tie in the picture to see the papers behind it."),
+    );
     return;
   }
   const mine = ++loadCount;
@@ -194,7 +221,10 @@ async function load(): Promise<void> {
     if (mine !== loadCount) return;
     network = data.coauthorNetwork;
     $<HTMLInputElement>("author-input").value = nameOf(state.author);
-    stage.setAttribute("aria-label", `Coauthor network of ${nameOf(state.author)}: ${summary()}. Arrow keys pan, + and - zoom, 0 fits, Escape clears the selection.`);
+    stage.setAttribute(
+      "aria-label",
+      `Coauthor network of ${nameOf(state.author)}: ${summary()}. Arrow keys pan, + and - zoom, 0 fits, Escape clears the selection.`,
+    );
     await view.setData(network, state.author, requestedAt);
     // Since the page began to load (performance.now() counts from navigation start), for the benchmark.
     if (mine === 1) (window as unknown as { __explorer: { firstFrameAt?: number } }).__explorer.firstFrameAt = performance.now();
@@ -222,7 +252,14 @@ async function select(next: { selected: string | null; tie: string | null }): Pr
     if (state.to) await showPath(!state.selected);
     else view.setFocus(null);
     if (state.selected) await showAuthor(state.selected);
-    else if (!state.to) panel.replaceChildren(h("p", { class: "muted" }, "Click an author or a tie in the picture (or pick one from “Authors in this network”) to see the papers behind it."));
+    else if (!state.to)
+      panel.replaceChildren(
+        h(
+          "p",
+          { class: "muted" },
+          "Click an author or a tie in the picture (or pick one from “Authors in this network”) to see the papers behind it.",
+        ),
+      );
   }
   panel.dataset.showing = state.tie ? "tie" : state.selected ? "author" : state.to ? "path" : "none";
 }
@@ -244,19 +281,35 @@ async function showAuthor(id: string): Promise<void> {
   const window = { yearFrom: state.yearFrom, yearTo: state.yearTo };
   const [{ author }, shared] = await Promise.all([
     gql<{ author: AuthorPanel | null }>(ENDPOINT, AUTHOR_PANEL_QUERY, { id, ...window }),
-    id === state.author ? Promise.resolve(null) : gql<{ sharedVenues: Array<{ venue: { name: string; acronym: string | null }; paperCounts: number[]; jointPaperCount: number }> }>(ENDPOINT, SHARED_VENUES_QUERY, { ids: [state.author, id], ...window }),
+    id === state.author
+      ? Promise.resolve(null)
+      : gql<{ sharedVenues: Array<{ venue: { name: string; acronym: string | null }; paperCounts: number[]; jointPaperCount: number }> }>(
+          ENDPOINT,
+          SHARED_VENUES_QUERY,
+          { ids: [state.author, id], ...window },
+        ),
   ]);
   if (state.selected !== id || !author) return;
   const inNetwork = (other: string) => network?.nodes.some((n) => n.author.id === other) ?? false;
   const children: Array<Node | null> = [
     h("h2", { id: "panel-title" }, author.name),
     author.aliases.length ? h("p", { class: "muted" }, `Also: ${author.aliases.join(", ")}`) : null,
-    h("p", {}, `${author.paperCount} papers · ${author.coauthorCount} coauthors${author.firstYear ? ` · ${author.firstYear}–${author.lastYear}` : ""}`),
+    h(
+      "p",
+      {},
+      `${author.paperCount} papers · ${author.coauthorCount} coauthors${author.firstYear ? ` · ${author.firstYear}–${author.lastYear}` : ""}`,
+    ),
     h(
       "div",
       { class: "actions" },
-      id !== state.author ? button("Centre here", () => Object.assign(state, { author: id, selected: null, tie: null, to: null }) && void load(), { id: "centre-here" }) : null,
-      id !== state.author ? button("Path from the centre", () => ((state.to = id), void select({ selected: null, tie: null })), { id: "path-here" }) : null,
+      id !== state.author
+        ? button("Centre here", () => Object.assign(state, { author: id, selected: null, tie: null, to: null }) && void load(), {
+            id: "centre-here",
+          })
+        : null,
+      id !== state.author
+        ? button("Path from the centre", () => ((state.to = id), void select({ selected: null, tie: null })), { id: "path-here" })
+        : null,
     ),
     h("h3", {}, `Papers${state.yearFrom !== null || state.yearTo !== null ? " in these years" : ""} (${author.papers.totalCount})`),
     paperList(author.papers.edges.map((e) => e.node)),
@@ -265,7 +318,12 @@ async function showAuthor(id: string): Promise<void> {
       "ol",
       { class: "coauthors" },
       ...author.coauthors.edges.map((e) =>
-        h("li", {}, inNetwork(e.node.id) ? button(e.node.name, () => select({ selected: e.node.id, tie: null })) : e.node.name, h("span", { class: "meta" }, ` ${e.jointPapers} joint`)),
+        h(
+          "li",
+          {},
+          inNetwork(e.node.id) ? button(e.node.name, () => select({ selected: e.node.id, tie: null })) : e.node.name,
+          h("span", { class: "meta" }, ` ${e.jointPapers} joint`),
+        ),
       ),
     ),
     shared
@@ -275,7 +333,20 @@ async function showAuthor(id: string): Promise<void> {
           h("h3", {}, `Venues shared with ${nameOf(state.author)}`),
           shared.sharedVenues.length === 0
             ? h("p", { class: "muted" }, "None.")
-            : h("ol", { class: "venues" }, ...shared.sharedVenues.slice(0, 10).map((v) => h("li", {}, v.venue.acronym?.toUpperCase() || v.venue.name, h("span", { class: "meta" }, ` ${v.paperCounts.join(" / ")} papers · ${v.jointPaperCount} joint`)))),
+            : h(
+                "ol",
+                { class: "venues" },
+                ...shared.sharedVenues
+                  .slice(0, 10)
+                  .map((v) =>
+                    h(
+                      "li",
+                      {},
+                      v.venue.acronym?.toUpperCase() || v.venue.name,
+                      h("span", { class: "meta" }, ` ${v.paperCounts.join(" / ")} papers · ${v.jointPaperCount} joint`),
+                    ),
+                  ),
+              ),
         )
       : null,
   ];
@@ -285,14 +356,24 @@ async function showAuthor(id: string): Promise<void> {
 async function showTie(a: string, b: string): Promise<void> {
   panel.replaceChildren(h("p", { class: "muted" }, "Loading…"));
   const edge = network?.edges.find((e) => edgeKey(e.source, e.target) === edgeKey(a, b));
-  const data = await gql<{ collaborationPath: PathAnswer | null }>(ENDPOINT, TIE_QUERY, { a, b, yearFrom: state.yearFrom, yearTo: state.yearTo });
+  const data = await gql<{ collaborationPath: PathAnswer | null }>(ENDPOINT, TIE_QUERY, {
+    a,
+    b,
+    yearFrom: state.yearFrom,
+    yearTo: state.yearTo,
+  });
   if (state.tie !== edgeKey(a, b)) return;
   const papers = data.collaborationPath?.links[0]?.papers ?? [];
   panel.replaceChildren(
     h("h2", { id: "panel-title" }, `${nameOf(a)} – ${nameOf(b)}`),
     h("p", {}, `${edge?.jointPapers ?? papers.length} joint papers${edge?.firstYear ? `, ${edge.firstYear}–${edge.lastYear}` : ""}`),
     paperList(papers),
-    h("div", { class: "actions" }, button(`Open ${nameOf(a)}`, () => select({ selected: a, tie: null })), button(`Open ${nameOf(b)}`, () => select({ selected: b, tie: null }))),
+    h(
+      "div",
+      { class: "actions" },
+      button(`Open ${nameOf(a)}`, () => select({ selected: a, tie: null })),
+      button(`Open ${nameOf(b)}`, () => select({ selected: b, tie: null })),
+    ),
   );
 }
 
@@ -300,17 +381,32 @@ async function showPath(inPanel = true): Promise<void> {
   if (!state.to || !state.author) return;
   const to = state.to;
   if (inPanel) panel.replaceChildren(h("p", { class: "muted" }, "Finding the path…"));
-  const data = await gql<{ collaborationPath: PathAnswer | null }>(ENDPOINT, PATH_QUERY, { from: state.author, to, yearFrom: state.yearFrom, yearTo: state.yearTo });
+  const data = await gql<{ collaborationPath: PathAnswer | null }>(ENDPOINT, PATH_QUERY, {
+    from: state.author,
+    to,
+    yearFrom: state.yearFrom,
+    yearTo: state.yearTo,
+  });
   if (state.to !== to) return;
   const path = data.collaborationPath;
   if (path) {
     // Hops outside the drawn network are added next to the author they join.
-    const edges = view.addPath(path.authors, path.links.map((link) => ({ from: link.from.id, to: link.to.id, papers: link.papers.length })));
-    view.setFocus(path.authors.map((a) => a.id), edges);
+    const edges = view.addPath(
+      path.authors,
+      path.links.map((link) => ({ from: link.from.id, to: link.to.id, papers: link.papers.length })),
+    );
+    view.setFocus(
+      path.authors.map((a) => a.id),
+      edges,
+    );
   }
   const toName = path?.authors.at(-1)?.name ?? $<HTMLInputElement>("to-input").value ?? to;
   $<HTMLInputElement>("to-input").value = toName;
-  if (inPanel) panel.replaceChildren(h("h2", { id: "panel-title" }, `Path: ${nameOf(state.author)} → ${toName}`), pathSection(path, nameOf(state.author), toName));
+  if (inPanel)
+    panel.replaceChildren(
+      h("h2", { id: "panel-title" }, `Path: ${nameOf(state.author)} → ${toName}`),
+      pathSection(path, nameOf(state.author), toName),
+    );
 }
 
 // For the browser tests and the benchmark: the view, its numbers and the state, read-only by convention.

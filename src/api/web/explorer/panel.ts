@@ -47,5 +47,10 @@ export function pathSection(path: PathAnswer | null, fromName: string, toName: s
       link.papers.length > 5 ? h("p", { class: "muted" }, `and ${link.papers.length - 5} more`) : null,
     ),
   );
-  return h("div", {}, h("p", {}, `${path.length} hop${path.length === 1 ? "" : "s"}: ${path.authors.map((a) => a.name).join(" → ")}`), h("ol", { class: "hops" }, ...hops));
+  return h(
+    "div",
+    {},
+    h("p", {}, `${path.length} hop${path.length === 1 ? "" : "s"}: ${path.authors.map((a) => a.name).join(" → ")}`),
+    h("ol", { class: "hops" }, ...hops),
+  );
 }

@@ -46,7 +46,12 @@ export class SearchBox {
     }
     const controller = (this.pending = new AbortController());
     try {
-      const data = await gql<{ authors: { edges: Array<{ node: AuthorLite }> } }>(this.endpoint, SEARCH_QUERY, { search: text }, controller.signal);
+      const data = await gql<{ authors: { edges: Array<{ node: AuthorLite }> } }>(
+        this.endpoint,
+        SEARCH_QUERY,
+        { search: text },
+        controller.signal,
+      );
       if (!controller.signal.aborted) this.render(data.authors.edges.map((e) => e.node));
     } catch (error) {
       if (!controller.signal.aborted) this.render([], (error as Error).message);

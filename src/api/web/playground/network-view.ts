@@ -33,15 +33,53 @@ export function findNetwork(value: Json, key = "result"): Found | null {
   if (isNetwork(value)) {
     const network: NetworkAnswer = {
       truncated: Boolean((value as NetworkAnswer).truncated),
-      nodes: value.nodes.map((n) => ({ distance: n.distance ?? 1, author: { id: n.author.id, name: n.author.name ?? n.author.id, paperCount: n.author.paperCount ?? 1, firstYear: null, lastYear: null } })),
-      edges: value.edges.filter((e) => e?.source && e?.target).map((e) => ({ source: e.source, target: e.target, jointPapers: e.jointPapers ?? 1, firstYear: e.firstYear ?? null, lastYear: e.lastYear ?? null })),
+      nodes: value.nodes.map((n) => ({
+        distance: n.distance ?? 1,
+        author: {
+          id: n.author.id,
+          name: n.author.name ?? n.author.id,
+          paperCount: n.author.paperCount ?? 1,
+          firstYear: null,
+          lastYear: null,
+        },
+      })),
+      edges: value.edges
+        .filter((e) => e?.source && e?.target)
+        .map((e) => ({
+          source: e.source,
+          target: e.target,
+          jointPapers: e.jointPapers ?? 1,
+          firstYear: e.firstYear ?? null,
+          lastYear: e.lastYear ?? null,
+        })),
     };
-    return { network, centre: network.nodes.find((n) => n.distance === 0)?.author.id ?? network.nodes[0]?.author.id ?? "", title: key, path: null };
+    return {
+      network,
+      centre: network.nodes.find((n) => n.distance === 0)?.author.id ?? network.nodes[0]?.author.id ?? "",
+      title: key,
+      path: null,
+    };
   }
   if (isPath(value)) {
-    const nodes = value.authors.map((a, i) => ({ distance: i === 0 ? 0 : 1, author: { id: a.id, name: a.name ?? a.id, paperCount: a.paperCount ?? 1, firstYear: null, lastYear: null } }));
-    const edges = value.authors.slice(1).map((a, i) => ({ source: value.authors[i].id, target: a.id, jointPapers: value.links[i]?.papers?.length || 1, firstYear: null, lastYear: null }));
-    return { network: { truncated: false, nodes, edges }, centre: nodes[0]?.author.id ?? "", title: key, path: nodes.map((n) => n.author.id) };
+    const nodes = value.authors.map((a, i) => ({
+      distance: i === 0 ? 0 : 1,
+      author: { id: a.id, name: a.name ?? a.id, paperCount: a.paperCount ?? 1, firstYear: null, lastYear: null },
+    }));
+    const edges = value.authors
+      .slice(1)
+      .map((a, i) => ({
+        source: value.authors[i].id,
+        target: a.id,
+        jointPapers: value.links[i]?.papers?.length || 1,
+        firstYear: null,
+        lastYear: null,
+      }));
+    return {
+      network: { truncated: false, nodes, edges },
+      centre: nodes[0]?.author.id ?? "",
+      title: key,
+      path: nodes.map((n) => n.author.id),
+    };
   }
   if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value as Record<string, Json>)) {
@@ -59,7 +97,9 @@ function show(result: Json): Found | null {
   const tab = document.getElementById("cg-network-tab") as HTMLButtonElement | null;
   if (tab) {
     tab.disabled = !found;
-    tab.title = found ? `Draw ${found.title}: ${found.network.nodes.length} authors, ${found.network.edges.length} ties` : "Run a query that selects coauthorNetwork { nodes { author { id name } } edges { source target } } or collaborationPath { authors { id name } links { … } }";
+    tab.title = found
+      ? `Draw ${found.title}: ${found.network.nodes.length} authors, ${found.network.edges.length} ties`
+      : "Run a query that selects coauthorNetwork { nodes { author { id name } } edges { source target } } or collaborationPath { authors { id name } links { … } }";
   }
   const pane = document.getElementById("cg-network-pane");
   if (!pane) return found;
@@ -78,7 +118,11 @@ function show(result: Json): Found | null {
     if (pane.hidden) return;
     pending = null;
     void view!.setData(found.network, found.centre).then(() => {
-      if (found.path) view!.setFocus(found.path, found.path.slice(1).map((id, i) => (found.path![i] < id ? `${found.path![i]}|${id}` : `${id}|${found.path![i]}`)));
+      if (found.path)
+        view!.setFocus(
+          found.path,
+          found.path.slice(1).map((id, i) => (found.path![i] < id ? `${found.path![i]}|${id}` : `${id}|${found.path![i]}`)),
+        );
     });
   };
   pending = draw;

@@ -145,7 +145,8 @@ export class NetworkView {
       // Room at the edges for the labels of the outermost nodes.
       stagePadding: 60,
       defaultDrawNodeHover: (context, data, settings) => this.drawHover(context, data, settings),
-      defaultDrawNodeLabel: (context, data, settings) => this.drawLabel(context, data as typeof data & { key: string; forceLabel?: boolean }, settings),
+      defaultDrawNodeLabel: (context, data, settings) =>
+        this.drawLabel(context, data as typeof data & { key: string; forceLabel?: boolean }, settings),
       nodeReducer: (node, data) => {
         const out: Partial<NodeDisplayData> & Record<string, unknown> = { ...data };
         if (node === this.selected || node === this.hovered) {
@@ -181,17 +182,30 @@ export class NetworkView {
     };
   }
 
-  private labelBox(context: CanvasRenderingContext2D, x: number, y: number, size: number, label: string, settings: Settings): [number, number, number, number] {
+  private labelBox(
+    context: CanvasRenderingContext2D,
+    x: number,
+    y: number,
+    size: number,
+    label: string,
+    settings: Settings,
+  ): [number, number, number, number] {
     context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
     // A few pixels of margin, so that two labels never touch end to end either.
     return [x + size + 3, y - settings.labelSize / 2 - 3, context.measureText(label).width + 8, settings.labelSize + 6];
   }
 
   /** Draws a label unless it would overlap one drawn (or reserved) this frame; forced labels always draw. */
-  private drawLabel(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color"> & { key: string; forceLabel?: boolean }, settings: Settings): void {
+  private drawLabel(
+    context: CanvasRenderingContext2D,
+    data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color"> & { key: string; forceLabel?: boolean },
+    settings: Settings,
+  ): void {
     if (!data.label) return;
     const box = this.labelBox(context, data.x, data.y, data.size, data.label, settings);
-    const overlaps = this.labelBoxes.some((b) => box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3]);
+    const overlaps = this.labelBoxes.some(
+      (b) => box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3],
+    );
     if (overlaps && !data.forceLabel) return;
     this.labelBoxes.push(box);
     this.drawnLabels.add(data.key);
@@ -226,7 +240,11 @@ export class NetworkView {
   }
 
   /** Sigma's hover label on a box of the theme's panel colour (its default box is always white). */
-  private drawHover(context: CanvasRenderingContext2D, data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color">, settings: Settings): void {
+  private drawHover(
+    context: CanvasRenderingContext2D,
+    data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color">,
+    settings: Settings,
+  ): void {
     const size = settings.labelSize;
     context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const label = typeof data.label === "string" ? data.label : "";
@@ -395,7 +413,10 @@ export class NetworkView {
    * graphology's worker supervisor respawns its worker on every structural change, and a layout
    * changed that way was seen to stall.
    */
-  addPath(authors: Array<{ id: string; name: string; paperCount: number }>, links: Array<{ from: string; to: string; papers: number }>): string[] {
+  addPath(
+    authors: Array<{ id: string; name: string; paperCount: number }>,
+    links: Array<{ from: string; to: string; papers: number }>,
+  ): string[] {
     const missing = authors.some((a) => !this.graph.hasNode(a.id)) || links.some((l) => !this.graph.hasEdge(edgeKey(l.from, l.to)));
     const running = this.layoutRunning;
     if (missing) this.stopLayout(false);
@@ -412,12 +433,21 @@ export class NetworkView {
   private ensureNode(id: string, label: string, papers: number, near?: string): void {
     if (this.graph.hasNode(id)) return;
     const anchor = near && this.graph.hasNode(near) ? this.graph.getNodeAttributes(near) : { x: 0, y: 0 };
-    this.graph.addNode(id, { label, x: (anchor.x as number) + 5, y: (anchor.y as number) + 5, size: nodeSize(papers), color: this.palette.distance[3], papers, distance: 3 });
+    this.graph.addNode(id, {
+      label,
+      x: (anchor.x as number) + 5,
+      y: (anchor.y as number) + 5,
+      size: nodeSize(papers),
+      color: this.palette.distance[3],
+      papers,
+      distance: 3,
+    });
   }
 
   private ensureEdge(a: string, b: string, joint: number): string {
     const key = edgeKey(a, b);
-    if (!this.graph.hasEdge(key)) this.graph.addEdgeWithKey(key, a, b, { size: edgeSize(joint), color: this.palette.edge, weight: joint, jointPapers: joint });
+    if (!this.graph.hasEdge(key))
+      this.graph.addEdgeWithKey(key, a, b, { size: edgeSize(joint), color: this.palette.edge, weight: joint, jointPapers: joint });
     return key;
   }
 
@@ -458,7 +488,9 @@ export class NetworkView {
   /** The picture as PNG at `scale` times the screen's resolution (2 by default). */
   toPNG(scale = 2): Promise<Blob> {
     if (!this.renderer) return Promise.reject(new Error("Nothing is drawn with WebGL now; interact with the picture first."));
-    return composeImage(this.renderer, this.settings(), this.palette.background, scale, (temp) => temp.on("beforeRender", () => this.reserveForcedLabels(temp)));
+    return composeImage(this.renderer, this.settings(), this.palette.background, scale, (temp) =>
+      temp.on("beforeRender", () => this.reserveForcedLabels(temp)),
+    );
   }
 
   /** The picture as SVG: the same positions, sizes, colours and labels as on screen. */

@@ -25,10 +25,15 @@ export function paint2d(canvas: HTMLCanvasElement, graph: Graph, palette: Palett
   ctx.fillRect(0, 0, width, height);
   if (graph.order === 0) return;
 
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   graph.forEachNode((_n, a) => {
-    minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
-    minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
   });
   const scale = Math.min((width - 2 * PADDING) / Math.max(1e-9, maxX - minX), (height - 2 * PADDING) / Math.max(1e-9, maxY - minY));
   const s = Number.isFinite(scale) && scale > 0 ? scale : 1;
@@ -47,7 +52,10 @@ export function paint2d(canvas: HTMLCanvasElement, graph: Graph, palette: Palett
     ctx.lineTo(q.x, q.y);
     ctx.stroke();
   });
-  const nodes = graph.nodes().map((n) => ({ n, a: graph.getNodeAttributes(n) })).sort((x, y) => (x.a.size as number) - (y.a.size as number));
+  const nodes = graph
+    .nodes()
+    .map((n) => ({ n, a: graph.getNodeAttributes(n) }))
+    .sort((x, y) => (x.a.size as number) - (y.a.size as number));
   for (const { a } of nodes) {
     const p = at(a as { x: number; y: number });
     ctx.fillStyle = a.color as string;

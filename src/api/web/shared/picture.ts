@@ -12,7 +12,13 @@ import type { Palette } from "./theme";
 
 const LAYERS = ["edges", "edgeLabels", "nodes", "labels"];
 
-export async function composeImage(source: Sigma, settings: Partial<Settings>, background: string, scale: number, prepare: (temp: Sigma) => void): Promise<Blob> {
+export async function composeImage(
+  source: Sigma,
+  settings: Partial<Settings>,
+  background: string,
+  scale: number,
+  prepare: (temp: Sigma) => void,
+): Promise<Blob> {
   const { width, height } = source.getDimensions();
   const holder = document.createElement("div");
   holder.style.cssText = `position:fixed;left:-${width + 100}px;top:0;width:${width}px;height:${height}px;pointer-events:none;`;
@@ -34,7 +40,9 @@ export async function composeImage(source: Sigma, settings: Partial<Settings>, b
     const layers = temp.getCanvases();
     // Drawn in the same task as the render: WebGL canvases keep their pixels until then.
     for (const id of LAYERS) if (layers[id]) ctx.drawImage(layers[id], 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The browser could not encode the PNG."))), "image/png"));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The browser could not encode the PNG."))), "image/png"),
+    );
   } finally {
     delete (window as { devicePixelRatio?: number }).devicePixelRatio;
     temp?.kill();
@@ -72,7 +80,9 @@ export function svgOfView(renderer: Sigma, palette: Palette, labelled: ReadonlyS
     const a = position(source);
     const b = position(target);
     const { color, opacity } = paint(data.color);
-    out.push(`<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="${color}" stroke-opacity="${opacity}" stroke-width="${Math.max(0.5, renderer.scaleSize(data.size)).toFixed(2)}"/>`);
+    out.push(
+      `<line x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke="${color}" stroke-opacity="${opacity}" stroke-width="${Math.max(0.5, renderer.scaleSize(data.size)).toFixed(2)}"/>`,
+    );
   });
   out.push(`</g><g>`);
   const nodes = graph.nodes().sort((x, y) => (renderer.getNodeDisplayData(x)?.zIndex ?? 0) - (renderer.getNodeDisplayData(y)?.zIndex ?? 0));
@@ -80,9 +90,13 @@ export function svgOfView(renderer: Sigma, palette: Palette, labelled: ReadonlyS
     const p = position(node);
     if (p.data.hidden) continue;
     const { color, opacity } = paint(p.data.color);
-    out.push(`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${p.r.toFixed(2)}" fill="${color}" fill-opacity="${opacity}"><title>${escapeXml(String(graph.getNodeAttribute(node, "label") ?? node))}</title></circle>`);
+    out.push(
+      `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${p.r.toFixed(2)}" fill="${color}" fill-opacity="${opacity}"><title>${escapeXml(String(graph.getNodeAttribute(node, "label") ?? node))}</title></circle>`,
+    );
   }
-  out.push(`</g><g font-family="${escapeXml(settings.labelFont)}" font-size="${settings.labelSize}" font-weight="${settings.labelWeight}" fill="${palette.text}">`);
+  out.push(
+    `</g><g font-family="${escapeXml(settings.labelFont)}" font-size="${settings.labelSize}" font-weight="${settings.labelWeight}" fill="${palette.text}">`,
+  );
   for (const node of labelled) {
     const p = position(node);
     if (!p.data.label) continue;

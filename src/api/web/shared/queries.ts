@@ -104,7 +104,14 @@ export function readViewParams(get: (name: string) => string | null): ViewParams
 }
 
 export function networkVariables(view: ViewParams): Record<string, unknown> {
-  return { authorId: view.author, depth: view.depth, minJointPapers: view.minJointPapers, yearFrom: view.yearFrom, yearTo: view.yearTo, maxNodes: view.maxNodes };
+  return {
+    authorId: view.author,
+    depth: view.depth,
+    minJointPapers: view.minJointPapers,
+    yearFrom: view.yearFrom,
+    yearTo: view.yearTo,
+    maxNodes: view.maxNodes,
+  };
 }
 
 /** The export URL of a format for this view (same arguments as coauthorNetwork). */

@@ -64,7 +64,8 @@ export class CoauthorNetworkElement extends HTMLElement {
       if (kind) void this.save(kind as "png" | "svg");
     });
     // Using a still widget makes it live again (context-budget.ts).
-    for (const type of ["pointerenter", "focusin", "touchstart"]) this.frame.addEventListener(type, () => touch(this.member), { passive: true });
+    for (const type of ["pointerenter", "focusin", "touchstart"])
+      this.frame.addEventListener(type, () => touch(this.member), { passive: true });
     this.stage.addEventListener("keydown", (e) => {
       if (this.view?.handleKey(e)) e.preventDefault();
     });
@@ -93,11 +94,16 @@ export class CoauthorNetworkElement extends HTMLElement {
     this.controls.hidden = this.param("controls") === "0";
     if (!this.view) {
       const live = join(this.member);
-      this.view = new NetworkView(this.stage, theme, {
-        onNode: (id) => this.selectAuthor(id),
-        onEdge: (a, b) => this.selectTie(a, b),
-        onStage: () => this.clearSelection(),
-      }, live);
+      this.view = new NetworkView(
+        this.stage,
+        theme,
+        {
+          onNode: (id) => this.selectAuthor(id),
+          onEdge: (a, b) => this.selectTie(a, b),
+          onStage: () => this.clearSelection(),
+        },
+        live,
+      );
     }
     this.queueReload();
   }
@@ -165,10 +171,26 @@ export class CoauthorNetworkElement extends HTMLElement {
       this.network = data.coauthorNetwork;
       this.info.textContent = "";
       const centre = this.network.nodes[0]?.author;
-      this.stage.setAttribute("aria-label", `Coauthor network of ${centre?.name ?? view.author}: ${this.network.nodes.length} authors, ${this.network.edges.length} ties. Arrow keys pan, + and - zoom, 0 fits.`);
+      this.stage.setAttribute(
+        "aria-label",
+        `Coauthor network of ${centre?.name ?? view.author}: ${this.network.nodes.length} authors, ${this.network.edges.length} ties. Arrow keys pan, + and - zoom, 0 fits.`,
+      );
       await this.view.setData(this.network, view.author, requestedAt);
-      this.showStatus(`${this.network.nodes.length} authors · ${this.network.edges.length} ties${this.network.truncated ? " (cut at maxNodes)" : ""}`);
-      this.dispatchEvent(new CustomEvent("network-load", { bubbles: true, composed: true, detail: { author: view.author, nodes: this.network.nodes.length, edges: this.network.edges.length, truncated: this.network.truncated } }));
+      this.showStatus(
+        `${this.network.nodes.length} authors · ${this.network.edges.length} ties${this.network.truncated ? " (cut at maxNodes)" : ""}`,
+      );
+      this.dispatchEvent(
+        new CustomEvent("network-load", {
+          bubbles: true,
+          composed: true,
+          detail: {
+            author: view.author,
+            nodes: this.network.nodes.length,
+            edges: this.network.edges.length,
+            truncated: this.network.truncated,
+          },
+        }),
+      );
     } catch (error) {
       if (controller.signal.aborted) return;
       this.showStatus(`Could not load the network: ${(error as Error).message}`, true);
@@ -195,7 +217,13 @@ export class CoauthorNetworkElement extends HTMLElement {
       centre.addEventListener("click", () => this.setAttribute("author", id));
       this.info.append(centre);
     }
-    this.dispatchEvent(new CustomEvent("author-select", { bubbles: true, composed: true, detail: { id: author.id, name: author.name, papers: author.paperCount, distance } }));
+    this.dispatchEvent(
+      new CustomEvent("author-select", {
+        bubbles: true,
+        composed: true,
+        detail: { id: author.id, name: author.name, papers: author.paperCount, distance },
+      }),
+    );
   }
 
   private selectTie(a: string, b: string): void {
@@ -205,7 +233,13 @@ export class CoauthorNetworkElement extends HTMLElement {
     this.view.select(null);
     this.view.setFocus([edge.source, edge.target], [edgeKey(edge.source, edge.target)]);
     this.info.textContent = `${name(edge.source)} – ${name(edge.target)}: ${edge.jointPapers} joint papers${edge.firstYear ? `, ${edge.firstYear}–${edge.lastYear}` : ""}`;
-    this.dispatchEvent(new CustomEvent("tie-select", { bubbles: true, composed: true, detail: { ...edge, sourceName: name(edge.source), targetName: name(edge.target) } }));
+    this.dispatchEvent(
+      new CustomEvent("tie-select", {
+        bubbles: true,
+        composed: true,
+        detail: { ...edge, sourceName: name(edge.source), targetName: name(edge.target) },
+      }),
+    );
   }
 
   private clearSelection(): void {
