@@ -1,6 +1,17 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fromRoot } from "../../util/project-root";
 import { withExclusiveLock } from "./file-lock";
@@ -141,11 +152,21 @@ async function compileLauncher(
 }
 
 /** Builds of earlier launcher sources are never used again; running JVMs have already loaded their class. */
-function pruneOtherLaunchers(current: string): void {
+/**
+ * Removes launchers compiled from other versions of the source, once they are a week old: a younger one may belong to
+ * another checkout or install sharing this jar cache, possibly with a Neo4j running from it right now (removing it
+ * then made that Neo4j fail to load its classes).
+ */
+export function pruneOtherLaunchers(current: string): void {
   const dir = path.dirname(current);
+  const weekAgo = Date.now() - 7 * 24 * 3600_000;
   for (const name of readdirSync(dir)) {
-    if (name.startsWith("launcher-") && !name.startsWith(path.basename(current))) {
-      rmSync(path.join(dir, name), { recursive: true, force: true, maxRetries: 2 });
+    if (!name.startsWith("launcher-") || name.startsWith(path.basename(current))) continue;
+    const other = path.join(dir, name);
+    try {
+      if (statSync(other).mtimeMs < weekAgo) rmSync(other, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // Gone already, or removed by another process meanwhile: nothing to prune.
     }
   }
 }
