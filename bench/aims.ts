@@ -13,7 +13,9 @@ export function aimLines(result: QueryBenchResult): string[] {
   const overFloor = rows.filter((r) => r.latency.ours[1].p50 > 1.3 * r.latency.floor[1].p50);
   lines.push(
     `- **GraphQL p50 ≤ 1.3× the Cypher floor on every query (c=1)**: ${overFloor.length === 0 ? "met" : `missed on ${overFloor.length} of ${rows.length} rows`}` +
-      (overFloor.length ? ` — ${overFloor.map((r) => `${label(r)} ${(r.latency.ours[1].p50 / r.latency.floor[1].p50).toFixed(2)}×`).join("; ")}` : ""),
+      (overFloor.length
+        ? ` — ${overFloor.map((r) => `${label(r)} ${(r.latency.ours[1].p50 / r.latency.floor[1].p50).toFixed(2)}×`).join("; ")}`
+        : ""),
   );
 
   const peerRows = rows.filter((r) => NETWORK_AND_FRIENDS.test(r.query));
@@ -21,7 +23,9 @@ export function aimLines(result: QueryBenchResult): string[] {
   lines.push(
     `- **≥ 2× faster than @neo4j/graphql on coauthorNetwork, sharedVenues, collaborationPath (c=1 p50)**: ` +
       `${notTwice.length === 0 ? "met" : `missed on ${notTwice.length} of ${peerRows.length} rows`}` +
-      (notTwice.length ? ` — ${notTwice.map((r) => `${label(r)} peer/ours ${(r.latency.peer[1].p50 / r.latency.ours[1].p50).toFixed(2)}×`).join("; ")}` : ""),
+      (notTwice.length
+        ? ` — ${notTwice.map((r) => `${label(r)} peer/ours ${(r.latency.peer[1].p50 / r.latency.ours[1].p50).toFixed(2)}×`).join("; ")}`
+        : ""),
   );
 
   const median = rows.find((r) => r.query.startsWith("coauthorNetwork depth 2") && r.group === "median");

@@ -31,7 +31,13 @@ export const INCREMENTAL_FRACTION = 0.1;
 const BULK_LABEL = "bulk import into an empty database (`import --bulk`)";
 
 /** The correct graph after importing DATASET into an empty database; anything else is an importer bug. */
-export const EXPECTED_FULL_COUNTS = { papers: 156_165, authors: 168_377, authored: 670_959, coauthorPairs: 1_588_350, coauthorPaperSum: 2_103_678 };
+export const EXPECTED_FULL_COUNTS = {
+  papers: 156_165,
+  authors: 168_377,
+  authored: 670_959,
+  coauthorPairs: 1_588_350,
+  coauthorPaperSum: 2_103_678,
+};
 
 export interface ImportFigures {
   label: string;
@@ -98,7 +104,9 @@ export async function runImportBench(opts: {
   const slicePath = path.join(dataDir, "ml-anthology.recent.csl.jsonl");
   const olderPath = path.join(dataDir, "ml-anthology.older.csl.jsonl");
   const slice = await writeRecentSlice(DATASET, slicePath, INCREMENTAL_FRACTION, olderPath);
-  log(`incremental slice: ${slice.records} records from ${slice.fromYear} on -> ${slicePath}; the ${slice.olderRecords} older -> ${olderPath}`);
+  log(
+    `incremental slice: ${slice.records} records from ${slice.fromYear} on -> ${slicePath}; the ${slice.olderRecords} older -> ${olderPath}`,
+  );
 
   const neo4j = await provideNeo4j({ config: loadConfig(env), env, mode: "owner", log });
   let db: Database | undefined;
@@ -112,7 +120,14 @@ export async function runImportBench(opts: {
       const child = await runImportChild({ file, uri: target.uri, batchSize, env, log });
       const cpuAfter = processCpuSeconds(neo4jPid);
       const [run] = await target.db.read(LATEST_RUN);
-      const figures = figuresOf(label, file, JSON.parse(run.get("counts")), child.wallSeconds, child.maxRssMiB, await graphCounts(target.db));
+      const figures = figuresOf(
+        label,
+        file,
+        JSON.parse(run.get("counts")),
+        child.wallSeconds,
+        child.maxRssMiB,
+        await graphCounts(target.db),
+      );
       figures.importerCpuSeconds = child.cpuSeconds;
       if (cpuBefore !== undefined && cpuAfter !== undefined) figures.neo4jCpuSeconds = cpuAfter - cpuBefore;
       log(describe(figures));
@@ -140,14 +155,25 @@ export async function runImportBench(opts: {
         env,
         log,
         afterLoad: async (baseDb, uri, baseHome) => {
-          onTop = await importInto("incremental import of the newest 10% as new papers (on the older 90%)", slicePath, { db: baseDb, uri, home: baseHome });
+          onTop = await importInto("incremental import of the newest 10% as new papers (on the older 90%)", slicePath, {
+            db: baseDb,
+            uri,
+            home: baseHome,
+          });
         },
       });
       log(describeBulk(base));
       growth = { base, onTop: { ...onTop!, fromYear: slice.fromYear }, countsMatchFull: sameCounts(onTop!.countsAfter, full.countsAfter) };
-      log(growth.countsMatchFull ? "older 90% + newest 10% gives the counts of the full import" : "!! older 90% + newest 10% differs from the full import");
+      log(
+        growth.countsMatchFull
+          ? "older 90% + newest 10% gives the counts of the full import"
+          : "!! older 90% + newest 10% differs from the full import",
+      );
     }
-    const incremental = { ...(await importOnce("re-import of the newest 10% on top of the full graph", slicePath)), fromYear: slice.fromYear };
+    const incremental = {
+      ...(await importOnce("re-import of the newest 10% on top of the full graph", slicePath)),
+      fromYear: slice.fromYear,
+    };
     let reimport: ImportBenchResult["reimport"];
     if (opts.checkReimport) {
       const again = await importOnce("re-import of the whole file", DATASET);
@@ -185,7 +211,14 @@ interface RunCounts extends WriteCounts {
   stageSeconds: ImportFigures["stageSeconds"];
 }
 
-function figuresOf(label: string, file: string, c: RunCounts, wallSeconds: number, maxRssMiB: number, countsAfter: GraphCounts): ImportFigures {
+function figuresOf(
+  label: string,
+  file: string,
+  c: RunCounts,
+  wallSeconds: number,
+  maxRssMiB: number,
+  countsAfter: GraphCounts,
+): ImportFigures {
   const rows = {
     papers: c.papersCreated + c.papersUpdated,
     authors: c.authorsCreated + c.authorsUpdated,
@@ -244,10 +277,18 @@ if (require.main === module) {
   const flags = { checkReimport: process.argv.includes("--check-reimport"), bulk: !process.argv.includes("--no-bulk") };
   runImportBench({ log: (line) => console.log(line), ...flags })
     .then(async (result) => {
-      console.log(`Neo4j ${result.neo4j.version}: heap ${result.neo4j.heap}, page cache ${result.neo4j.pageCache}; ${os.cpus().length} cores`);
+      console.log(
+        `Neo4j ${result.neo4j.version}: heap ${result.neo4j.heap}, page cache ${result.neo4j.pageCache}; ${os.cpus().length} cores`,
+      );
       console.log(`total ${(Date.now() - started) / 1000} s`);
       await result.stop();
-      process.exitCode = result.fullCountsAsExpected && (result.reimport?.unchanged ?? true) && (result.bulk?.sameAsOnline ?? true) && (result.growth?.countsMatchFull ?? true) ? 0 : 1;
+      process.exitCode =
+        result.fullCountsAsExpected &&
+        (result.reimport?.unchanged ?? true) &&
+        (result.bulk?.sameAsOnline ?? true) &&
+        (result.growth?.countsMatchFull ?? true)
+          ? 0
+          : 1;
     })
     .catch((error) => {
       console.error(error);

@@ -54,7 +54,11 @@ const byClass = (inputs: BenchInputs, cls?: string): CaseInput[] =>
 const AUTHOR_FIELDS = "id name paperCount coauthorCount firstYear lastYear";
 const authorFacts = (a: any) => (a ? { id: a.id, name: a.name, paperCount: a.paperCount, coauthorCount: a.coauthorCount } : null);
 
-function networkFacts(nodes: Array<{ id: string; distance: number }>, edges: Array<{ source: string; target: string; jointPapers: number }>, truncated: boolean) {
+function networkFacts(
+  nodes: Array<{ id: string; distance: number }>,
+  edges: Array<{ source: string; target: string; jointPapers: number }>,
+  truncated: boolean,
+) {
   return {
     truncated,
     nodes: nodes.map((n) => `${n.distance}:${n.id}`).sort(),
@@ -144,7 +148,10 @@ export function queryCases(inputs: BenchInputs): QueryCase[] {
         variables: { ids },
       }),
       floor: (ids) => ({ cypher: FLOOR_SHARED_VENUES, params: { ids } }),
-      peer: (ids) => ({ query: `query($ids: [ID!]!) { sharedVenues(ids: $ids) { venueId venueName paperCounts jointPaperCount } }`, variables: { ids } }),
+      peer: (ids) => ({
+        query: `query($ids: [ID!]!) { sharedVenues(ids: $ids) { venueId venueName paperCounts jointPaperCount } }`,
+        variables: { ids },
+      }),
       normaliseOurs: (d) => d.sharedVenues.map((v: any) => `${v.venue.id}:${v.paperCounts.join(",")}:${v.jointPaperCount}`),
       normaliseFloor: (rows) => rows.map((r) => `${r.venue.venueId}:${r.venue.paperCounts.join(",")}:${r.venue.jointPaperCount}`),
       normalisePeer: (d) => d.sharedVenues.map((v: any) => `${v.venueId}:${v.paperCounts.join(",")}:${v.jointPaperCount}`),
@@ -171,7 +178,10 @@ export function queryCases(inputs: BenchInputs): QueryCase[] {
     {
       name: "authors(search:, first: 10)",
       inputs: inputs.authorSearches.map((q) => ({ tag: "10 names", value: q })),
-      ours: (q) => ({ query: `query($q: String!) { authors(search: $q, first: 10) { edges { score node { id name } } } }`, variables: { q } }),
+      ours: (q) => ({
+        query: `query($q: String!) { authors(search: $q, first: 10) { edges { score node { id name } } } }`,
+        variables: { q },
+      }),
       floor: (q) => ({ cypher: FLOOR_AUTHOR_SEARCH, params: { query: toLuceneQuery(q) } }),
       peer: (q) => ({
         query: `query($q: String!) { authorsByName(phrase: $q, first: 10, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node { id name } } } }`,
@@ -184,7 +194,10 @@ export function queryCases(inputs: BenchInputs): QueryCase[] {
     {
       name: "papers(search:, first: 10)",
       inputs: inputs.paperSearches.map((q) => ({ tag: "10 title words", value: q })),
-      ours: (q) => ({ query: `query($q: String!) { papers(search: $q, first: 10) { edges { score node { id title year } } } }`, variables: { q } }),
+      ours: (q) => ({
+        query: `query($q: String!) { papers(search: $q, first: 10) { edges { score node { id title year } } } }`,
+        variables: { q },
+      }),
       floor: (q) => ({ cypher: FLOOR_PAPER_SEARCH, params: { query: toLuceneQuery(q) } }),
       peer: (q) => ({
         query: `query($q: String!) { papersByText(phrase: $q, first: 10, sort: [{ score: DESC }, { node: { id: ASC } }]) { edges { score node { id title year } } } }`,

@@ -29,7 +29,13 @@ export function postGraphql(url: string, request: GraphqlRequest): Promise<any> 
         res.on("end", () => {
           try {
             const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { data?: unknown; errors?: Array<{ message: string }> };
-            if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors.map((e) => e.message).join("; ").slice(0, 300)}`);
+            if (body.errors?.length)
+              throw new Error(
+                `GraphQL error: ${body.errors
+                  .map((e) => e.message)
+                  .join("; ")
+                  .slice(0, 300)}`,
+              );
             resolve(body.data);
           } catch (error) {
             reject(error);
@@ -47,7 +53,13 @@ export async function executeInProcess(server: RunningHttpServer, request: Graph
   const response = await server.executeOperation(request);
   if (response.body.kind !== "single") throw new Error("incremental delivery is not used by this API");
   const { data, errors } = response.body.singleResult;
-  if (errors?.length) throw new Error(`GraphQL error: ${errors.map((e) => e.message).join("; ").slice(0, 300)}`);
+  if (errors?.length)
+    throw new Error(
+      `GraphQL error: ${errors
+        .map((e) => e.message)
+        .join("; ")
+        .slice(0, 300)}`,
+    );
   return data;
 }
 

@@ -40,7 +40,20 @@ WITH collect(p.title) AS titles
 UNWIND $positions AS i
 RETURN titles[i] AS title`;
 
-const STOP_WORDS = new Set(["with", "from", "that", "this", "their", "using", "towards", "toward", "through", "between", "based", "learning"]);
+const STOP_WORDS = new Set([
+  "with",
+  "from",
+  "that",
+  "this",
+  "their",
+  "using",
+  "towards",
+  "toward",
+  "through",
+  "between",
+  "based",
+  "learning",
+]);
 
 /** The two longest plain words of a title: a realistic two-word search that does match something. */
 function searchWords(title: string): string | null {
@@ -84,8 +97,13 @@ export async function chooseInputs(driver: Driver, database: string): Promise<Be
     const authorSearches = median.map((a) => a.name);
     const paperCount = Number((await session.run("MATCH (p:Paper) RETURN count(p) AS n")).records[0].get("n"));
     const positions = Array.from({ length: 40 }, () => Math.floor(random() * paperCount));
-    const titles = (await session.run(PAPER_TITLES_AT, { positions: positions.map((n) => neo4j.int(n)) })).records.map((r) => String(r.get("title") ?? ""));
-    const paperSearches = titles.map(searchWords).filter((s): s is string => s !== null).slice(0, 10);
+    const titles = (await session.run(PAPER_TITLES_AT, { positions: positions.map((n) => neo4j.int(n)) })).records.map((r) =>
+      String(r.get("title") ?? ""),
+    );
+    const paperSearches = titles
+      .map(searchWords)
+      .filter((s): s is string => s !== null)
+      .slice(0, 10);
     return { authors: [...top, ...median, ...single], medianCoauthors, pairs, authorSearches, paperSearches };
   } finally {
     await session.close();

@@ -36,7 +36,10 @@ function checksTable(rows: QueryRow[]): string {
   ];
   for (const row of rows) {
     const n = (way: Way) => `${row.latency[way][1]?.samples ?? 0}/${row.latency[way][8]?.samples ?? 0}`;
-    const errors = (["ours", "inproc", "floor", "peer"] as Way[]).reduce((sum, w) => sum + (row.latency[w][1]?.errors ?? 0) + (row.latency[w][8]?.errors ?? 0), 0);
+    const errors = (["ours", "inproc", "floor", "peer"] as Way[]).reduce(
+      (sum, w) => sum + (row.latency[w][1]?.errors ?? 0) + (row.latency[w][8]?.errors ?? 0),
+      0,
+    );
     lines.push(
       `| ${row.query} — ${row.group} | ${trips(row.roundTrips.ours)} | ${trips(row.roundTrips.peer)} | ` +
         `${n("ours")}, ${n("inproc")}, ${n("floor")}, ${n("peer")} | ${errors} | ${row.mismatches.oursVsFloor}/${row.inputs} | ${row.mismatches.peerVsFloor}/${row.inputs} | ` +
@@ -61,6 +64,8 @@ export function queryReport(result: QueryBenchResult): string {
     "",
     checksTable(result.rows),
     "",
-    mismatches.length === 0 ? "All four ways agreed on every input." : ["Differences (first example per row):", "", ...mismatches].join("\n"),
+    mismatches.length === 0
+      ? "All four ways agreed on every input."
+      : ["Differences (first example per row):", "", ...mismatches].join("\n"),
   ].join("\n");
 }

@@ -83,7 +83,10 @@ async function benchCase(c: QueryCase, clients: Clients, budgetMs: number, log: 
     row.inputs += 1;
     row.roundTrips.ours.push(oursTrips);
     row.roundTrips.peer.push(peerTrips);
-    for (const [ways, key] of [[["ours", "inproc"], "oursVsFloor"], [["peer"], "peerVsFloor"]] as const) {
+    for (const [ways, key] of [
+      [["ours", "inproc"], "oursVsFloor"],
+      [["peer"], "peerVsFloor"],
+    ] as const) {
       const differing = ways.find((way) => !isDeepStrictEqual(results[way], results.floor));
       if (differing) {
         row.mismatches[key] += 1;
@@ -117,7 +120,13 @@ async function benchCase(c: QueryCase, clients: Clients, budgetMs: number, log: 
         const ms = samples[way].filter((x) => tags[x.tag] === row.group).map((x) => x.ms);
         row.latency[way][concurrency] = { p50: percentile(ms, 50), p95: percentile(ms, 95), samples: ms.length, errors: errors[way] };
       }
-      if (concurrency === 1) perInput[way] = c.inputs.map((_, i) => percentile(samples[way].filter((x) => x.tag === i).map((x) => x.ms), 50));
+      if (concurrency === 1)
+        perInput[way] = c.inputs.map((_, i) =>
+          percentile(
+            samples[way].filter((x) => x.tag === i).map((x) => x.ms),
+            50,
+          ),
+        );
     }
   }
   for (const row of groups.values()) {
@@ -125,7 +134,12 @@ async function benchCase(c: QueryCase, clients: Clients, budgetMs: number, log: 
     c.inputs.forEach((_, i) => {
       if (tags[i] === row.group && (worst < 0 || (perInput.ours?.[i] ?? 0) > (perInput.ours?.[worst] ?? 0))) worst = i;
     });
-    if (worst >= 0) row.slowest = { input: JSON.stringify(c.inputs[worst].value), oursMs: perInput.ours?.[worst] ?? NaN, floorMs: perInput.floor?.[worst] ?? NaN };
+    if (worst >= 0)
+      row.slowest = {
+        input: JSON.stringify(c.inputs[worst].value),
+        oursMs: perInput.ours?.[worst] ?? NaN,
+        floorMs: perInput.floor?.[worst] ?? NaN,
+      };
   }
   return [...groups.values()];
 }
@@ -145,8 +159,10 @@ export async function runQueryBench(opts: QueryBenchOptions): Promise<QueryBench
   const peer = await startPeerServer(target);
   try {
     const inputs = await chooseInputs(floor.driver, target.database);
-    log(`query inputs: ${inputs.authors.length} authors (median coauthors ${inputs.medianCoauthors}), ${inputs.pairs.length} pairs, ` +
-      `${inputs.authorSearches.length} name searches, ${inputs.paperSearches.length} title searches`);
+    log(
+      `query inputs: ${inputs.authors.length} authors (median coauthors ${inputs.medianCoauthors}), ${inputs.pairs.length} pairs, ` +
+        `${inputs.authorSearches.length} name searches, ${inputs.paperSearches.length} title searches`,
+    );
     const clients: Clients = {
       ours: (request) => postGraphql(`http://127.0.0.1:${server.port}/graphql`, request),
       inproc: (request) => executeInProcess(server, request),
@@ -178,7 +194,12 @@ if (require.main === module) {
     console.error("Set BENCH_NEO4J_URI to a populated database (or run `npm run bench`, which imports its own).");
     process.exit(2);
   }
-  const target = { uri, user: process.env.NEO4J_USER || "neo4j", password: process.env.NEO4J_PASSWORD || "neo4j", database: process.env.NEO4J_DATABASE || "neo4j" };
+  const target = {
+    uri,
+    user: process.env.NEO4J_USER || "neo4j",
+    password: process.env.NEO4J_PASSWORD || "neo4j",
+    database: process.env.NEO4J_DATABASE || "neo4j",
+  };
   const only = process.env.BENCH_ONLY;
   runQueryBench({ target, log: (line) => console.log(line), budgetMs: Number(process.env.BENCH_BUDGET_MS || 3000), only })
     .then((result) => console.log(queryReport(result)))

@@ -74,7 +74,12 @@ export function resultsMarkdown(input: ResultsInput): string {
   const { machine, imported, query } = input;
   const neo = imported?.neo4j;
   const figures = imported
-    ? [imported.full, ...(imported.growth ? [imported.growth.onTop] : []), imported.incremental, ...(imported.reimport ? [imported.reimport] : [])]
+    ? [
+        imported.full,
+        ...(imported.growth ? [imported.growth.onTop] : []),
+        imported.incremental,
+        ...(imported.reimport ? [imported.reimport] : []),
+      ]
     : [];
   const notes = existsSync(NOTES_PATH) ? readFileSync(NOTES_PATH, "utf8").trim() : "";
   const authors = query.inputs.authors;
@@ -126,7 +131,10 @@ export function resultsMarkdown(input: ResultsInput): string {
     "- **floor**: the hand-written Cypher of `bench/query-floor.cypher.ts` through neo4j-driver (one managed read transaction, same driver settings).",
     "- **peer**: `@neo4j/graphql` 7 over HTTP (Apollo Server 5, same stack), schema `bench/neo4j-graphql/type-defs.ts`; coauthorNetwork, sharedVenues and " +
       "collaborationPath are `@cypher` fields running the floor's statements (for the network the same search with an object per edge, which its GraphQL type needs), the rest is its generated Cypher.",
-    `- Inputs (seed fixed in bench/query-inputs.ts): the 10 authors with the most coauthors (${authors.filter((a) => a.class === "top").map((a) => a.coauthors).join(", ")}), ` +
+    `- Inputs (seed fixed in bench/query-inputs.ts): the 10 authors with the most coauthors (${authors
+      .filter((a) => a.class === "top")
+      .map((a) => a.coauthors)
+      .join(", ")}), ` +
       `10 with the median count (${query.inputs.medianCoauthors}), 10 with one coauthor; 50 random pairs of authors with a coauthor; ` +
       `name searches: ${query.inputs.authorSearches.map((s) => `"${s}"`).join(", ")}; title searches: ${query.inputs.paperSearches.map((s) => `"${s}"`).join(", ")}.`,
     `- Each input is asked once of each way first (warm-up, agreement, round trips), then each (query, way, concurrency) cell runs closed-loop for ${input.budgetMs} ms ` +

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const started = new Date();
   const log = (line: string) => console.log(line);
   const machine = machineInfo();
-  log(`machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, ${machine.java}, load ${machine.loadAverage}`);
+  log(
+    `machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.cpuModel}, node ${machine.node}, ${machine.java}, load ${machine.loadAverage}`,
+  );
   const budgetMs = Number(process.env.BENCH_BUDGET_MS || 2000);
 
   let imported: ImportBenchResult | undefined;
@@ -24,7 +26,12 @@ async function main(): Promise<void> {
     log(describe(imported.full));
     log(describe(imported.incremental));
     const defaults = loadConfig({ ...process.env, NEO4J_URI: "" });
-    const target = { uri: imported.neo4j.uri, user: defaults.neo4j.user, password: defaults.neo4j.password, database: defaults.neo4j.database };
+    const target = {
+      uri: imported.neo4j.uri,
+      user: defaults.neo4j.user,
+      password: defaults.neo4j.password,
+      database: defaults.neo4j.database,
+    };
     const query = await runQueryBench({ target, log, budgetMs });
     log("");
     log(queryReport(query));

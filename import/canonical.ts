@@ -56,9 +56,7 @@ export interface CanonicalPaper {
   location: SourceLocation;
 }
 
-export type ReadItem =
-  | { kind: "record"; record: CanonicalPaper }
-  | { kind: "rejected"; location: SourceLocation; reason: string };
+export type ReadItem = { kind: "record"; record: CanonicalPaper } | { kind: "rejected"; location: SourceLocation; reason: string };
 
 /** A file whose structure is broken (truncated XML, unclosed brace): the whole file is refused. */
 export class UnparseableFileError extends Error {

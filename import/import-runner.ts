@@ -112,7 +112,8 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
       summary.read += 1;
       if (item.kind === "rejected") {
         summary.rejected += 1;
-        if (summary.rejections.length < (options.keepRejections ?? 1000)) summary.rejections.push({ ...item.location, reason: item.reason });
+        if (summary.rejections.length < (options.keepRejections ?? 1000))
+          summary.rejections.push({ ...item.location, reason: item.reason });
       }
       if (summary.read % 5000 === 0) progress.update(summary.read);
     }
@@ -205,4 +206,3 @@ function describe(error: unknown, file: string): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.includes(file) ? message : `${file}: ${message}`;
 }
-

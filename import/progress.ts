@@ -53,7 +53,10 @@ class BarProgress implements Progress {
   update(done: number, total?: number): void {
     if (!this.bar) return;
     if (total !== undefined) this.bar.setTotal(total);
-    this.bar.update(done, { rate: formatRate(done, this.startedAt), etaText: formatEta(done, total ?? this.bar.getTotal(), this.startedAt) });
+    this.bar.update(done, {
+      rate: formatRate(done, this.startedAt),
+      etaText: formatEta(done, total ?? this.bar.getTotal(), this.startedAt),
+    });
   }
 
   stop(): void {

@@ -10,7 +10,9 @@ export function formatImportSummary(summary: ImportSummary): string {
 
 function formatFile(f: FileImportSummary): string {
   const lines: string[] = [];
-  lines.push(`${f.status === "imported" ? "✔" : "✘"} ${f.file}${f.format ? ` (${f.format})` : ""} — ${f.status} in ${f.seconds.toFixed(1)}s, ${formatRate(f.read, f.seconds)} records/s`);
+  lines.push(
+    `${f.status === "imported" ? "✔" : "✘"} ${f.file}${f.format ? ` (${f.format})` : ""} — ${f.status} in ${f.seconds.toFixed(1)}s, ${formatRate(f.read, f.seconds)} records/s`,
+  );
   if (f.error) lines.push(`  error: ${f.error}`);
   if (f.runId) lines.push(`  import run: ${f.runId}${f.sha256 ? `  sha256 ${f.sha256.slice(0, 16)}…` : ""}`);
   lines.push(`  records read:    ${f.read}`);

@@ -16,6 +16,8 @@ export interface Config {
   port: number;
   host: string;
   corsOrigins: string[] | "*";
+  /** CSP frame-ancestors sources for the embeddable pages (/embed/*): who may put them in an iframe. */
+  frameAncestors: string;
   production: boolean;
   maxQueryDepth: number;
   maxQueryComplexity: number;
@@ -38,6 +40,21 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * Space- or comma-separated CSP sources ("https://grafana.example.org 'self'"); the default "*"
+ * lets any http(s) page frame the embeds, which is what public dashboards need.
+ */
+function frameAncestors(raw: string | undefined): string {
+  const sources = (raw ?? "*").split(/[\s,]+/).filter(Boolean);
+  if (sources.length === 0) return "*";
+  const bad = sources.find((s) => /[;"]/.test(s));
+  if (bad)
+    throw new Error(
+      `EMBED_FRAME_ANCESTORS has ${bad}, which is not a CSP source; give origins such as "https://grafana.example.org 'self'", or unset it for "*".`,
+    );
+  return sources.join(" ");
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cors = (env.CORS_ORIGINS ?? "*").trim();
   return {
@@ -51,7 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     home: path.resolve(env.COAUTHOR_GRAPH_HOME || defaultHome()),
     port: intFromEnv("PORT", 4000),
     host: env.HOST || "0.0.0.0",
-    corsOrigins: cors === "*" ? "*" : cors.split(",").map((o) => o.trim()).filter(Boolean),
+    corsOrigins:
+      cors === "*"
+        ? "*"
+        : cors
+            .split(",")
+            .map((o) => o.trim())
+            .filter(Boolean),
+    frameAncestors: frameAncestors(env.EMBED_FRAME_ANCESTORS),
     production: env.NODE_ENV === "production",
     maxQueryDepth: intFromEnv("MAX_QUERY_DEPTH", 12),
     maxQueryComplexity: intFromEnv("MAX_QUERY_COMPLEXITY", 20_000),

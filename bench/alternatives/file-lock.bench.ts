@@ -57,12 +57,20 @@ async function holderChild(variant: Variant, lockPath: string, blockMs: number):
   process.stdout.write("released\n");
 }
 
-function startHolder(variant: Variant, lockPath: string, blockMs: number): { child: ChildProcess; held: Promise<void>; exited: Promise<{ code: number | null; stderr: string; released: boolean }> } {
-  const child = spawn(process.execPath, [__filename, "--bench-child", variant, "holder", lockPath, String(blockMs)], { stdio: ["ignore", "pipe", "pipe"] });
+function startHolder(
+  variant: Variant,
+  lockPath: string,
+  blockMs: number,
+): { child: ChildProcess; held: Promise<void>; exited: Promise<{ code: number | null; stderr: string; released: boolean }> } {
+  const child = spawn(process.execPath, [__filename, "--bench-child", variant, "holder", lockPath, String(blockMs)], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (text: string) => (stderr += text));
-  const held = new Promise<void>((resolve) => child.stdout!.setEncoding("utf8").on("data", (text: string) => ((out += text), out.includes("held") && resolve())));
+  const held = new Promise<void>((resolve) =>
+    child.stdout!.setEncoding("utf8").on("data", (text: string) => ((out += text), out.includes("held") && resolve())),
+  );
   const exited = new Promise<{ code: number | null; stderr: string; released: boolean }>((resolve) =>
     child.once("exit", (code) => resolve({ code, stderr, released: out.includes("released") })),
   );
@@ -111,7 +119,12 @@ async function scenario(variant: Variant, dir: string, kind: "killed" | "stalled
     overlapped,
     keptOwnLock,
     holderPidInMessage: messagePid === holder.child.pid,
-    holderEnd: kind === "killed" ? "killed" : end.code === 0 && end.released ? "released normally" : `exit ${end.code}${compromised ? ` (${compromised})` : ""}`,
+    holderEnd:
+      kind === "killed"
+        ? "killed"
+        : end.code === 0 && end.released
+          ? "released normally"
+          : `exit ${end.code}${compromised ? ` (${compromised})` : ""}`,
   };
 }
 
@@ -120,16 +133,33 @@ async function main(): Promise<void> {
   const rounds = Number(process.argv[3] ?? 3);
   const dir = mkdtempSync(path.join(os.tmpdir(), "coauthor-graph-lock-bench-"));
   try {
-    console.log(`${cycles} uncontended cycles per run, ${rounds} rounds, medians; node ${process.version}, ${os.cpus()[0]?.model.trim()}, load ${os.loadavg()[0].toFixed(2)}`);
+    console.log(
+      `${cycles} uncontended cycles per run, ${rounds} rounds, medians; node ${process.version}, ${os.cpus()[0]?.model.trim()}, load ${os.loadavg()[0].toFixed(2)}`,
+    );
     const cycleRuns = await interleavedRounds(__filename, VARIANTS, rounds, ["cycles", path.join(dir, "cycles.lock"), String(cycles)]);
     const perCycle = (variant: Variant) => (median(cycleRuns.get(variant)!.map((r) => r.seconds)) / cycles) * 1e6;
     const rows = [["variant", "µs per lock+unlock", "vs ours", "peak RSS MiB"]];
     for (const variant of VARIANTS) {
-      rows.push([variant, fixed(perCycle(variant), 1), `${fixed(perCycle(variant) / perCycle("ours"))}x`, fixed(median(cycleRuns.get(variant)!.map((r) => r.maxRssMiB)), 0)]);
+      rows.push([
+        variant,
+        fixed(perCycle(variant), 1),
+        `${fixed(perCycle(variant) / perCycle("ours"))}x`,
+        fixed(median(cycleRuns.get(variant)!.map((r) => r.maxRssMiB)), 0),
+      ]);
     }
     console.log(`\n${table(rows)}\n`);
 
-    const behaviour = [["situation", "variant", "waiter got the lock after s", "two holders at once", "waiter's lock intact", "wait message names holder pid", "first holder"]];
+    const behaviour = [
+      [
+        "situation",
+        "variant",
+        "waiter got the lock after s",
+        "two holders at once",
+        "waiter's lock intact",
+        "wait message names holder pid",
+        "first holder",
+      ],
+    ];
     for (const kind of ["killed", "stalled"] as const) {
       for (const variant of VARIANTS) {
         const result = await scenario(variant, dir, kind);
@@ -144,7 +174,9 @@ async function main(): Promise<void> {
         ]);
       }
     }
-    console.log(`${table(behaviour)}\n(proper-lockfile with stale = ${PROPER_STALE_MS / 1000} s, its default; ours takes over a dead pid at once and a live one after 20 min)`);
+    console.log(
+      `${table(behaviour)}\n(proper-lockfile with stale = ${PROPER_STALE_MS / 1000} s, its default; ours takes over a dead pid at once and a live one after 20 min)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

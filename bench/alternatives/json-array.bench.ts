@@ -117,7 +117,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "coauthor-graph-json-bench-"));
   try {
     const { file, bytes } = writeArrayFile(dir);
-    console.log(`input: ${(bytes / 1024 / 1024).toFixed(1)} MiB JSON array from bench/data/ml-anthology.csl.jsonl.gz; ${rounds} rounds, medians; node ${process.version}, ${os.cpus()[0]?.model.trim()}, load ${os.loadavg()[0].toFixed(2)}`);
+    console.log(
+      `input: ${(bytes / 1024 / 1024).toFixed(1)} MiB JSON array from bench/data/ml-anthology.csl.jsonl.gz; ${rounds} rounds, medians; node ${process.version}, ${os.cpus()[0]?.model.trim()}, load ${os.loadavg()[0].toFixed(2)}`,
+    );
     const results = await interleavedRounds(__filename, VARIANTS, rounds, [file]);
     const base = median(results.get("ours")!.map((r) => r.seconds));
     const baseSummary = JSON.stringify(results.get("ours")![0].summary);
@@ -134,7 +136,9 @@ async function main(): Promise<void> {
         runs.every((r) => JSON.stringify(r.summary) === baseSummary) ? "yes" : `NO ${JSON.stringify(runs[0].summary)}`,
       ]);
     }
-    console.log(`\n${table(rows)}\n\nitems: ${baseSummary}\n\nbroken input (the unit tests expect [a, rejected@3, c, rejected@5, d], then "not closed" at line 3, then refusals):`);
+    console.log(
+      `\n${table(rows)}\n\nitems: ${baseSummary}\n\nbroken input (the unit tests expect [a, rejected@3, c, rejected@5, d], then "not closed" at line 3, then refusals):`,
+    );
     for (const [name, text] of BROKEN) {
       for (const variant of VARIANTS) console.log(`  ${name.padEnd(44)} ${variant.padEnd(19)} ${await outcome(variant, text)}`);
     }

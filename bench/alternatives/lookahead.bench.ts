@@ -29,14 +29,17 @@ function libSelectsAny(info: GraphQLResolveInfo, paths: readonly string[][]): bo
 }
 
 function children(nodes: readonly ResolveTree[], name: string): ResolveTree[] {
-  return nodes.flatMap((node) => Object.values(node.fieldsByTypeName).flatMap((byAlias) => Object.values(byAlias).filter((child) => child.name === name)));
+  return nodes.flatMap((node) =>
+    Object.values(node.fieldsByTypeName).flatMap((byAlias) => Object.values(byAlias).filter((child) => child.name === name)),
+  );
 }
 
 const EDGE_YEARS = [
   ["edges", "firstYear"],
   ["edges", "lastYear"],
 ];
-const COAUTHOR_PAGE = "edges { cursor jointPapers firstYear lastYear node { id name paperCount } } pageInfo { hasNextPage endCursor } totalCount";
+const COAUTHOR_PAGE =
+  "edges { cursor jointPapers firstYear lastYear node { id name paperCount } } pageInfo { hasNextPage endCursor } totalCount";
 
 interface Operation {
   name: string;
@@ -45,14 +48,29 @@ interface Operation {
 }
 
 const OPERATIONS: Operation[] = [
-  { name: "author lookup (bench)", query: `query($id: ID!) { author(id: $id) { id name paperCount coauthorCount firstYear lastYear } }`, variables: { id: "a" } },
-  { name: "author coauthors (bench)", query: `query($id: ID!) { author(id: $id) { coauthors(first: 20) { totalCount edges { jointPapers node { id name } } } } }`, variables: { id: "a" } },
-  { name: "coauthor page, variables", query: `query($id: ID!, $after: String) { author(id: $id) { name coauthors(first: 2, after: $after) { ${COAUTHOR_PAGE} } } }`, variables: { id: "a", after: "abc" } },
+  {
+    name: "author lookup (bench)",
+    query: `query($id: ID!) { author(id: $id) { id name paperCount coauthorCount firstYear lastYear } }`,
+    variables: { id: "a" },
+  },
+  {
+    name: "author coauthors (bench)",
+    query: `query($id: ID!) { author(id: $id) { coauthors(first: 20) { totalCount edges { jointPapers node { id name } } } } }`,
+    variables: { id: "a" },
+  },
+  {
+    name: "coauthor page, variables",
+    query: `query($id: ID!, $after: String) { author(id: $id) { name coauthors(first: 2, after: $after) { ${COAUTHOR_PAGE} } } }`,
+    variables: { id: "a", after: "abc" },
+  },
   {
     name: "fragment + alias",
     query: `{ author(id: "a") { ...page } } fragment page on Author { people: coauthors(first: 3) { totalCount edges { node { id } } } }`,
   },
-  { name: "two pages, aliases", query: `{ author(id: "a") { a: coauthors(first: 1) { edges { node { id } } } b: coauthors(first: 3, yearFrom: 2005) { edges { node { id } } } } }` },
+  {
+    name: "two pages, aliases",
+    query: `{ author(id: "a") { a: coauthors(first: 1) { edges { node { id } } } b: coauthors(first: 3, yearFrom: 2005) { edges { node { id } } } } }`,
+  },
   {
     name: "dashboard-sized author",
     query: `query($id: ID!, $from: Int) { author(id: $id) { id name aliases orcid paperCount firstYear lastYear coauthorCount
@@ -113,7 +131,9 @@ function microsecondsPerCall(read: Reader, info: GraphQLResolveInfo, calls: numb
 async function main(): Promise<void> {
   const rounds = Number(process.argv[2] ?? 7);
   const calls = 20_000;
-  console.log(`${calls} calls per round, ${rounds} rounds interleaved, medians; node ${process.version}, ${os.cpus()[0]?.model.trim()}, load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(
+    `${calls} calls per round, ${rounds} rounds interleaved, medians; node ${process.version}, ${os.cpus()[0]?.model.trim()}, load ${os.loadavg()[0].toFixed(2)}`,
+  );
   const rows = [["operation", "ours µs", "library µs", "library vs ours", "same answer"]];
   const ratios: number[] = [];
   for (const operation of OPERATIONS) {

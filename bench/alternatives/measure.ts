@@ -80,14 +80,20 @@ export function median(values: readonly number[]): number {
 /** A plain-text table with aligned columns; the first row is the header. */
 export function table(rows: readonly string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: readonly string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
+  const line = (row: readonly string[]) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  ");
   return [line(rows[0]), widths.map((width) => "-".repeat(width)).join("  "), ...rows.slice(1).map(line)].join("\n");
 }
 
 export const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 /** Runs `rounds` rounds of every variant, interleaved so that a busy moment on the machine hits all of them. */
-export async function interleavedRounds(script: string, variants: readonly string[], rounds: number, extraArgs: string[] = []): Promise<Map<string, ChildFigures[]>> {
+export async function interleavedRounds(
+  script: string,
+  variants: readonly string[],
+  rounds: number,
+  extraArgs: string[] = [],
+): Promise<Map<string, ChildFigures[]>> {
   const results = new Map<string, ChildFigures[]>(variants.map((variant) => [variant, []]));
   for (let round = 0; round < rounds; round++) {
     for (const variant of variants) results.get(variant)!.push(await runChild(script, [variant, ...extraArgs]));

@@ -48,7 +48,10 @@ export async function measureBulkImport(opts: {
         const online = opts.onlineFingerprint;
         const fingerprint = online ? await graphFingerprint(db) : undefined;
         const sameAsOnline = online && fingerprint ? Object.keys(online).every((k) => fingerprint[k] === online[k]) : undefined;
-        if (sameAsOnline === false) opts.log(`!! bulk graph differs from the online one:\n  online ${JSON.stringify(online)}\n  bulk   ${JSON.stringify(fingerprint)}`);
+        if (sameAsOnline === false)
+          opts.log(
+            `!! bulk graph differs from the online one:\n  online ${JSON.stringify(online)}\n  bulk   ${JSON.stringify(fingerprint)}`,
+          );
         const countsAfter = await graphCounts(db);
         await opts.afterLoad?.(db, neo4j.target.uri, home);
         return {
@@ -79,6 +82,7 @@ export function describeBulk(b: BulkFigures): string {
   return [
     `${b.label}: ${b.records} records in ${b.wallSeconds.toFixed(1)} s wall = ${b.recordsPerSecond} records/s; importer peak RSS ${b.importerMaxRssMiB.toFixed(0)} MiB`,
     `  stages: read and resolve ${s.read.toFixed(1)} s, CSV ${s.csv.toFixed(1)} s, neo4j-admin ${s.adminImport.toFixed(1)} s, start and indexes ${s.indexes.toFixed(1)} s`,
-    `  graph after: ${JSON.stringify(b.countsAfter)}` + (b.sameAsOnline === undefined ? "" : `; same as the online import: ${b.sameAsOnline ? "yes" : "NO"}`),
+    `  graph after: ${JSON.stringify(b.countsAfter)}` +
+      (b.sameAsOnline === undefined ? "" : `; same as the online import: ${b.sameAsOnline ? "yes" : "NO"}`),
   ].join("\n");
 }

@@ -18,12 +18,20 @@ export interface ChildImportResult {
  * Runs a node script as its own process with report-max-rss.js preloaded, so its peak RSS and CPU are the
  * importer's alone (not the benchmark's). stderr (progress lines) goes to `log`.
  */
-async function runMeasuredChild(opts: { args: string[]; env: NodeJS.ProcessEnv; log: (line: string) => void; what: string }): Promise<ChildImportResult> {
+async function runMeasuredChild(opts: {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+  what: string;
+}): Promise<ChildImportResult> {
   const preload = path.join(__dirname, "report-max-rss.js");
   const scratch = mkdtempSync(path.join(os.tmpdir(), "cg-import-bench-"));
   const rssFile = path.join(scratch, "rss.json");
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ["-r", preload, ...opts.args], { env: { ...opts.env, BENCH_MAX_RSS_FILE: rssFile }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["-r", preload, ...opts.args], {
+    env: { ...opts.env, BENCH_MAX_RSS_FILE: rssFile },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   createInterface({ input: child.stderr }).on("line", (line) => opts.log(`  importer: ${line}`));
@@ -63,7 +71,11 @@ export type BulkChildFigures = Pick<BulkImportResult, "seconds" | "stageSeconds"
 };
 
 /** `import --bulk <file>` (bulk-child.js) into the empty local home named by env.COAUTHOR_GRAPH_HOME. */
-export async function runBulkChild(opts: { file: string; env: NodeJS.ProcessEnv; log: (line: string) => void }): Promise<ChildImportResult & { bulk: BulkChildFigures }> {
+export async function runBulkChild(opts: {
+  file: string;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}): Promise<ChildImportResult & { bulk: BulkChildFigures }> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "cg-bulk-bench-"));
   const resultFile = path.join(scratch, "bulk.json");
   try {

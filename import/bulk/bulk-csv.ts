@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
+import { codePointLess } from "../../src/util/code-point-order";
 import { Progress, silentProgress } from "../progress";
 import { edgeIndex, edgeKeyed, edgeNamed, edgePosition } from "./edge";
 import type { MemoryGraph } from "./memory-graph";
@@ -24,7 +25,15 @@ export interface BulkCsv {
   relationships: CsvInput[];
   /** Some quoted field holds a line break: neo4j-admin must then parse with --multiline-fields (slower). */
   multiline: boolean;
-  rows: { authors: number; papers: number; venues: number; importRuns: number; authored: number; publishedIn: number; coauthorPairs: number };
+  rows: {
+    authors: number;
+    papers: number;
+    venues: number;
+    importRuns: number;
+    authored: number;
+    publishedIn: number;
+    coauthorPairs: number;
+  };
 }
 
 const BUFFER_BYTES = 1 << 20;
@@ -80,7 +89,8 @@ class CsvFile {
     if (value === null || value === undefined) return; // an empty unquoted field: no property
     if (Array.isArray(value)) {
       for (const element of value) {
-        if (String(element).includes(ARRAY_DELIMITER)) throw new Error(`a list value holds the list delimiter U+241F: ${String(element).slice(0, 80)}`);
+        if (String(element).includes(ARRAY_DELIMITER))
+          throw new Error(`a list value holds the list delimiter U+241F: ${String(element).slice(0, 80)}`);
       }
       this.field(value.join(ARRAY_DELIMITER));
     } else if (typeof value === "string") {
@@ -96,7 +106,10 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
   mkdirSync(dir, { recursive: true });
   const at = (name: string) => path.join(dir, name);
   const files = {
-    authors: new CsvFile(at("authors.csv"), "id:ID(Author),name,nameKey,aliases:string[],orcid,paperCount:int,firstYear:int,lastYear:int,keyed:boolean,numbered:boolean"),
+    authors: new CsvFile(
+      at("authors.csv"),
+      "id:ID(Author),name,nameKey,aliases:string[],orcid,paperCount:int,firstYear:int,lastYear:int,keyed:boolean,numbered:boolean",
+    ),
     papers: new CsvFile(at("papers.csv"), "id:ID(Paper),title,titleKey,year:int,doi,url,abstract,pages,sourceKeys:string[]"),
     venues: new CsvFile(at("venues.csv"), "id:ID(Venue),name,acronym,kind"),
     importRuns: new CsvFile(at("import-runs.csv"), "id:ID(ImportRun),source,format,sha256,startedAt,finishedAt,status,counts"),
@@ -115,7 +128,18 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
     let done = 0;
     for (const a of graph.authors.values()) {
       const stats = authorStats(a);
-      files.authors.row([a.id, a.name, a.nameKey, a.aliases, a.orcid, stats.paperCount, stats.firstYear, stats.lastYear, a.keyed, a.numbered]);
+      files.authors.row([
+        a.id,
+        a.name,
+        a.nameKey,
+        a.aliases,
+        a.orcid,
+        stats.paperCount,
+        stats.firstYear,
+        stats.lastYear,
+        a.keyed,
+        a.numbered,
+      ]);
       for (const p of a.papers) {
         const e = p.authorships[edgeIndex(p, a)];
         files.authored.row([a.id, p.id, edgePosition(e), edgeKeyed(e), edgeNamed(e)]);
@@ -180,10 +204,10 @@ function authorStats(author: MemAuthor): { paperCount: number; firstYear: number
 const NO_YEAR = -1;
 
 /**
- * PAIRS_OF_AUTHOR for the pairs whose smaller id is the given author: joint papers (an author holds at most one
- * authorship per paper, so each joint paper is seen once) and their year span, one COAUTHORED_WITH row from low to
- * high. Counters are arrays indexed by MemAuthor.index, reset after each author, so the 1.6M pairs of the benchmark
- * cost no allocation per pair.
+ * PAIRS_OF_AUTHOR for the pairs whose smaller id (in code point order, as Cypher compares stored ids) is the given
+ * author: joint papers (an author holds at most one authorship per paper, so each joint paper is seen once) and their
+ * year span, one COAUTHORED_WITH row from low to high. Counters are arrays indexed by MemAuthor.index, reset after
+ * each author, so the 1.6M pairs of the benchmark cost no allocation per pair.
  */
 class PairCounter {
   private readonly papers: Int32Array;
@@ -202,7 +226,7 @@ class PairCounter {
     for (const paper of low.papers) {
       for (const edge of paper.authorships) {
         const high = this.graph.authorOf(edge);
-        if (!(low.id < high.id)) continue;
+        if (!codePointLess(low.id, high.id)) continue;
         const i = high.index;
         if (this.papers[i]++ === 0) this.seen.push(high);
         if (paper.year !== null) {

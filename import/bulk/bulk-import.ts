@@ -58,7 +58,9 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
       const csv = writeBulkCsv(graph, csvDir, opts.options.progress ?? silentProgress);
       summary.files[summary.files.length - 1].coauthorPairs.created = csv.rows.coauthorPairs;
       stageSeconds.csv = lap();
-      opts.log(`neo4j-admin database import full: ${csv.rows.papers} papers, ${csv.rows.authors} authors, ${csv.rows.coauthorPairs} coauthor pairs …`);
+      opts.log(
+        `neo4j-admin database import full: ${csv.rows.papers} papers, ${csv.rows.authors} authors, ${csv.rows.coauthorPairs} coauthor pairs …`,
+      );
       // From here on a failure makes withOfflineStore remove the half-built store.
       stageSeconds.adminImport = await store.adminImport({
         nodes: csv.nodes,

@@ -1,4 +1,5 @@
 import { CanonicalPaper } from "../canonical";
+import { mergeSpellings } from "../writer/author-spellings";
 import { AuthorRow, AuthorshipRow, PaperRow, toBatchRows, VenueRow } from "../writer/batch-rows";
 import { PairCounts } from "../writer/coauthor-pairs";
 import { WriteCounts } from "../writer/graph-writer";
@@ -16,7 +17,7 @@ export type { MemAuthor, MemPaper, MemVenue, PackedAuthorship } from "./memory-t
  * the twin of one statement in import/writer/writer.cypher.ts, applied in the same order with the same rules, so
  * that a bulk import of some files gives exactly the graph the online import of the same files, in the same order,
  * gives (test/integration/import/bulk-equivalence.test.ts compares every node, relationship and property).
- * Strings compare with `<`/`>` (UTF-16 code units), as Cypher compares them.
+ * Ids and names compare in code point order (src/util/code-point-order.ts), as Cypher compares stored strings.
  */
 
 export interface MemImportRun extends ImportRunStart {
@@ -131,7 +132,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
       abstract: row.abstract,
       pages: row.pages,
       sourceKeys: [...row.sourceKeys],
-      venue: row.venueId === null ? null : (this.venues.get(row.venueId) ?? null),
+      venue: this.bestClaimedVenue(row),
       authorships: [],
     };
     this.papers.set(paper.id, paper);
@@ -145,7 +146,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     let paper = this.papers.get(row.id);
     const created = !paper;
     if (!paper) {
-      this.createPaper({ ...row, doi: null, url: null, abstract: null, pages: null, sourceKeys: [], venueId: null });
+      this.createPaper({ ...row, doi: null, url: null, abstract: null, pages: null, sourceKeys: [], venueIds: [] });
       paper = this.papers.get(row.id)!;
     }
     paper.doi ??= row.doi;
@@ -153,26 +154,32 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     paper.abstract ??= row.abstract;
     paper.pages ??= row.pages;
     for (const key of row.sourceKeys) if (!paper.sourceKeys.includes(key)) paper.sourceKeys.push(key);
-    const claimed = row.venueId === null ? undefined : this.venues.get(row.venueId);
+    const claimed = this.bestClaimedVenue(row);
     if (claimed && (!paper.venue || venueRank(claimed) < venueRank(paper.venue))) paper.venue = claimed;
     return created;
   }
 
-  /** MERGE_AUTHORS: the display name is the greatest spelling seen, the others are aliases. True when new. */
+  /** BEST_CLAIMED_VENUE: the best of the row's venue claims by the venue rule, or null. */
+  private bestClaimedVenue(row: PaperRow): MemVenue | null {
+    let best: MemVenue | null = null;
+    for (const id of row.venueIds) {
+      const venue = this.venues.get(id);
+      if (venue && (!best || venueRank(venue) < venueRank(best))) best = venue;
+    }
+    return best;
+  }
+
+  /** MERGE_AUTHORS, with the spellings merged as graph-writer.ts merges them (author-spellings.ts). True when new. */
   private mergeAuthor(row: AuthorRow): boolean {
     let author = this.authors.get(row.id);
     const created = !author;
-    if (!author) author = this.addAuthor({ id: row.id, name: row.name, nameKey: row.nameKey, keyed: row.keyed, numbered: row.numbered });
+    const spellings = mergeSpellings(author, row.spellings);
+    if (!author)
+      author = this.addAuthor({ id: row.id, name: spellings.name, nameKey: row.nameKey, keyed: row.keyed, numbered: row.numbered });
+    author.name = spellings.name;
+    author.aliases = spellings.aliases;
     author.orcid ??= row.orcid;
     this.touchedNameKeys.add(author.nameKey);
-    // The name is always the greatest of the forms seen, so a new spelling either takes its place or joins the
-    // aliases: the same outcome as MERGE_AUTHORS' reduce over [name, ...aliases, new], without building that list.
-    if (row.name !== author.name && !author.aliases.includes(row.name)) {
-      if (row.name > author.name) {
-        author.aliases = [author.name, ...author.aliases];
-        author.name = row.name;
-      } else author.aliases.push(row.name);
-    }
     return created;
   }
 

@@ -32,7 +32,8 @@ function moveNamedMentions(graph: AuthorGraph, holder: MemAuthor, key: string, t
     const mine = edgeIndex(paper, holder);
     const edge = paper.authorships[mine];
     if (!edgeNamed(edge)) continue;
-    const target = graph.authors.get(targetId) ?? graph.addAuthor({ id: targetId, name: holder.name, nameKey: key, keyed: false, numbered: false });
+    const target =
+      graph.authors.get(targetId) ?? graph.addAuthor({ id: targetId, name: holder.name, nameKey: key, keyed: false, numbered: false });
     const theirs = edgeIndex(paper, target);
     if (theirs >= 0) {
       const folded = paper.authorships[theirs];

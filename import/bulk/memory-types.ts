@@ -20,7 +20,7 @@ export interface MemVenue {
 export type PackedAuthorship = number;
 
 /** A (:Paper): the row's properties, with its venue as a reference and its authorships packed. */
-export interface MemPaper extends Omit<PaperRow, "venueId"> {
+export interface MemPaper extends Omit<PaperRow, "venueIds"> {
   venue: MemVenue | null;
   authorships: PackedAuthorship[];
 }

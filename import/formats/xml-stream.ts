@@ -57,10 +57,7 @@ const MAX_PROLOG_CHARS = 1_000_000;
 const WRITE_SLICE_CHARS = 64 * 1024;
 const ELEMENT_OVERHEAD_CHARS = 16;
 
-export async function* streamXmlRecords(
-  input: AsyncIterable<Buffer>,
-  options: XmlStreamOptions,
-): AsyncGenerator<CapturedRecord> {
+export async function* streamXmlRecords(input: AsyncIterable<Buffer>, options: XmlStreamOptions): AsyncGenerator<CapturedRecord> {
   const collector = new RecordCollector(options);
   for await (const text of decodeXml(input, options.file, () => collector.line)) {
     for (let start = 0; start < text.length; start += WRITE_SLICE_CHARS) {
@@ -106,8 +103,11 @@ class RecordCollector {
     this.parser.on("error", (err) => {
       const [, column, message] = /^\d+:(\d+): (.*?)\.?$/s.exec(err.message) ?? ["", "?", err.message];
       if (message === "undefined entity" && this.unknownEntity) {
-        throw this.unparseable(`unknown entity &${this.unknownEntity}; (column ${column}); only XML's own entities${
-          this.options.entities ? " and the pinned DTD's" : ""} are accepted`);
+        throw this.unparseable(
+          `unknown entity &${this.unknownEntity}; (column ${column}); only XML's own entities${
+            this.options.entities ? " and the pinned DTD's" : ""
+          } are accepted`,
+        );
       }
       throw this.unparseable(`${message} (column ${column})`);
     });

@@ -18,7 +18,10 @@ export function nameKey(displayName: string): string {
 
 /** Title/venue normalisation: NFKD, marks removed, lower-cased, every run of non [a-z0-9] -> one space, trimmed. */
 export function normaliseTitle(title: string): string {
-  return foldDiacritics(title).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return foldDiacritics(title)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 /** DOI lower-cased without a resolver prefix; undefined when it does not look like a DOI. */

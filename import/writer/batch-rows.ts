@@ -1,4 +1,4 @@
-import { CanonicalPaper } from "../canonical";
+import { CanonicalAuthor, CanonicalPaper } from "../canonical";
 import { authorId, paperDoi, paperTitleKey, venueId } from "../identity";
 import { nameKey } from "../normalise/text";
 
@@ -17,7 +17,8 @@ export type PaperRow = {
   abstract: string | null;
   pages: string | null;
   sourceKeys: string[];
-  venueId: string | null;
+  /** Every venue the batch's records claim for the paper; MERGE_PAPERS' venue rule picks one among them. */
+  venueIds: string[];
 };
 
 export type VenueRow = {
@@ -29,7 +30,8 @@ export type VenueRow = {
 
 export type AuthorRow = {
   id: string;
-  name: string;
+  /** Every spelling of the author in the batch, in byline order; author-spellings.ts turns them into name and aliases. */
+  spellings: string[];
   nameKey: string;
   keyed: boolean;
   numbered: boolean;
@@ -56,9 +58,27 @@ export function paperIdentity(record: CanonicalPaper): { doi: string | null; tit
   return { doi: paperDoi(record) ?? null, titleKey: paperTitleKey(record) };
 }
 
+/** The author id a byline entry writes to, or null for a blank name (no person). */
+export function bylineAuthorId(author: CanonicalAuthor): string | null {
+  return !author.key && !nameKey(author.name) ? null : authorId(author);
+}
+
+/** Every author id the records' bylines write to. */
+export function bylineAuthorIds(records: CanonicalPaper[]): string[] {
+  const ids = new Set<string>();
+  for (const record of records) {
+    for (const author of record.authors) {
+      const id = bylineAuthorId(author);
+      if (id !== null) ids.add(id);
+    }
+  }
+  return [...ids];
+}
+
 /**
  * Turns canonical records into rows, given each record's resolved paper id. Duplicates inside the batch are folded:
- * one row per venue and author id; an author appearing twice in one byline keeps its first position.
+ * one row per venue and author id (with every spelling the batch has for it); an author appearing twice in one byline
+ * keeps its first position.
  */
 export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): BatchRows {
   const venues = new Map<string, VenueRow>();
@@ -70,8 +90,10 @@ export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): B
     const id = resolvedIds[index];
     const identity = paperIdentity(record);
     const vId = record.venue ? venueId(record.venue) : null;
-    if (record.venue && vId && !venues.has(vId)) {
-      venues.set(vId, { id: vId, name: record.venue.name, acronym: record.venue.acronym ?? null, kind: record.venue.kind });
+    if (record.venue && vId) {
+      const venue = venues.get(vId);
+      if (!venue) venues.set(vId, { id: vId, name: record.venue.name, acronym: record.venue.acronym ?? null, kind: record.venue.kind });
+      else venue.acronym ??= record.venue.acronym ?? null; // as MERGE_VENUES does across batches
     }
     const seen = papers.get(id);
     if (seen) {
@@ -81,34 +103,36 @@ export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): B
       seen.url ??= record.url ?? null;
       seen.abstract ??= record.abstract ?? null;
       seen.pages ??= record.pages ?? null;
-      seen.venueId ??= vId || null;
-    } else papers.set(id, {
-      id,
-      titleKey: identity.titleKey,
-      doi: identity.doi,
-      title: record.title,
-      year: record.year ?? null,
-      url: record.url ?? null,
-      abstract: record.abstract ?? null,
-      pages: record.pages ?? null,
-      sourceKeys: [record.sourceKey],
-      venueId: vId || null,
-    });
+      if (vId && !seen.venueIds.includes(vId)) seen.venueIds.push(vId);
+    } else
+      papers.set(id, {
+        id,
+        titleKey: identity.titleKey,
+        doi: identity.doi,
+        title: record.title,
+        year: record.year ?? null,
+        url: record.url ?? null,
+        abstract: record.abstract ?? null,
+        pages: record.pages ?? null,
+        sourceKeys: [record.sourceKey],
+        venueIds: vId ? [vId] : [],
+      });
     record.authors.forEach((author, i) => {
-      if (!author.key && !nameKey(author.name)) return; // a blank name is no person
-      const aId = authorId(author);
+      const aId = bylineAuthorId(author);
+      if (aId === null) return;
       const existing = authors.get(aId);
       if (!existing) {
         authors.set(aId, {
           id: aId,
-          name: author.name,
+          spellings: [author.name],
           nameKey: nameKey(author.name),
           keyed: Boolean(author.key),
           numbered: Boolean(author.numbered),
           orcid: author.orcid ?? (author.key?.scheme === "orcid" ? author.key.value : null),
         });
-      } else if (!existing.orcid && author.orcid) {
-        existing.orcid = author.orcid;
+      } else {
+        if (!existing.spellings.includes(author.name)) existing.spellings.push(author.name);
+        if (!existing.orcid && author.orcid) existing.orcid = author.orcid;
       }
       const edgeKey = `${aId}\u0000${id}`;
       const edge = authorships.get(edgeKey);
@@ -120,5 +144,10 @@ export function toBatchRows(records: CanonicalPaper[], resolvedIds: string[]): B
       }
     });
   });
-  return { papers: [...papers.values()], venues: [...venues.values()], authors: [...authors.values()], authorships: [...authorships.values()] };
+  return {
+    papers: [...papers.values()],
+    venues: [...venues.values()],
+    authors: [...authors.values()],
+    authorships: [...authorships.values()],
+  };
 }

@@ -1,10 +1,12 @@
 import { CanonicalPaper } from "../canonical";
 import { Database } from "../../src/db/database";
-import { toBatchRows } from "./batch-rows";
+import { mergeSpellings, Spellings } from "./author-spellings";
+import { BatchRows, bylineAuthorIds, toBatchRows } from "./batch-rows";
 import { resolvePaperIds } from "./paper-resolution";
 import { authorsGainingEdges, jointPaperIncrements, paperGains } from "./pair-increments";
 import {
   ADD_JOINT_PAPERS,
+  AUTHOR_SPELLINGS,
   CREATE_NEW_AUTHORSHIPS,
   CREATE_NEW_PAPERS,
   MERGE_AUTHORSHIPS,
@@ -63,7 +65,8 @@ export function emptyWriteCounts(): WriteCounts {
 export type PairMode = "queue" | "add";
 
 /**
- * Writes one batch of canonical records: resolve paper identity (one read), then venues, papers, authors and
+ * Writes one batch of canonical records: resolve paper identity and read the authors' spellings (two reads at once),
+ * then venues, papers, authors and
  * authorships in a single write transaction, so a batch lands whole or not at all. Papers the resolution read
  * proved new are CREATEd with their authorships (nothing to merge with); papers already in the graph go through
  * the MERGE statements and their rules. Coauthor pairs and name resolution are settled afterwards for the whole
@@ -71,7 +74,7 @@ export type PairMode = "queue" | "add";
  */
 export async function writeBatch(db: Database, records: CanonicalPaper[], counts: WriteCounts, pairMode: PairMode): Promise<void> {
   if (records.length === 0) return;
-  const resolution = await resolvePaperIds(db, records);
+  const [resolution, spellings] = await Promise.all([resolvePaperIds(db, records), readSpellings(db, bylineAuthorIds(records))]);
   const rows = toBatchRows(records, resolution.ids);
   const existing = new Set(resolution.existing);
   const newPapers = rows.papers.filter((p) => !existing.has(p.id));
@@ -94,7 +97,7 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
       { cypher: MERGE_VENUES, params: { venues: rows.venues } },
       { cypher: CREATE_NEW_PAPERS, params: { papers: newPapers } },
       { cypher: MERGE_PAPERS, params: { papers: knownPapers } },
-      { cypher: MERGE_AUTHORS, params: { authors: rows.authors } },
+      { cypher: MERGE_AUTHORS, params: { authors: authorRows(rows, spellings) } },
       { cypher: CREATE_NEW_AUTHORSHIPS, params: { authorships: newAuthorships } },
       { cypher: MERGE_AUTHORSHIPS, params: { authorships: knownAuthorships } },
       ...pairStatements,
@@ -113,4 +116,17 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
     counts.pairsCreated += pairs.relationshipsCreated;
     counts.pairsAdded += increments.length;
   }
+}
+
+async function readSpellings(db: Database, ids: string[]): Promise<Map<string, Spellings>> {
+  if (ids.length === 0) return new Map();
+  const found = await db.read(AUTHOR_SPELLINGS, { ids });
+  return new Map(
+    found.map((r) => [r.get("id") as string, { name: r.get("name") as string, aliases: (r.get("aliases") as string[] | null) ?? [] }]),
+  );
+}
+
+/** MERGE_AUTHORS rows: each author's name and aliases after this batch's spellings. */
+function authorRows(rows: BatchRows, spellings: Map<string, Spellings>) {
+  return rows.authors.map(({ spellings: seen, ...row }) => ({ ...row, ...mergeSpellings(spellings.get(row.id), seen) }));
 }

@@ -1,7 +1,11 @@
+import { codePointLess } from "../../src/util/code-point-order";
 import type { BatchRows } from "./batch-rows";
 import type { PaperResolution } from "./paper-resolution";
 
-/** A pair's joint papers gained in one batch, oriented from the smaller author id to the larger (a Cypher parameter row). */
+/**
+ * A pair's joint papers gained in one batch, oriented from the smaller author id to the larger in code point order:
+ * the order Cypher's `a.id < b.id` gives stored ids when the pair pass orients the same pairs (PAIRS_OF_AUTHOR).
+ */
 export type PairIncrement = {
   low: string;
   high: string;
@@ -22,7 +26,8 @@ export interface PaperGain {
  * it touches (their year and current authors). An authorship is new when its author is not yet on the paper.
  */
 export function paperGains(rows: BatchRows, resolution: Pick<PaperResolution, "before">): PaperGain[] {
-  const yearOf = new Map(rows.papers.map((p) => [p.id, resolution.before.get(p.id)?.year ?? p.year]));
+  // A paper already in the graph keeps the year it was created with, even none: a later record's year is not it.
+  const yearOf = new Map(rows.papers.map((p) => [p.id, resolution.before.has(p.id) ? resolution.before.get(p.id)!.year : p.year]));
   const bylines = new Map<string, string[]>();
   for (const a of rows.authorships) {
     const list = bylines.get(a.paperId);
@@ -59,8 +64,8 @@ export function jointPaperIncrements(gains: readonly PaperGain[]): PairIncrement
     const addedSet = new Set(added);
     for (const a of added) {
       for (const b of everyone) {
-        if (b === a || (addedSet.has(b) && b < a)) continue;
-        const [low, high] = a < b ? [a, b] : [b, a];
+        if (b === a || (addedSet.has(b) && codePointLess(b, a))) continue;
+        const [low, high] = codePointLess(a, b) ? [a, b] : [b, a];
         const key = `${low}\u0000${high}`;
         const pair = pairs.get(key);
         if (!pair) pairs.set(key, { low, high, papers: 1, firstYear: year, lastYear: year });

@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../../src/util/code-point-order";
 import { CanonicalPaper } from "../canonical";
 import { Database } from "../../src/db/database";
 import { paperIdentity } from "./batch-rows";
@@ -97,7 +98,7 @@ export function resolveAgainst(records: CanonicalPaper[], known: KnownPaper[]): 
       }
       ids[index] = doi;
     } else if (candidates.length > 0) {
-      ids[index] = candidates.map((p) => p.id).sort()[0];
+      ids[index] = candidates.map((p) => p.id).sort(compareCodePoints)[0];
     } else {
       remember({ id: titleKey, titleKey, doi: null });
       ids[index] = titleKey;

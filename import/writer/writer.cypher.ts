@@ -33,10 +33,21 @@ MERGE (v:Venue {id: row.id})
 ON CREATE SET v.name = row.name, v.kind = row.kind
 SET v.acronym = coalesce(v.acronym, row.acronym)`;
 
+/** The venue rule's order: a venue named by a series acronym first, then the smaller id (ids are ASCII). */
+const VENUE_RANK = (v: string) => `(CASE WHEN ${v}.acronym IS NULL THEN '1' ELSE '0' END + ${v}.id)`;
+
+/** The best of a row's venue claims (row.venueIds, all merged by MERGE_VENUES before), as `v`. */
+const BEST_CLAIMED_VENUE = `CALL (row) {
+  UNWIND row.venueIds AS venueId
+  MATCH (v:Venue {id: venueId})
+  RETURN v ORDER BY ${VENUE_RANK("v")} LIMIT 1
+}`;
+
 /**
  * Descriptive fields: the first non-empty value wins; sourceKeys collect every source that saw the paper.
  * A paper has one venue. When sources disagree, the venue named by a series acronym wins over one known only by
- * its full name, then the smaller id: a rule over the set of claims, so the import order does not matter.
+ * its full name, then the smaller id: a rule over the set of claims (this batch's, row.venueIds, and the venue the
+ * paper has), so neither the import order nor the batching matters.
  */
 export const MERGE_PAPERS = `
 UNWIND $papers AS row
@@ -48,38 +59,44 @@ SET p.doi = coalesce(p.doi, row.doi),
     p.pages = coalesce(p.pages, row.pages),
     p.sourceKeys = p.sourceKeys + [k IN row.sourceKeys WHERE NOT k IN p.sourceKeys]
 WITH p, row
-WHERE row.venueId IS NOT NULL
-MATCH (v:Venue {id: row.venueId})
+WHERE size(row.venueIds) > 0
+${BEST_CLAIMED_VENUE}
 OPTIONAL MATCH (p)-[old:PUBLISHED_IN]->(current:Venue)
 WITH p, v, old, current
-WHERE current IS NULL
-   OR (CASE WHEN v.acronym IS NULL THEN '1' ELSE '0' END + v.id) < (CASE WHEN current.acronym IS NULL THEN '1' ELSE '0' END + current.id)
+WHERE current IS NULL OR ${VENUE_RANK("v")} < ${VENUE_RANK("current")}
 DELETE old
 MERGE (p)-[:PUBLISHED_IN]->(v)`;
 
 /**
  * Papers that paper-resolution.ts proved absent from the graph (their id matched nothing by DOI or titleKey in the
- * read before this write): plain CREATE, no venue rule to apply, no Eager. A concurrent import creating the same
- * paper between that read and this write makes the batch fail on the unique constraint; it is never merged wrongly.
+ * read before this write): plain CREATE, the venue rule among the batch's claims only, no Eager. A concurrent import
+ * creating the same paper between that read and this write makes the batch fail on the unique constraint; it is
+ * never merged wrongly.
  */
 export const CREATE_NEW_PAPERS = `
 UNWIND $papers AS row
 CREATE (p:Paper {id: row.id, title: row.title, titleKey: row.titleKey, sourceKeys: row.sourceKeys})
 SET p.year = row.year, p.doi = row.doi, p.url = row.url, p.abstract = row.abstract, p.pages = row.pages
 WITH p, row
-WHERE row.venueId IS NOT NULL
-MATCH (v:Venue {id: row.venueId})
+WHERE size(row.venueIds) > 0
+${BEST_CLAIMED_VENUE}
 CREATE (p)-[:PUBLISHED_IN]->(v)`;
 
-/** The display name is the greatest spelling by code point, so "Véronique" beats "Veronique" whatever the import order. */
+/** The spellings seen so far of the batch's authors, which author-spellings.ts merges with the batch's own. */
+export const AUTHOR_SPELLINGS = `
+UNWIND $ids AS id
+MATCH (a:Author {id: id})
+RETURN a.id AS id, a.name AS name, a.aliases AS aliases`;
+
+/**
+ * The name and aliases come decided (author-spellings.ts: the greatest spelling by code point is the name), from
+ * what AUTHOR_SPELLINGS read before this transaction; one importer writes at a time, as for paper resolution.
+ */
 export const MERGE_AUTHORS = `
 UNWIND $authors AS row
 MERGE (a:Author {id: row.id})
-ON CREATE SET a.name = row.name, a.nameKey = row.nameKey, a.aliases = [], a.keyed = row.keyed, a.numbered = row.numbered
-SET a.orcid = coalesce(a.orcid, row.orcid), a:NameTouched
-WITH a, CASE WHEN row.name = a.name OR row.name IN a.aliases THEN [a.name] + a.aliases ELSE [a.name] + a.aliases + row.name END AS forms
-WITH a, forms, reduce(best = head(forms), f IN forms | CASE WHEN f > best THEN f ELSE best END) AS best
-SET a.name = best, a.aliases = [f IN forms WHERE f <> best]`;
+ON CREATE SET a.nameKey = row.nameKey, a.keyed = row.keyed, a.numbered = row.numbered
+SET a.name = row.name, a.aliases = row.aliases, a.orcid = coalesce(a.orcid, row.orcid), a:NameTouched`;
 
 export const MERGE_AUTHORSHIPS = `
 UNWIND $authorships AS row
@@ -168,7 +185,8 @@ WITH a LIMIT $limit`;
 
 /**
  * Every coauthor b this author is responsible for (a pair whose other end is also queued is computed by the end
- * with the smaller id), with the pair's joint papers and years, oriented from the smaller id to the larger.
+ * with the smaller id), with the pair's joint papers and years, oriented from the smaller id to the larger. Ids read
+ * from the store compare in code point order, which pair-increments.ts and bulk-csv.ts follow (compareCodePoints).
  */
 const PAIRS_OF_AUTHOR = `MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
   WHERE b <> a AND NOT ((b:PairsDirty OR b:PairsDone) AND b.id < a.id)

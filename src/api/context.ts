@@ -6,6 +6,7 @@ import { StatsService } from "../stats/stats.service";
 import { VenueService } from "../venue/venue.service";
 import { createLoaders, Loaders } from "./loaders";
 import { NodeService } from "../node/node.service";
+import { ExportService } from "../export/export.service";
 
 export interface Services {
   author: AuthorService;
@@ -14,6 +15,7 @@ export interface Services {
   network: NetworkService;
   stats: StatsService;
   node: NodeService;
+  export: ExportService;
 }
 
 /** What every resolver receives. One per request: loaders cache only within it. */
@@ -49,6 +51,7 @@ export function apiOperation(request: { query?: unknown; operationName?: unknown
 export function createContext(root: Database, request: { query?: unknown; operationName?: unknown } = {}): GraphContext {
   const db = root.forOperation(apiOperation(request));
   const loaders = createLoaders(db);
+  const network = new NetworkService(db, loaders);
   return {
     db,
     loaders,
@@ -56,9 +59,10 @@ export function createContext(root: Database, request: { query?: unknown; operat
       author: new AuthorService(db, loaders),
       paper: new PaperService(db, loaders),
       venue: new VenueService(db, loaders),
-      network: new NetworkService(db, loaders),
+      network,
       stats: new StatsService(db),
       node: new NodeService(loaders),
+      export: new ExportService(db, network),
     },
   };
 }

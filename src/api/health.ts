@@ -39,7 +39,10 @@ export function healthRouter(db: Database): Router {
   const router = Router();
   router.get("/healthz", async (_req, res) => {
     const report = await checkHealth(db);
-    res.status(report.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(report);
+    res
+      .status(report.status === "ok" ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json(report);
   });
   return router;
 }

@@ -2,22 +2,20 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type GraphQLRequest, type GraphQLResponse } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
 import { apiPlugins } from "./api-plugins";
 import { createContext, type GraphContext } from "./context";
+import { jsonErrorHandler } from "./error-handler";
+import { GRAPHQL_PATH, graphqlRoute } from "./graphql-route";
 import { createFormatError } from "./format-error";
 import { buildGraphqlSchema, printSchemaSdl } from "./schema";
 import { healthRouter } from "./health";
 import { playgroundRouter } from "./playground";
-
-export const GRAPHQL_PATH = "/graphql";
-
-/** Queries are small; a larger body is almost certainly a mistake or abuse. */
-export const JSON_BODY_LIMIT = "256kb";
+import { exportRouter } from "./routes/export.routes";
+import { webRouter } from "./routes/web.routes";
 
 /** In-flight requests get this long to finish when the server closes; then sockets are cut. */
 const DRAIN_GRACE_MS = 5_000;
@@ -73,49 +71,6 @@ function listen(server: http.Server, port: number, host: string): Promise<number
 }
 
 /**
- * Turns body-parser and other non-GraphQL failures into GraphQL-shaped JSON, never with a stack.
- * Apollo handles everything that reaches it; this only sees what fails before it.
- */
-const jsonErrorHandler: express.ErrorRequestHandler = (error, _req, res, next) => {
-  if (res.headersSent) {
-    next(error);
-    return;
-  }
-  const status = Number(error?.status ?? error?.statusCode) || 500;
-  const code = status === 413 ? "LIMIT_EXCEEDED" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
-  const message =
-    status === 413
-      ? `Request body is larger than ${JSON_BODY_LIMIT}.`
-      : status < 500
-        ? `Bad request: ${error?.type === "entity.parse.failed" ? "the body is not valid JSON" : "cannot be processed"}.`
-        : "Internal server error";
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
-
-/**
- * /graphql as an express app of its own, so that it can run without ETags: express would hash every
- * answer (megabytes for a big network) to produce one, and GraphQL answers are never revalidated:
- * they are "Cache-Control: no-store" (what Apollo's cache-control plugin answered when nothing sets
- * a cache hint, which is never here). Settings it does not set are inherited from the parent app.
- */
-function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database): express.Express {
-  const route = express();
-  route.set("etag", false);
-  // A sub-app sets its own defaults, which would bring this header back.
-  route.disable("x-powered-by");
-  route.use(
-    (_req, res, next) => {
-      res.setHeader("Cache-Control", "no-store");
-      next();
-    },
-    express.json({ limit: JSON_BODY_LIMIT }),
-    // One context per request: DataLoaders must not cache across requests.
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, req.body ?? req.query) }),
-  );
-  return route;
-}
-
-/**
  * Starts the API: GraphQL at /graphql (POST and GET), the offline GraphiQL playground at / and
  * /playground, the SDL at /schema.graphql and a Neo4j-backed health check at /healthz.
  */
@@ -126,6 +81,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const sdl = printSchemaSdl(schema);
   // Built before Apollo starts so a missing playground package fails with nothing to clean up.
   const playground = playgroundRouter({ graphqlPath: GRAPHQL_PATH });
+  const web = webRouter({ frameAncestors: config.frameAncestors });
 
   const app = express();
   app.disable("x-powered-by");
@@ -154,6 +110,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);
   });
   app.use(playground);
+  app.use(web);
+  app.use(exportRouter(db, { production: config.production }));
   app.use(jsonErrorHandler);
 
   let port: number;

@@ -1,5 +1,13 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { DocumentNode, FragmentDefinitionNode, getVariableValues, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode } from "graphql";
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  getVariableValues,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+} from "graphql";
 import { getComplexity } from "graphql-query-complexity";
 import { BadUserInputError, LimitExceededError } from "../errors";
 import { checkArguments } from "./argument-check";

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import express, { Router } from "express";
 import { fromRoot } from "../util/project-root";
+import { WEB_ASSET_PREFIX } from "./routes/web.routes";
 
 /** Where the browser fetches GraphiQL, React and our client script from; all served by this process. */
 export const PLAYGROUND_ASSET_PREFIX = "/playground-assets";
@@ -21,7 +22,8 @@ export const PLAYGROUND_CSP = [
   "font-src 'self' data:",
   "img-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'none'",
+  // The Network view's layout runs in a worker that graphology's ForceAtlas2 creates from a blob.
+  "worker-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'self'",
@@ -80,6 +82,7 @@ function renderPage(graphqlPath: string): string {
   const template = readFileSync(path.join(playgroundDir(), "index.html"), "utf8");
   return template
     .replace(/\{\{ASSETS\}\}/g, PLAYGROUND_ASSET_PREFIX)
+    .replace(/\{\{WEB\}\}/g, WEB_ASSET_PREFIX)
     .replace(/\{\{GRAPHQL_PATH\}\}/g, escapeHtml(graphqlPath))
     .replace("{{EXAMPLE_QUERY}}", () => escapeHtml(readExampleQuery()));
 }

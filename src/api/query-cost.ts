@@ -28,6 +28,7 @@ export function fieldMultiplier(coordinate: string, args: Record<string, unknown
   if ("first" in args) return positive(args.first, 20);
   switch (coordinate) {
     case "Query.coauthorNetwork":
+    case "Query.coauthorNetworkFrames":
       return positive(args.maxNodes, 200);
     case "Query.collaborationPath":
       return positive(args.maxLength, 6) + 1;

@@ -4,6 +4,7 @@ import { buildSchema } from "type-graphql";
 // The import order is the order of Query's fields in the SDL (decorators register as modules load).
 import { AuthorResolver, PaperAuthorsResolver } from "../author/author.resolver";
 import { NetworkResolver } from "../network/network.resolver";
+import { ExportResolver } from "../export/export.resolver";
 import { PaperResolver, VenuePapersResolver } from "../paper/paper.resolver";
 import { StatsResolver } from "../stats/stats.resolver";
 import { VenueResolver } from "../venue/venue.resolver";
@@ -17,7 +18,17 @@ let built: Promise<GraphQLSchema> | undefined;
  */
 export function buildGraphqlSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [NodeResolver, AuthorResolver, PaperAuthorsResolver, PaperResolver, VenueResolver, VenuePapersResolver, NetworkResolver, StatsResolver],
+    resolvers: [
+      NodeResolver,
+      AuthorResolver,
+      PaperAuthorsResolver,
+      PaperResolver,
+      VenueResolver,
+      VenuePapersResolver,
+      NetworkResolver,
+      ExportResolver,
+      StatsResolver,
+    ],
     validate: false,
     emitSchemaFile: false,
   }).catch((error: unknown) => {

@@ -39,11 +39,29 @@ export function createAuthorLoaders(db: Database): AuthorLoaders {
   return {
     authorById: byIdLoader((ids) => readAuthorsByIds(db, ids)),
     paperAuthors: listByIdLoader((ids) => readPaperAuthors(db, ids)),
-    authorPapers: ownedLoader((ids, args) => readAuthorPapers(db, ids, args), () => []),
-    authorPaperCount: ownedLoader((ids, args) => countAuthorPapers(db, ids, args), () => 0),
-    authorCoauthors: ownedLoader((ids, args) => readCoauthors(db, ids, args), () => ({ rows: [], total: 0 })),
-    authorWithCoauthors: ownedLoader((ids, args) => readAuthorsWithCoauthors(db, ids, args), () => null),
-    authorCoauthorCount: ownedLoader((ids, args) => countCoauthors(db, ids, args), () => 0),
-    authorVenues: ownedLoader((ids, args) => readAuthorVenues(db, ids, args), () => []),
+    authorPapers: ownedLoader(
+      (ids, args) => readAuthorPapers(db, ids, args),
+      () => [],
+    ),
+    authorPaperCount: ownedLoader(
+      (ids, args) => countAuthorPapers(db, ids, args),
+      () => 0,
+    ),
+    authorCoauthors: ownedLoader(
+      (ids, args) => readCoauthors(db, ids, args),
+      () => ({ rows: [], total: 0 }),
+    ),
+    authorWithCoauthors: ownedLoader(
+      (ids, args) => readAuthorsWithCoauthors(db, ids, args),
+      () => null,
+    ),
+    authorCoauthorCount: ownedLoader(
+      (ids, args) => countCoauthors(db, ids, args),
+      () => 0,
+    ),
+    authorVenues: ownedLoader(
+      (ids, args) => readAuthorVenues(db, ids, args),
+      () => [],
+    ),
   };
 }

@@ -49,7 +49,10 @@ export class AuthorEdge {
 @ObjectType("AuthorConnection", { simpleResolvers: true })
 export class AuthorConnection extends ConnectionType(AuthorEdge) {}
 
-@ObjectType("CoauthorEdge", { description: "A coauthor and the joint papers (inside the year window when one was given).", simpleResolvers: true })
+@ObjectType("CoauthorEdge", {
+  description: "A coauthor and the joint papers (inside the year window when one was given).",
+  simpleResolvers: true,
+})
 export class CoauthorEdge {
   @Field(() => String)
   cursor!: string;

@@ -33,7 +33,9 @@ export function registerDbCommands(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const stopped = await stopRecordedServer(homeLayout(config.home), log);
-      console.log(stopped ? `Stopped the ${stopped.via} Neo4j on ${stopped.uri} for ${config.home}.` : `No Neo4j is running for ${config.home}.`);
+      console.log(
+        stopped ? `Stopped the ${stopped.via} Neo4j on ${stopped.uri} for ${config.home}.` : `No Neo4j is running for ${config.home}.`,
+      );
     });
 
   db.command("status")

@@ -25,7 +25,10 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option("-f, --format <format>", "input format").choices(["auto", ...FORMATS]).default("auto"))
     .option("--batch-size <n>", "records per write transaction", positiveInt, WRITE_BATCH_SIZE)
     .option("--rejects <file>", "write every rejected record (file, line, reason) as JSON Lines")
-    .option("--bulk", "first load of an EMPTY local database with neo4j-admin (Neo4j must be stopped); same graph as the online import, several times faster")
+    .option(
+      "--bulk",
+      "first load of an EMPTY local database with neo4j-admin (Neo4j must be stopped); same graph as the online import, several times faster",
+    )
     .action(async (files: string[], opts: ImportCommandOptions) => {
       const summary = opts.bulk ? await runBulk(files, opts) : await runOnline(files, opts);
       if (opts.rejects) writeFileSync(opts.rejects, rejectionLines(summary));
@@ -37,7 +40,11 @@ async function runOnline(files: string[], opts: ImportCommandOptions): Promise<I
   const config = loadConfig();
   const session = await openDatabase({ config, log: (m) => console.error(m) });
   try {
-    const summary = await importFiles(session.db, files, { format: opts.format as never, batchSize: opts.batchSize, progress: createProgress() });
+    const summary = await importFiles(session.db, files, {
+      format: opts.format as never,
+      batchSize: opts.batchSize,
+      progress: createProgress(),
+    });
     console.log(formatImportSummary(summary));
     return summary;
   } finally {

@@ -28,7 +28,9 @@ export function registerStatsCommand(program: Command): void {
         console.log(`import runs     ${counts.importRunCount}${runs.length ? " (newest first):" : ""}`);
         for (const run of runs) {
           const read = run.counts?.read ?? "?";
-          console.log(`  ${run.finishedAt ?? run.startedAt ?? "?"}  ${run.status ?? "?"}  ${run.format ?? "?"}  ${read} records  ${run.source ?? "?"}`);
+          console.log(
+            `  ${run.finishedAt ?? run.startedAt ?? "?"}  ${run.status ?? "?"}  ${run.format ?? "?"}  ${read} records  ${run.source ?? "?"}`,
+          );
         }
       } finally {
         await session.close();

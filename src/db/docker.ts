@@ -43,7 +43,8 @@ export async function probeDocker(env: NodeJS.ProcessEnv = process.env, timeoutM
     path.join(os.homedir(), ".docker", "run", "docker.sock"),
     path.join(os.homedir(), ".docker", "desktop", "docker.sock"),
   ].filter((p) => p && existsSync(p));
-  if (candidates.length === 0) return { reachable: false, endpoint: "/var/run/docker.sock", problem: "no Docker socket and DOCKER_HOST is unset" };
+  if (candidates.length === 0)
+    return { reachable: false, endpoint: "/var/run/docker.sock", problem: "no Docker socket and DOCKER_HOST is unset" };
   return pingSocket(candidates[0], `unix://${candidates[0]}`, timeoutMs);
 }
 
@@ -79,7 +80,9 @@ export async function startDockerServer(opts: {
   const { Neo4jContainer } = await import("@testcontainers/neo4j");
   const volume = opts.settings.throwaway ? undefined : dataVolumeName(opts.layout.home);
   mkdirSync(opts.layout.neo4jHome, { recursive: true });
-  opts.log(`Starting ${NEO4J_IMAGE} with Docker (${opts.mode}); data ${volume ? `in the Docker volume ${volume}` : "inside the container (throwaway)"} …`);
+  opts.log(
+    `Starting ${NEO4J_IMAGE} with Docker (${opts.mode}); data ${volume ? `in the Docker volume ${volume}` : "inside the container (throwaway)"} …`,
+  );
   // A source that is not a path makes Docker use (and create) a named volume: no file-ownership
   // trouble in the user's home, and the data survives the container.
   const container = new Neo4jContainer(NEO4J_IMAGE)

@@ -67,7 +67,12 @@ export function localRuntime(home: LocalHome, java: JavaInstallation): Promise<L
 }
 
 /** Starts the local Neo4j from `runtime` on the home's store; the caller holds the start lock. */
-export function startLocal(home: LocalHome, java: JavaInstallation, runtime: LocalNeo4jRuntime, mode: "owner" | "detached"): Promise<StartedLocalServer> {
+export function startLocal(
+  home: LocalHome,
+  java: JavaInstallation,
+  runtime: LocalNeo4jRuntime,
+  mode: "owner" | "detached",
+): Promise<StartedLocalServer> {
   const { layout, settings, env, log } = home;
   return startLocalServer({ layout, settings, java, runtime, mode, env, log });
 }

@@ -137,11 +137,14 @@ async function chooseRoute(home: LocalHome): Promise<Route> {
   const java = findJava(env);
   if (!java.ok) throw noNeo4jAvailable(engine.docker, java.problem);
   if (!SUPPORTED_JAVA.includes(java.value.major)) {
-    log(`Warning: ${java.value.versionLine}; Neo4j 5.26 supports Java ${SUPPORTED_JAVA.join(" and ")} only. Set COAUTHOR_GRAPH_JAVA to one of those if it fails.`);
+    log(
+      `Warning: ${java.value.versionLine}; Neo4j 5.26 supports Java ${SUPPORTED_JAVA.join(" and ")} only. Set COAUTHOR_GRAPH_JAVA to one of those if it fails.`,
+    );
   }
   if (!isRuntimeCached(cacheRoot, settings.version)) {
     const mvn = findMaven(env);
-    if (!mvn.ok) throw noNeo4jAvailable(engine.docker, `Java is there, but the Neo4j jars are not cached in ${cacheRoot} and ${mvn.problem}`);
+    if (!mvn.ok)
+      throw noNeo4jAvailable(engine.docker, `Java is there, but the Neo4j jars are not cached in ${cacheRoot} and ${mvn.problem}`);
   }
   return { via: "local", java: java.value };
 }

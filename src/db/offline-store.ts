@@ -53,7 +53,11 @@ export async function withOfflineStore<T>(opts: OfflineStoreOptions, work: (stor
   const { layout } = home;
   return withStartLock(
     home,
-    { timeoutMs: 60_000, purpose: `another process starting Neo4j for ${layout.home}`, onWait: () => opts.log("Waiting for another process that is starting Neo4j on this home …") },
+    {
+      timeoutMs: 60_000,
+      purpose: `another process starting Neo4j for ${layout.home}`,
+      onWait: () => opts.log("Waiting for another process that is starting Neo4j on this home …"),
+    },
     async () => {
       await assertEmptyAndOffline(local);
       let written = false;
@@ -97,7 +101,9 @@ async function localStoreHome(opts: OfflineStoreOptions): Promise<LocalHome> {
   const home = localHome(config, env, opts.log);
   // The setting alone says Docker: no need to ask an engine (chooseEngine would, and fail if none answers).
   if (home.settings.route === "docker") {
-    throw new BulkImportRefused("--bulk loads the local Neo4j's store, but COAUTHOR_GRAPH_NEO4J_VIA=docker. Import without --bulk, or set COAUTHOR_GRAPH_NEO4J_VIA=local.");
+    throw new BulkImportRefused(
+      "--bulk loads the local Neo4j's store, but COAUTHOR_GRAPH_NEO4J_VIA=docker. Import without --bulk, or set COAUTHOR_GRAPH_NEO4J_VIA=local.",
+    );
   }
   if ((await chooseEngine(home.settings, env)).via === "docker") {
     throw new BulkImportRefused(

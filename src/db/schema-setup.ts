@@ -83,7 +83,9 @@ export async function applySchema(
 /** Two processes creating the same index at the same moment: the loser's IF NOT EXISTS can still fail. */
 function isEquivalentRuleRace(error: unknown): boolean {
   const code = String((causeOf(error) as { code?: string })?.code ?? "");
-  return code.includes("EquivalentSchemaRuleAlreadyExists") || code.includes("ConstraintAlreadyExists") || code.includes("IndexAlreadyExists");
+  return (
+    code.includes("EquivalentSchemaRuleAlreadyExists") || code.includes("ConstraintAlreadyExists") || code.includes("IndexAlreadyExists")
+  );
 }
 
 function causeOf(error: unknown): unknown {

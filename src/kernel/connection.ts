@@ -9,8 +9,7 @@ import { ClassType, Field, Int, ObjectType } from "type-graphql";
  */
 
 @ObjectType("PageInfo", {
-  description:
-    "Relay page information. Pagination is forward-only (first/after); hasPreviousPage is true when the page followed a cursor.",
+  description: "Relay page information. Pagination is forward-only (first/after); hasPreviousPage is true when the page followed a cursor.",
   simpleResolvers: true,
 })
 export class PageInfo {

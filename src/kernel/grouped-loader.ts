@@ -26,7 +26,10 @@ export function stableKey(value: unknown): string {
  * collected in one tick are grouped by argument set; each group is one Cypher round trip with
  * `UNWIND $ownerIds`. Results come back in key order, as DataLoader requires.
  */
-export function ownedLoader<TArgs, TValue>(batch: OwnedBatch<TArgs, TValue>, missing: () => TValue): DataLoader<OwnedKey<TArgs>, TValue, string> {
+export function ownedLoader<TArgs, TValue>(
+  batch: OwnedBatch<TArgs, TValue>,
+  missing: () => TValue,
+): DataLoader<OwnedKey<TArgs>, TValue, string> {
   return new DataLoader<OwnedKey<TArgs>, TValue, string>(
     async (keys) => {
       const groups = new Map<string, { args: TArgs; ownerIds: Set<string> }>();

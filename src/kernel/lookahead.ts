@@ -29,7 +29,9 @@ export function subFields(parents: readonly FieldNode[], name: string, fragments
 
 /** Whether any of the paths (field names, aliases ignored) is selected below the resolver's field. */
 export function selectsAny(info: GraphQLResolveInfo, paths: readonly string[][]): boolean {
-  return paths.some((path) => path.reduce<readonly FieldNode[]>((nodes, name) => subFields(nodes, name, info.fragments), info.fieldNodes).length > 0);
+  return paths.some(
+    (path) => path.reduce<readonly FieldNode[]>((nodes, name) => subFields(nodes, name, info.fragments), info.fieldNodes).length > 0,
+  );
 }
 
 /**

@@ -66,7 +66,11 @@ export class NetworkResolver {
     description:
       "The coauthor network around an author, breadth-first up to `depth` hops; when maxNodes cuts it, the closest and most strongly tied authors are kept and `truncated` is true. Unknown author: NOT_FOUND.",
   })
-  coauthorNetwork(@Args(() => CoauthorNetworkArgs) args: CoauthorNetworkArgs, @Ctx() ctx: NetworkContext, @Info() info: GraphQLResolveInfo) {
+  coauthorNetwork(
+    @Args(() => CoauthorNetworkArgs) args: CoauthorNetworkArgs,
+    @Ctx() ctx: NetworkContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const edgeYears = selectsAny(info, [
       ["edges", "firstYear"],
       ["edges", "lastYear"],

@@ -15,7 +15,15 @@ import {
 } from "../kernel/argument-rules";
 import { PaperRecord } from "../paper/paper.record";
 import type { VenueLoaders } from "../venue/venue.loaders";
-import { readCollaborationPath, readNearNetwork, readNetworkEdges, readNetworkLayer, readSharedVenues, SharedVenueRow, TieRow } from "./network.store";
+import {
+  readCollaborationPath,
+  readNearNetwork,
+  readNetworkEdges,
+  readNetworkLayer,
+  readSharedVenues,
+  SharedVenueRow,
+  TieRow,
+} from "./network.store";
 
 export interface NetworkArgs extends WindowArgs {
   authorId: string;
@@ -94,7 +102,8 @@ export class NetworkService {
     const maxNodes = intInRange("maxNodes", args.maxNodes, NETWORK_MAX_NODES);
     const filter = { ...yearWindow(args.yearFrom, args.yearTo), minJointPapers: minJointPapers(args.minJointPapers) };
     const near = depth <= 2 && !hasWindow(filter);
-    if (path === "near" && !near) throw new Error("the one-statement network covers depth 1..2 without a year window only; use path \"layered\" here");
+    if (path === "near" && !near)
+      throw new Error('the one-statement network covers depth 1..2 without a year window only; use path "layered" here');
     if (near && path !== "layered") return this.nearNetwork(args.authorId, depth, maxNodes, filter.minJointPapers, edgeYears);
     const [root] = await this.requireAuthors([args.authorId]);
 

@@ -3,13 +3,7 @@ import { hasWindow, YearWindow } from "../kernel/argument-rules";
 import { AuthorRecord, toAuthorRecord } from "../author/author.record";
 import { PaperRecord, toPaperRecord } from "../paper/paper.record";
 import { toVenueRecord, VenueRecord } from "../venue/venue.record";
-import {
-  NETWORK_EDGES,
-  NETWORK_EDGES_IN_WINDOW,
-  NETWORK_LAYER,
-  NETWORK_LAYER_IN_WINDOW,
-  SHARED_VENUES,
-} from "./network.cypher";
+import { NETWORK_EDGES, NETWORK_EDGES_IN_WINDOW, NETWORK_LAYER, NETWORK_LAYER_IN_WINDOW, SHARED_VENUES } from "./network.cypher";
 import { sortTies } from "./edge-order";
 import { NETWORK_NEAR, NETWORK_NEAR_NO_YEARS } from "./network-near.cypher";
 import { collaborationPathStatement } from "./path.cypher";
@@ -67,11 +61,13 @@ export async function readSharedVenues(
   window: YearWindow,
 ): Promise<{ missing: string[]; rows: SharedVenueRow[] }> {
   const [record] = await db.read(SHARED_VENUES, { authorIds, ...window });
-  const rows = (record.get("venues") as Array<{ venue: unknown; perAuthor: Array<{ i: number; n: number }>; jointPaperCount: number }>).map((v) => {
-    const paperCounts = new Array<number>(authorIds.length).fill(0);
-    for (const entry of v.perAuthor) paperCounts[entry.i] = entry.n;
-    return { venue: toVenueRecord(v.venue), paperCounts, jointPaperCount: Number(v.jointPaperCount) };
-  });
+  const rows = (record.get("venues") as Array<{ venue: unknown; perAuthor: Array<{ i: number; n: number }>; jointPaperCount: number }>).map(
+    (v) => {
+      const paperCounts = new Array<number>(authorIds.length).fill(0);
+      for (const entry of v.perAuthor) paperCounts[entry.i] = entry.n;
+      return { venue: toVenueRecord(v.venue), paperCounts, jointPaperCount: Number(v.jointPaperCount) };
+    },
+  );
   return { missing: (record.get("missing") as unknown[]).map(String), rows };
 }
 
@@ -99,7 +95,10 @@ export async function readNearNetwork(
   const { withYears, ...params } = args;
   const [record] = await db.read(withYears ? NETWORK_NEAR : NETWORK_NEAR_NO_YEARS, params);
   const centre = record.get("centre");
-  const layers: NearNetwork["layers"] = [(record.get("layer1") as unknown[]).map(toAuthorRecord), (record.get("layer2") as unknown[]).map(toAuthorRecord)];
+  const layers: NearNetwork["layers"] = [
+    (record.get("layer1") as unknown[]).map(toAuthorRecord),
+    (record.get("layer2") as unknown[]).map(toAuthorRecord),
+  ];
   const ids = centre === null ? [] : [String(centre.id), ...layers[0].map((a) => a.id), ...layers[1].map((a) => a.id)];
   const idOf = new Map<number, string>((record.get("keptIds") as number[]).map((internal, i) => [internal, ids[i]]));
   const authorId = (internal: number) => {
@@ -118,7 +117,9 @@ export async function readNearNetwork(
   } else {
     for (const [source, targets, papers] of record.get("edgeGroups") as EdgeGroupNoYears[]) {
       const from = authorId(source);
-      targets.forEach((target, i) => edges.push({ source: from, target: authorId(target), jointPapers: papers[i], firstYear: null, lastYear: null }));
+      targets.forEach((target, i) =>
+        edges.push({ source: from, target: authorId(target), jointPapers: papers[i], firstYear: null, lastYear: null }),
+      );
     }
   }
   return {

@@ -12,7 +12,10 @@ export class NetworkNode {
   distance!: number;
 }
 
-@ObjectType("NetworkEdge", { description: "A qualifying coauthorship between two nodes of the network (each pair once; source id < target id).", simpleResolvers: true })
+@ObjectType("NetworkEdge", {
+  description: "A qualifying coauthorship between two nodes of the network (each pair once; source id < target id).",
+  simpleResolvers: true,
+})
 export class NetworkEdge {
   @Field(() => ID, { description: "Author id of one end (a node of this network)." })
   source!: string;
@@ -54,7 +57,10 @@ export class SharedVenue {
   jointPaperCount!: number;
 }
 
-@ObjectType("CollaborationLink", { description: "One hop of a collaboration path, with the joint papers that make it.", simpleResolvers: true })
+@ObjectType("CollaborationLink", {
+  description: "One hop of a collaboration path, with the joint papers that make it.",
+  simpleResolvers: true,
+})
 export class CollaborationLink {
   @Field(() => Author)
   from!: Author;

@@ -7,9 +7,7 @@ import { byOwner } from "../kernel/rows";
 
 /** What node(id) found, with its label (kernel/node-label.ts lists the labels). */
 export type NodeRecord =
-  | { label: "Author"; record: AuthorRecord }
-  | { label: "Paper"; record: PaperRecord }
-  | { label: "Venue"; record: VenueRecord };
+  { label: "Author"; record: AuthorRecord } | { label: "Paper"; record: PaperRecord } | { label: "Venue"; record: VenueRecord };
 
 export async function readNodesByIds(db: Database, ids: string[]): Promise<Map<string, NodeRecord>> {
   const records = await db.read(NODES_BY_IDS, { ids });

@@ -17,7 +17,13 @@ export function createPaperLoaders(db: Database): PaperLoaders {
   return {
     paperById: byIdLoader((ids) => readPapersByIds(db, ids)),
     paperVenue: byIdLoader((ids) => readPaperVenues(db, ids)),
-    venuePapers: ownedLoader((ids, args) => readVenuePapers(db, ids, args), () => []),
-    venuePaperCount: ownedLoader((ids, args) => countVenuePapers(db, ids, args), () => 0),
+    venuePapers: ownedLoader(
+      (ids, args) => readVenuePapers(db, ids, args),
+      () => [],
+    ),
+    venuePaperCount: ownedLoader(
+      (ids, args) => countVenuePapers(db, ids, args),
+      () => 0,
+    ),
   };
 }

@@ -48,7 +48,12 @@ export class PaperService {
     const after = decodeCursor(args.after, ordering);
     const filter = { ...window, query, venueId: args.venueId ?? null };
     const [rows, venue] = await Promise.all([
-      listPapers(this.db, { ...filter, afterKey: (after?.[0] as number) ?? null, afterId: (after?.[1] as string) ?? null, limit: first + 1 }),
+      listPapers(this.db, {
+        ...filter,
+        afterKey: (after?.[0] as number) ?? null,
+        afterId: (after?.[1] as string) ?? null,
+        limit: first + 1,
+      }),
       filter.venueId === null ? null : this.loaders.venueById.load(filter.venueId),
     ]);
     if (filter.venueId !== null && venue === null) {

@@ -2,7 +2,11 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../kernel/connection";
 import { Node } from "../kernel/node.interface";
 
-@ObjectType("Paper", { implements: Node, description: "A paper (id: lower-cased DOI, else \"normalised title|year\").", simpleResolvers: true })
+@ObjectType("Paper", {
+  implements: Node,
+  description: 'A paper (id: lower-cased DOI, else "normalised title|year").',
+  simpleResolvers: true,
+})
 export class Paper {
   @Field(() => ID)
   id!: string;
@@ -25,7 +29,7 @@ export class Paper {
   @Field(() => String, { nullable: true })
   pages!: string | null;
 
-  @Field(() => [String], { description: "Every source record merged into this paper, e.g. \"dblp:conf/acl/X24\"." })
+  @Field(() => [String], { description: 'Every source record merged into this paper, e.g. "dblp:conf/acl/X24".' })
   sourceKeys!: string[];
 
   @Field(() => Int, { description: "Distinct authors on the byline." })

@@ -1,12 +1,6 @@
 import type { Database } from "../db/database";
 import { byOwner } from "../kernel/rows";
-import {
-  VENUE_LIST_COUNT,
-  VENUE_LIST_PAGE,
-  VENUE_SEARCH_COUNT,
-  VENUE_SEARCH_PAGE,
-  VENUES_BY_IDS,
-} from "./venue.cypher";
+import { VENUE_LIST_COUNT, VENUE_LIST_PAGE, VENUE_SEARCH_COUNT, VENUE_SEARCH_PAGE, VENUES_BY_IDS } from "./venue.cypher";
 import { toVenueRecord, VenueRecord } from "./venue.record";
 
 export async function readVenuesByIds(db: Database, ids: string[]): Promise<Map<string, VenueRecord>> {
@@ -20,7 +14,10 @@ export interface VenueHit {
   sortKey: number | string;
 }
 
-export async function listVenues(db: Database, args: { afterName: string | null; afterId: string | null; limit: number }): Promise<VenueHit[]> {
+export async function listVenues(
+  db: Database,
+  args: { afterName: string | null; afterId: string | null; limit: number },
+): Promise<VenueHit[]> {
   const records = await db.read(VENUE_LIST_PAGE, { ...args });
   return records.map((r) => ({ venue: toVenueRecord(r.get("venue")), sortKey: String(r.get("sortName")) }));
 }

@@ -2,7 +2,11 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../kernel/connection";
 import { Node } from "../kernel/node.interface";
 
-@ObjectType("Venue", { implements: Node, description: "A conference, journal or workshop series (id: lower-cased acronym, else normalised name).", simpleResolvers: true })
+@ObjectType("Venue", {
+  implements: Node,
+  description: "A conference, journal or workshop series (id: lower-cased acronym, else normalised name).",
+  simpleResolvers: true,
+})
 export class Venue {
   @Field(() => ID)
   id!: string;

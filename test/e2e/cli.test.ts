@@ -19,7 +19,13 @@ interface CliResult {
 /** Runs the real CLI in a child process against the test Neo4j (through NEO4J_URI, the first route of the provider). */
 function runCli(args: string[], stdinFile?: string): Promise<CliResult> {
   const target = testNeo4jTarget();
-  const env = { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database };
+  const env = {
+    ...process.env,
+    NEO4J_URI: target.uri,
+    NEO4J_USER: target.user,
+    NEO4J_PASSWORD: target.password,
+    NEO4J_DATABASE: target.database,
+  };
   return runCliWith(env, args, stdinFile);
 }
 

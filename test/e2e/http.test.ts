@@ -142,7 +142,9 @@ describe("HTTP server", { timeout: 120_000 }, () => {
     assert.deepEqual(await operationsOf(post({ query: TOP_COAUTHOR_QUERY, variables })), ["api:Top"], "named in the document only");
     assert.deepEqual(await operationsOf(post({ query: `{ author(id: "name:wei xiong") { name } }` })), ["api:author"]);
     const params = new URLSearchParams({ query: TOP_COAUTHOR_QUERY, operationName: "Top", variables: JSON.stringify(variables) });
-    assert.deepEqual(await operationsOf(fetch(`${server.url}/graphql?${params}`, { headers: { "apollo-require-preflight": "true" } })), ["api:Top"]);
+    assert.deepEqual(await operationsOf(fetch(`${server.url}/graphql?${params}`, { headers: { "apollo-require-preflight": "true" } })), [
+      "api:Top",
+    ]);
     assert.deepEqual(await operationsOf(fetch(`${server.url}/healthz`)), ["health"]);
   });
 

@@ -22,7 +22,10 @@ describe("the offline store of a bulk load", () => {
         withOfflineStore({ config: localConfig(env), env, log: () => undefined }, async () => {
           ran = true;
         }),
-        (error: Error) => error instanceof BulkImportRefused && /COAUTHOR_GRAPH_NEO4J_VIA=docker/.test(error.message) && /without --bulk/.test(error.message),
+        (error: Error) =>
+          error instanceof BulkImportRefused &&
+          /COAUTHOR_GRAPH_NEO4J_VIA=docker/.test(error.message) &&
+          /without --bulk/.test(error.message),
       );
       assert.equal(ran, false);
       assert.equal(existsSync(homeLayout(home).neo4jHome), false, "nothing was created in the home");

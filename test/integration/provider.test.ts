@@ -34,7 +34,12 @@ describe("provideNeo4j: NEO4J_URI comes first", () => {
 
   it("connects to the server NEO4J_URI names and applies the schema", async () => {
     const target = testNeo4jTarget();
-    const config = loadConfig({ NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password, NEO4J_DATABASE: target.database });
+    const config = loadConfig({
+      NEO4J_URI: target.uri,
+      NEO4J_USER: target.user,
+      NEO4J_PASSWORD: target.password,
+      NEO4J_DATABASE: target.database,
+    });
     const session = await openDatabase({ config });
     try {
       assert.equal(session.neo4j.via, "env");
@@ -130,7 +135,10 @@ describe("local Neo4j", { skip: localNeo4jUnavailable() }, () => {
     owner = await ownerStarting;
     assert.equal(both[0].target.uri, both[1].target.uri);
     assert.deepEqual(both.map((n) => n.owned).sort(), [false, true]);
-    assert.deepEqual(both.map((n) => n.via), ["local", "local"]);
+    assert.deepEqual(
+      both.map((n) => n.via),
+      ["local", "local"],
+    );
     const later = await provideNeo4j({ config: localConfig(envA), env: envA });
     assert.equal(later.owned, false);
     assert.equal(later.target.uri, both[0].target.uri);
@@ -144,7 +152,10 @@ describe("local Neo4j", { skip: localNeo4jUnavailable() }, () => {
     const dbB = await Database.connect({ ...a, uri: owner.uri });
     try {
       await dbA.write(CREATE_MARKER, { home: "A" });
-      assert.deepEqual((await dbA.read(COUNT_MARKERS)).map((r) => r.get("home")), ["A"]);
+      assert.deepEqual(
+        (await dbA.read(COUNT_MARKERS)).map((r) => r.get("home")),
+        ["A"],
+      );
       assert.deepEqual(await dbB.read(COUNT_MARKERS), []);
     } finally {
       await dbA.close();

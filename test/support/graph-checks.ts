@@ -5,6 +5,9 @@ import { Database, Params } from "../../src/db/database";
  * rather than from anything the importer materialised.
  */
 
+/** Two years differ, a missing year (no paper has one) included: `<>` alone is null, not true, when one side is null. */
+const differs = (stored: string, expected: string) => `coalesce(${stored}, -1) <> coalesce(${expected}, -1)`;
+
 /** Pairs whose COAUTHORED_WITH is missing, wrong, reversed or stale. Empty means the materialised edges are exact. */
 export async function coauthorEdgeMismatches(db: Database): Promise<string[]> {
   const rows = await db.read(`
@@ -14,7 +17,7 @@ export async function coauthorEdgeMismatches(db: Database): Promise<string[]> {
       WITH a, b, count(DISTINCT p) AS expected, min(p.year) AS fy, max(p.year) AS ly
       OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]->(b)
       WITH a, b, expected, fy, ly, r
-      WHERE r IS NULL OR r.papers <> expected OR r.firstYear <> fy OR r.lastYear <> ly
+      WHERE r IS NULL OR r.papers <> expected OR ${differs("r.firstYear", "fy")} OR ${differs("r.lastYear", "ly")}
       RETURN a.id + ' ~ ' + b.id + ': expected ' + expected + ', stored ' + coalesce(toString(r.papers), 'none') AS problem
       UNION
       MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author)
@@ -35,7 +38,7 @@ export async function authorStatMismatches(db: Database): Promise<string[]> {
     MATCH (a:Author)
     OPTIONAL MATCH (a)-[:AUTHORED]->(p:Paper)
     WITH a, count(p) AS n, min(p.year) AS fy, max(p.year) AS ly
-    WHERE a.paperCount <> n OR a.firstYear <> fy OR a.lastYear <> ly OR a.paperCount IS NULL
+    WHERE a.paperCount <> n OR ${differs("a.firstYear", "fy")} OR ${differs("a.lastYear", "ly")} OR a.paperCount IS NULL
     RETURN a.id + ': paperCount ' + toString(a.paperCount) + ' vs ' + n AS problem LIMIT 50`);
   return rows.map((r) => r.get("problem"));
 }
@@ -62,7 +65,9 @@ export async function identitySnapshot(db: Database): Promise<string[]> {
     }
     RETURN line`);
   const sortSources = (line: string) =>
-    line.startsWith("paper ") ? line.replace(/sources=(.*)$/, (_, s: string) => `sources=${s.split(",").filter(Boolean).sort().join(",")}`) : line;
+    line.startsWith("paper ")
+      ? line.replace(/sources=(.*)$/, (_, s: string) => `sources=${s.split(",").filter(Boolean).sort().join(",")}`)
+      : line;
   return [...rows, ...edges].map((r) => sortSources(r.get("line") as string)).sort();
 }
 
@@ -72,7 +77,18 @@ export async function countOf(db: Database, cypher: string, params: Params = {})
 }
 
 /** ImportRun fields that differ between any two runs (ids, clocks) and so are left out of fullGraphSnapshot. */
-const RUN_VOLATILE = new Set(["id", "startedAt", "finishedAt", "seconds", "stageSeconds", "bulk", "coauthorPairsCreated", "coauthorPairsRecomputed", "pairsCreated", "pairsAdded"]);
+const RUN_VOLATILE = new Set([
+  "id",
+  "startedAt",
+  "finishedAt",
+  "seconds",
+  "stageSeconds",
+  "bulk",
+  "coauthorPairsCreated",
+  "coauthorPairsRecomputed",
+  "pairsCreated",
+  "pairsAdded",
+]);
 
 /**
  * Every node with its labels and every property, and every relationship with its type, ends and properties, as
@@ -86,10 +102,35 @@ export async function fullGraphSnapshot(db: Database): Promise<string[]> {
   const relationships = await db.read(`
     MATCH (a)-[r]->(b)
     RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`);
+  return snapshotLines(
+    nodes.map((row) => ({ labels: row.get("labels") as string[], props: row.get("props") as Record<string, unknown> })),
+    relationships.map((row) => ({
+      type: row.get("type") as string,
+      from: row.get("from") as string,
+      to: row.get("to") as string,
+      props: row.get("props") as Record<string, unknown>,
+    })),
+  );
+}
+
+export interface SnapshotNode {
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+export interface SnapshotRelationship {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+/** The lines of fullGraphSnapshot, from nodes and relationships read anywhere (Neo4j, or the CSVs of a bulk load). */
+export function snapshotLines(nodes: SnapshotNode[], relationships: SnapshotRelationship[]): string[] {
   const lines: string[] = [];
-  for (const row of nodes) {
-    const labels = [...(row.get("labels") as string[])].sort().join(":");
-    const props = { ...(row.get("props") as Record<string, unknown>) };
+  for (const node of nodes) {
+    const labels = [...node.labels].sort().join(":");
+    const props = { ...node.props };
     if (labels === "ImportRun") {
       const counts = JSON.parse(String(props.counts ?? "{}")) as Record<string, unknown>;
       props.counts = sortedJson(Object.fromEntries(Object.entries(counts).filter(([k]) => !RUN_VOLATILE.has(k))));
@@ -97,9 +138,7 @@ export async function fullGraphSnapshot(db: Database): Promise<string[]> {
     }
     lines.push(`(:${labels} ${sortedJson(props)})`);
   }
-  for (const row of relationships) {
-    lines.push(`(${row.get("from")})-[:${row.get("type")} ${sortedJson(row.get("props"))}]->(${row.get("to")})`);
-  }
+  for (const r of relationships) lines.push(`(${r.from})-[:${r.type} ${sortedJson(r.props)}]->(${r.to})`);
   return lines.sort();
 }
 

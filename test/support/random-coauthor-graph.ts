@@ -58,7 +58,10 @@ function randomIds(random: Random, count: number): string[] {
 /** Authors near each other in the list write together more often, so the graph has clusters. */
 function byline(random: Random, authors: TestAuthor[]): TestAuthor[] {
   const roll = random();
-  const size = Math.min(authors.length, roll < 0.1 ? 1 : roll < 0.8 ? between(random, 2, 4) : roll < 0.93 ? between(random, 5, 10) : between(random, 12, 40));
+  const size = Math.min(
+    authors.length,
+    roll < 0.1 ? 1 : roll < 0.8 ? between(random, 2, 4) : roll < 0.93 ? between(random, 5, 10) : between(random, 12, 40),
+  );
   const chosen = new Set<TestAuthor>();
   const centre = Math.floor(random() * authors.length);
   const spread = size > 4 ? authors.length : between(random, 2, 6);
@@ -73,7 +76,9 @@ export function randomCoauthorGraph(seed: number): RandomGraph {
   const random = seededRandom(seed);
   const ids = randomIds(random, between(random, 6, 40));
   const names = Array.from({ length: Math.max(2, Math.floor(ids.length / 3)) }, () =>
-    random() < 0.5 ? pick(random, NAME_PARTS) : `${pick(random, NAME_PARTS)}${random() < 0.2 ? " Long".repeat(8) : ""} ${pick(random, NAME_PARTS)}`,
+    random() < 0.5
+      ? pick(random, NAME_PARTS)
+      : `${pick(random, NAME_PARTS)}${random() < 0.2 ? " Long".repeat(8) : ""} ${pick(random, NAME_PARTS)}`,
   );
   const authors = ids.map((id) => ({ id, name: pick(random, names) }));
   const papers: TestPaper[] = [];

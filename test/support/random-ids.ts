@@ -6,7 +6,7 @@ const ALPHABET = ["a", "b", "z", "é", "ø", "中", "\uE000", "\uFFFD", "😀", 
 /** `count` distinct author-like ids, the same for the same seed. */
 export function randomIds(count: number, seed: number): string[] {
   let state = seed;
-  const next = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const ids = new Set<string>();
   while (ids.size < count) {
     let id = "name:";

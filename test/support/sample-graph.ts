@@ -27,7 +27,14 @@ export const WS: TestVenue = { id: "workshop on graphs", name: "Workshop on Grap
 
 export const SAMPLE_PAPERS: TestPaper[] = [
   { id: "10.1000/p1", title: "Analytical Engines for Graphs", year: 2018, venue: ICML, authors: [A, B], doi: "10.1000/p1" },
-  { id: "10.1000/p2", title: "Notes on Coauthorship Networks", year: 2019, venue: ICML, authors: [A, B, C], abstract: "We study coauthorship." },
+  {
+    id: "10.1000/p2",
+    title: "Notes on Coauthorship Networks",
+    year: 2019,
+    venue: ICML,
+    authors: [A, B, C],
+    abstract: "We study coauthorship.",
+  },
   { id: "10.1000/p3", title: "Difference Engines Revisited", year: 2020, venue: JMLR, authors: [B, A] },
   { id: "10.1000/p4", title: "Bernoulli Numbers by Machine", year: 2021, venue: ICML, authors: [A, C] },
   { id: "10.1000/p5", title: "Graph Workshops in Practice", year: 2022, venue: WS, authors: [C, D] },

@@ -52,7 +52,7 @@ describe("detectFormat: small inputs", () => {
 
   it("recognises BibTeX after comments, with mixed-case types and parentheses", () => {
     assert.equal(detect("% my refs\n\n@InProceedings{key,\n title={T}}"), "bibtex");
-    assert.equal(detect("@string(acl = \"ACL\")\n"), "bibtex");
+    assert.equal(detect('@string(acl = "ACL")\n'), "bibtex");
   });
 
   it("recognises CSL-JSON arrays and JSON Lines, with a byte-order mark", () => {
@@ -64,7 +64,7 @@ describe("detectFormat: small inputs", () => {
   it("tells DBLP from ACL Anthology XML", () => {
     assert.equal(detect('<?xml version="1.0"?>\n<dblp>\n<article key="x">'), "dblp-xml");
     assert.equal(detect('<?xml version="1.0"?>\n<!DOCTYPE dblp SYSTEM "dblp.dtd">'), "dblp-xml");
-    assert.equal(detect("<volume id=\"1\">"), "acl-xml");
+    assert.equal(detect('<volume id="1">'), "acl-xml");
   });
 
   it("falls back on the extension for empty or inconclusive content", () => {

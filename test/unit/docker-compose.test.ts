@@ -81,14 +81,20 @@ describe("docker-compose.yml", () => {
     assert.equal(env.NEO4J_URI, "bolt://neo4j:7687");
     assert.ok(env.NEO4J_PASSWORD, "NEO4J_PASSWORD must be passed to the API");
     assert.equal(String(env.PORT), "4000");
-    assert.ok((api.ports ?? []).some((p) => String(p).endsWith(":4000")), "port 4000 is not published");
+    assert.ok(
+      (api.ports ?? []).some((p) => String(p).endsWith(":4000")),
+      "port 4000 is not published",
+    );
     const neo4jPassword = envOf(loadCompose().services.neo4j).NEO4J_AUTH.split("/")[1];
     assert.equal(env.NEO4J_PASSWORD, neo4jPassword, "the API and Neo4j must agree on the password");
   });
 
   it("makes import/ available to the importer and runs `start`", () => {
     const api = loadCompose().services.api;
-    assert.ok((api.volumes ?? []).some((v) => v.startsWith("./import:")), "./import should be mounted");
+    assert.ok(
+      (api.volumes ?? []).some((v) => v.startsWith("./import:")),
+      "./import should be mounted",
+    );
     const argv = asArgv(api.command);
     assertRunnable(argv, "compose api.command");
     assert.equal(argv[argv.length - 1], "start");
@@ -126,7 +132,9 @@ describe("Dockerfile", () => {
   });
 
   it("keeps host builds and node_modules out of the build context", () => {
-    const ignored = readFileSync(fromRoot(".dockerignore"), "utf8").split("\n").map((l) => l.trim());
+    const ignored = readFileSync(fromRoot(".dockerignore"), "utf8")
+      .split("\n")
+      .map((l) => l.trim());
     for (const entry of ["node_modules", "dist", ".git"]) assert.ok(ignored.includes(entry), `.dockerignore lacks ${entry}`);
   });
 });

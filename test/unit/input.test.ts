@@ -101,7 +101,10 @@ describe("openInput: standard input", () => {
     const opened = stdinOf(gzipSync("hello from stdin\n"), 1);
     assert.equal(opened.file, "<stdin>");
     assert.equal((await allBytes(opened.bytes())).toString(), "hello from stdin\n");
-    assert.throws(() => opened.bytes(), (error: unknown) => error instanceof InputError && /only be read once/.test(error.message));
+    assert.throws(
+      () => opened.bytes(),
+      (error: unknown) => error instanceof InputError && /only be read once/.test(error.message),
+    );
   });
 
   it("maps '-' to standard input", () => {

@@ -56,7 +56,8 @@ describe("local Neo4j settings", () => {
 
 describe("schema file splitting", () => {
   it("splits on ; at line ends and skips // comment lines", () => {
-    const text = "// heading\nCREATE INDEX a IF NOT EXISTS\n  FOR (n:A) ON (n.x);\n\n// next\nCREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.y);\nRETURN 'a;b'";
+    const text =
+      "// heading\nCREATE INDEX a IF NOT EXISTS\n  FOR (n:A) ON (n.x);\n\n// next\nCREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.y);\nRETURN 'a;b'";
     assert.deepEqual(splitCypherStatements(text), [
       "CREATE INDEX a IF NOT EXISTS\n  FOR (n:A) ON (n.x)",
       "CREATE INDEX b IF NOT EXISTS FOR (n:B) ON (n.y)",
@@ -69,7 +70,10 @@ describe("schema file splitting", () => {
     const files = statements.map((s) => s.file);
     assert.deepEqual(files, [...files].sort());
     assert.ok(statements.some((s) => /FULLTEXT INDEX authorNames/.test(s.cypher)));
-    assert.ok(statements.every((s) => /IF NOT EXISTS/.test(s.cypher)), "every schema statement must be idempotent");
+    assert.ok(
+      statements.every((s) => /IF NOT EXISTS/.test(s.cypher)),
+      "every schema statement must be idempotent",
+    );
   });
 });
 
@@ -86,7 +90,10 @@ describe("exclusive lock file", () => {
           order.push(`${name}-`);
         });
       await Promise.all([hold("a"), hold("b")]);
-      assert.deepEqual(order.map((o) => o[1]), ["+", "-", "+", "-"]);
+      assert.deepEqual(
+        order.map((o) => o[1]),
+        ["+", "-", "+", "-"],
+      );
 
       writeFileSync(lock, "999999999 0 stale"); // no such pid
       assert.equal(await withExclusiveLock(lock, { timeoutMs: 2_000, purpose: "test" }, async () => "taken over"), "taken over");

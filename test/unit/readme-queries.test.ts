@@ -33,7 +33,11 @@ describe("README example queries", () => {
     assert.ok(operations.length >= 6, `expected the README's examples, found ${operations.length}`);
     for (const op of operations) {
       const errors = validate(schema, parse(op));
-      assert.deepEqual(errors.map((e) => e.message), [], op);
+      assert.deepEqual(
+        errors.map((e) => e.message),
+        [],
+        op,
+      );
     }
   });
 });

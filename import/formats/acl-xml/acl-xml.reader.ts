@@ -26,7 +26,11 @@ export function toAclRawVolume(collection: XmlAncestor, volume: XmlAncestor, met
     type: volume.attributes.type,
     booktitle: meta && childText(meta, "booktitle"),
     year: meta && childText(meta, "year"),
-    venues: meta ? childElements(meta, "venue").map(textOf).filter((venue) => venue !== "") : [],
+    venues: meta
+      ? childElements(meta, "venue")
+          .map(textOf)
+          .filter((venue) => venue !== "")
+      : [],
   };
 }
 
@@ -73,9 +77,7 @@ export const aclXmlReader: FormatReader = {
         volumeInfo = toAclRawVolume(collection, volume, element);
       } else {
         const mapped = mapAclPaper(toAclRawPaper(element, volumeInfo!), location);
-        yield mapped.kind === "paper"
-          ? { kind: "record", record: mapped.paper }
-          : { kind: "rejected", location, reason: mapped.reason };
+        yield mapped.kind === "paper" ? { kind: "record", record: mapped.paper } : { kind: "rejected", location, reason: mapped.reason };
       }
     }
   },

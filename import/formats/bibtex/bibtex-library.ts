@@ -41,8 +41,6 @@ export function parseEntryText(library: BibtexLibraryModule, text: string, macro
     unsupported: "ignore",
     strings: macros,
   });
-  const errors = parsed.errors
-    .map((error) => error.error)
-    .filter((message) => !message.startsWith("Unresolved @string reference"));
+  const errors = parsed.errors.map((error) => error.error).filter((message) => !message.startsWith("Unresolved @string reference"));
   return { entry: parsed.entries[0], errors, strings: parsed.strings };
 }

@@ -26,10 +26,7 @@ export function mapCslItem(item: unknown, location: SourceLocation): ReadItem {
   if (year === null) return reject(`bad issued date ${JSON.stringify(item.issued)}`);
 
   const id = item.id;
-  const sourceKey =
-    typeof id === "string" || typeof id === "number"
-      ? `csl:${id}`
-      : `csl:${normaliseTitle(title)}|${year ?? ""}`;
+  const sourceKey = typeof id === "string" || typeof id === "number" ? `csl:${id}` : `csl:${normaliseTitle(title)}|${year ?? ""}`;
   const record: CanonicalPaper = { sourceKey, title, authors, location };
   if (year !== undefined) record.year = year;
   const doi = normaliseDoi(firstString(item.DOI));

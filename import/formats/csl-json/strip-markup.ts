@@ -4,8 +4,7 @@
  * same HTML subset @retorquere/bibtex-parser emits for \emph, \textbf, \url. Only these named
  * tags are removed, so a literal "a < b" in text survives.
  */
-const MARKUP_TAG =
-  /<\/?(?:i|b|em|strong|sup|sub|sc|span|a|u|tt|code|p|br|div|nocase|jats:[\w-]+|mml:[\w-]+)(?:\s[^<>]*)?\/?>/gi;
+const MARKUP_TAG = /<\/?(?:i|b|em|strong|sup|sub|sc|span|a|u|tt|code|p|br|div|nocase|jats:[\w-]+|mml:[\w-]+)(?:\s[^<>]*)?\/?>/gi;
 const BLOCK_TAG = /^<\/?(?:p|br|div|jats:p|jats:sec|jats:title)\b/i;
 
 export function stripMarkup(text: string): string {

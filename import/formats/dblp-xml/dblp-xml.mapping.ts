@@ -20,9 +20,7 @@
 import type { CanonicalAuthor, CanonicalPaper, CanonicalVenue, SourceLocation, VenueKind } from "../../canonical";
 import { normaliseDoi } from "../../normalise/text";
 
-export const DBLP_PAPER_KINDS = new Set([
-  "article", "inproceedings", "book", "incollection", "phdthesis", "mastersthesis", "data",
-]);
+export const DBLP_PAPER_KINDS = new Set(["article", "inproceedings", "book", "incollection", "phdthesis", "mastersthesis", "data"]);
 export const DBLP_NON_PAPER_KINDS = new Set(["www", "person", "proceedings"]);
 
 export interface DblpRawPerson {
@@ -44,10 +42,7 @@ export interface DblpRawRecord {
   ee: string[];
 }
 
-export type DblpMappingResult =
-  | { kind: "paper"; paper: CanonicalPaper }
-  | { kind: "skipped" }
-  | { kind: "rejected"; reason: string };
+export type DblpMappingResult = { kind: "paper"; paper: CanonicalPaper } | { kind: "skipped" } | { kind: "rejected"; reason: string };
 
 /** A dblp homonym number is a 4-digit suffix: "Wei Xiong 0001". */
 const HOMONYM_NUMBER = /^(.*\S)\s+(\d{4})$/;

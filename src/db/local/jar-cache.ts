@@ -36,7 +36,8 @@ export async function ensureLocalRuntime(opts: {
   const libDir = path.join(versionDir, "lib");
   const sourceFile = LAUNCHER_SOURCE();
   const classesDir = path.join(versionDir, `launcher-${sourceHash(sourceFile)}`);
-  const ready = () => existsSync(path.join(libDir, COMPLETE_MARKER)) && (!opts.java.javac || existsSync(path.join(classesDir, "LocalNeo4j.class")));
+  const ready = () =>
+    existsSync(path.join(libDir, COMPLETE_MARKER)) && (!opts.java.javac || existsSync(path.join(classesDir, "LocalNeo4j.class")));
   if (!ready()) {
     mkdirSync(opts.cacheRoot, { recursive: true });
     await withExclusiveLock(
@@ -81,10 +82,22 @@ async function downloadJars(opts: {
   const mavenLog = path.join(opts.cacheRoot, `neo4j-${opts.version}-maven.log`);
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
-  opts.log(`First run: fetching the Neo4j ${opts.version} Community jars from Maven Central (about 125 MB, once per machine) into ${opts.libDir} …`);
+  opts.log(
+    `First run: fetching the Neo4j ${opts.version} Community jars from Maven Central (about 125 MB, once per machine) into ${opts.libDir} …`,
+  );
   const started = Date.now();
-  const args = ["-B", "--no-transfer-progress", "-f", POM(), "dependency:copy-dependencies", `-Dneo4j.version=${opts.version}`, `-DoutputDirectory=${scratch}`];
-  const code = await runLogged(mvn.value, args, mavenLog, opts.env, () => opts.log(`  … still fetching jars (${Math.round((Date.now() - started) / 1000)} s)`));
+  const args = [
+    "-B",
+    "--no-transfer-progress",
+    "-f",
+    POM(),
+    "dependency:copy-dependencies",
+    `-Dneo4j.version=${opts.version}`,
+    `-DoutputDirectory=${scratch}`,
+  ];
+  const code = await runLogged(mvn.value, args, mavenLog, opts.env, () =>
+    opts.log(`  … still fetching jars (${Math.round((Date.now() - started) / 1000)} s)`),
+  );
   const jars = readdirSync(scratch).filter((f) => f.endsWith(".jar"));
   if (code !== 0 || !jars.some((f) => f.startsWith(`neo4j-bolt-${opts.version}`))) {
     rmSync(scratch, { recursive: true, force: true });
@@ -99,14 +112,25 @@ async function downloadJars(opts: {
   opts.log(`Fetched ${jars.length} jars in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-async function compileLauncher(javac: string, sourceFile: string, libDir: string, classesDir: string, log: (msg: string) => void): Promise<void> {
+async function compileLauncher(
+  javac: string,
+  sourceFile: string,
+  libDir: string,
+  classesDir: string,
+  log: (msg: string) => void,
+): Promise<void> {
   const scratch = `${classesDir}.partial-${process.pid}`;
   const compileLog = `${classesDir}.javac.log`;
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
   log("Compiling the local Neo4j launcher (once per version of its source) …");
   // --release 17: one cached class serves every supported java, whichever javac compiled it.
-  const code = await runLogged(javac, ["--release", "17", "-d", scratch, "-cp", path.join(libDir, "*"), sourceFile], compileLog, process.env);
+  const code = await runLogged(
+    javac,
+    ["--release", "17", "-d", scratch, "-cp", path.join(libDir, "*"), sourceFile],
+    compileLog,
+    process.env,
+  );
   if (code !== 0) {
     rmSync(scratch, { recursive: true, force: true });
     throw new Neo4jSetupError(`Compiling ${sourceFile} failed (javac exit ${code}):\n${tail(compileLog, 12)}`);
@@ -150,7 +174,12 @@ function runLogged(command: string, args: string[], logFile: string, env: NodeJS
 
 export function tail(file: string, lines: number): string {
   try {
-    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).map((l) => `  ${l}`).join("\n");
+    return readFileSync(file, "utf8")
+      .trimEnd()
+      .split("\n")
+      .slice(-lines)
+      .map((l) => `  ${l}`)
+      .join("\n");
   } catch {
     return "  (no log)";
   }

@@ -96,7 +96,9 @@ export async function startLocalServer(opts: {
       [
         `The local Neo4j did not start (${outcome.reason})${summary ? `: ${summary}` : "."}`,
         ...(storeLocked
-          ? [`Another process holds the store in ${layout.dataDir}: stop the Neo4j that uses it ("coauthor-graph db stop", or the java process with --home ${layout.neo4jHome}).`]
+          ? [
+              `Another process holds the store in ${layout.dataDir}: stop the Neo4j that uses it ("coauthor-graph db stop", or the java process with --home ${layout.neo4jHome}).`,
+            ]
           : []),
         ...(summary ? [] : [`Last lines of ${layout.launcherLog}:`, lastLines(output, 15)]),
         `Full output: ${layout.launcherLog}; Neo4j's own log: ${path.join(layout.logsDir, "debug.log")}.`,
@@ -161,7 +163,11 @@ async function waitUntilReady(child: ChildProcess, readyFile: string): Promise<R
   let failure: ReadyOutcome | undefined;
   child.once("error", (error) => (failure = { ready: false, reason: `cannot run java: ${error.message}` }));
   child.once("exit", (code, signal) => {
-    failure ??= { ready: false, exitCode: code ?? undefined, reason: code === EXIT_PORT_IN_USE ? "port in use" : `java exited with ${code ?? signal}` };
+    failure ??= {
+      ready: false,
+      exitCode: code ?? undefined,
+      reason: code === EXIT_PORT_IN_USE ? "port in use" : `java exited with ${code ?? signal}`,
+    };
   });
   const deadline = Date.now() + START_TIMEOUT_MS + 10_000;
   for (;;) {
@@ -206,7 +212,13 @@ function ownerStop(child: ChildProcess, layout: HomeLayout, state: ServerState, 
 }
 
 function lastLines(text: string, count: number): string {
-  return text ? text.split("\n").slice(-count).map((l) => `  ${l}`).join("\n") : "  (no output)";
+  return text
+    ? text
+        .split("\n")
+        .slice(-count)
+        .map((l) => `  ${l}`)
+        .join("\n")
+    : "  (no output)";
 }
 
 function trimLog(file: string): void {

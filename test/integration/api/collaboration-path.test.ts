@@ -25,7 +25,10 @@ async function path(variables: Record<string, unknown>): Promise<Path | null> {
 test("the shortest chain, with the joint papers behind each hop as evidence", async () => {
   const p = (await path({ from: A.id, to: E.id }))!;
   assert.equal(p.length, 2);
-  assert.deepEqual(p.authors.map((a) => a.id), [A.id, F.id, E.id]);
+  assert.deepEqual(
+    p.authors.map((a) => a.id),
+    [A.id, F.id, E.id],
+  );
   assert.deepEqual(p.links, [
     { from: { id: A.id }, to: { id: F.id }, papers: [{ id: "an undated manuscript|", year: null }] },
     { from: { id: F.id }, to: { id: E.id }, papers: [{ id: "10.1000/p7", year: 2024 }] },
@@ -34,18 +37,34 @@ test("the shortest chain, with the joint papers behind each hop as evidence", as
 
 test("every joint paper of a hop is evidence, newest first", async () => {
   const p = (await path({ from: A.id, to: D.id }))!;
-  assert.deepEqual(p.authors.map((a) => a.id), [A.id, C.id, D.id]);
-  assert.deepEqual(p.links[0].papers.map((x) => x.id), ["10.1000/p4", "10.1000/p2"]);
+  assert.deepEqual(
+    p.authors.map((a) => a.id),
+    [A.id, C.id, D.id],
+  );
+  assert.deepEqual(
+    p.links[0].papers.map((x) => x.id),
+    ["10.1000/p4", "10.1000/p2"],
+  );
 });
 
 test("with a year window every hop needs a joint paper inside it, and evidence is limited to the window", async () => {
   // The undated A-F paper is outside any window, so the route goes A-C-D-E.
   const p = (await path({ from: A.id, to: E.id, yf: 2019, yt: 2024 }))!;
   assert.equal(p.length, 3);
-  assert.deepEqual(p.authors.map((a) => a.id), [A.id, C.id, D.id, E.id]);
-  assert.deepEqual(p.links.map((l) => l.papers.map((x) => x.year)), [[2021, 2019], [2022], [2023]]);
+  assert.deepEqual(
+    p.authors.map((a) => a.id),
+    [A.id, C.id, D.id, E.id],
+  );
+  assert.deepEqual(
+    p.links.map((l) => l.papers.map((x) => x.year)),
+    [[2021, 2019], [2022], [2023]],
+  );
   const narrow = (await path({ from: A.id, to: C.id, yf: 2021 }))!;
-  assert.deepEqual(narrow.links[0].papers.map((x) => x.id), ["10.1000/p4"], "p2 (2019) is outside the window");
+  assert.deepEqual(
+    narrow.links[0].papers.map((x) => x.id),
+    ["10.1000/p4"],
+    "p2 (2019) is outside the window",
+  );
   assert.equal(await path({ from: A.id, to: E.id, yf: 2019, yt: 2022 }), null, "D-E only wrote together in 2023");
 });
 

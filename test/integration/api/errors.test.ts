@@ -10,20 +10,28 @@ const sample = useSampleApi({ maxDepth: 8, maxComplexity: 5_000 });
 
 test("query depth and cost limits answer LIMIT_EXCEEDED (HTTP 400) before any statement", async () => {
   const before = sample.statements.count;
-  const deep = await sample.api.run(`{ author(id: "${A.id}") { coauthors { edges { node { coauthors { edges { node { coauthors { edges { node { name } } } } } } } } } } }`);
+  const deep = await sample.api.run(
+    `{ author(id: "${A.id}") { coauthors { edges { node { coauthors { edges { node { coauthors { edges { node { name } } } } } } } } } } }`,
+  );
   assert.deepEqual(errorCodes(deep), ["LIMIT_EXCEEDED"]);
   assert.equal(deep.status, 400);
   assert.equal(deep.data, undefined);
-  const costly = await sample.api.run(`{ papers(first: 100) { edges { node { authors { papers(first: 100) { edges { node { title } } } } } } } }`);
+  const costly = await sample.api.run(
+    `{ papers(first: 100) { edges { node { authors { papers(first: 100) { edges { node { title } } } } } } } }`,
+  );
   assert.deepEqual(errorCodes(costly), ["LIMIT_EXCEEDED"]);
-  const network = await sample.api.run(`{ coauthorNetwork(authorId: "${A.id}", maxNodes: 2000) { nodes { author { name paperCount } } edges { source target } } }`);
+  const network = await sample.api.run(
+    `{ coauthorNetwork(authorId: "${A.id}", maxNodes: 2000) { nodes { author { name paperCount } } edges { source target } } }`,
+  );
   assert.deepEqual(errorCodes(network), ["LIMIT_EXCEEDED"]);
   assert.equal(sample.statements.count, before, "Neo4j was never asked");
 });
 
 test("argument errors deep in a query stop the whole operation before Neo4j", async () => {
   const before = sample.statements.count;
-  const result = await sample.api.run(`{ author(id: "${A.id}") { name papers(first: 3) { edges { node { authors { coauthors(first: 1000) { totalCount } } } } } } }`);
+  const result = await sample.api.run(
+    `{ author(id: "${A.id}") { name papers(first: 3) { edges { node { authors { coauthors(first: 1000) { totalCount } } } } } } }`,
+  );
   assert.deepEqual(errorCodes(result), ["BAD_USER_INPUT"]);
   assert.equal(result.status, 400);
   assert.equal(sample.statements.count, before);

@@ -16,15 +16,25 @@ const sample = useSampleApi({
       status: "completed",
       counts: JSON.stringify({ read: 9, rejected: 0 }),
     });
-    await addImportRun(db, { id: "run-2", source: "later.bib", format: "bibtex", startedAt: "2024-02-01T00:00:00.000Z", status: "failed", counts: "{oops" });
+    await addImportRun(db, {
+      id: "run-2",
+      source: "later.bib",
+      format: "bibtex",
+      startedAt: "2024-02-01T00:00:00.000Z",
+      status: "failed",
+      counts: "{oops",
+    });
   },
 });
 
 test("author(id) returns every field; unknown ids are null", async () => {
-  const data = await sample.api.data(`query($id: ID!) {
+  const data = await sample.api.data(
+    `query($id: ID!) {
     author(id: $id) { id name aliases orcid paperCount firstYear lastYear coauthorCount }
     missing: author(id: "name:nobody") { id }
-  }`, { id: A.id });
+  }`,
+    { id: A.id },
+  );
   assert.deepEqual(data.author, {
     id: A.id,
     name: "Ada Lovelace",
@@ -47,7 +57,11 @@ test("paper(id): fields, venue, byline order and source keys", async () => {
   assert.equal(paper.title, "Difference Engines Revisited");
   assert.equal(paper.year, 2020);
   assert.deepEqual(paper.venue, { id: "jmlr", acronym: "JMLR", kind: "journal" });
-  assert.deepEqual(paper.authors.map((a: { id: string }) => a.id), [B.id, A.id], "byline order, not id order");
+  assert.deepEqual(
+    paper.authors.map((a: { id: string }) => a.id),
+    [B.id, A.id],
+    "byline order, not id order",
+  );
   assert.deepEqual(paper.sourceKeys, ["test:10.1000/p3"]);
   assert.equal(paper.authorCount, 2);
   assert.deepEqual(undated, { year: null, venue: null, authors: [{ name: "Ada Lovelace" }, { name: "Fay Fox" }] });
@@ -64,7 +78,10 @@ test("venue(id) with paperCount and its papers by year", async () => {
   }`);
   assert.equal(venue.name, ICML.name);
   assert.equal(venue.paperCount, 4);
-  assert.deepEqual(venue.papers.edges.map((e: { node: { id: string } }) => e.node.id), ["10.1000/p7", "10.1000/p4", "10.1000/p2", "10.1000/p1"]);
+  assert.deepEqual(
+    venue.papers.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["10.1000/p7", "10.1000/p4", "10.1000/p2", "10.1000/p1"],
+  );
   assert.equal(venue.papers.totalCount, 4);
   assert.deepEqual(venue.y2019, { totalCount: 1, edges: [{ node: { id: "10.1000/p2" } }] });
 });
@@ -92,15 +109,15 @@ test("Author.papers: newest first, papers without a year last, year window", asy
       from: papers(yearFrom: 2021) { totalCount }
     }
   }`);
-  assert.deepEqual(author.all.edges.map((e: { node: { id: string } }) => e.node.id), [
-    "10.1000/p4",
-    "10.1000/p3",
-    "10.1000/p2",
-    "10.1000/p1",
-    "an undated manuscript|",
-  ]);
+  assert.deepEqual(
+    author.all.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["10.1000/p4", "10.1000/p3", "10.1000/p2", "10.1000/p1", "an undated manuscript|"],
+  );
   assert.equal(author.all.totalCount, 5);
-  assert.deepEqual(author.window.edges.map((e: { node: { id: string } }) => e.node.id), ["10.1000/p3", "10.1000/p2"]);
+  assert.deepEqual(
+    author.window.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["10.1000/p3", "10.1000/p2"],
+  );
   assert.equal(author.window.totalCount, 2);
   assert.equal(author.from.totalCount, 1, "a paper without a year is never inside a window");
 });
@@ -159,11 +176,20 @@ test("papers: newest first by default; venue and year filters", async () => {
     window: papers(yearFrom: 2020, yearTo: 2020) { totalCount edges { node { id } } }
   }`);
   assert.equal(all.totalCount, 9);
-  assert.deepEqual(all.edges.map((e: { node: { id: string } }) => e.node.id), ["10.1000/p7", "10.1000/p6", "10.1000/p5"]);
+  assert.deepEqual(
+    all.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["10.1000/p7", "10.1000/p6", "10.1000/p5"],
+  );
   assert.equal(all.pageInfo.hasNextPage, true);
-  assert.deepEqual(icml.edges.map((e: { node: { id: string } }) => e.node.id), ["10.1000/p4", "10.1000/p2"]);
+  assert.deepEqual(
+    icml.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["10.1000/p4", "10.1000/p2"],
+  );
   assert.equal(icml.totalCount, 2);
-  assert.deepEqual(window.edges.map((e: { node: { id: string } }) => e.node.id), ["10.1000/p3", "10.1000/p9"]);
+  assert.deepEqual(
+    window.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["10.1000/p3", "10.1000/p9"],
+  );
 });
 
 test("papers(venueId) with an unknown venue is NOT_FOUND", async () => {
@@ -173,7 +199,10 @@ test("papers(venueId) with an unknown venue is NOT_FOUND", async () => {
 test("venues: alphabetical without a search", async () => {
   const { venues } = await sample.api.data(`{ venues { totalCount edges { node { id name } } } }`);
   assert.equal(venues.totalCount, 3);
-  assert.deepEqual(venues.edges.map((e: { node: { id: string } }) => e.node.id), ["icml", "jmlr", "workshop on graphs"]);
+  assert.deepEqual(
+    venues.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["icml", "jmlr", "workshop on graphs"],
+  );
 });
 
 test("stats: counts and import runs (newest first, counts as a JSON object)", async () => {

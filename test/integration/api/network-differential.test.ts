@@ -62,7 +62,8 @@ function difference(actual: ComparableNetwork, expected: ComparableNetwork): str
     const a = actual[part];
     const e = expected[part];
     for (let i = 0; i < Math.max(a.length, e.length); i += 1) {
-      if (show(a[i]) !== show(e[i])) return `${part}[${i}] is ${show(a[i])}, expected ${show(e[i])} (${a.length} ${part}, expected ${e.length})`;
+      if (show(a[i]) !== show(e[i]))
+        return `${part}[${i}] is ${show(a[i])}, expected ${show(e[i])} (${a.length} ${part}, expected ${e.length})`;
     }
   }
   if (actual.truncated !== expected.truncated) return `truncated is ${actual.truncated}, expected ${expected.truncated}`;
@@ -94,7 +95,18 @@ function argumentSets(random: Random, papers: Parameters<typeof oracleNetwork>[0
     const whole = oracleNetwork(papers, { ...base, maxNodes: 2000 });
     const size = whole?.nodes.length ?? 1;
     const firstRing = whole?.nodes.filter(([, d]) => d === 1).length ?? 0;
-    const maxNodes = pick(random, [1, 2, size - 1, size, size + 1, firstRing, firstRing + 1, firstRing + 2, between(random, 1, size), 2000]);
+    const maxNodes = pick(random, [
+      1,
+      2,
+      size - 1,
+      size,
+      size + 1,
+      firstRing,
+      firstRing + 1,
+      firstRing + 2,
+      between(random, 1, size),
+      2000,
+    ]);
     sets.push({ ...base, maxNodes: Math.min(2000, Math.max(1, maxNodes)) });
   }
   return sets;
@@ -123,7 +135,8 @@ for (let g = 0; g < GRAPHS; g += 1) {
     const random = seededRandom(seed ^ 0x5eed);
     // Well-connected centres most of the time, so layers and cuts have something to work on.
     const degree = new Map<string, Set<string>>();
-    for (const p of papers) for (const a of p.authors) for (const b of p.authors) if (a.id !== b.id) degree.set(a.id, (degree.get(a.id) ?? new Set()).add(b.id));
+    for (const p of papers)
+      for (const a of p.authors) for (const b of p.authors) if (a.id !== b.id) degree.set(a.id, (degree.get(a.id) ?? new Set()).add(b.id));
     const ids = [...new Set(papers.flatMap((p) => p.authors.map((a) => a.id)))];
     const hubs = [...ids].sort((a, b) => (degree.get(b)?.size ?? 0) - (degree.get(a)?.size ?? 0)).slice(0, 4);
     const centres = [...hubs, ...hubs, ...ids];
@@ -154,17 +167,26 @@ for (let g = 0; g < GRAPHS; g += 1) {
         }
         assert.ok(!(answer instanceof NotFoundError), `${where}: ${name} path answered NOT_FOUND for a known author. ${rerun}`);
         const diff = difference(answer, expected);
-        assert.equal(diff, null, `${where}: ${name} path differs from the oracle: ${diff}. Fix the code (the oracle follows the API's documentation). ${rerun}`);
+        assert.equal(
+          diff,
+          null,
+          `${where}: ${name} path differs from the oracle: ${diff}. Fix the code (the oracle follows the API's documentation). ${rerun}`,
+        );
       }
       if (!near || expected === null) continue;
       // Without edge years the one-statement path reads other values: the same network, years null.
       const bare = await run(args, { path: "near", edgeYears: false });
       assert.ok(!(bare instanceof NotFoundError));
-      const withoutYears = { ...expected, edges: expected.edges.map(([s, t, j]) => [s, t, j, null, null] as ComparableNetwork["edges"][number]) };
+      const withoutYears = {
+        ...expected,
+        edges: expected.edges.map(([s, t, j]) => [s, t, j, null, null] as ComparableNetwork["edges"][number]),
+      };
       const diff = difference(bare, withoutYears);
       assert.equal(diff, null, `${where}: near path without edge years differs: ${diff}. ${rerun}`);
     }
-    t.diagnostic(`${papers.length} papers loaded in ${loaded - started} ms; ${CASES_PER_GRAPH} cases (${nearCases} both ways, ${cut} cut by maxNodes) in ${Date.now() - loaded} ms`);
+    t.diagnostic(
+      `${papers.length} papers loaded in ${loaded - started} ms; ${CASES_PER_GRAPH} cases (${nearCases} both ways, ${cut} cut by maxNodes) in ${Date.now() - loaded} ms`,
+    );
     assert.ok(nearCases > 0, `graph seed ${seed}: no case took the one-statement path; every third case should (see argumentSets)`);
   });
 }

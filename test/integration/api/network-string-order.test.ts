@@ -20,7 +20,8 @@ const ASTRAL = { id: "name:😀", name: "Same" };
 const ASTRAL_LONGER = { id: "name:😀z", name: "Same" };
 
 const graph = useTestApi({
-  load: (db) => addPapers(db, [{ id: "everyone", title: "Everyone", year: 2020, authors: [CENTRE, ASTRAL_LONGER, ASTRAL, PRIVATE, ASCII] }]),
+  load: (db) =>
+    addPapers(db, [{ id: "everyone", title: "Everyone", year: 2020, authors: [CENTRE, ASTRAL_LONGER, ASTRAL, PRIVATE, ASCII] }]),
 });
 
 const EXPECTED_NODES = [
@@ -79,7 +80,11 @@ test("the answer does not depend on which way round a pair is stored", async () 
 
 test("the test seam: path 'near' refuses arguments the one-statement network does not cover", async () => {
   for (const args of [{ depth: 3 }, { yearFrom: 2020 }, { yearTo: 2020 }]) {
-    await assert.rejects(viaService(args, { path: "near" }), /one-statement network covers depth 1\.\.2 without a year window/, JSON.stringify(args));
+    await assert.rejects(
+      viaService(args, { path: "near" }),
+      /one-statement network covers depth 1\.\.2 without a year window/,
+      JSON.stringify(args),
+    );
   }
   const before = graph.statements.count;
   await viaService({ depth: 2 }, {});

@@ -24,7 +24,8 @@ async function network(variables: Record<string, unknown>): Promise<Network> {
 
 const nodes = (n: Network) => n.nodes.map((x) => [x.author.id, x.distance]);
 const pairs = (n: Network) => n.edges.map((e) => `${e.source}|${e.target}|${e.jointPapers}`).sort();
-const pair = (x: { id: string }, y: { id: string }, papers: number) => (x.id < y.id ? `${x.id}|${y.id}|${papers}` : `${y.id}|${x.id}|${papers}`);
+const pair = (x: { id: string }, y: { id: string }, papers: number) =>
+  x.id < y.id ? `${x.id}|${y.id}|${papers}` : `${y.id}|${x.id}|${papers}`;
 
 test("depth 1: the author and the coauthors, strongest tie first, with every tie among them once", async () => {
   const n = await network({ id: A.id });
@@ -127,10 +128,17 @@ test("unknown author is NOT_FOUND; out-of-range arguments are BAD_USER_INPUT bef
 });
 
 test("edge years are read only when selected (under any alias or fragment); the edges are the same either way", async () => {
-  const bare = (await sample.api.data(`query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2) { edges { source target jointPapers } } }`, { id: A.id }))
-    .coauthorNetwork.edges;
+  const bare = (
+    await sample.api.data(`query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2) { edges { source target jointPapers } } }`, {
+      id: A.id,
+    })
+  ).coauthorNetwork.edges;
   const full = await network({ id: A.id, depth: 2 });
-  assert.deepEqual(bare, full.edges.map(({ source, target, jointPapers }) => ({ source, target, jointPapers })), "same edges, same order");
+  assert.deepEqual(
+    bare,
+    full.edges.map(({ source, target, jointPapers }) => ({ source, target, jointPapers })),
+    "same edges, same order",
+  );
   const viaFragment = (
     await sample.api.data(
       `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2) { ties: edges { source target ...span } } }
@@ -142,5 +150,8 @@ test("edge years are read only when selected (under any alias or fragment); the 
     viaFragment,
     full.edges.map((e) => ({ source: e.source, target: e.target, first: e.firstYear, lastYear: e.lastYear })),
   );
-  assert.ok(full.edges.some((e) => e.firstYear !== null && e.lastYear !== null), "years to compare");
+  assert.ok(
+    full.edges.some((e) => e.firstYear !== null && e.lastYear !== null),
+    "years to compare",
+  );
 });

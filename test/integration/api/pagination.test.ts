@@ -94,7 +94,11 @@ test("coauthors: walking all pages gives every coauthor once, in order", async (
   assert.ok(totals.every((t) => t === 40));
   assertCoauthorOrder(edges);
   const one = await walk<CoauthorEdge>(COAUTHORS, { first: 1 }, (d) => d.author.coauthors);
-  assert.deepEqual(one.edges.map((e) => e.node.id), edges.map((e) => e.node.id), "page size does not change the order");
+  assert.deepEqual(
+    one.edges.map((e) => e.node.id),
+    edges.map((e) => e.node.id),
+    "page size does not change the order",
+  );
 });
 
 test("coauthors inside a year window page the recounted list", async () => {
@@ -208,7 +212,10 @@ test("author search pages by relevance with id tie-breaks; venues page alphabeti
     {},
     (d) => d.venues,
   );
-  assert.deepEqual(venues.edges.map((e) => e.node.id), ["v-big", "v-small"]);
+  assert.deepEqual(
+    venues.edges.map((e) => e.node.id),
+    ["v-big", "v-small"],
+  );
 });
 
 test("a bad cursor, or one from another kind of list, is BAD_USER_INPUT before Neo4j", async () => {

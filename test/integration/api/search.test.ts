@@ -24,7 +24,10 @@ const sample = useSampleApi({
 const AUTHORS = `query($q: String!, $first: Int) { authors(search: $q, first: $first) { totalCount edges { score node { id name } } } }`;
 
 async function authors(q: string) {
-  return (await sample.api.data(AUTHORS, { q })).authors as { totalCount: number; edges: Array<{ score: number; node: { id: string; name: string } }> };
+  return (await sample.api.data(AUTHORS, { q })).authors as {
+    totalCount: number;
+    edges: Array<{ score: number; node: { id: string; name: string } }>;
+  };
 }
 
 test("author search finds by name, alias and prefix, best match first", async () => {
@@ -39,7 +42,19 @@ test("author search finds by name, alias and prefix, best match first", async ()
 });
 
 test("Lucene syntax typed by a user is taken literally and never breaks the query", async () => {
-  for (const q of ["O'Brien (2020)", "o'brien", 'ada "lovelace', "ada AND", "OR", "a:b", "[ada TO bob]", "ada~2", "ada^10", "ad*", "ada\\"]) {
+  for (const q of [
+    "O'Brien (2020)",
+    "o'brien",
+    'ada "lovelace',
+    "ada AND",
+    "OR",
+    "a:b",
+    "[ada TO bob]",
+    "ada~2",
+    "ada^10",
+    "ad*",
+    "ada\\",
+  ]) {
     const result = await sample.api.run(AUTHORS, { q });
     assert.deepEqual(errorCodes(result), [], `${q}: ${JSON.stringify(result.errors)}`);
   }
@@ -48,7 +63,8 @@ test("Lucene syntax typed by a user is taken literally and never breaks the quer
 
 test("blank or punctuation-only search is BAD_USER_INPUT, before Neo4j", async () => {
   const before = sample.statements.count;
-  for (const q of ["", "   ", "()", "*"]) assert.deepEqual(errorCodes(await sample.api.run(AUTHORS, { q })), ["BAD_USER_INPUT"], JSON.stringify(q));
+  for (const q of ["", "   ", "()", "*"])
+    assert.deepEqual(errorCodes(await sample.api.run(AUTHORS, { q })), ["BAD_USER_INPUT"], JSON.stringify(q));
   assert.deepEqual(errorCodes(await sample.api.run(`{ papers(search: " ") { totalCount } }`)), ["BAD_USER_INPUT"]);
   assert.equal(sample.statements.count, before);
 });
@@ -63,10 +79,16 @@ test("paper search over title and abstract, by relevance, with venue and year fi
   }`);
   assert.equal(all.totalCount, 4, "graph, graphs (prefix) in p1, p5, p6, p7");
   assert.ok(all.edges.every((e: { score: number }) => typeof e.score === "number"));
-  assert.deepEqual(abstract.edges.map((e: { node: { id: string } }) => e.node.id), ["10.1000/p2"]);
+  assert.deepEqual(
+    abstract.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["10.1000/p2"],
+  );
   assert.deepEqual(icml.edges.map((e: { node: { id: string } }) => e.node.id).sort(), ["10.1000/p1", "10.1000/p7"]);
   assert.deepEqual(late.edges.map((e: { node: { id: string } }) => e.node.id).sort(), ["10.1000/p6", "10.1000/p7"]);
-  assert.deepEqual(escaped.edges.map((e: { node: { id: string } }) => e.node.id), ["10.1000/obrien"]);
+  assert.deepEqual(
+    escaped.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["10.1000/obrien"],
+  );
 });
 
 test("venue search over name and acronym", async () => {
@@ -74,6 +96,9 @@ test("venue search over name and acronym", async () => {
     byAcronym: venues(search: "jmlr") { totalCount edges { score node { id } } }
     byName: venues(search: "machine learning") { totalCount edges { node { id } } }
   }`);
-  assert.deepEqual(byAcronym.edges.map((e: { node: { id: string } }) => e.node.id), ["jmlr"]);
+  assert.deepEqual(
+    byAcronym.edges.map((e: { node: { id: string } }) => e.node.id),
+    ["jmlr"],
+  );
   assert.equal(byName.totalCount, 2);
 });

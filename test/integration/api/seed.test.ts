@@ -53,10 +53,14 @@ test("Xuange Cui and Tong Zhang never wrote together: a path of length 2 through
   }`);
   assert.ok(!direct.coauthors.edges.some((e: { node: { id: string } }) => e.node.id === "name:tong zhang"));
   assert.equal(path.length, 2);
-  assert.deepEqual(path.authors.map((a: { id: string }) => a.id), ["name:xuange cui", "name:wei xiong", "name:tong zhang"]);
-  assert.deepEqual(path.links[0].papers.map((p: { title: string }) => p.title), [
-    "ZhichunRoad at SemEval-2022 Task 2: Adversarial Training and Contrastive Learning for Multiword Representations",
-  ]);
+  assert.deepEqual(
+    path.authors.map((a: { id: string }) => a.id),
+    ["name:xuange cui", "name:wei xiong", "name:tong zhang"],
+  );
+  assert.deepEqual(
+    path.links[0].papers.map((p: { title: string }) => p.title),
+    ["ZhichunRoad at SemEval-2022 Task 2: Adversarial Training and Contrastive Learning for Multiword Representations"],
+  );
   assert.equal(path.links[1].papers.length, 4);
   assert.equal(path.links[1].from.id, "name:wei xiong");
   assert.equal(path.links[1].to.id, "name:tong zhang");

@@ -11,7 +11,11 @@ const SHARED = `query($ids: [ID!]!, $from: Int, $to: Int) {
 }`;
 
 async function shared(ids: string[], from?: number, to?: number) {
-  return (await sample.api.data(SHARED, { ids, from, to })).sharedVenues as Array<{ venue: { id: string }; paperCounts: number[]; jointPaperCount: number }>;
+  return (await sample.api.data(SHARED, { ids, from, to })).sharedVenues as Array<{
+    venue: { id: string };
+    paperCounts: number[];
+    jointPaperCount: number;
+  }>;
 }
 
 test("two authors: per-author counts in input order and the papers they wrote together, most joint first", async () => {

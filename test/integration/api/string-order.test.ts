@@ -34,7 +34,8 @@ describe("string order", () => {
     await db.write("UNWIND $probes AS id CREATE (:Author {id: id, name: id, probe: true})", { probes });
     const pairs = await db.read(`MATCH (a:Author {probe: true}), (b:Author {probe: true}) WHERE a.id < b.id RETURN a.id AS a, b.id AS b`);
     assert.equal(pairs.length, (probes.length * (probes.length - 1)) / 2);
-    for (const pair of pairs) assert.ok(compareLikeCypher(pair.get("a"), pair.get("b")) < 0, `Neo4j has ${pair.get("a")} < ${pair.get("b")}`);
+    for (const pair of pairs)
+      assert.ok(compareLikeCypher(pair.get("a"), pair.get("b")) < 0, `Neo4j has ${pair.get("a")} < ${pair.get("b")}`);
     assert.ok(compareLikeCypher("\uE000", "😀") < 0 && compareLikeCypher("😀", "\uE000") > 0);
     assert.ok(compareLikeCypher("😀", "😀a") < 0 && compareLikeCypher("a", "a") === 0);
   });

@@ -44,7 +44,8 @@ async function seen(query: string): Promise<SeenTransaction> {
     const { records } = await dba.executeQuery(SHOW_TRANSACTIONS, {}, { database: testNeo4jTarget().database });
     const match = records.find((r) => r.get("currentQuery") === query);
     if (match) return { id: match.get("transactionId"), metaData: match.get("metaData"), currentQuery: match.get("currentQuery") };
-    if (Date.now() > deadline) throw new Error(`No transaction running "${query}" within 20 s; running: ${records.map((r) => r.get("currentQuery")).join(" | ")}`);
+    if (Date.now() > deadline)
+      throw new Error(`No transaction running "${query}" within 20 s; running: ${records.map((r) => r.get("currentQuery")).join(" | ")}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

@@ -2,15 +2,16 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { bulkImport, BulkImportRefused, BulkImportResult } from "../../../import/bulk/bulk-import";
+import { bulkImport, BulkImportRefused } from "../../../import/bulk/bulk-import";
 import { importFiles } from "../../../import/import-runner";
 import { Database } from "../../../src/db/database";
 import { homeLayout } from "../../../src/db/local/home-layout";
 import { provideNeo4j } from "../../../src/db/neo4j-provider";
 import { fromRoot } from "../../../src/util/project-root";
-import { authorStatMismatches, coauthorEdgeMismatches, fullGraphSnapshot } from "../../support/graph-checks";
+import { fullGraphSnapshot } from "../../support/graph-checks";
 import { clearGraph, testDatabase } from "../../support/neo4j";
 import { localConfig, localEnv, localNeo4jUnavailable, removeHome, tempHome } from "../local-neo4j-helpers";
+import { bulkCsvGraph, bulkSnapshot } from "./bulk-snapshots";
 
 const fixture = (...p: string[]) => fromRoot("test", "fixtures", ...p);
 
@@ -43,30 +44,6 @@ async function onlineSnapshot(db: Database, files: string[], batchSize?: number)
   return fullGraphSnapshot(db);
 }
 
-/** Bulk-loads `files` into a new home, then reads the resulting graph back through a local Neo4j on that home. */
-async function bulkSnapshot(files: string[], batchSize?: number): Promise<{ snapshot: string[]; result: BulkImportResult; problems: string[] }> {
-  const home = tempHome("bulk");
-  const env = localEnv(home);
-  try {
-    const result = await bulkImport({ config: localConfig(env), env, paths: files, options: { batchSize }, log: () => undefined });
-    assert.equal(result.written, true, result.summary.files.map((f) => f.error).join("\n"));
-    const neo4j = await provideNeo4j({ config: localConfig(env), env, mode: "owner" });
-    try {
-      const db = await Database.connect(neo4j.target, 60_000);
-      try {
-        const problems = [...(await coauthorEdgeMismatches(db)), ...(await authorStatMismatches(db))];
-        return { snapshot: await fullGraphSnapshot(db), result, problems };
-      } finally {
-        await db.close();
-      }
-    } finally {
-      await neo4j.stop();
-    }
-  } finally {
-    removeHome(home);
-  }
-}
-
 describe("import --bulk", { skip }, () => {
   let db: Database;
   before(async () => {
@@ -80,6 +57,7 @@ describe("import --bulk", { skip }, () => {
     assert.deepEqual(bulk.problems, []);
     assert.deepEqual(bulk.snapshot, online);
     assert.ok(online.length > 1000, `a graph worth comparing (${online.length} lines)`);
+    assert.deepEqual(await bulkCsvGraph(FILES), bulk.snapshot, "reading the CSVs gives the graph neo4j-admin loads from them");
     assert.equal(bulk.result.summary.files.length, FILES.length);
     assert.ok(bulk.result.csv!.rows.coauthorPairs > 0);
   });
@@ -90,6 +68,11 @@ describe("import --bulk", { skip }, () => {
     const bulk = await bulkSnapshot(files, 3);
     assert.deepEqual(bulk.problems, []);
     assert.deepEqual(bulk.snapshot, online);
+    assert.deepEqual(
+      await bulkCsvGraph(files, { batchSize: 3 }),
+      bulk.snapshot,
+      "reading the CSVs gives the graph neo4j-admin loads from them",
+    );
   });
 
   it("writes nothing when one file cannot be parsed, loads an existing empty store, and refuses one that is running or not empty", async () => {

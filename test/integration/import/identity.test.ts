@@ -11,6 +11,7 @@ const HOMONYMS = fixture("identity", "dblp-homonyms.xml");
 const NAME_ONLY = fixture("identity", "name-only.bib");
 const NO_DOI = fixture("identity", "no-doi.csl.jsonl");
 const NAMESAKE = fixture("identity", "namesake.xml");
+const VENUE_CLAIMS = fixture("identity", "venue-claims.bib");
 
 async function importInOrder(db: Database, files: string[]): Promise<string[]> {
   await clearGraph(db);
@@ -77,6 +78,22 @@ describe("identity rules", () => {
     for (const file of [NAMESAKE, NO_DOI, NAME_ONLY, HOMONYMS]) await importFiles(db, [file]);
     assert.deepEqual(await coauthorEdgeMismatches(db), []);
     assert.deepEqual(await identitySnapshot(db), once);
+  });
+
+  it("applies the venue rule to every claim and keeps a venue's acronym, whether the claims share a batch or not", async () => {
+    const venues = async () =>
+      (
+        await db.read("MATCH (p:Paper)-[:PUBLISHED_IN]->(v:Venue) RETURN p.id AS paper, v.id AS venue, v.acronym AS acronym ORDER BY paper")
+      ).map((r) => [r.get("paper"), r.get("venue"), r.get("acronym")]);
+    const expected = [
+      ["other claims|2020", "alpha", "ALPHA"],
+      ["venue claims|2020", "alpha", "ALPHA"],
+    ];
+    for (const batchSize of [1000, 1]) {
+      await clearGraph(db);
+      assert.equal((await importFiles(db, [VENUE_CLAIMS], { batchSize })).ok, true);
+      assert.deepEqual(await venues(), expected, `batch size ${batchSize}`);
+    }
   });
 
   it("refuses a file that cannot be parsed and leaves the graph exactly as it was", async () => {

@@ -10,6 +10,8 @@ import { authorStatMismatches, coauthorEdgeMismatches, identitySnapshot } from "
 import { clearGraph, testDatabase } from "../../support/neo4j";
 
 const SLICE = fromRoot("test", "fixtures", "csl-json", "ml-anthology-slice.csl.jsonl");
+/** One DOI paper, first without a year, then with one (which it does not take) and a new author. */
+const YEARLESS = ["yearless-doi-1.csl.jsonl", "yearless-doi-2.csl.jsonl"].map((f) => fromRoot("test", "fixtures", "identity", f));
 
 describe("incremental imports", () => {
   let db: Database;
@@ -36,13 +38,35 @@ describe("incremental imports", () => {
     const first = await importFiles(db, [early]);
     const second = await importFiles(db, [late]);
     assert.equal(first.ok && second.ok, true);
-    assert.ok(second.files[0].writes.papersCreated > 0 && second.files[0].writes.papersUpdated > 0, "the second half adds papers and repeats some");
+    assert.ok(
+      second.files[0].writes.papersCreated > 0 && second.files[0].writes.papersUpdated > 0,
+      "the second half adds papers and repeats some",
+    );
     assert.deepEqual(await coauthorEdgeMismatches(db), []);
     assert.deepEqual(await authorStatMismatches(db), []);
     const incremental = await identitySnapshot(db);
     await clearGraph(db);
     await importFiles(db, [SLICE]);
     assert.deepEqual(incremental, await identitySnapshot(db), "two overlapping imports give the graph of one import of everything");
+  });
+
+  it("gives pairs that a later batch adds to a paper without a year no year, even when its record has one", async () => {
+    // Found by the differential test (seed 334): the joint-paper increments took the record's year.
+    await clearGraph(db);
+    for (const file of YEARLESS) assert.equal((await importFiles(db, [file])).ok, true);
+    const pairs = await db.read(
+      "MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author) RETURN a.id + ' ~ ' + b.id AS pair, r.firstYear AS fy, r.lastYear AS ly ORDER BY pair",
+    );
+    assert.deepEqual(
+      pairs.map((r) => [r.get("pair"), r.get("fy"), r.get("ly")]),
+      [
+        ["name:ann lee ~ name:bo chen", null, null],
+        ["name:ann lee ~ name:cy dee", null, null],
+        ["name:bo chen ~ name:cy dee", null, null],
+      ],
+    );
+    assert.deepEqual(await coauthorEdgeMismatches(db), []);
+    assert.deepEqual(await authorStatMismatches(db), []);
   });
 
   it("does no coauthor-pair work for a re-import that adds no authorship", async () => {

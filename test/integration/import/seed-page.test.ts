@@ -28,7 +28,10 @@ describe("importing the ACL author page that started the project", () => {
     assert.equal(await countOf(db, "MATCH (a:Author) RETURN count(a)"), 23);
     assert.equal(await countOf(db, "MATCH (v:Venue) RETURN count(v)"), 5);
     const years = await db.read("MATCH (p:Paper) RETURN p.year AS year ORDER BY year");
-    assert.deepEqual(years.map((r) => r.get("year")), [2022, 2024, 2024, 2024, 2024]);
+    assert.deepEqual(
+      years.map((r) => r.get("year")),
+      [2022, 2024, 2024, 2024, 2024],
+    );
     assert.equal(summary.files[0].writes.papersCreated, 5);
     assert.equal(summary.files[0].rejected, 0);
   });

@@ -9,19 +9,22 @@ test("the operationName a client sends names the request's transactions", () => 
 
 test("without one: the document's named operation, else the first root field of an anonymous one", () => {
   assert.equal(apiOperation({ query: "  query AuthorPage($id: ID!) { author(id: $id) { name } }" }), "api:AuthorPage");
-  assert.equal(apiOperation({ query: "{ author(id: \"x\") { name } }" }), "api:author");
-  assert.equal(apiOperation({ query: "{\n  who: author(id: \"x\") { name } }" }), "api:author");
-  assert.equal(apiOperation({ query: "query($id: ID!, $n: Int = 3) { coauthorNetwork(authorId: $id, depth: $n) { nodes { id } } }" }), "api:coauthorNetwork");
+  assert.equal(apiOperation({ query: '{ author(id: "x") { name } }' }), "api:author");
+  assert.equal(apiOperation({ query: '{\n  who: author(id: "x") { name } }' }), "api:author");
+  assert.equal(
+    apiOperation({ query: "query($id: ID!, $n: Int = 3) { coauthorNetwork(authorId: $id, depth: $n) { nodes { id } } }" }),
+    "api:coauthorNetwork",
+  );
   assert.equal(apiOperation({ query: "query { stats { authors } }", operationName: null }), "api:stats");
 });
 
-test("what is not a GraphQL name, or cannot be read at the start of the document, is just \"api\"", () => {
+test('what is not a GraphQL name, or cannot be read at the start of the document, is just "api"', () => {
   assert.equal(apiOperation({}), "api");
   assert.equal(apiOperation({ query: 42, operationName: ["Top"] }), "api");
   assert.equal(apiOperation({ query: "{ stats { authors } }", operationName: "Robert'); DROP" }), "api:stats");
   assert.equal(apiOperation({ operationName: "x".repeat(101) }), "api");
   assert.equal(apiOperation({ query: "# a comment first\n{ stats { authors } }" }), "api");
-  assert.equal(apiOperation({ query: "fragment F on Author { name } { author(id: \"x\") { ...F } }" }), "api");
+  assert.equal(apiOperation({ query: 'fragment F on Author { name } { author(id: "x") { ...F } }' }), "api");
 });
 
 test("a hostile query costs no more than its first thousand characters", () => {

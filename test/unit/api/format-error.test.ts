@@ -11,7 +11,10 @@ const internal = {
 test("in production, uncoded and internal errors are reduced to a bare message with their code", () => {
   const format = createFormatError(true);
   assert.deepEqual(format(internal), { message: "Internal server error", path: ["author"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
-  assert.deepEqual(format({ message: "TypeError: x is undefined" }), { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  assert.deepEqual(format({ message: "TypeError: x is undefined" }), {
+    message: "Internal server error",
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  });
 });
 
 test("in production, client errors keep message, code and details but lose the stack", () => {
@@ -20,7 +23,10 @@ test("in production, client errors keep message, code and details but lose the s
     message: "first must be between 1 and 100 (got 500)",
     extensions: { code: "BAD_USER_INPUT", argument: "first", stacktrace: ["..."] },
   });
-  assert.deepEqual(formatted, { message: "first must be between 1 and 100 (got 500)", extensions: { code: "BAD_USER_INPUT", argument: "first" } });
+  assert.deepEqual(formatted, {
+    message: "first must be between 1 and 100 (got 500)",
+    extensions: { code: "BAD_USER_INPUT", argument: "first" },
+  });
   for (const code of ["NOT_FOUND", "LIMIT_EXCEEDED", "DATABASE_UNAVAILABLE", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED"]) {
     assert.equal(format({ message: "m", extensions: { code } }).message, "m");
   }

@@ -17,7 +17,9 @@ function fieldsOf(schema: GraphQLSchema, type: string): string[] {
 }
 
 function argsOf(schema: GraphQLSchema, type: string, field: string): string[] {
-  return (schema.getType(type) as GraphQLObjectType).getFields()[field].args.map((a) => `${a.name}: ${a.type}${a.defaultValue !== undefined ? ` = ${a.defaultValue}` : ""}`);
+  return (schema.getType(type) as GraphQLObjectType)
+    .getFields()
+    [field].args.map((a) => `${a.name}: ${a.type}${a.defaultValue !== undefined ? ` = ${a.defaultValue}` : ""}`);
 }
 
 test("the DESIGN.md contract is present, with its argument defaults", async () => {
@@ -26,7 +28,19 @@ test("the DESIGN.md contract is present, with its argument defaults", async () =
     const actual = fieldsOf(schema, type);
     for (const field of expected) assert.ok(actual.includes(field), `${type}.${field} is missing`);
   };
-  includes("Query", ["node", "author", "paper", "venue", "authors", "papers", "venues", "coauthorNetwork", "sharedVenues", "collaborationPath", "stats"]);
+  includes("Query", [
+    "node",
+    "author",
+    "paper",
+    "venue",
+    "authors",
+    "papers",
+    "venues",
+    "coauthorNetwork",
+    "sharedVenues",
+    "collaborationPath",
+    "stats",
+  ]);
   includes("Author", ["id", "name", "aliases", "orcid", "paperCount", "firstYear", "lastYear", "papers", "coauthors", "venues"]);
   includes("CoauthorEdge", ["cursor", "node", "jointPapers", "firstYear", "lastYear"]);
   includes("Paper", ["id", "title", "year", "doi", "url", "abstract", "venue", "authors", "sourceKeys"]);
@@ -60,7 +74,13 @@ test("the DESIGN.md contract is present, with its argument defaults", async () =
     "yearTo: Int",
     "maxNodes: Int = 200",
   ]);
-  assert.deepEqual(argsOf(schema, "Query", "collaborationPath"), ["fromId: ID!", "toId: ID!", "maxLength: Int = 6", "yearFrom: Int", "yearTo: Int"]);
+  assert.deepEqual(argsOf(schema, "Query", "collaborationPath"), [
+    "fromId: ID!",
+    "toId: ID!",
+    "maxLength: Int = 6",
+    "yearFrom: Int",
+    "yearTo: Int",
+  ]);
   assert.deepEqual(argsOf(schema, "Query", "sharedVenues"), ["authorIds: [ID!]!", "yearFrom: Int", "yearTo: Int"]);
   assert.deepEqual(argsOf(schema, "Venue", "papers"), ["first: Int = 20", "after: String", "year: Int"]);
   assert.equal(String((schema.getType("Query") as GraphQLObjectType).getFields().collaborationPath.type), "CollaborationPath");

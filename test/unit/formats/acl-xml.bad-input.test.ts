@@ -43,7 +43,11 @@ const keysOf = (items: ReadItem[]): string[] => items.map((item) => (item.kind =
 test("a paper without a title is rejected with its line; the papers around it come out", async () => {
   const items = await readFixture("bad-missing-title.xml");
   assert.deepEqual(keysOf(items), ["acl:2024.tc-1.1", "rejected", "acl:2024.tc-1.3"]);
-  assert.deepEqual(items[1], { kind: "rejected", location: { file: "bad-missing-title.xml", line: 14 }, reason: "paper 2024.tc-1.2: no title" });
+  assert.deepEqual(items[1], {
+    kind: "rejected",
+    location: { file: "bad-missing-title.xml", line: 14 },
+    reason: "paper 2024.tc-1.2: no title",
+  });
 });
 
 test("a non-numeric volume year rejects that volume's papers; the next volume comes out", async () => {

@@ -47,7 +47,10 @@ test("2024.findings-excerpt.xml: titles, authors, volume meta, ids", async () =>
       "FlexiQA: Leveraging LLM’s Evaluation Capabilities for Flexible Knowledge Selection in Open-domain Question Answering",
     ],
   );
-  assert.deepEqual(papers.map((paper) => paper.authors.length), [7, 4, 1, 3]);
+  assert.deepEqual(
+    papers.map((paper) => paper.authors.length),
+    [7, 4, 1, 3],
+  );
   assert.ok(!papers.flatMap((paper) => paper.authors).some((author) => author.name === "Yvette Graham"), "editors are not authors");
 
   const [first] = papers;
@@ -83,8 +86,15 @@ test("variants.xml (journal, workshop, ids, markup) gives its expected canonical
   ]);
   assert.equal(tacl.doi, "10.1162/tacl_a_00532");
   assert.equal(tacl.url, "https://aclanthology.org/2023.tacl-1.3", "the <url> inside the abstract is not the paper's");
-  assert.equal(tacl.abstract, "Every legal case sets a precedent. Code: https://github.com/valvoda/Negative-Precedent-in-Legal-Outcome-Prediction");
-  assert.deepEqual(tacl.venue, { name: "Transactions of the Association for Computational Linguistics, Volume 11", acronym: "tacl", kind: "journal" });
+  assert.equal(
+    tacl.abstract,
+    "Every legal case sets a precedent. Code: https://github.com/valvoda/Negative-Precedent-in-Legal-Outcome-Prediction",
+  );
+  assert.deepEqual(tacl.venue, {
+    name: "Transactions of the Association for Computational Linguistics, Volume 11",
+    acronym: "tacl",
+    kind: "journal",
+  });
 
   const markup = byKey.get("acl:2023.tacl-1.4")!;
   assert.equal(markup.title, "Scaling O(n^2) Attention for Benoît’s Corpus");

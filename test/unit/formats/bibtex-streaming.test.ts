@@ -12,7 +12,7 @@ setFlagsFromString("--expose-gc");
 const collectGarbage = runInNewContext("gc") as () => void;
 
 const GROWTH_LIMIT = 16 * 1024 * 1024;
-const ABSTRACT = "A {B}ib{T}e{X} abstract with {\\'e}scapes, \"quotes\" and (parentheses). ".repeat(24);
+const ABSTRACT = 'A {B}ib{T}e{X} abstract with {\\\'e}scapes, "quotes" and (parentheses). '.repeat(24);
 
 function memoryInUse(): number {
   const usage = process.memoryUsage();

@@ -133,7 +133,10 @@ test("bytes that contradict the declared encoding are refused with the line of t
 });
 
 test("UTF-8 dblp files and files without a DOCTYPE read the same entities", async () => {
-  const utf8 = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<dblp><article key="journals/t/U20"><author>Jürgen M&uuml;ller</author><title>Ü.</title></article></dblp>', "utf8");
+  const utf8 = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<dblp><article key="journals/t/U20"><author>Jürgen M&uuml;ller</author><title>Ü.</title></article></dblp>',
+    "utf8",
+  );
   const items: ReadItem[] = [];
   for await (const item of dblpXmlReader.read(bytes(utf8), "utf8.xml")) items.push(item);
   assert.equal(items.length, 1);

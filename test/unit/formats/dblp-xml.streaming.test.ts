@@ -45,7 +45,9 @@ function generatedDblp(records: number): GeneratedInput {
       stats.pulled++;
       yield Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<!DOCTYPE dblp SYSTEM "dblp.dtd">\n<dblp>\n', "latin1");
       // One template per chunk size, stamped with the chunk number: generating must not dominate the timing.
-      const template = Array.from({ length: RECORDS_PER_CHUNK }, (_, i) => generatedRecord(i).replaceAll(`R${i}"`, `R{chunk}-${i}"`)).join("");
+      const template = Array.from({ length: RECORDS_PER_CHUNK }, (_, i) => generatedRecord(i).replaceAll(`R${i}"`, `R{chunk}-${i}"`)).join(
+        "",
+      );
       for (let start = 0; start < records; start += RECORDS_PER_CHUNK) {
         const count = Math.min(RECORDS_PER_CHUNK, records - start);
         const text = count === RECORDS_PER_CHUNK ? template : Array.from({ length: count }, (_, i) => generatedRecord(i)).join("");

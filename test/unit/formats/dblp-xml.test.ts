@@ -35,7 +35,11 @@ test("dblp-head.xml gives exactly its expected canonical records", async () => {
   const items = await assertMatchesExpected("dblp-head.xml");
   assert.equal(items.length, 131);
   assert.ok(items.every((item) => item.kind === "record"));
-  assert.equal(papersOf(items).reduce((sum, paper) => sum + paper.authors.length, 0), 73, "73 authorships, as the data README says");
+  assert.equal(
+    papersOf(items).reduce((sum, paper) => sum + paper.authors.length, 0),
+    73,
+    "73 authorships, as the data README says",
+  );
 });
 
 test("dblp-head.xml: homonym numbers, orcid, decoded entities, dblp's trailing period", async () => {
@@ -63,7 +67,8 @@ test("dblp-head.xml: homonym numbers, orcid, decoded entities, dblp's trailing p
 
 test("the records do not depend on how the bytes are chunked", async () => {
   const whole = await readFixture("record-kinds.xml");
-  for (const chunkBytes of [1, 7, 61]) assert.deepEqual(await readFixture("record-kinds.xml", chunkBytes), whole, `${chunkBytes}-byte chunks`);
+  for (const chunkBytes of [1, 7, 61])
+    assert.deepEqual(await readFixture("record-kinds.xml", chunkBytes), whole, `${chunkBytes}-byte chunks`);
 });
 
 test("record-kinds.xml (ISO-8859-1 bytes, every record kind) gives its expected canonical records", async () => {

@@ -18,7 +18,10 @@ describe("nameKey", () => {
 
 describe("paper and venue identity", () => {
   it("normalises titles to a-z0-9 words", () => {
-    assert.equal(normaliseTitle("Chem-FINESE: Validating Fine-Grained Few-shot Entity Extraction!"), "chem finese validating fine grained few shot entity extraction");
+    assert.equal(
+      normaliseTitle("Chem-FINESE: Validating Fine-Grained Few-shot Entity Extraction!"),
+      "chem finese validating fine grained few shot entity extraction",
+    );
     assert.equal(paperTitleKey({ title: "{BERT}: Pre-training", year: 2019 }), "bert pre training|2019");
     assert.equal(paperTitleKey({ title: "No Year" }), "no year|");
   });
@@ -40,7 +43,10 @@ describe("paper and venue identity", () => {
 describe("mention resolution", () => {
   const name = { id: "name:tien-tsin wong", keyed: false, numbered: false };
   it("attaches to the single unnumbered keyed author", () => {
-    assert.equal(mentionTarget("tien-tsin wong", [name, { id: "dblp:Tien-Tsin Wong", keyed: true, numbered: false }]), "dblp:Tien-Tsin Wong");
+    assert.equal(
+      mentionTarget("tien-tsin wong", [name, { id: "dblp:Tien-Tsin Wong", keyed: true, numbered: false }]),
+      "dblp:Tien-Tsin Wong",
+    );
   });
   it("stays name-only when namesakes exist or the only keyed author is numbered", () => {
     const w1 = { id: "dblp:Wei Xiong 0001", keyed: true, numbered: true };
@@ -48,7 +54,10 @@ describe("mention resolution", () => {
     assert.equal(mentionTarget("wei xiong", [w1, w2]), "name:wei xiong");
     assert.equal(mentionTarget("wei xiong", [w1]), "name:wei xiong");
     assert.equal(
-      mentionTarget("tong zhang", [{ id: "dblp:Tong Zhang", keyed: true, numbered: false }, { id: "acl:tong-zhang", keyed: true, numbered: false }]),
+      mentionTarget("tong zhang", [
+        { id: "dblp:Tong Zhang", keyed: true, numbered: false },
+        { id: "acl:tong-zhang", keyed: true, numbered: false },
+      ]),
       "name:tong zhang",
     );
   });
@@ -64,11 +73,29 @@ describe("batch rows", () => {
     ...over,
   });
   it("folds a paper seen twice in one batch into one row with both source keys", () => {
-    const rows = toBatchRows([paper({ sourceKey: "bibtex:a" }), paper({ sourceKey: "bibtex:b", abstract: "text" })], ["a paper|2020", "a paper|2020"]);
+    const rows = toBatchRows(
+      [paper({ sourceKey: "bibtex:a" }), paper({ sourceKey: "bibtex:b", abstract: "text" })],
+      ["a paper|2020", "a paper|2020"],
+    );
     assert.equal(rows.papers.length, 1);
     assert.deepEqual(rows.papers[0].sourceKeys, ["bibtex:a", "bibtex:b"]);
     assert.equal(rows.papers[0].abstract, "text");
     assert.equal(rows.authorships.length, 2);
+  });
+  it("keeps every venue a batch claims for one paper, and an acronym seen after the venue's first record", () => {
+    const rows = toBatchRows(
+      [
+        paper({ sourceKey: "a", venue: { name: "Zeta Workshop", kind: "workshop" } }),
+        paper({ sourceKey: "b", venue: { name: "ALPHA", kind: "conference" } }),
+        paper({ sourceKey: "c", venue: { name: "Alpha Proceedings", acronym: "ALPHA", kind: "conference" } }),
+      ],
+      ["p", "p", "p"],
+    );
+    assert.deepEqual(rows.papers[0].venueIds, ["zeta workshop", "alpha"]);
+    assert.deepEqual(rows.venues, [
+      { id: "zeta workshop", name: "Zeta Workshop", acronym: null, kind: "workshop" },
+      { id: "alpha", name: "ALPHA", acronym: "ALPHA", kind: "conference" },
+    ]);
   });
   it("keeps the first byline position when an author is listed twice and skips blank names", () => {
     const rows = toBatchRows([paper({ authors: [{ name: "Ada Lovelace" }, { name: "  " }, { name: "ada lovelace" }] })], ["p"]);

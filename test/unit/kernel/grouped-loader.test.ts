@@ -24,7 +24,10 @@ test("owned loaders make one batch per argument set and answer in key order", as
   ]);
   assert.deepEqual(results, [["a/3"], ["b/3"], ["a/5"], [], ["a/3"]]);
   assert.equal(calls.length, 2);
-  assert.deepEqual(calls.map((c) => c.ownerIds.sort()), [["a", "b", "missing"], ["a"]]);
+  assert.deepEqual(
+    calls.map((c) => c.ownerIds.sort()),
+    [["a", "b", "missing"], ["a"]],
+  );
 });
 
 test("by-id loaders answer null / [] for unknown ids, in key order", async () => {

@@ -22,7 +22,10 @@ test("a page shows first rows, knows a next page exists from the extra row, and 
       return 42;
     },
   );
-  assert.deepEqual(page.edges.map((e) => e.node.id), ["a", "b"]);
+  assert.deepEqual(
+    page.edges.map((e) => e.node.id),
+    ["a", "b"],
+  );
   assert.equal(page.pageInfo.hasNextPage, true);
   assert.equal(page.pageInfo.hasPreviousPage, false);
   assert.equal(page.pageInfo.startCursor, page.edges[0].cursor);
@@ -34,10 +37,24 @@ test("a page shows first rows, knows a next page exists from the extra row, and 
 });
 
 test("the last page has no next page; an empty page has no cursors", () => {
-  const last = toPage(rows, { first: 3, after: "x" }, "year", (r) => [r.year, r.id], (r) => ({ node: r }), async () => 3);
+  const last = toPage(
+    rows,
+    { first: 3, after: "x" },
+    "year",
+    (r) => [r.year, r.id],
+    (r) => ({ node: r }),
+    async () => 3,
+  );
   assert.equal(last.pageInfo.hasNextPage, false);
   assert.equal(last.pageInfo.hasPreviousPage, true);
-  const empty = toPage([], { first: 3, after: null }, "year", () => [0, ""], () => ({}), async () => 0);
+  const empty = toPage(
+    [],
+    { first: 3, after: null },
+    "year",
+    () => [0, ""],
+    () => ({}),
+    async () => 0,
+  );
   assert.equal(empty.pageInfo.endCursor, null);
   assert.equal(empty.pageInfo.startCursor, null);
 });

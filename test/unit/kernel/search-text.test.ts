@@ -11,8 +11,10 @@ test("every word is required and the last one may be a prefix", () => {
 
 test("Lucene syntax in user text is escaped, so it cannot change or break the query", () => {
   assert.equal(toLuceneQuery("O'Brien (2020)"), "+o'brien +(\\(2020\\) \\(2020\\)*)");
-  assert.equal(toLuceneQuery('a:b "c" d~ e^2 f* g? [h TO i] {j} k\\l m/n +o -p !q r&&s t||u'),
-    '+a\\:b +\\"c\\" +d\\~ +e\\^2 +f\\* +g\\? +\\[h +to +i\\] +\\{j\\} +k\\\\l +m\\/n +\\+o +\\-p +\\!q +r\\&\\&s +(t\\|\\|u t\\|\\|u*)');
+  assert.equal(
+    toLuceneQuery('a:b "c" d~ e^2 f* g? [h TO i] {j} k\\l m/n +o -p !q r&&s t||u'),
+    '+a\\:b +\\"c\\" +d\\~ +e\\^2 +f\\* +g\\? +\\[h +to +i\\] +\\{j\\} +k\\\\l +m\\/n +\\+o +\\-p +\\!q +r\\&\\&s +(t\\|\\|u t\\|\\|u*)',
+  );
 });
 
 test("operator words lose their meaning (lower-cased)", () => {

@@ -17,8 +17,14 @@ test("sortTies gives joint papers desc, then source, then target, like the strin
   );
   const sorted = sortTies(ties, ids);
   assert.deepEqual(sorted, expected);
-  assert.ok(sorted.every((tie, i) => tie === expected[i]), "the same objects, not copies");
-  const shuffled = ties.map((tie, i) => ({ tie, k: (i * 7_919) % ties.length })).sort((a, b) => a.k - b.k).map((x) => x.tie);
+  assert.ok(
+    sorted.every((tie, i) => tie === expected[i]),
+    "the same objects, not copies",
+  );
+  const shuffled = ties
+    .map((tie, i) => ({ tie, k: (i * 7_919) % ties.length }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.tie);
   assert.deepEqual(sortTies(shuffled, ids), expected, "input not grouped by source");
   assert.deepEqual(sortTies([], []), []);
   assert.throws(() => sortTies([{ source: "x", target: "y", jointPapers: 1 }], ["x"]), /outside the network/);

@@ -26,7 +26,10 @@ function label(shape: PaperListShape): string {
 
 test("every shape of the papers list statement matches its snapshot", () => {
   const text = allShapes()
-    .map((shape) => `// page: ${label(shape)}\n${paperListPageStatement(shape)}\n\n// count: ${label(shape)}\n${paperListCountStatement(shape)}\n`)
+    .map(
+      (shape) =>
+        `// page: ${label(shape)}\n${paperListPageStatement(shape)}\n\n// count: ${label(shape)}\n${paperListCountStatement(shape)}\n`,
+    )
     .join("\n");
   assertSnapshot("paper-list.cypher", text);
 });

@@ -1,0 +1,33 @@
+import type { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import type { Database } from "../db/database";
+import { createContext, type GraphContext } from "./context";
+
+export const GRAPHQL_PATH = "/graphql";
+
+/** Queries are small; a larger body is almost certainly a mistake or abuse. */
+export const JSON_BODY_LIMIT = "256kb";
+
+/**
+ * /graphql as an express app of its own, so that it can run without ETags: express would hash every
+ * answer (megabytes for a big network) to produce one, and GraphQL answers are never revalidated:
+ * they are "Cache-Control: no-store" (what Apollo's cache-control plugin answered when nothing sets
+ * a cache hint, which is never here). Settings it does not set are inherited from the parent app.
+ */
+export function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database): express.Express {
+  const route = express();
+  route.set("etag", false);
+  // A sub-app sets its own defaults, which would bring this header back.
+  route.disable("x-powered-by");
+  route.use(
+    (_req, res, next) => {
+      res.setHeader("Cache-Control", "no-store");
+      next();
+    },
+    express.json({ limit: JSON_BODY_LIMIT }),
+    // One context per request: DataLoaders must not cache across requests.
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, req.body ?? req.query) }),
+  );
+  return route;
+}

@@ -1,0 +1,100 @@
+/*
+ * The one shape every export writer reads: a coauthor network with the facts the tools ask for.
+ * Writers are pure functions of it (no I/O), so each format is a small file that a unit test can
+ * read back with an independent parser.
+ */
+
+export interface ExportNode {
+  id: string;
+  name: string;
+  aliases: string[];
+  orcid: string | null;
+  /** Papers (inside the year window when one was given). */
+  papers: number;
+  /** Coauthors in the whole graph (not only in this network). */
+  coauthors: number;
+  /** First and last year of the author's papers (inside the window when given). */
+  firstYear: number | null;
+  lastYear: number | null;
+  /** Mean publication year of those papers, or null when none has a year. */
+  meanYear: number | null;
+  /** Hops from the centre (0 for the centre). */
+  distance: number;
+}
+
+export interface ExportEdge {
+  source: string;
+  target: string;
+  jointPapers: number;
+  firstYear: number | null;
+  lastYear: number | null;
+  /** Joint papers per year, oldest first; years with none are absent, and papers without a year are not listed. */
+  perYear: Array<[year: number, papers: number]>;
+}
+
+export interface ExportArgs {
+  authorId: string;
+  depth: number;
+  minJointPapers: number;
+  yearFrom: number | null;
+  yearTo: number | null;
+  maxNodes: number;
+}
+
+export interface ExportGraph {
+  args: ExportArgs;
+  /** Centre first, then closest first (the network's order). */
+  nodes: ExportNode[];
+  /** Strongest first (the network's order); each pair once, source id < target id. */
+  edges: ExportEdge[];
+  truncated: boolean;
+}
+
+/** One coauthor of an author, for the coauthor-list export. */
+export interface CoauthorListRow {
+  id: string;
+  name: string;
+  jointPapers: number;
+  firstYear: number | null;
+  lastYear: number | null;
+  papers: number;
+}
+
+/** "wei-xiong" from "Wei Xiong": a file name part that every operating system accepts. */
+export function fileSlug(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return slug || "author";
+}
+
+/** "coauthor-network_wei-xiong_d2_2019-2024" — the arguments that shaped the file, readable in a folder listing. */
+export function networkFileStem(graph: ExportGraph): string {
+  const centre = graph.nodes[0];
+  const { depth, minJointPapers, yearFrom, yearTo } = graph.args;
+  const parts = ["coauthor-network", fileSlug(centre?.name ?? graph.args.authorId), `d${depth}`];
+  if (minJointPapers > 1) parts.push(`min${minJointPapers}`);
+  if (yearFrom !== null || yearTo !== null) parts.push(`${yearFrom ?? ""}-${yearTo ?? ""}`);
+  return parts.join("_");
+}
+
+/** The year range the network's ties span, for dynamic formats; null when no tie has a year. */
+export function yearSpan(graph: ExportGraph): { first: number; last: number } | null {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const edge of graph.edges) {
+    for (const [year] of edge.perYear) {
+      first = Math.min(first, year);
+      last = Math.max(last, year);
+    }
+  }
+  for (const node of graph.nodes) {
+    if (node.firstYear !== null) first = Math.min(first, node.firstYear);
+    if (node.lastYear !== null) last = Math.max(last, node.lastYear);
+  }
+  return Number.isFinite(first) ? { first, last } : null;
+}

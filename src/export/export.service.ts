@@ -1,0 +1,92 @@
+import type { Database } from "../db/database";
+import { NotFoundError } from "../errors";
+import { IntRange, intInRange, minJointPapers, NETWORK_DEPTH, NETWORK_MAX_NODES, yearWindow } from "../kernel/argument-rules";
+import type { NetworkArgs, NetworkService } from "../network/network.service";
+import type { CoauthorListRow, ExportGraph } from "./export.model";
+import { readAuthorYears, readCoauthorList, readPairYears } from "./export.store";
+import { GRAFANA_NODES, grafanaFrames, GrafanaFrames } from "./grafana";
+
+/**
+ * Networks for the export writers: the network coauthorNetwork answers (same arguments, same
+ * rules, same authors and ties), with per-author paper facts inside the year window and, when a
+ * format needs them, each tie's joint papers per year.
+ */
+export class ExportService {
+  constructor(
+    private readonly db: Database,
+    private readonly network: NetworkService,
+  ) {}
+
+  async networkGraph(
+    args: NetworkArgs,
+    { perYear = true, maxNodesRange = NETWORK_MAX_NODES }: { perYear?: boolean; maxNodesRange?: IntRange } = {},
+  ): Promise<ExportGraph> {
+    // The same checks coauthorNetwork makes, here first so that the export knows the values in force.
+    const depth = intInRange("depth", args.depth, NETWORK_DEPTH);
+    const maxNodes = intInRange("maxNodes", args.maxNodes, maxNodesRange);
+    const window = yearWindow(args.yearFrom, args.yearTo);
+    const minJoint = minJointPapers(args.minJointPapers);
+    const network = await this.network.coauthorNetwork({ ...args, depth, maxNodes }, { edgeYears: true });
+
+    const ids = network.nodes.map((node) => node.author.id);
+    const [years, pairYears] = await Promise.all([
+      readAuthorYears(this.db, ids, window),
+      perYear
+        ? readPairYears(
+            this.db,
+            network.edges.map((e) => [e.source, e.target] as [string, string]),
+            window,
+          )
+        : new Map<string, Array<[number, number]>>(),
+    ]);
+    return {
+      args: { authorId: args.authorId, depth, minJointPapers: minJoint, yearFrom: window.yearFrom, yearTo: window.yearTo, maxNodes },
+      truncated: network.truncated,
+      nodes: network.nodes.map(({ author, distance }) => {
+        const facts = years.get(author.id);
+        return {
+          id: author.id,
+          name: author.name,
+          aliases: author.aliases,
+          orcid: author.orcid,
+          papers: facts?.papers ?? author.paperCount,
+          coauthors: author.coauthorCount,
+          firstYear: facts ? facts.firstYear : author.firstYear,
+          lastYear: facts ? facts.lastYear : author.lastYear,
+          meanYear: facts?.meanYear ?? null,
+          distance,
+        };
+      }),
+      edges: network.edges.map((edge) => ({
+        source: edge.source,
+        target: edge.target,
+        jointPapers: edge.jointPapers,
+        firstYear: edge.firstYear,
+        lastYear: edge.lastYear,
+        perYear: pairYears.get(`${edge.source}|${edge.target}`) ?? [],
+      })),
+    };
+  }
+
+  /** Grafana Node Graph frames of the network; the panel shows at most 1,500 nodes, so maxNodes is 1..1500. */
+  async grafanaFrames(args: NetworkArgs): Promise<GrafanaFrames> {
+    return grafanaFrames(await this.networkGraph(args, { perYear: false, maxNodesRange: GRAFANA_NODES }));
+  }
+
+  /** Every coauthor of an author (joint papers recounted inside the window), strongest first. Unknown author: NOT_FOUND. */
+  async coauthorList(args: {
+    authorId: string;
+    minJointPapers?: number | null;
+    yearFrom?: number | null;
+    yearTo?: number | null;
+  }): Promise<{ name: string; rows: CoauthorListRow[] }> {
+    const window = yearWindow(args.yearFrom, args.yearTo);
+    const found = await readCoauthorList(this.db, {
+      ...window,
+      authorId: args.authorId,
+      minJointPapers: minJointPapers(args.minJointPapers),
+    });
+    if (!found.found) throw new NotFoundError(`No author with id "${args.authorId}"`, { ids: [args.authorId] });
+    return { name: found.ownerName ?? args.authorId, rows: found.rows };
+  }
+}

@@ -1,0 +1,49 @@
+import type { ExportGraph } from "./export.model";
+
+/*
+ * VOSviewer's JSON network format (what VOSviewer and VOSviewer Online open with
+ * `?json=<url>`): items with weights (Documents, Links, Total link strength) and a score (the
+ * average publication year, which VOSviewer's overlay view colours by), links with strengths,
+ * and the terminology of a co-authorship map.
+ */
+export function vosviewerJson(graph: ExportGraph): object {
+  const number = new Map(graph.nodes.map((node, i) => [node.id, i + 1]));
+  const links = new Map<string, number>();
+  const strength = new Map<string, number>();
+  for (const edge of graph.edges) {
+    for (const end of [edge.source, edge.target]) {
+      links.set(end, (links.get(end) ?? 0) + 1);
+      strength.set(end, (strength.get(end) ?? 0) + edge.jointPapers);
+    }
+  }
+  return {
+    network: {
+      items: graph.nodes.map((node) => ({
+        id: number.get(node.id),
+        label: node.name,
+        description: `${node.id}<br>${node.papers} papers${node.firstYear !== null ? `, ${node.firstYear}–${node.lastYear}` : ""}`,
+        weights: { Documents: node.papers, Links: links.get(node.id) ?? 0, "Total link strength": strength.get(node.id) ?? 0 },
+        scores: node.meanYear === null ? {} : { "Avg. pub. year": Number(node.meanYear.toFixed(2)) },
+      })),
+      links: graph.edges.map((edge) => ({
+        source_id: number.get(edge.source),
+        target_id: number.get(edge.target),
+        strength: edge.jointPapers,
+      })),
+    },
+    config: {
+      terminology: {
+        item: "Author",
+        items: "Authors",
+        link: "Co-authorship link",
+        links: "Co-authorship links",
+        link_strength: "Joint papers",
+        total_link_strength: "Total joint papers",
+      },
+    },
+  };
+}
+
+export function writeVosviewer(graph: ExportGraph): string {
+  return `${JSON.stringify(vosviewerJson(graph), null, 1)}\n`;
+}

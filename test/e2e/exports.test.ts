@@ -1,0 +1,237 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Database } from "../../src/db/database";
+import type { RunningHttpServer } from "../../src/api/http";
+import { pythonWithNetworkx, runPython } from "../support/python";
+import { queryApi, sampleGraph, startTestServer } from "../support/samples";
+
+// Every export URL, fetched over HTTP from another origin, read back by networkx (GEXF 1.3,
+// GraphML, Cytoscape.js JSON, Pajek) and Python's csv/json modules: node and tie counts, weights
+// and joint papers per year must be what the GraphQL API says.
+
+const ARGS = { author: "name:tong zhang", depth: 2, minJointPapers: 3 };
+const WINDOW = { ...ARGS, yearFrom: 2023, yearTo: 2024 };
+
+const READ = String.raw`
+import csv, json, sys
+import networkx as nx
+d = sys.argv[1]
+def pair(a, b): return "|".join(sorted([str(a), str(b)]))
+def years(items): return {str(k): int(v) for k, v in items}
+out = {}
+g = nx.read_gexf(f"{d}/network.gexf", version="1.3")
+out["gexf"] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+  "labels": sorted(g.nodes[n]["label"] for n in g.nodes), "papers": {n: g.nodes[n]["papers"] for n in g.nodes},
+  "weights": {pair(a, b): int(e["weight"]) for a, b, e in g.edges(data=True)},
+  "perYear": {pair(a, b): years((s, v) for v, s, _ in e.get("papersInYear", [])) for a, b, e in g.edges(data=True)},
+  "soFar": {pair(a, b): [[v, s, t] for v, s, t in e.get("jointPapersSoFar", [])] for a, b, e in g.edges(data=True)},
+  "starts": {pair(a, b): e.get("start") for a, b, e in g.edges(data=True)}}
+g = nx.read_graphml(f"{d}/network.graphml")
+out["graphml"] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+  "weights": {pair(a, b): int(e["weight"]) for a, b, e in g.edges(data=True)},
+  "perYear": {pair(a, b): years(x.split(":") for x in e["papersByYear"].split(";")) if e.get("papersByYear") else {} for a, b, e in g.edges(data=True)}}
+with open(f"{d}/network.cyjs") as f: g = nx.cytoscape_graph(json.load(f))
+out["cyjs"] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
+  "weights": {pair(a, b): int(e["weight"]) for a, b, e in g.edges(data=True)},
+  "perYear": {pair(a, b): years(e["papersByYear"].items()) for a, b, e in g.edges(data=True)}}
+g = nx.read_pajek(f"{d}/network.net")
+out["pajek"] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "weights": sorted(int(e["weight"]) for _, _, e in g.edges(data=True))}
+with open(f"{d}/network-nodes.csv", newline="") as f: nodes = list(csv.DictReader(f))
+with open(f"{d}/network-edges.csv", newline="") as f: edges = list(csv.DictReader(f))
+out["csv"] = {"nodes": len(nodes), "ids": sorted(r["id"] for r in nodes), "edges": len(edges),
+  "weights": {pair(r["source"], r["target"]): int(r["jointPapers"]) for r in edges}}
+with open(f"{d}/network.vosviewer.json") as f: v = json.load(f)["network"]
+out["vos"] = {"items": len(v["items"]), "links": len(v["links"]), "strength": sum(l["strength"] for l in v["links"]),
+  "totalLinkStrength": sum(i["weights"]["Total link strength"] for i in v["items"]), "documents": {i["label"]: i["weights"]["Documents"] for i in v["items"]}}
+with open(f"{d}/network.grafana.json") as f: gf = json.load(f)
+out["grafana"] = {"nodes": len(gf["nodes"]), "edges": len(gf["edges"]), "nodeKeys": sorted(gf["nodes"][0].keys()), "edgeKeys": sorted(gf["edges"][0].keys()),
+  "weights": {pair(e["source"], e["target"]): e["mainStat"] for e in gf["edges"]}}
+print(json.dumps(out))
+`;
+
+interface Api {
+  coauthorNetwork: {
+    nodes: Array<{ author: { id: string; name: string; paperCount: number } }>;
+    edges: Array<{ source: string; target: string; jointPapers: number }>;
+  };
+}
+
+const NETWORK = `query($authorId: ID!, $depth: Int, $minJointPapers: Int, $yearFrom: Int, $yearTo: Int) {
+  coauthorNetwork(authorId: $authorId, depth: $depth, minJointPapers: $minJointPapers, yearFrom: $yearFrom, yearTo: $yearTo) {
+    nodes { author { id name paperCount } } edges { source target jointPapers } } }`;
+
+const pair = (a: string, b: string) => [a, b].sort().join("|");
+
+/** Joint papers per year of each tie, from GraphQL's collaboration evidence (not the export's statement). */
+async function perYearFromApi(
+  url: string,
+  edges: Api["coauthorNetwork"]["edges"],
+  window: { yearFrom?: number; yearTo?: number },
+): Promise<Record<string, Record<string, number>>> {
+  const result: Record<string, Record<string, number>> = {};
+  for (let i = 0; i < edges.length; i += 8) {
+    const batch = edges.slice(i, i + 8);
+    const fields = batch.map(
+      (e, j) =>
+        `t${j}: collaborationPath(fromId: ${JSON.stringify(e.source)}, toId: ${JSON.stringify(e.target)}, maxLength: 1, yearFrom: ${window.yearFrom ?? null}, yearTo: ${window.yearTo ?? null}) { links { papers { year } } }`,
+    );
+    const data = await queryApi<Record<string, { links: Array<{ papers: Array<{ year: number | null }> }> }>>(
+      url,
+      `{ ${fields.join("\n")} }`,
+    );
+    batch.forEach((e, j) => {
+      const counts: Record<string, number> = {};
+      for (const paper of data[`t${j}`].links[0].papers) if (paper.year !== null) counts[paper.year] = (counts[paper.year] ?? 0) + 1;
+      result[pair(e.source, e.target)] = counts;
+    });
+  }
+  return result;
+}
+
+describe("exports read back by networkx", { timeout: 600_000 }, () => {
+  let db: Database;
+  let server: RunningHttpServer;
+  let python: string;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "coauthor-graph-exports-"));
+
+  before(async () => {
+    python = pythonWithNetworkx();
+    db = await sampleGraph();
+    server = await startTestServer(db);
+  });
+
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
+    await db?.close();
+  });
+
+  async function download(args: Record<string, string | number>, target: string): Promise<void> {
+    const files = [
+      "network.gexf",
+      "network.graphml",
+      "network.cyjs",
+      "network-nodes.csv",
+      "network-edges.csv",
+      "network.net",
+      "network.vosviewer.json",
+      "network.grafana.json",
+    ];
+    for (const file of files) {
+      const url = new URL(`/export/${file}`, server.url);
+      for (const [k, v] of Object.entries(args)) url.searchParams.set(k, String(v));
+      const response = await fetch(url, { headers: { origin: "https://gephi.example.org" } });
+      assert.equal(response.status, 200, `${url}: ${await response.clone().text()}`);
+      assert.equal(response.headers.get("access-control-allow-origin"), "*", `${file} is readable from another origin`);
+      assert.match(
+        response.headers.get("content-disposition") ?? "",
+        new RegExp(`attachment; filename="coauthor-network_tong-zhang_d2_min3.*${file.replace("network", "").replace(/\./g, "\\.")}"`),
+      );
+      writeFileSync(path.join(target, file), Buffer.from(await response.arrayBuffer()));
+    }
+  }
+
+  for (const [name, args] of [
+    ["all years", ARGS],
+    ["2023-2024", WINDOW],
+  ] as const) {
+    it(`keeps nodes, ties, weights and joint papers per year (${name})`, async () => {
+      const target = mkdtempSync(path.join(dir, "run-"));
+      await download(args, target);
+      const api = (
+        await queryApi<Api>(server.url, NETWORK, {
+          authorId: args.author,
+          depth: args.depth,
+          minJointPapers: args.minJointPapers,
+          yearFrom: (args as typeof WINDOW).yearFrom ?? null,
+          yearTo: (args as typeof WINDOW).yearTo ?? null,
+        })
+      ).coauthorNetwork;
+      assert.ok(api.edges.length >= 5, `the test network has ties (${api.edges.length})`);
+      const weights = Object.fromEntries(api.edges.map((e) => [pair(e.source, e.target), e.jointPapers]));
+      const perYear = await perYearFromApi(server.url, api.edges, args as { yearFrom?: number; yearTo?: number });
+      const read = runPython<any>(python, READ, [target]);
+
+      for (const format of ["gexf", "graphml", "cyjs"]) {
+        assert.equal(read[format].nodes, api.nodes.length, `${format} nodes`);
+        assert.equal(read[format].edges, api.edges.length, `${format} edges`);
+        assert.deepEqual(read[format].weights, weights, `${format} weights`);
+        assert.deepEqual(read[format].perYear, perYear, `${format} joint papers per year`);
+      }
+      assert.deepEqual(read.gexf.labels, api.nodes.map((n) => n.author.name).sort());
+      for (const [key, years] of Object.entries(perYear)) {
+        const list = Object.entries(years)
+          .map(([y, n]) => [Number(y), n])
+          .sort((a, b) => a[0] - b[0]);
+        if (list.length > 0) assert.equal(read.gexf.starts[key], list[0][0], `the tie ${key} starts in its first joint year`);
+        let total = 0;
+        assert.deepEqual(
+          read.gexf.soFar[key].map((x: number[]) => x[0]),
+          list.map(([, n]) => (total += n)),
+          `running total of ${key}`,
+        );
+      }
+      assert.equal(read.pajek.edges, api.edges.length);
+      assert.deepEqual(
+        read.pajek.weights,
+        api.edges.map((e) => e.jointPapers).sort((a, b) => a - b),
+      );
+      assert.equal(read.pajek.nodes, new Set(api.nodes.map((n) => n.author.name)).size, "Pajek labels are names");
+      assert.equal(read.csv.nodes, api.nodes.length);
+      assert.deepEqual(read.csv.ids, api.nodes.map((n) => n.author.id).sort());
+      assert.deepEqual(read.csv.weights, weights);
+      assert.equal(read.vos.items, api.nodes.length);
+      assert.equal(read.vos.links, api.edges.length);
+      assert.equal(read.vos.totalLinkStrength, 2 * read.vos.strength);
+      assert.deepEqual(read.grafana.weights, weights);
+      assert.deepEqual(read.grafana.edgeKeys, ["detail__firstYear", "detail__lastYear", "id", "mainStat", "source", "target"]);
+      for (const key of ["id", "title", "subTitle", "mainStat", "secondaryStat", "arc__centre"])
+        assert.ok(read.grafana.nodeKeys.includes(key), key);
+      if (!("yearFrom" in args)) {
+        const papers = Object.fromEntries(api.nodes.map((n) => [n.author.name, n.author.paperCount]));
+        for (const [label, documents] of Object.entries(read.vos.documents as Record<string, number>))
+          assert.equal(documents, papers[label], `VOSviewer documents of ${label}`);
+      }
+    });
+  }
+
+  it("serves the coauthor list, the Grafana frames from GraphQL, and clear errors", async () => {
+    const csv = await fetch(new URL("/export/coauthors.csv?author=name:tong%20zhang&minJointPapers=3", server.url));
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get("content-disposition") ?? "", /filename="coauthors_tong-zhang\.csv"/);
+    const rows = (await csv.text()).trimEnd().split("\r\n");
+    const api = await queryApi(
+      server.url,
+      `{ author(id: "name:tong zhang") { coauthors(first: 100, minJointPapers: 3) { totalCount edges { jointPapers node { id } } } } }`,
+    );
+    assert.equal(rows.length - 1, api.author.coauthors.totalCount);
+    assert.equal(rows[1].split(",")[0], api.author.coauthors.edges[0].node.id);
+
+    const frames = await queryApi(
+      server.url,
+      `{ coauthorNetworkFrames(authorId: "name:tong zhang", depth: 2, minJointPapers: 3) { nodes { id title mainStat arc__centre } edges { id source target mainStat } } }`,
+    );
+    const grafana = await (
+      await fetch(new URL("/export/network.grafana.json?author=name:tong%20zhang&depth=2&minJointPapers=3", server.url))
+    ).json();
+    assert.deepEqual(
+      frames.coauthorNetworkFrames.edges,
+      grafana.edges.map((e: any) => ({ id: e.id, source: e.source, target: e.target, mainStat: e.mainStat })),
+    );
+    assert.equal(frames.coauthorNetworkFrames.nodes.length, grafana.nodes.length);
+
+    const tooMany = await fetch(new URL("/export/network.grafana.json?author=name:tong%20zhang&maxNodes=1501", server.url));
+    assert.equal(tooMany.status, 400);
+    assert.match((await tooMany.json()).errors[0].message, /maxNodes/);
+    const unknown = await fetch(new URL("/export/network.gexf?author=name:nobody%20at%20all", server.url));
+    assert.equal(unknown.status, 404);
+    const missing = await fetch(new URL("/export/network.gexf", server.url));
+    assert.equal(missing.status, 400);
+    assert.match((await missing.json()).errors[0].message, /\?author=/);
+    const bad = await fetch(new URL("/export/network.gexf?author=x&depth=two", server.url));
+    assert.equal(bad.status, 400);
+  });
+});

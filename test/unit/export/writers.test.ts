@@ -1,0 +1,169 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import Graph from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
+import { parse as parseGraphml } from "graphology-graphml";
+import { writeCoauthorsCsv, writeEdgesCsv, writeNodesCsv } from "../../../src/export/csv";
+import { cytoscapeJson } from "../../../src/export/cytoscape";
+import { networkFileStem, type ExportGraph } from "../../../src/export/export.model";
+import { writeGexf } from "../../../src/export/gexf";
+import { grafanaFrames } from "../../../src/export/grafana";
+import { writeGraphml } from "../../../src/export/graphml";
+import { writePajek } from "../../../src/export/pajek";
+import { vosviewerJson } from "../../../src/export/vosviewer";
+
+// The writers on a small network with awkward names, read back by graphology's own GEXF and
+// GraphML parsers (not our code). test/e2e/exports.test.ts reads the served files with networkx.
+
+const node = (id: string, name: string, papers: number, distance: number, firstYear: number | null, meanYear: number | null) => ({
+  id,
+  name,
+  aliases: name.includes("é") ? [name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")] : [],
+  orcid: null,
+  papers,
+  coauthors: papers,
+  firstYear,
+  lastYear: firstYear === null ? null : firstYear + 3,
+  meanYear,
+  distance,
+});
+
+const GRAPH: ExportGraph = {
+  args: { authorId: "name:véronique hoste", depth: 2, minJointPapers: 1, yearFrom: null, yearTo: null, maxNodes: 200 },
+  truncated: false,
+  nodes: [
+    node("name:véronique hoste", "Véronique Hoste", 12, 0, 2015, 2018.5),
+    node("dblp:O'Brien & <Sons>", 'Pat "P." O\'Brien & <Sons>', 3, 1, 2016, 2017),
+    node("acl:cynthia-van-hee", "Cynthia Van Hee", 7, 1, 2016, 2018),
+    node("name:no year", "No Year, Jr.", 1, 2, null, null),
+  ],
+  edges: [
+    {
+      source: "acl:cynthia-van-hee",
+      target: "name:véronique hoste",
+      jointPapers: 5,
+      firstYear: 2016,
+      lastYear: 2019,
+      perYear: [
+        [2016, 2],
+        [2018, 1],
+        [2019, 2],
+      ],
+    },
+    {
+      source: "dblp:O'Brien & <Sons>",
+      target: "name:véronique hoste",
+      jointPapers: 2,
+      firstYear: 2017,
+      lastYear: 2017,
+      perYear: [[2017, 2]],
+    },
+    { source: "acl:cynthia-van-hee", target: "name:no year", jointPapers: 1, firstYear: null, lastYear: null, perYear: [] },
+  ],
+};
+
+const pairKey = (a: string, b: string) => [a, b].sort().join(" | ");
+
+describe("export writers, read back by independent parsers", () => {
+  it("GEXF 1.3: graphology-gexf reads every node, tie, label, weight and attribute", () => {
+    const xml = writeGexf(GRAPH, new Date("2025-01-02T00:00:00Z"));
+    assert.match(xml, /xmlns="http:\/\/gexf\.net\/1\.3"/);
+    assert.match(xml, /mode="dynamic"[^>]*timeformat="integer"/);
+    const g = parseGexf(Graph, xml) as Graph;
+    assert.equal(g.order, GRAPH.nodes.length);
+    assert.equal(g.size, GRAPH.edges.length);
+    for (const n of GRAPH.nodes) {
+      assert.equal(g.getNodeAttribute(n.id, "label"), n.name);
+      assert.equal(g.getNodeAttribute(n.id, "papers"), n.papers);
+    }
+    const weights = new Map(g.mapEdges((_e, a, s, t) => [pairKey(s, t), a.weight] as [string, number]));
+    for (const e of GRAPH.edges) assert.equal(weights.get(pairKey(e.source, e.target)), e.jointPapers);
+  });
+
+  it("GEXF: per-year joint papers and the running total are intervals that never overlap", () => {
+    const xml = writeGexf(GRAPH);
+    const edge = xml.split("\n").find((line) => line.includes('source="acl:cynthia-van-hee" target="name:véronique hoste"'))!;
+    assert.match(edge, /start="2016"/);
+    const inYear = [...edge.matchAll(/for="papersInYear" value="(\d+)" start="(\d+)" end="(\d+)"/g)].map((m) => m.slice(1).map(Number));
+    assert.deepEqual(inYear, [
+      [2, 2016, 2016],
+      [1, 2018, 2018],
+      [2, 2019, 2019],
+    ]);
+    const soFar = [...edge.matchAll(/for="jointPapersSoFar" value="(\d+)" start="(\d+)" end="(\d+)"/g)].map((m) => m.slice(1).map(Number));
+    assert.deepEqual(soFar, [
+      [2, 2016, 2017],
+      [3, 2018, 2018],
+      [5, 2019, 2019],
+    ]);
+  });
+
+  it("GraphML: graphology-graphml reads nodes, ties, weights and the per-year string", () => {
+    const g = parseGraphml(Graph, writeGraphml(GRAPH)) as Graph;
+    assert.equal(g.order, GRAPH.nodes.length);
+    assert.equal(g.size, GRAPH.edges.length);
+    assert.equal(g.getNodeAttribute("dblp:O'Brien & <Sons>", "label"), 'Pat "P." O\'Brien & <Sons>');
+    const byPair = new Map(g.mapEdges((_e, a, s, t) => [pairKey(s, t), a] as [string, Record<string, unknown>]));
+    const first = byPair.get(pairKey("acl:cynthia-van-hee", "name:véronique hoste"))!;
+    assert.equal(first.weight, 5);
+    assert.equal(first.papersByYear, "2016:2;2018:1;2019:2");
+  });
+
+  it("Cytoscape.js JSON, Pajek, CSV, VOSviewer and Grafana carry the same counts", () => {
+    const cy = cytoscapeJson(GRAPH) as {
+      elements: {
+        nodes: Array<{ data: { id: string; value: string } }>;
+        edges: Array<{ data: { weight: number; papersByYear: Record<string, number> } }>;
+      };
+    };
+    assert.equal(cy.elements.nodes.length, 4);
+    assert.ok(cy.elements.nodes.every((n) => n.data.value === n.data.id));
+    assert.deepEqual(cy.elements.edges[0].data.papersByYear, { "2016": 2, "2018": 1, "2019": 2 });
+
+    const pajek = writePajek(GRAPH).split("\r\n");
+    assert.equal(pajek[0], "*Vertices 4");
+    assert.equal(pajek[2], `2 "Pat 'P.' O'Brien & <Sons>"`);
+    assert.deepEqual(pajek.slice(6, 9), ["3 1 5", "2 1 2", "3 4 1"]);
+
+    const nodesCsv = writeNodesCsv(GRAPH).trimEnd().split("\r\n");
+    assert.equal(nodesCsv.length, 5);
+    assert.equal(nodesCsv[2].split(",")[0], `dblp:O'Brien & <Sons>`);
+    assert.match(nodesCsv[2], /"Pat ""P\."" O'Brien & <Sons>"/);
+    assert.match(writeEdgesCsv(GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,2016,2019,2016:2;2018:1;2019:2\r\n/);
+    assert.equal(writeCoauthorsCsv([]), "id,name,jointPapers,firstYear,lastYear,papers\r\n");
+
+    const vos = vosviewerJson(GRAPH) as {
+      network: {
+        items: Array<{ id: number; weights: Record<string, number>; scores: Record<string, number> }>;
+        links: Array<{ strength: number }>;
+      };
+    };
+    assert.deepEqual(vos.network.items[0].weights, { Documents: 12, Links: 2, "Total link strength": 7 });
+    assert.deepEqual(vos.network.items[0].scores, { "Avg. pub. year": 2018.5 });
+    assert.deepEqual(vos.network.items[3].scores, {});
+    assert.equal(
+      vos.network.links.reduce((sum, l) => sum + l.strength, 0),
+      8,
+    );
+
+    const frames = grafanaFrames(GRAPH);
+    assert.deepEqual(
+      Object.keys(frames.nodes[0]).filter((k) => !k.startsWith("detail__") && !k.startsWith("arc__")),
+      ["id", "title", "subTitle", "mainStat", "secondaryStat"],
+    );
+    assert.deepEqual(
+      Object.keys(frames.edges[0]).filter((k) => !k.startsWith("detail__")),
+      ["id", "source", "target", "mainStat"],
+    );
+    for (const n of frames.nodes) assert.equal(n.arc__centre + n.arc__coauthor + n.arc__further, 1);
+    assert.equal(frames.nodes[0].secondaryStat, 2);
+  });
+
+  it("names files after the centre and the arguments", () => {
+    assert.equal(networkFileStem(GRAPH), "coauthor-network_veronique-hoste_d2");
+    assert.equal(
+      networkFileStem({ ...GRAPH, args: { ...GRAPH.args, minJointPapers: 2, yearFrom: 2019, yearTo: null } }),
+      "coauthor-network_veronique-hoste_d2_min2_2019-",
+    );
+  });
+});
