@@ -2,8 +2,8 @@ import type { CanonicalVenue, VenueKind } from "../../canonical";
 import { collapseWhitespace } from "../../normalise/text";
 
 /**
- * Field-value rules shared by the CSL-JSON and BibTeX mappings, so the same venue or page range
- * looks the same whichever format brought it.
+ * Field-value rules shared by the format mappings (CSL-JSON and BibTeX; page ranges also ACL XML, preprint
+ * servers also DBLP), so the same venue or page range looks the same whichever format brought it.
  */
 
 /** "39--50", "107–116", "39 - 50" -> "39-50"; undefined when there is no digit or Roman numeral at all ("n/a-n/a"). */
@@ -16,7 +16,7 @@ export function normalisePages(raw: string | undefined): string | undefined {
 /** A 4-digit year between 1000 and 2999 from a whole value ("2019", 2019); null when present but malformed. */
 export function parseYear(raw: unknown): number | undefined | null {
   if (raw === undefined || raw === null || raw === "") return undefined;
-  const text = String(raw).trim();
+  const text = typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : "";
   if (!/^[12]\d{3}$/.test(text)) return null;
   return Number(text);
 }
