@@ -94,8 +94,8 @@ export function caseFiles(format: Format): string[] {
 
 /**
  * One test per one-case fixture of the format: the reader's items for `cases/<name>` are exactly those in
- * `cases/<name>.expected.json` (read whole, and again in 3-byte chunks). A comment or a README in the
- * folder says what each case is about; an expected file without its input fails too.
+ * `cases/<name>.expected.json` (read whole, and again in 3-byte chunks). The file's name, and a comment at
+ * its top where the format has comments, say what the case is about; an expected file without its input fails too.
  */
 export function testEveryCase(format: Format): void {
   const cases = caseFiles(format);
@@ -113,7 +113,11 @@ export function testEveryCase(format: Format): void {
     it(name.slice("cases/".length), async () => {
       const items = await readFixture(format, name);
       assertMatchesExpected(format, name, items);
-      assert.deepEqual(await readFixture(format, name, 3), items, "the same items in 3-byte chunks");
+      assert.deepEqual(
+        await readFixture(format, name, 3),
+        items,
+        "other items in 3-byte chunks: the reader loses state at a chunk boundary",
+      );
     });
   }
 }
