@@ -173,7 +173,7 @@ export function queryCases(inputs: BenchInputs): QueryCase[] {
       normaliseOurs: (d) => d.collaborationPath?.length ?? null,
       normaliseFloor: (rows) => rows[0]?.path?.length ?? null,
       normalisePeer: (d) => d.collaborationPath?.length ?? null,
-      retag: (length) => (length === null ? "no path <= 6" : `distance ${length}`),
+      retag: (length) => (length === null ? "no path <= 6" : `distance ${String(length)}`),
     },
     {
       name: "authors(search:, first: 10)",

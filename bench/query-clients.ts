@@ -38,7 +38,7 @@ export function postGraphql(url: string, request: GraphqlRequest): Promise<any> 
               );
             resolve(body.data);
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
       },

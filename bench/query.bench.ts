@@ -7,9 +7,9 @@ import { percentile, runPool, type TimedSample, type TimedTask } from "./lib/lat
 import { startPeerServer } from "./neo4j-graphql/server";
 import { queryCases, type QueryCase } from "./query-cases";
 import { executeInProcess, FloorClient, postGraphql } from "./query-clients";
-import { chooseInputs, type BenchInputs } from "./query-inputs";
+import { chooseInputs } from "./query-inputs";
 import { queryReport } from "./query-report";
-import { CONCURRENCIES, LatencyCell, QueryBenchResult, QueryRow, Way, WAYS } from "./query-result";
+import { CONCURRENCIES, QueryBenchResult, QueryRow, Way, WAYS } from "./query-result";
 
 /*
  * Query latency four ways (issue 3, section 2): coauthor-graph's GraphQL over HTTP ("ours") and in-process, the

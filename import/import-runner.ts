@@ -132,8 +132,8 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     await target.startRun({
       id: summary.runId,
       source: summary.file,
-      format: summary.format!,
-      sha256: summary.sha256!,
+      format: summary.format,
+      sha256: summary.sha256,
       startedAt: new Date(started).toISOString(),
     });
     const total = summary.read - summary.rejected;

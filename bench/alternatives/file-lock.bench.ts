@@ -67,9 +67,9 @@ function startHolder(
   });
   let out = "";
   let stderr = "";
-  child.stderr!.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+  child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
   const held = new Promise<void>((resolve) =>
-    child.stdout!.setEncoding("utf8").on("data", (text: string) => ((out += text), out.includes("held") && resolve())),
+    child.stdout.setEncoding("utf8").on("data", (text: string) => ((out += text), out.includes("held") && resolve())),
   );
   const exited = new Promise<{ code: number | null; stderr: string; released: boolean }>((resolve) =>
     child.once("exit", (code) => resolve({ code, stderr, released: out.includes("released") })),

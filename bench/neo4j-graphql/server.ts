@@ -29,10 +29,10 @@ export async function startPeerServer(target: { uri: string; user: string; passw
   });
   let sessions = 0;
   const openSession = driver.session.bind(driver);
-  driver.session = ((config?: Parameters<Driver["session"]>[0]) => {
+  driver.session = (config?: Parameters<Driver["session"]>[0]) => {
     sessions += 1;
     return openSession(config);
-  }) as Driver["session"];
+  };
 
   const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver }).getSchema();
   const app = express();

@@ -29,11 +29,14 @@ export async function resolveTouchedNames(db: Database): Promise<number> {
   let moved = 0;
   for (;;) {
     const [taken] = await db.write(TAKE_TOUCHED_NAME_KEYS, { limit: NAME_RESOLUTION_BATCH_SIZE }, { timeoutMs: IMPORT_TX_TIMEOUT_MS });
-    const keys: string[] = taken?.get("keys") ?? [];
+    const keys = (taken?.get("keys") as string[] | undefined) ?? [];
     if (keys.length === 0) return moved;
     const groups = await db.read(NAME_KEY_GROUPS, { keys }, { timeoutMs: IMPORT_TX_TIMEOUT_MS });
     if (groups.length === 0) continue;
-    const moves = groups.map((g) => ({ key: g.get("key") as string, target: mentionTarget(g.get("key"), g.get("members")) }));
+    const moves = groups.map((g) => ({
+      key: g.get("key") as string,
+      target: mentionTarget(g.get("key") as string, g.get("members") as Member[]),
+    }));
     const [move] = await db.writeAll(
       [
         { cypher: MOVE_NAMED_MENTIONS, params: { moves } },

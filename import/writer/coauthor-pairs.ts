@@ -24,7 +24,7 @@ export interface PairCounts {
  */
 export async function recomputeDirtyAuthors(db: Database, onProgress?: (done: number, total: number) => void): Promise<PairCounts> {
   const [countRecord] = await db.read(COUNT_DIRTY_AUTHORS);
-  const total: number = countRecord?.get("n") ?? 0;
+  const total = (countRecord?.get("n") as number | undefined) ?? 0;
   // A pass that starts on a graph without any pair (a first import) creates pairs instead of merging them. The
   // choice holds for the whole pass: an interrupted pass leaves pairs behind, so its re-run merges.
   const [pairRecord] = await db.read(COUNT_COAUTHOR_PAIRS);
@@ -35,7 +35,7 @@ export async function recomputeDirtyAuthors(db: Database, onProgress?: (done: nu
     const [result] = await db.writeAll([{ cypher: recompute, params: { limit: PAIRS_BATCH_SIZE } }], {
       timeoutMs: IMPORT_TX_TIMEOUT_MS,
     });
-    const done: number = result.records[0]?.get("authors") ?? 0;
+    const done = (result.records[0]?.get("authors") as number | undefined) ?? 0;
     if (done === 0) break;
     counts.authors += done;
     counts.pairsWritten += result.records[0]?.get("pairs") ?? 0;

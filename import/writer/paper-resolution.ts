@@ -44,11 +44,11 @@ export async function resolvePaperIds(db: Database, records: CanonicalPaper[]): 
   return resolveAgainst(
     records,
     found.map((r) => ({
-      id: r.get("id"),
-      titleKey: r.get("titleKey"),
-      doi: r.get("doi") ?? null,
-      year: r.get("year") ?? null,
-      authorIds: r.get("authorIds"),
+      id: r.get("id") as string,
+      titleKey: r.get("titleKey") as string,
+      doi: (r.get("doi") as string | null) ?? null,
+      year: (r.get("year") as number | null) ?? null,
+      authorIds: r.get("authorIds") as string[],
     })),
   );
 }

@@ -24,7 +24,7 @@ const optionalInt = (value: unknown) => (value === null || value === undefined ?
 const RULES: Record<string, Rule> = {
   first: (v) => pageSize(optionalInt(v)),
   after: (v) => {
-    if (v !== null && v !== undefined) parseCursor(String(v));
+    if (v !== null && v !== undefined) parseCursor(v as string);
   },
   depth: (v) => intInRange("depth", optionalInt(v), NETWORK_DEPTH),
   maxNodes: (v) => intInRange("maxNodes", optionalInt(v), NETWORK_MAX_NODES),
@@ -33,7 +33,7 @@ const RULES: Record<string, Rule> = {
   authorIds: (v) => sharedVenueAuthorIds((v as string[]) ?? []),
   ids: (v) => nodeIds((v as string[]) ?? []),
   search: (v) => {
-    if (v !== null && v !== undefined) toLuceneQuery(String(v));
+    if (v !== null && v !== undefined) toLuceneQuery(v as string);
   },
   yearFrom: (_v, args) => yearWindow(optionalInt(args.yearFrom), optionalInt(args.yearTo)),
 };

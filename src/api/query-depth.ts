@@ -12,7 +12,7 @@ export function operationDepth(operation: OperationDefinitionNode, fragments: Re
   const depthOf = (selectionSet: SelectionSetNode): number => {
     let deepest = 0;
     for (const selection of selectionSet.selections) {
-      let depth = 0;
+      let depth: number;
       if (selection.kind === Kind.FIELD) {
         if (INTROSPECTION_ROOTS.has(selection.name.value)) continue;
         depth = 1 + (selection.selectionSet ? depthOf(selection.selectionSet) : 0);

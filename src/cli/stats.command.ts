@@ -27,7 +27,7 @@ export function registerStatsCommand(program: Command): void {
         console.log(`coauthor pairs  ${counts.coauthorPairs}`);
         console.log(`import runs     ${counts.importRunCount}${runs.length ? " (newest first):" : ""}`);
         for (const run of runs) {
-          const read = run.counts?.read ?? "?";
+          const read = String(run.counts?.read ?? "?");
           console.log(
             `  ${run.finishedAt ?? run.startedAt ?? "?"}  ${run.status ?? "?"}  ${run.format ?? "?"}  ${read} records  ${run.source ?? "?"}`,
           );

@@ -97,6 +97,7 @@ export class Database {
       throw new Error(
         `Cannot reach Neo4j at ${target.uri} (database "${target.database}"): ${(error as Error).message}. ` +
           `Check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or unset NEO4J_URI to let coauthor-graph start its own Neo4j.`,
+        { cause: error },
       );
     }
     return new Database({ driver, target, defaultTimeoutMs, listeners: new Set() }, UNNAMED_OPERATION);

@@ -46,7 +46,7 @@ export function parseCursor(cursor: string): { ordering: Ordering; key: Array<st
   if (!Array.isArray(decoded) || typeof decoded[0] !== "string" || !(decoded[0] in ORDERINGS)) throw invalid();
   const ordering = decoded[0] as Ordering;
   const shape: KeyShape = ORDERINGS[ordering];
-  const key = decoded.slice(1);
+  const key = decoded.slice(1) as Array<string | number>; // checked against the ordering's shape below
   if (key.length !== shape.length) throw invalid();
   key.forEach((part, i) => {
     const ok = shape[i] === "number" ? typeof part === "number" && Number.isFinite(part) : typeof part === "string";

@@ -94,7 +94,7 @@ export async function readNearNetwork(
 ): Promise<NearNetwork> {
   const { withYears, ...params } = args;
   const [record] = await db.read(withYears ? NETWORK_NEAR : NETWORK_NEAR_NO_YEARS, params);
-  const centre = record.get("centre");
+  const centre = record.get("centre") as { id: unknown } | null;
   const layers: NearNetwork["layers"] = [
     (record.get("layer1") as unknown[]).map(toAuthorRecord),
     (record.get("layer2") as unknown[]).map(toAuthorRecord),

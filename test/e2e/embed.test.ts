@@ -36,11 +36,9 @@ ${AUTHORS.map((a, i) => `<coauthor-network id="w${i}" author="${a}" depth="1" ma
 };
 
 async function messages(page: Page, type: string, count = 1): Promise<any[]> {
-  await page.waitForFunction(
-    ([t, n]) => (window as any).messages.filter((m: any) => m.type === t).length >= (n as number),
-    [type, count] as const,
-    { timeout: 60_000 },
-  );
+  await page.waitForFunction(([t, n]) => (window as any).messages.filter((m: any) => m.type === t).length >= n, [type, count] as const, {
+    timeout: 60_000,
+  });
   return page.evaluate((t) => (window as any).messages.filter((m: any) => m.type === t), type);
 }
 
@@ -78,12 +76,12 @@ describe("embedding: iframe page and custom element on another origin", { timeou
     assert.equal(loaded.edges, api.coauthorNetwork.edges.length);
     const frame = page.frame({ url: /\/embed\/network/ }) as Frame;
     await frame.waitForFunction(
-      () => (document.querySelector("coauthor-network") as any)?.shadowRoot.querySelector(".stage").dataset.layout === "done",
+      () => document.querySelector<any>("coauthor-network")?.shadowRoot.querySelector(".stage").dataset.layout === "done",
       undefined,
       { timeout: 60_000 },
     );
     assert.equal(
-      await frame.evaluate(() => (document.querySelector("coauthor-network") as any).shadowRoot.querySelector(".controls").offsetHeight),
+      await frame.evaluate(() => document.querySelector<any>("coauthor-network").shadowRoot.querySelector(".controls").offsetHeight),
       0,
       "controls=0 hides the controls",
     );
@@ -102,13 +100,11 @@ describe("embedding: iframe page and custom element on another origin", { timeou
     assert.match(frame.url(), /yearFrom=2024/);
 
     await frame.waitForFunction(
-      () => (document.querySelector("coauthor-network") as any)?.shadowRoot.querySelector(".stage").dataset.layout === "done",
+      () => document.querySelector<any>("coauthor-network")?.shadowRoot.querySelector(".stage").dataset.layout === "done",
       undefined,
       { timeout: 60_000 },
     );
-    const at = await frame.evaluate(() =>
-      (document.querySelector("coauthor-network") as any).networkView.viewportPosition("name:wei xiong"),
-    );
+    const at = await frame.evaluate(() => document.querySelector<any>("coauthor-network").networkView.viewportPosition("name:wei xiong"));
     await page.mouse.click(at.x, at.y);
     const [selected] = await messages(page, "coauthor-network:author-select");
     assert.equal(selected.id, "name:wei xiong");

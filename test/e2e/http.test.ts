@@ -220,7 +220,7 @@ describe("HTTP server", { timeout: 120_000 }, () => {
       const html = await page.text();
       assert.doesNotMatch(html, /https?:\/\/(?!localhost)[^"' ]*\.(js|css)/, "the page references a remote script or style");
       const assets = [...html.matchAll(/(?:src|href)="(\/playground-assets\/[^"]+)"/g)].map((m) => m[1]);
-      assert.equal(assets.length, 6, `expected react, react-dom, graphiql js+css and our js+css: ${assets}`);
+      assert.equal(assets.length, 6, `expected react, react-dom, graphiql js+css and our js+css: ${assets.join(", ")}`);
       if (pagePath !== "/") continue;
       for (const asset of assets) {
         const response = await fetch(`${server.url}${asset}`);

@@ -41,7 +41,7 @@ interface CoauthorResult {
 /** CodeMirror 5 only renders visible lines; its instance on the wrapper element has the whole text. */
 function editorText(page: Page, selector: string): Promise<string> {
   return page.evaluate((sel) => {
-    const wrapper = document.querySelector(sel) as (Element & { CodeMirror?: { getValue(): string } }) | null;
+    const wrapper = document.querySelector<Element & { CodeMirror?: { getValue(): string } }>(sel);
     return wrapper?.CodeMirror?.getValue() ?? "";
   }, selector);
 }
@@ -114,7 +114,7 @@ describe("GraphiQL playground in a real browser, offline", { timeout: 180_000 },
     const resultPane = ".result-window .CodeMirror";
     await page.waitForFunction(
       (sel) => {
-        const wrapper = document.querySelector(sel) as (Element & { CodeMirror?: { getValue(): string } }) | null;
+        const wrapper = document.querySelector<Element & { CodeMirror?: { getValue(): string } }>(sel);
         const text = wrapper?.CodeMirror?.getValue() ?? "";
         return text.includes('"data"') || text.includes('"errors"');
       },

@@ -50,10 +50,10 @@ export interface OwnerChild {
 export function spawnOwnerChild(env: NodeJS.ProcessEnv): Promise<OwnerChild> {
   const child = spawn(process.execPath, [path.join(__dirname, "local-neo4j-owner-child.js")], { env, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     let stdout = "";
-    child.stdout!.on("data", (chunk) => {
+    child.stdout.on("data", (chunk) => {
       stdout += chunk;
       const line = stdout.split("\n").find((l) => l.startsWith("{"));
       if (line) resolve({ child, ...(JSON.parse(line) as { uri: string; javaPid: number }) });

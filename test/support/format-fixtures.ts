@@ -27,7 +27,6 @@ export function fixturePath(format: Format, name: string): string {
 }
 
 /** Yields `bytes` in slices of `chunkSize`, as an async source like the file streams readers get. */
-// eslint-disable-next-line @typescript-eslint/require-await -- the bytes are at hand; readers take an AsyncIterable
 export async function* chunksOf(bytes: Buffer, chunkSize: number): AsyncGenerator<Buffer> {
   for (let offset = 0; offset < bytes.length; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize);
 }

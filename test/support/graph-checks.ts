@@ -132,7 +132,7 @@ export function snapshotLines(nodes: SnapshotNode[], relationships: SnapshotRela
     const labels = [...node.labels].sort().join(":");
     const props = { ...node.props };
     if (labels === "ImportRun") {
-      const counts = JSON.parse(String(props.counts ?? "{}")) as Record<string, unknown>;
+      const counts = JSON.parse((props.counts as string | undefined) ?? "{}") as Record<string, unknown>;
       props.counts = sortedJson(Object.fromEntries(Object.entries(counts).filter(([k]) => !RUN_VOLATILE.has(k))));
       for (const key of RUN_VOLATILE) delete props[key];
     }

@@ -26,6 +26,7 @@ export function pythonWithNetworkx(): string {
     } catch (error) {
       throw new Error(
         `Cannot make a Python venv at ${dir} for networkx: ${(error as Error).message.split("\n")[0]}. Install python3 and python3-venv (apt-get install -y python3-venv), or set COAUTHOR_GRAPH_PYENV to a venv that has networkx.`,
+        { cause: error },
       );
     }
   }
@@ -37,6 +38,7 @@ export function pythonWithNetworkx(): string {
     } catch (error) {
       throw new Error(
         `Cannot install networkx into ${dir}: ${(error as Error).message.split("\n")[0]}. Run \`${python} -m pip install networkx\` with access to PyPI, then rerun.`,
+        { cause: error },
       );
     }
   }

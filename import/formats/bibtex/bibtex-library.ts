@@ -6,6 +6,7 @@
  */
 import type { Creator, Entry } from "@retorquere/bibtex-parser" with { "resolution-mode": "import" };
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the linter's parser cannot resolve an import type with attributes; tsc does
 export type BibtexLibraryModule = typeof import("@retorquere/bibtex-parser", { with: { "resolution-mode": "import" } });
 export type BibtexEntry = Entry;
 export type BibtexCreator = Creator;

@@ -16,7 +16,7 @@ export function normalisePages(raw: string | undefined): string | undefined {
 /** A 4-digit year between 1000 and 2999 from a whole value ("2019", 2019); null when present but malformed. */
 export function parseYear(raw: unknown): number | undefined | null {
   if (raw === undefined || raw === null || raw === "") return undefined;
-  const text = typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : "";
+  const text = String(raw).trim();
   if (!/^[12]\d{3}$/.test(text)) return null;
   return Number(text);
 }

@@ -19,11 +19,14 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt
 /** Decodes the character references that HTML-flavoured CSL text uses (&amp;, &#8217;, &#x2019;). */
 export function decodeHtmlEntities(text: string): string {
   if (!text.includes("&")) return text;
-  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (whole: string, decimal?: string, hex?: string, name?: string) => {
-    if (decimal || hex) {
-      const codePoint = decimal ? Number(decimal) : parseInt(hex ?? "", 16);
-      return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : whole;
-    }
-    return NAMED_ENTITIES[(name ?? "").toLowerCase()] ?? whole;
-  });
+  return text.replace(
+    /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi,
+    (whole: string, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (decimal || hex) {
+        const codePoint = decimal ? Number(decimal) : parseInt(hex ?? "", 16);
+        return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : whole;
+      }
+      return NAMED_ENTITIES[(name ?? "").toLowerCase()] ?? whole;
+    },
+  );
 }

@@ -30,7 +30,9 @@ function sendError(res: express.Response, error: unknown, production: boolean): 
   const coded = error as { extensions?: { code?: string }; message?: string };
   const code = coded?.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
   const message =
-    status >= 500 && production && code === ErrorCode.INTERNAL_SERVER_ERROR ? "Internal server error" : String(coded?.message ?? error);
+    status >= 500 && production && code === (ErrorCode.INTERNAL_SERVER_ERROR as string)
+      ? "Internal server error"
+      : String(coded?.message ?? error);
   res
     .status(status)
     .set("Cache-Control", "no-store")

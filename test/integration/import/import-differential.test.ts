@@ -112,7 +112,7 @@ describe("online import and import --bulk agree on random cases", () => {
         stats.lines += online.length;
         if (online.join("\n") !== bulk.join("\n")) problem = difference(online, bulk);
       } catch (error) {
-        problem = `  ${(error as Error).stack ?? error}`;
+        problem = `  ${(error as Error).stack ?? String(error)}`;
       }
       if (problem) {
         const order = c.order.map((i) => c.files[i].name).join(", ");

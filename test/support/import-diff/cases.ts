@@ -285,6 +285,7 @@ function orcidOf(world: number, group: number, n: number): string {
 function titleVariant(rng: Rng, title: string): string {
   let t = title;
   if (rng.chance(0.3)) t = t.toUpperCase();
+  // eslint-disable-next-line no-dupe-else-if -- a second, independent draw: the seeded cases depend on it
   else if (rng.chance(0.3)) t = t.toLowerCase();
   if (rng.chance(0.3)) t = t.replace(" ", rng.pick([" - ", ": ", " / ", "  "]));
   if (rng.chance(0.2)) t = t.replace(/e/, "é");

@@ -19,7 +19,7 @@ function fieldsOf(schema: GraphQLSchema, type: string): string[] {
 function argsOf(schema: GraphQLSchema, type: string, field: string): string[] {
   return (schema.getType(type) as GraphQLObjectType)
     .getFields()
-    [field].args.map((a) => `${a.name}: ${a.type}${a.defaultValue !== undefined ? ` = ${a.defaultValue}` : ""}`);
+    [field].args.map((a) => `${a.name}: ${a.type.toString()}${a.defaultValue !== undefined ? ` = ${JSON.stringify(a.defaultValue)}` : ""}`);
 }
 
 test("the DESIGN.md contract is present, with its argument defaults", async () => {

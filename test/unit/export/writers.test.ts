@@ -69,7 +69,7 @@ describe("export writers, read back by independent parsers", () => {
     const xml = writeGexf(GRAPH, new Date("2025-01-02T00:00:00Z"));
     assert.match(xml, /xmlns="http:\/\/gexf\.net\/1\.3"/);
     assert.match(xml, /mode="dynamic"[^>]*timeformat="integer"/);
-    const g = parseGexf(Graph, xml) as Graph;
+    const g: Graph = parseGexf(Graph, xml);
     assert.equal(g.order, GRAPH.nodes.length);
     assert.equal(g.size, GRAPH.edges.length);
     for (const n of GRAPH.nodes) {
@@ -99,7 +99,7 @@ describe("export writers, read back by independent parsers", () => {
   });
 
   it("GraphML: graphology-graphml reads nodes, ties, weights and the per-year string", () => {
-    const g = parseGraphml(Graph, writeGraphml(GRAPH)) as Graph;
+    const g: Graph = parseGraphml(Graph, writeGraphml(GRAPH));
     assert.equal(g.order, GRAPH.nodes.length);
     assert.equal(g.size, GRAPH.edges.length);
     assert.equal(g.getNodeAttribute("dblp:O'Brien & <Sons>", "label"), 'Pat "P." O\'Brien & <Sons>');

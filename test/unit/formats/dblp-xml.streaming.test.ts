@@ -6,7 +6,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import type { ReadItem } from "../../../import/canonical";
 import { dblpXmlReader } from "../../../import/formats/dblp-xml/dblp-xml.reader";
 
 const RECORDS = 200_000;
@@ -102,7 +101,7 @@ test("chunks are pulled only as records are consumed (backpressure), and stoppin
   const reader = dblpXmlReader.read(input.chunks, "generated.xml")[Symbol.asyncIterator]();
   const first = await reader.next();
   assert.equal(first.done, false);
-  assert.equal((first.value as ReadItem).kind, "record");
+  assert.equal(first.value.kind, "record");
   const pulledForFirstRecord = input.stats.pulled;
   assert.ok(pulledForFirstRecord <= 2, `pulled ${pulledForFirstRecord} chunks for one record`);
   for (let i = 1; i < RECORDS_PER_CHUNK - 1; i++) await reader.next();
