@@ -15,23 +15,31 @@ import { provideNeo4j, ProvidedNeo4j } from "../src/db/neo4j-provider";
  *   node dist/test/run-tests.js                                  all of dist/test/**\/*.test.js
  *   node dist/test/run-tests.js dist/test/unit                   a folder
  *   node dist/test/run-tests.js dist/test/integration/x.test.js --test-name-pattern=foo
+ *   node dist/test/run-tests.js --unit                           dist/test/unit only, and no Neo4j is started
+ *   node dist/test/run-tests.js --unit dist/test/unit/formats    those files, without Neo4j (tests that need it fail)
  *
- * Arguments starting with "-" go to `node --test`. Test processes inherit the temporary home, so a
- * CLI they spawn without NEO4J_URI joins this same Neo4j (its state file says it is running).
+ * `--unit` is ours (`npm test -- --unit`); other arguments starting with "-" go to `node --test`. Test
+ * processes inherit the temporary home, so a CLI they spawn without NEO4J_URI joins this same Neo4j (its
+ * state file says it is running).
  * NEO4J_URI and friends are removed from their environment: tests wipe the database they get.
  * Knobs: TEST_NEO4J_URI (use that disposable server instead), COAUTHOR_GRAPH_NEO4J_VIA (default
  * local here), COAUTHOR_GRAPH_NEO4J_HEAP/PAGECACHE (default 1g/256m here), KEEP_TEST_HOME=1 (keep
  * the temporary home for inspection).
  */
 const CATEGORY_ORDER = ["unit", "integration", "e2e"];
+/** Starts no Neo4j and, unless files or folders are named, runs only the unit tests (which use no database). */
+const UNIT_FLAG = "--unit";
+const UNIT_ROOT = path.join(__dirname, "unit");
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
-  const runnerFlags = args.filter((a) => a.startsWith("-"));
+  const unitOnly = args.includes(UNIT_FLAG);
+  const runnerFlags = args.filter((a) => a.startsWith("-") && a !== UNIT_FLAG);
   const roots = args.filter((a) => !a.startsWith("-"));
-  const files = collectTestFiles(roots.length > 0 ? roots : [__dirname]);
+  const searched = roots.length > 0 ? roots : [unitOnly ? UNIT_ROOT : __dirname];
+  const files = collectTestFiles(searched);
   if (files.length === 0) {
-    console.error(`run-tests: no *.test.js files under ${(roots.length > 0 ? roots : [__dirname]).join(", ")} (did the build run?)`);
+    console.error(`run-tests: no *.test.js files under ${searched.join(", ")} (did the build run?)`);
     return 1;
   }
 
@@ -69,7 +77,11 @@ async function main(): Promise<number> {
   process.on("SIGTERM", onSignal);
 
   try {
-    if (env.TEST_NEO4J_URI) {
+    if (unitOnly) {
+      // Unit tests use no database; one that tries to reach Neo4j fails rather than finding one.
+      delete env.TEST_NEO4J_URI;
+      console.error(`run-tests: ${UNIT_FLAG}: no Neo4j is started`);
+    } else if (env.TEST_NEO4J_URI) {
       console.error(`run-tests: using TEST_NEO4J_URI=${env.TEST_NEO4J_URI}; the tests WIPE that database.`);
     } else {
       const started = Date.now();

@@ -23,11 +23,14 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  maxDepth?: number;
+  maxComplexity?: number;
+  production?: boolean;
+}
+
 /** The API as the HTTP server wires it (schema, limits plugin, formatError), without HTTP. */
-export async function createTestApi(
-  db: Database,
-  options: { maxDepth?: number; maxComplexity?: number; production?: boolean } = {},
-): Promise<TestApi> {
+export async function createTestApi(db: Database, options: TestApiOptions = {}): Promise<TestApi> {
   const schema = await buildGraphqlSchema();
   const server = new ApolloServer<GraphContext>({
     schema,

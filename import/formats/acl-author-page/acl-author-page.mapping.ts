@@ -52,10 +52,14 @@ function venueOf(line: string): CanonicalVenue {
   return { name, kind: venueKind(name) };
 }
 
-/** Workshop proceedings first (they are often "Proceedings of the ... Workshop"); Findings volumes are conference papers. */
+/**
+ * Workshop proceedings first (they are often "Proceedings of the ... Workshop"); Findings volumes are conference
+ * papers. The Anthology's journals are TACL ("Transactions of ...") and Computational Linguistics, whose venue line
+ * is "Computational Linguistics, Volume 45, Issue 1 - March 2019".
+ */
 function venueKind(name: string): VenueKind {
   if (/\bworkshops?\b/i.test(name)) return "workshop";
   if (/^findings\b/i.test(name)) return "conference";
-  if (/\b(?:journal|transactions)\b/i.test(name)) return "journal";
+  if (/\b(?:journal|transactions)\b/i.test(name) || /^computational linguistics\b/i.test(name)) return "journal";
   return "conference";
 }

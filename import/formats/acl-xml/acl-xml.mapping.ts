@@ -9,7 +9,7 @@
  * | `<url>` anthology id                   | url https://aclanthology.org/<id>; sourceKey "acl:<id>"          |
  * | (no `<url>`) collection-volume.paper   | the same, for new-style collection ids ("2024.findings")        |
  * | `<bibkey>`                             | sourceKey "acl:<bibkey>" when `<url>` gives no anthology id      |
- * | `<doi>`, `<pages>`, `<abstract>`       | doi (normalised), pages, abstract (markup stripped)             |
+ * | `<doi>`, `<pages>`, `<abstract>`       | doi (normalised), pages ("34–48" -> "34-48"), abstract (markup stripped) |
  * | volume `<meta>/<year>`                 | year (4 digits, else the paper is rejected)                     |
  * | volume `<meta>/<booktitle>`, `<venue>` | venue name, acronym (first `<venue>` other than the generic "ws") |
  * | volume `type="journal"` (TACL, CL)     | venue kind journal; "Workshop" in the booktitle or venue "ws"   |
@@ -18,6 +18,7 @@
  */
 import type { CanonicalAuthor, CanonicalPaper, CanonicalVenue, SourceLocation, VenueKind } from "../../canonical";
 import { collapseWhitespace, normaliseDoi } from "../../normalise/text";
+import { normalisePages } from "../csl-json/field-values";
 
 /** What `<volume>/<meta>` says about every paper of the volume. */
 export interface AclRawVolume {
@@ -79,7 +80,8 @@ export function mapAclPaper(raw: AclRawPaper, location: SourceLocation): AclMapp
     doi: normaliseDoi(raw.doi),
     url: anthologyId ? `${ANTHOLOGY_SITE}${anthologyId}` : raw.url,
     abstract: raw.abstract,
-    pages: raw.pages,
+    // The Anthology writes ranges with an en dash, its BibTeX export with "--": one spelling for both.
+    pages: normalisePages(raw.pages),
     authors,
     venue: venueOf(raw.volume),
     location,

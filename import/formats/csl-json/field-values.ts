@@ -2,8 +2,8 @@ import type { CanonicalVenue, VenueKind } from "../../canonical";
 import { collapseWhitespace } from "../../normalise/text";
 
 /**
- * Field-value rules shared by the CSL-JSON and BibTeX mappings, so the same venue or page range
- * looks the same whichever format brought it.
+ * Field-value rules shared by the format mappings (CSL-JSON and BibTeX; page ranges also ACL XML, preprint
+ * servers also DBLP), so the same venue or page range looks the same whichever format brought it.
  */
 
 /** "39--50", "107–116", "39 - 50" -> "39-50"; undefined when there is no digit or Roman numeral at all ("n/a-n/a"). */

@@ -7,8 +7,11 @@
 const MARKUP_TAG = /<\/?(?:i|b|em|strong|sup|sub|sc|span|a|u|tt|code|p|br|div|nocase|jats:[\w-]+|mml:[\w-]+)(?:\s[^<>]*)?\/?>/gi;
 const BLOCK_TAG = /^<\/?(?:p|br|div|jats:p|jats:sec|jats:title)\b/i;
 
+/** Crossref abstracts often open with the heading "Abstract": a label of the field, not part of its text. */
+const ABSTRACT_HEADING = /<jats:title>\s*abstract\s*<\/jats:title>/gi;
+
 export function stripMarkup(text: string): string {
-  return text.replace(MARKUP_TAG, (tag) => (BLOCK_TAG.test(tag) ? " " : ""));
+  return text.replace(ABSTRACT_HEADING, " ").replace(MARKUP_TAG, (tag) => (BLOCK_TAG.test(tag) ? " " : ""));
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };

@@ -19,6 +19,7 @@
  */
 import type { CanonicalAuthor, CanonicalPaper, CanonicalVenue, SourceLocation, VenueKind } from "../../canonical";
 import { normaliseDoi } from "../../normalise/text";
+import { preprintServer } from "../csl-json/field-values";
 
 export const DBLP_PAPER_KINDS = new Set(["article", "inproceedings", "book", "incollection", "phdthesis", "mastersthesis", "data"]);
 export const DBLP_NON_PAPER_KINDS = new Set(["www", "person", "proceedings"]);
@@ -107,11 +108,16 @@ function authorOf(person: DblpRawPerson): CanonicalAuthor {
  *   not an acronym anyone searches for, and it can collide with real ones ("reference/ml" is the Encyclopedia
  *   of Machine Learning, "journals/ml" the journal). So no acronym: the venue is "Computer Vision, A Reference
  *   Guide" by name, kind "other".
+ * - dblp files arXiv under the journal "CoRR" (`journals/corr/…`). A preprint server is not a journal: as in
+ *   the BibTeX and CSL-JSON mappings, the venue is the server's name, kind "other", so a paper's venue does not
+ *   depend on which format brought it.
  * A record with none of booktitle, journal or series (most theses, books) has no venue.
  */
 function venueOf(raw: DblpRawRecord): CanonicalVenue | undefined {
   const name = raw.booktitle?.replace(VOLUME_SUFFIX, "") || raw.journal || raw.series;
   if (!name) return undefined;
+  const server = preprintServer(name);
+  if (server) return { name: server, kind: "other" };
   const [prefix, stream] = raw.key!.split("/");
   const kind = venueKind(prefix, name);
   const acronym = (kind === "conference" || kind === "journal") && stream ? stream : undefined;

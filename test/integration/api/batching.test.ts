@@ -1,14 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Database } from "../../../src/db/database";
-import { addPapers, createTestApi, TestApi, TestPaper } from "../../support/graphql";
-import { clearGraph, testDatabase } from "../../support/neo4j";
-import { countStatements, StatementCounter } from "../../support/statements";
+import { test } from "node:test";
+import { useTestApi } from "../../support/api";
+import { addPapers, TestPaper } from "../../support/graphql";
 
 /** No N+1: nested lists resolve through per-request DataLoaders, one statement per level. */
-let db: Database;
-let statements: StatementCounter;
-let api: TestApi;
 
 function papers(count: number): TestPaper[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -20,23 +15,12 @@ function papers(count: number): TestPaper[] {
   }));
 }
 
-before(async () => {
-  db = await testDatabase();
-  statements = countStatements(db);
-  await clearGraph(db);
-  await addPapers(db, papers(30));
-  api = await createTestApi(db);
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const graph = useTestApi({ load: (db) => addPapers(db, papers(30)) });
 
 async function statementsFor(query: string, variables?: Record<string, unknown>): Promise<number> {
-  const before = statements.count;
-  await api.data(query, variables);
-  return statements.count - before;
+  const before = graph.statements.count;
+  await graph.api.data(query, variables);
+  return graph.statements.count - before;
 }
 
 const PAPERS_WITH_AUTHORS_AND_VENUES = `query($first: Int) {
@@ -84,32 +68,32 @@ test("author(id) { coauthors } is one statement, the same answer as the field re
   const query = `query($id: ID!, $after: String) { author(id: $id) { name coauthors(first: 2, after: $after) { ${COAUTHOR_PAGE} } } }`;
   // node(id) does not look ahead: the author, then the page.
   const separate = `query($id: ID!, $after: String) { node(id: $id) { ... on Author { name coauthors(first: 2, after: $after) { ${COAUTHOR_PAGE} } } } }`;
-  const first = await api.data(query, { id: "name:author 5" });
-  assert.deepEqual(first.author, (await api.data(separate, { id: "name:author 5" })).node);
+  const first = await graph.api.data(query, { id: "name:author 5" });
+  assert.deepEqual(first.author, (await graph.api.data(separate, { id: "name:author 5" })).node);
   assert.equal(await statementsFor(query, { id: "name:author 5" }), 1);
   assert.equal(await statementsFor(separate, { id: "name:author 5" }), 2);
 
   const after = first.author.coauthors.pageInfo.endCursor;
-  const second = await api.data(query, { id: "name:author 5", after });
-  assert.deepEqual(second.author, (await api.data(separate, { id: "name:author 5", after })).node);
+  const second = await graph.api.data(query, { id: "name:author 5", after });
+  assert.deepEqual(second.author, (await graph.api.data(separate, { id: "name:author 5", after })).node);
   assert.equal(await statementsFor(query, { id: "name:author 5", after }), 1);
 
   // Through a fragment and an alias, and for two authors at once (one batch).
   const two = `{ a: author(id: "name:author 5") { ...page } b: author(id: "name:author 6") { ...page } }
     fragment page on Author { people: coauthors(first: 3) { totalCount edges { node { id } } } }`;
   assert.equal(await statementsFor(two), 1);
-  assert.equal((await api.data(`{ author(id: "name:nobody") { coauthors { totalCount } } }`)).author, null);
+  assert.equal((await graph.api.data(`{ author(id: "name:nobody") { coauthors { totalCount } } }`)).author, null);
   assert.equal(await statementsFor(`{ author(id: "name:nobody") { coauthors { totalCount } } }`), 1);
 });
 
 test("author(id) reads the author alone when its coauthor pages cannot share the statement", async () => {
   const windowed = `{ author(id: "name:author 5") { coauthors(first: 2, yearFrom: 2005) { totalCount edges { jointPapers node { id } } } } }`;
   const separate = `{ node(id: "name:author 5") { ... on Author { coauthors(first: 2, yearFrom: 2005) { totalCount edges { jointPapers node { id } } } } } }`;
-  assert.deepEqual((await api.data(windowed)).author, (await api.data(separate)).node);
+  assert.deepEqual((await graph.api.data(windowed)).author, (await graph.api.data(separate)).node);
   assert.equal(await statementsFor(windowed), await statementsFor(separate));
 
   const twoPages = `{ author(id: "name:author 5") { a: coauthors(first: 1) { edges { node { id } } } b: coauthors(first: 3) { edges { node { id } } } } }`;
-  const answer = (await api.data(twoPages)).author;
+  const answer = (await graph.api.data(twoPages)).author;
   assert.equal(answer.a.edges.length, 1);
   assert.equal(answer.b.edges.length, 3);
   assert.equal(answer.a.edges[0].node.id, answer.b.edges[0].node.id);

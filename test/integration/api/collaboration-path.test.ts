@@ -1,27 +1,10 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Database } from "../../../src/db/database";
-import { createTestApi, errorCodes, TestApi } from "../../support/graphql";
-import { clearGraph, testDatabase } from "../../support/neo4j";
-import { countStatements, StatementCounter } from "../../support/statements";
-import { A, C, D, E, F, G, loadSampleGraph } from "./sample-graph";
+import { test } from "node:test";
+import { useSampleApi } from "../../support/api";
+import { errorCodes } from "../../support/graphql";
+import { A, C, D, E, F, G } from "../../support/sample-graph";
 
-let db: Database;
-let statements: StatementCounter;
-let api: TestApi;
-
-before(async () => {
-  db = await testDatabase();
-  statements = countStatements(db);
-  await clearGraph(db);
-  await loadSampleGraph(db);
-  api = await createTestApi(db);
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const sample = useSampleApi();
 
 const PATH = `query($from: ID!, $to: ID!, $max: Int, $yf: Int, $yt: Int) {
   collaborationPath(fromId: $from, toId: $to, maxLength: $max, yearFrom: $yf, yearTo: $yt) {
@@ -36,7 +19,7 @@ interface Path {
 }
 
 async function path(variables: Record<string, unknown>): Promise<Path | null> {
-  return (await api.data(PATH, variables)).collaborationPath;
+  return (await sample.api.data(PATH, variables)).collaborationPath;
 }
 
 test("the shortest chain, with the joint papers behind each hop as evidence", async () => {
@@ -97,12 +80,12 @@ test("the same author at both ends is a path of length 0", async () => {
 });
 
 test("unknown ids are NOT_FOUND; maxLength outside 1..8 is BAD_USER_INPUT before Neo4j", async () => {
-  assert.deepEqual(errorCodes(await api.run(PATH, { from: A.id, to: "name:nobody" })), ["NOT_FOUND"]);
-  assert.deepEqual(errorCodes(await api.run(PATH, { from: "name:nobody", to: A.id })), ["NOT_FOUND"]);
-  const before = statements.count;
-  for (const max of [0, 9]) assert.deepEqual(errorCodes(await api.run(PATH, { from: A.id, to: E.id, max })), ["BAD_USER_INPUT"]);
-  assert.equal(statements.count, before);
-  const within = statements.count;
+  assert.deepEqual(errorCodes(await sample.api.run(PATH, { from: A.id, to: "name:nobody" })), ["NOT_FOUND"]);
+  assert.deepEqual(errorCodes(await sample.api.run(PATH, { from: "name:nobody", to: A.id })), ["NOT_FOUND"]);
+  const before = sample.statements.count;
+  for (const max of [0, 9]) assert.deepEqual(errorCodes(await sample.api.run(PATH, { from: A.id, to: E.id, max })), ["BAD_USER_INPUT"]);
+  assert.equal(sample.statements.count, before);
+  const within = sample.statements.count;
   await path({ from: A.id, to: E.id, max: 8 });
-  assert.ok(statements.count - within <= 3, "endpoints, path, evidence");
+  assert.ok(sample.statements.count - within <= 3, "endpoints, path, evidence");
 });

@@ -1,57 +1,44 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { Database } from "../../../src/db/database";
-import { createTestApi, errorCodes, TestApi } from "../../support/graphql";
-import { clearGraph, testDatabase, testNeo4jTarget } from "../../support/neo4j";
-import { countStatements, StatementCounter } from "../../support/statements";
-import { A, loadSampleGraph } from "./sample-graph";
+import { useSampleApi } from "../../support/api";
+import { createTestApi, errorCodes } from "../../support/graphql";
+import { testNeo4jTarget } from "../../support/neo4j";
+import { A } from "../../support/sample-graph";
 
-let db: Database;
-let statements: StatementCounter;
-let api: TestApi;
-
-before(async () => {
-  db = await testDatabase();
-  statements = countStatements(db);
-  await clearGraph(db);
-  await loadSampleGraph(db);
-  api = await createTestApi(db, { maxDepth: 8, maxComplexity: 5_000 });
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const sample = useSampleApi({ maxDepth: 8, maxComplexity: 5_000 });
 
 test("query depth and cost limits answer LIMIT_EXCEEDED (HTTP 400) before any statement", async () => {
-  const before = statements.count;
-  const deep = await api.run(
+  const before = sample.statements.count;
+  const deep = await sample.api.run(
     `{ author(id: "${A.id}") { coauthors { edges { node { coauthors { edges { node { coauthors { edges { node { name } } } } } } } } } } }`,
   );
   assert.deepEqual(errorCodes(deep), ["LIMIT_EXCEEDED"]);
   assert.equal(deep.status, 400);
   assert.equal(deep.data, undefined);
-  const costly = await api.run(`{ papers(first: 100) { edges { node { authors { papers(first: 100) { edges { node { title } } } } } } } }`);
+  const costly = await sample.api.run(
+    `{ papers(first: 100) { edges { node { authors { papers(first: 100) { edges { node { title } } } } } } } }`,
+  );
   assert.deepEqual(errorCodes(costly), ["LIMIT_EXCEEDED"]);
-  const network = await api.run(
+  const network = await sample.api.run(
     `{ coauthorNetwork(authorId: "${A.id}", maxNodes: 2000) { nodes { author { name paperCount } } edges { source target } } }`,
   );
   assert.deepEqual(errorCodes(network), ["LIMIT_EXCEEDED"]);
-  assert.equal(statements.count, before, "Neo4j was never asked");
+  assert.equal(sample.statements.count, before, "Neo4j was never asked");
 });
 
 test("argument errors deep in a query stop the whole operation before Neo4j", async () => {
-  const before = statements.count;
-  const result = await api.run(
+  const before = sample.statements.count;
+  const result = await sample.api.run(
     `{ author(id: "${A.id}") { name papers(first: 3) { edges { node { authors { coauthors(first: 1000) { totalCount } } } } } } }`,
   );
   assert.deepEqual(errorCodes(result), ["BAD_USER_INPUT"]);
   assert.equal(result.status, 400);
-  assert.equal(statements.count, before);
+  assert.equal(sample.statements.count, before);
 });
 
 test("variables of the wrong type are BAD_USER_INPUT from execution, before resolvers", async () => {
-  const result = await api.run(`query($n: Int!) { papers(first: $n) { totalCount } }`, { n: "many" });
+  const result = await sample.api.run(`query($n: Int!) { papers(first: $n) { totalCount } }`, { n: "many" });
   assert.deepEqual(errorCodes(result), ["BAD_USER_INPUT"]);
 });
 
@@ -78,7 +65,7 @@ test("a database failure is an INTERNAL error with no Cypher or stack in product
 });
 
 test("client errors keep their message and code in production", async () => {
-  const production = await createTestApi(db, { production: true });
+  const production = await createTestApi(sample.db, { production: true });
   try {
     const result = await production.run(`{ coauthorNetwork(authorId: "name:nobody") { truncated } }`);
     assert.deepEqual(result.errors?.[0].extensions, { code: "NOT_FOUND", ids: ["name:nobody"] });

@@ -1,45 +1,34 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Database } from "../../../src/db/database";
-import { addImportRun, createTestApi, errorCodes, TestApi } from "../../support/graphql";
-import { clearGraph, testDatabase } from "../../support/neo4j";
-import { A, B, C, F, ICML, loadSampleGraph } from "./sample-graph";
+import { test } from "node:test";
+import { useSampleApi } from "../../support/api";
+import { addImportRun, errorCodes } from "../../support/graphql";
+import { A, B, C, F, ICML } from "../../support/sample-graph";
 
-let db: Database;
-let api: TestApi;
-
-before(async () => {
-  db = await testDatabase();
-  await clearGraph(db);
-  await loadSampleGraph(db);
-  await addImportRun(db, {
-    id: "run-1",
-    source: "sample.bib",
-    format: "bibtex",
-    sha256: "0".repeat(64),
-    startedAt: "2024-01-01T00:00:00.000Z",
-    finishedAt: "2024-01-01T00:00:05.000Z",
-    status: "completed",
-    counts: JSON.stringify({ read: 9, rejected: 0 }),
-  });
-  await addImportRun(db, {
-    id: "run-2",
-    source: "later.bib",
-    format: "bibtex",
-    startedAt: "2024-02-01T00:00:00.000Z",
-    status: "failed",
-    counts: "{oops",
-  });
-  api = await createTestApi(db);
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
+const sample = useSampleApi({
+  also: async (db) => {
+    await addImportRun(db, {
+      id: "run-1",
+      source: "sample.bib",
+      format: "bibtex",
+      sha256: "0".repeat(64),
+      startedAt: "2024-01-01T00:00:00.000Z",
+      finishedAt: "2024-01-01T00:00:05.000Z",
+      status: "completed",
+      counts: JSON.stringify({ read: 9, rejected: 0 }),
+    });
+    await addImportRun(db, {
+      id: "run-2",
+      source: "later.bib",
+      format: "bibtex",
+      startedAt: "2024-02-01T00:00:00.000Z",
+      status: "failed",
+      counts: "{oops",
+    });
+  },
 });
 
 test("author(id) returns every field; unknown ids are null", async () => {
-  const data = await api.data(
+  const data = await sample.api.data(
     `query($id: ID!) {
     author(id: $id) { id name aliases orcid paperCount firstYear lastYear coauthorCount }
     missing: author(id: "name:nobody") { id }
@@ -60,7 +49,7 @@ test("author(id) returns every field; unknown ids are null", async () => {
 });
 
 test("paper(id): fields, venue, byline order and source keys", async () => {
-  const { paper, undated, missing } = await api.data(`{
+  const { paper, undated, missing } = await sample.api.data(`{
     paper(id: "10.1000/p3") { id title year doi url abstract pages sourceKeys authorCount venue { id acronym kind } authors { id } }
     undated: paper(id: "an undated manuscript|") { year venue { id } authors { name } }
     missing: paper(id: "10.1000/none") { id }
@@ -80,7 +69,7 @@ test("paper(id): fields, venue, byline order and source keys", async () => {
 });
 
 test("venue(id) with paperCount and its papers by year", async () => {
-  const { venue } = await api.data(`{
+  const { venue } = await sample.api.data(`{
     venue(id: "icml") {
       id name acronym kind paperCount
       papers { totalCount edges { node { id year } } }
@@ -98,7 +87,7 @@ test("venue(id) with paperCount and its papers by year", async () => {
 });
 
 test("node(id) resolves Author, Paper and Venue by label; nodes(ids) keeps order with nulls", async () => {
-  const data = await api.data(`{
+  const data = await sample.api.data(`{
     a: node(id: "${A.id}") { __typename id ... on Author { name } }
     p: node(id: "10.1000/p1") { __typename id ... on Paper { title } }
     v: node(id: "jmlr") { __typename id ... on Venue { kind } }
@@ -113,7 +102,7 @@ test("node(id) resolves Author, Paper and Venue by label; nodes(ids) keeps order
 });
 
 test("Author.papers: newest first, papers without a year last, year window", async () => {
-  const { author } = await api.data(`{
+  const { author } = await sample.api.data(`{
     author(id: "${A.id}") {
       all: papers { totalCount edges { node { id } } }
       window: papers(yearFrom: 2019, yearTo: 2020) { totalCount edges { node { id } } }
@@ -134,7 +123,7 @@ test("Author.papers: newest first, papers without a year last, year window", asy
 });
 
 test("Author.coauthors: jointPapers desc then name; a year window recounts inside the window", async () => {
-  const { author } = await api.data(`{
+  const { author } = await sample.api.data(`{
     author(id: "${A.id}") {
       all: coauthors { totalCount edges { jointPapers firstYear lastYear node { id } } }
       strong: coauthors(minJointPapers: 2) { totalCount edges { node { id } } }
@@ -162,7 +151,7 @@ test("Author.coauthors: jointPapers desc then name; a year window recounts insid
 });
 
 test("Author.venues: most papers first, with the author's count and years", async () => {
-  const { author } = await api.data(`{
+  const { author } = await sample.api.data(`{
     author(id: "${A.id}") {
       venues { paperCount firstYear lastYear venue { id paperCount } }
       one: venues(first: 1) { venue { id } }
@@ -181,7 +170,7 @@ test("Author.venues: most papers first, with the author's count and years", asyn
 });
 
 test("papers: newest first by default; venue and year filters", async () => {
-  const { all, icml, window } = await api.data(`{
+  const { all, icml, window } = await sample.api.data(`{
     all: papers(first: 3) { totalCount edges { node { id } } pageInfo { hasNextPage } }
     icml: papers(venueId: "icml", yearFrom: 2019, yearTo: 2021) { totalCount edges { node { id } } }
     window: papers(yearFrom: 2020, yearTo: 2020) { totalCount edges { node { id } } }
@@ -204,11 +193,11 @@ test("papers: newest first by default; venue and year filters", async () => {
 });
 
 test("papers(venueId) with an unknown venue is NOT_FOUND", async () => {
-  assert.deepEqual(errorCodes(await api.run(`{ papers(venueId: "nips") { totalCount } }`)), ["NOT_FOUND"]);
+  assert.deepEqual(errorCodes(await sample.api.run(`{ papers(venueId: "nips") { totalCount } }`)), ["NOT_FOUND"]);
 });
 
 test("venues: alphabetical without a search", async () => {
-  const { venues } = await api.data(`{ venues { totalCount edges { node { id name } } } }`);
+  const { venues } = await sample.api.data(`{ venues { totalCount edges { node { id name } } } }`);
   assert.equal(venues.totalCount, 3);
   assert.deepEqual(
     venues.edges.map((e: { node: { id: string } }) => e.node.id),
@@ -217,7 +206,7 @@ test("venues: alphabetical without a search", async () => {
 });
 
 test("stats: counts and import runs (newest first, counts as a JSON object)", async () => {
-  const { stats } = await api.data(`{
+  const { stats } = await sample.api.data(`{
     stats { authors papers venues authorships coauthorPairs importRunCount
       importRuns { id source format sha256 startedAt finishedAt status counts } one: importRuns(first: 1) { id } }
   }`);
@@ -241,8 +230,8 @@ test("stats: counts and import runs (newest first, counts as a JSON object)", as
 });
 
 test("limits on nested list arguments are BAD_USER_INPUT", async () => {
-  const result = await api.run(`{ author(id: "${A.id}") { venues(first: 0) { paperCount } } }`);
+  const result = await sample.api.run(`{ author(id: "${A.id}") { venues(first: 0) { paperCount } } }`);
   assert.deepEqual(errorCodes(result), ["BAD_USER_INPUT"]);
-  const runs = await api.run(`{ stats { importRuns(first: 101) { id } } }`);
+  const runs = await sample.api.run(`{ stats { importRuns(first: 101) { id } } }`);
   assert.deepEqual(errorCodes(runs), ["BAD_USER_INPUT"]);
 });

@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Database } from "../../../src/db/database";
+import { test } from "node:test";
 import { createLoaders } from "../../../src/api/loaders";
 import { NetworkArgs, NetworkOptions, NetworkService } from "../../../src/network/network.service";
-import { addPapers, createTestApi, TestApi } from "../../support/graphql";
-import { clearGraph, testDatabase } from "../../support/neo4j";
-import { countStatements, StatementCounter } from "../../support/statements";
+import { useTestApi } from "../../support/api";
+import { addPapers } from "../../support/graphql";
 
 /*
  * Regressions found by network-differential.test.ts: ids whose order differs between code points
@@ -21,21 +19,9 @@ const PRIVATE = { id: "name:\uE000", name: "Same" };
 const ASTRAL = { id: "name:😀", name: "Same" };
 const ASTRAL_LONGER = { id: "name:😀z", name: "Same" };
 
-let db: Database;
-let statements: StatementCounter;
-let api: TestApi;
-
-before(async () => {
-  db = await testDatabase();
-  statements = countStatements(db);
-  await clearGraph(db);
-  await addPapers(db, [{ id: "everyone", title: "Everyone", year: 2020, authors: [CENTRE, ASTRAL_LONGER, ASTRAL, PRIVATE, ASCII] }]);
-  api = await createTestApi(db);
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
+const graph = useTestApi({
+  load: (db) =>
+    addPapers(db, [{ id: "everyone", title: "Everyone", year: 2020, authors: [CENTRE, ASTRAL_LONGER, ASTRAL, PRIVATE, ASCII] }]),
 });
 
 const EXPECTED_NODES = [
@@ -50,7 +36,7 @@ const BY_CODE_POINT = [ASCII.id, CENTRE.id, PRIVATE.id, ASTRAL.id, ASTRAL_LONGER
 const EXPECTED_EDGES = BY_CODE_POINT.flatMap((source, i) => BY_CODE_POINT.slice(i + 1).map((target) => [source, target]));
 
 async function viaService(args: Partial<NetworkArgs>, options: NetworkOptions) {
-  const network = await new NetworkService(db, createLoaders(db)).coauthorNetwork({ authorId: CENTRE.id, ...args }, options);
+  const network = await new NetworkService(graph.db, createLoaders(graph.db)).coauthorNetwork({ authorId: CENTRE.id, ...args }, options);
   return {
     nodes: network.nodes.map((n) => [n.author.id, n.distance]),
     edges: network.edges.map((e) => [e.source, e.target]),
@@ -61,7 +47,7 @@ async function viaApi(args: Record<string, unknown>) {
   const query = `query($id: ID!, $depth: Int, $from: Int) {
     coauthorNetwork(authorId: $id, depth: $depth, yearFrom: $from) { nodes { distance author { id } } edges { source target jointPapers } }
   }`;
-  const { coauthorNetwork } = await api.data(query, { id: CENTRE.id, ...args });
+  const { coauthorNetwork } = await graph.api.data(query, { id: CENTRE.id, ...args });
   assert.ok(coauthorNetwork.edges.every((e: { jointPapers: number }) => e.jointPapers === 1));
   return {
     nodes: coauthorNetwork.nodes.map((n: { distance: number; author: { id: string } }) => [n.author.id, n.distance]),
@@ -87,7 +73,7 @@ test("every path orders nodes and edges by code point: U+E000 before U+1F600", a
 });
 
 test("the answer does not depend on which way round a pair is stored", async () => {
-  await db.write(`MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author)
+  await graph.db.write(`MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author)
     CREATE (b)-[reversed:COAUTHORED_WITH]->(a) SET reversed = properties(r) DELETE r`);
   await assertEveryPathAgrees("pairs stored larger id -> smaller id");
 });
@@ -100,7 +86,7 @@ test("the test seam: path 'near' refuses arguments the one-statement network doe
       JSON.stringify(args),
     );
   }
-  const before = statements.count;
+  const before = graph.statements.count;
   await viaService({ depth: 2 }, {});
-  assert.equal(statements.count - before, 1, "depth 2 without a window is one statement");
+  assert.equal(graph.statements.count - before, 1, "depth 2 without a window is one statement");
 });

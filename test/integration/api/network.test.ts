@@ -1,27 +1,10 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Database } from "../../../src/db/database";
-import { createTestApi, errorCodes, TestApi } from "../../support/graphql";
-import { clearGraph, testDatabase } from "../../support/neo4j";
-import { countStatements, StatementCounter } from "../../support/statements";
-import { A, B, C, D, E, F, loadSampleGraph } from "./sample-graph";
+import { test } from "node:test";
+import { useSampleApi } from "../../support/api";
+import { errorCodes } from "../../support/graphql";
+import { A, B, C, D, E, F } from "../../support/sample-graph";
 
-let db: Database;
-let statements: StatementCounter;
-let api: TestApi;
-
-before(async () => {
-  db = await testDatabase();
-  statements = countStatements(db);
-  await clearGraph(db);
-  await loadSampleGraph(db);
-  api = await createTestApi(db);
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const sample = useSampleApi();
 
 interface Network {
   truncated: boolean;
@@ -36,7 +19,7 @@ const NETWORK = `query($id: ID!, $depth: Int, $min: Int, $from: Int, $to: Int, $
 }`;
 
 async function network(variables: Record<string, unknown>): Promise<Network> {
-  return (await api.data(NETWORK, variables)).coauthorNetwork;
+  return (await sample.api.data(NETWORK, variables)).coauthorNetwork;
 }
 
 const nodes = (n: Network) => n.nodes.map((x) => [x.author.id, x.distance]);
@@ -123,14 +106,14 @@ test("a year window walks only ties inside it and recounts them", async () => {
 });
 
 test("a constant number of statements: depth + 2 at most", async () => {
-  const before = statements.count;
+  const before = sample.statements.count;
   await network({ id: A.id, depth: 3 });
-  assert.ok(statements.count - before <= 5, `${statements.count - before} statements`);
+  assert.ok(sample.statements.count - before <= 5, `${sample.statements.count - before} statements`);
 });
 
 test("unknown author is NOT_FOUND; out-of-range arguments are BAD_USER_INPUT before Neo4j", async () => {
-  assert.deepEqual(errorCodes(await api.run(NETWORK, { id: "name:nobody" })), ["NOT_FOUND"]);
-  const before = statements.count;
+  assert.deepEqual(errorCodes(await sample.api.run(NETWORK, { id: "name:nobody" })), ["NOT_FOUND"]);
+  const before = sample.statements.count;
   for (const variables of [
     { id: A.id, depth: 0 },
     { id: A.id, depth: 4 },
@@ -139,14 +122,16 @@ test("unknown author is NOT_FOUND; out-of-range arguments are BAD_USER_INPUT bef
     { id: A.id, min: 0 },
     { id: A.id, from: 2021, to: 2020 },
   ]) {
-    assert.deepEqual(errorCodes(await api.run(NETWORK, variables)), ["BAD_USER_INPUT"], JSON.stringify(variables));
+    assert.deepEqual(errorCodes(await sample.api.run(NETWORK, variables)), ["BAD_USER_INPUT"], JSON.stringify(variables));
   }
-  assert.equal(statements.count, before);
+  assert.equal(sample.statements.count, before);
 });
 
 test("edge years are read only when selected (under any alias or fragment); the edges are the same either way", async () => {
   const bare = (
-    await api.data(`query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2) { edges { source target jointPapers } } }`, { id: A.id })
+    await sample.api.data(`query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2) { edges { source target jointPapers } } }`, {
+      id: A.id,
+    })
   ).coauthorNetwork.edges;
   const full = await network({ id: A.id, depth: 2 });
   assert.deepEqual(
@@ -155,7 +140,7 @@ test("edge years are read only when selected (under any alias or fragment); the 
     "same edges, same order",
   );
   const viaFragment = (
-    await api.data(
+    await sample.api.data(
       `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2) { ties: edges { source target ...span } } }
        fragment span on NetworkEdge { ... on NetworkEdge { first: firstYear } lastYear }`,
       { id: A.id },

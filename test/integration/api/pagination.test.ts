@@ -1,18 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Database } from "../../../src/db/database";
+import { test } from "node:test";
 import { encodeCursor } from "../../../src/kernel/cursor";
-import { addPapers, createTestApi, errorCodes, TestApi, TestAuthor, TestPaper } from "../../support/graphql";
-import { clearGraph, testDatabase } from "../../support/neo4j";
-import { countStatements, StatementCounter } from "../../support/statements";
+import { useTestApi } from "../../support/api";
+import { addPapers, errorCodes, TestAuthor, TestPaper } from "../../support/graphql";
 
 /*
  * A hub author with 40 coauthors (jointPapers 1..4, many ties, so the name/id tie-breaks matter),
  * 60 papers over 2000..2011 plus undated ones, two venues, and 30 authors called "Walker".
  */
-let db: Database;
-let statements: StatementCounter;
-let api: TestApi;
 
 const HUB: TestAuthor = { id: "name:hub", name: "Hub Author" };
 const coauthor = (i: number): TestAuthor => ({ id: `name:co ${String(i).padStart(2, "0")}`, name: `Coauthor ${i % 7}` });
@@ -39,18 +34,7 @@ function hubPapers(): TestPaper[] {
   return papers;
 }
 
-before(async () => {
-  db = await testDatabase();
-  statements = countStatements(db);
-  await clearGraph(db);
-  await addPapers(db, hubPapers());
-  api = await createTestApi(db);
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const graph = useTestApi({ load: (db) => addPapers(db, hubPapers()) });
 
 interface Page<T> {
   totalCount: number;
@@ -69,7 +53,7 @@ async function walk<T>(
   const totals: number[] = [];
   let after: string | null = null;
   for (let pages = 1; ; pages += 1) {
-    const page = pick(await api.data(query, { ...variables, after }));
+    const page = pick(await graph.api.data(query, { ...variables, after }));
     totals.push(page.totalCount);
     edges.push(...page.edges);
     assert.equal(page.pageInfo.hasPreviousPage, after !== null);
@@ -136,7 +120,7 @@ test("cursors are keyed on the sort key: inserting rows mid-walk neither repeats
       // One new coauthor sorts before every row already seen (5 joint papers), one among the rest.
       const strong = { id: "name:new strong", name: "Aaron New" };
       const weak = { id: "name:new weak", name: "Zed New" };
-      await addPapers(db, [
+      await addPapers(graph.db, [
         ...Array.from({ length: 5 }, (_, i) => ({ id: `new-strong-${i}`, title: `New ${i}`, year: 2020, authors: [HUB, strong] })),
         { id: "new-weak", title: "New weak", year: 2020, authors: [HUB, weak] },
       ]);
@@ -148,8 +132,8 @@ test("cursors are keyed on the sort key: inserting rows mid-walk neither repeats
   for (let i = 0; i < 40; i += 1) assert.ok(ids.includes(coauthor(i).id), `${coauthor(i).id} was skipped`);
   assert.ok(ids.includes("name:new weak"), "a row inserted after the cursor is reached");
   assert.ok(!ids.includes("name:new strong"), "a row inserted before the cursor does not shift later pages");
-  await db.write(`MATCH (p:Paper) WHERE p.id STARTS WITH "new-" DETACH DELETE p`);
-  await db.write(`MATCH (a:Author) WHERE a.id STARTS WITH "name:new " DETACH DELETE a`);
+  await graph.db.write(`MATCH (p:Paper) WHERE p.id STARTS WITH "new-" DETACH DELETE p`);
+  await graph.db.write(`MATCH (a:Author) WHERE a.id STARTS WITH "name:new " DETACH DELETE a`);
 });
 
 const AUTHOR_PAPERS = `query($after: String, $first: Int) {
@@ -235,12 +219,12 @@ test("author search pages by relevance with id tie-breaks; venues page alphabeti
 });
 
 test("a bad cursor, or one from another kind of list, is BAD_USER_INPUT before Neo4j", async () => {
-  const before = statements.count;
+  const before = graph.statements.count;
   for (const after of ["garbage!", "eyJ4IjoxfQ", encodeCursor("year", [2020, "x"])]) {
-    assert.deepEqual(errorCodes(await api.run(COAUTHORS, { after, first: 5 })), ["BAD_USER_INPUT"], after);
+    assert.deepEqual(errorCodes(await graph.api.run(COAUTHORS, { after, first: 5 })), ["BAD_USER_INPUT"], after);
   }
-  assert.deepEqual(errorCodes(await api.run(COAUTHORS, { first: 0 })), ["BAD_USER_INPUT"]);
-  assert.deepEqual(errorCodes(await api.run(COAUTHORS, { first: 101 })), ["BAD_USER_INPUT"]);
+  assert.deepEqual(errorCodes(await graph.api.run(COAUTHORS, { first: 0 })), ["BAD_USER_INPUT"]);
+  assert.deepEqual(errorCodes(await graph.api.run(COAUTHORS, { first: 101 })), ["BAD_USER_INPUT"]);
   // "garbage!" and the wrong shape fail in the plugin; the year cursor is a valid cursor of ours, refused by the service.
-  assert.ok(statements.count - before <= 1, `${statements.count - before} statements`);
+  assert.ok(graph.statements.count - before <= 1, `${graph.statements.count - before} statements`);
 });

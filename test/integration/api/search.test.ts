@@ -1,44 +1,30 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Database } from "../../../src/db/database";
-import { addPapers, createTestApi, errorCodes, TestApi } from "../../support/graphql";
-import { clearGraph, testDatabase } from "../../support/neo4j";
-import { countStatements, StatementCounter } from "../../support/statements";
-import { A, loadSampleGraph } from "./sample-graph";
+import { test } from "node:test";
+import { useSampleApi } from "../../support/api";
+import { addPapers, errorCodes } from "../../support/graphql";
+import { A } from "../../support/sample-graph";
 
-let db: Database;
-let statements: StatementCounter;
-let api: TestApi;
-
-before(async () => {
-  db = await testDatabase();
-  statements = countStatements(db);
-  await clearGraph(db);
-  await loadSampleGraph(db);
-  await addPapers(db, [
-    {
-      id: "10.1000/obrien",
-      title: "Parsing (2020) Proceedings",
-      year: 2020,
-      authors: [
-        { id: "name:sean o'brien", name: "Seán O'Brien" },
-        { id: "name:ada lovelace-king", name: "Ada Lovelace-King" },
-      ],
-    },
-  ]);
-  await db.write(`MATCH (a:Author {id: $id}) SET a.aliases = ["A. A. Lovelace", "Augusta Ada King"]`, { id: A.id });
-  api = await createTestApi(db);
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
+const sample = useSampleApi({
+  also: async (db) => {
+    await addPapers(db, [
+      {
+        id: "10.1000/obrien",
+        title: "Parsing (2020) Proceedings",
+        year: 2020,
+        authors: [
+          { id: "name:sean o'brien", name: "Seán O'Brien" },
+          { id: "name:ada lovelace-king", name: "Ada Lovelace-King" },
+        ],
+      },
+    ]);
+    await db.write(`MATCH (a:Author {id: $id}) SET a.aliases = ["A. A. Lovelace", "Augusta Ada King"]`, { id: A.id });
+  },
 });
 
 const AUTHORS = `query($q: String!, $first: Int) { authors(search: $q, first: $first) { totalCount edges { score node { id name } } } }`;
 
 async function authors(q: string) {
-  return (await api.data(AUTHORS, { q })).authors as {
+  return (await sample.api.data(AUTHORS, { q })).authors as {
     totalCount: number;
     edges: Array<{ score: number; node: { id: string; name: string } }>;
   };
@@ -69,22 +55,22 @@ test("Lucene syntax typed by a user is taken literally and never breaks the quer
     "ad*",
     "ada\\",
   ]) {
-    const result = await api.run(AUTHORS, { q });
+    const result = await sample.api.run(AUTHORS, { q });
     assert.deepEqual(errorCodes(result), [], `${q}: ${JSON.stringify(result.errors)}`);
   }
   assert.equal((await authors("o'brien")).edges[0]?.node.name, "Seán O'Brien");
 });
 
 test("blank or punctuation-only search is BAD_USER_INPUT, before Neo4j", async () => {
-  const before = statements.count;
+  const before = sample.statements.count;
   for (const q of ["", "   ", "()", "*"])
-    assert.deepEqual(errorCodes(await api.run(AUTHORS, { q })), ["BAD_USER_INPUT"], JSON.stringify(q));
-  assert.deepEqual(errorCodes(await api.run(`{ papers(search: " ") { totalCount } }`)), ["BAD_USER_INPUT"]);
-  assert.equal(statements.count, before);
+    assert.deepEqual(errorCodes(await sample.api.run(AUTHORS, { q })), ["BAD_USER_INPUT"], JSON.stringify(q));
+  assert.deepEqual(errorCodes(await sample.api.run(`{ papers(search: " ") { totalCount } }`)), ["BAD_USER_INPUT"]);
+  assert.equal(sample.statements.count, before);
 });
 
 test("paper search over title and abstract, by relevance, with venue and year filters", async () => {
-  const { all, abstract, icml, late, escaped } = await api.data(`{
+  const { all, abstract, icml, late, escaped } = await sample.api.data(`{
     all: papers(search: "graph") { totalCount edges { score node { id } } }
     abstract: papers(search: "coauthorship") { edges { node { id } } }
     icml: papers(search: "graph", venueId: "icml") { totalCount edges { node { id } } }
@@ -106,7 +92,7 @@ test("paper search over title and abstract, by relevance, with venue and year fi
 });
 
 test("venue search over name and acronym", async () => {
-  const { byAcronym, byName } = await api.data(`{
+  const { byAcronym, byName } = await sample.api.data(`{
     byAcronym: venues(search: "jmlr") { totalCount edges { score node { id } } }
     byName: venues(search: "machine learning") { totalCount edges { node { id } } }
   }`);

@@ -1,30 +1,20 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { importFiles } from "../../../import/import-runner";
-import type { Database } from "../../../src/db/database";
 import { fromRoot } from "../../../src/util/project-root";
-import { createTestApi, TestApi } from "../../support/graphql";
-import { clearGraph, testDatabase } from "../../support/neo4j";
+import { useTestApi } from "../../support/api";
 
 /** The seed facts of DESIGN.md, through the real importer and the real API. */
-let db: Database;
-let api: TestApi;
 
-before(async () => {
-  db = await testDatabase();
-  await clearGraph(db);
-  const summary = await importFiles(db, [fromRoot("test", "fixtures", "acl-author-page", "acl-author-page-wei-xiong.txt")]);
-  assert.ok(summary.ok, JSON.stringify(summary.files.map((f) => f.error)));
-  api = await createTestApi(db);
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
+const graph = useTestApi({
+  load: async (db) => {
+    const summary = await importFiles(db, [fromRoot("test", "fixtures", "acl-author-page", "acl-author-page-wei-xiong.txt")]);
+    assert.ok(summary.ok, JSON.stringify(summary.files.map((f) => f.error)));
+  },
 });
 
 test("Wei Xiong's first coauthor is Tong Zhang with 4 joint papers", async () => {
-  const data = await api.data(`{
+  const data = await graph.api.data(`{
     author(id: "name:wei xiong") {
       name paperCount firstYear lastYear
       coauthors(first: 3) { totalCount edges { jointPapers firstYear lastYear node { id name } } }
@@ -44,7 +34,7 @@ test("Wei Xiong's first coauthor is Tong Zhang with 4 joint papers", async () =>
 });
 
 test("the seed page gives 5 papers and 23 authors, with the import run behind them", async () => {
-  const { stats } = await api.data(`{ stats { authors papers venues authorships importRuns { format status sha256 counts } } }`);
+  const { stats } = await graph.api.data(`{ stats { authors papers venues authorships importRuns { format status sha256 counts } } }`);
   assert.equal(stats.papers, 5);
   assert.equal(stats.authors, 23);
   assert.equal(stats.authorships, 17 + 5 + 7 + 8 + 3);
@@ -55,7 +45,7 @@ test("the seed page gives 5 papers and 23 authors, with the import run behind th
 });
 
 test("Xuange Cui and Tong Zhang never wrote together: a path of length 2 through Wei Xiong, with the papers as evidence", async () => {
-  const { direct, path } = await api.data(`{
+  const { direct, path } = await graph.api.data(`{
     direct: author(id: "name:xuange cui") { coauthors { edges { node { id } } } }
     path: collaborationPath(fromId: "name:xuange cui", toId: "name:tong zhang") {
       length authors { id } links { from { id } to { id } papers { title year } }
@@ -77,7 +67,7 @@ test("Xuange Cui and Tong Zhang never wrote together: a path of length 2 through
 });
 
 test("the first paper of the page keeps its 17-author byline in order", async () => {
-  const { papers } = await api.data(`{ papers(search: "alignment tax") { edges { node { title authorCount authors { name } } } } }`);
+  const { papers } = await graph.api.data(`{ papers(search: "alignment tax") { edges { node { title authorCount authors { name } } } } }`);
   const paper = papers.edges[0].node;
   assert.equal(paper.title, "Mitigating the Alignment Tax of RLHF");
   assert.equal(paper.authorCount, 17);

@@ -1,34 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Database } from "../../../src/db/database";
-import { createTestApi, errorCodes, TestApi } from "../../support/graphql";
-import { clearGraph, testDatabase } from "../../support/neo4j";
-import { countStatements, StatementCounter } from "../../support/statements";
-import { A, B, C, D, E, F, G, H, loadSampleGraph } from "./sample-graph";
+import { test } from "node:test";
+import { useSampleApi } from "../../support/api";
+import { errorCodes } from "../../support/graphql";
+import { A, B, C, D, E, F, G, H } from "../../support/sample-graph";
 
-let db: Database;
-let statements: StatementCounter;
-let api: TestApi;
-
-before(async () => {
-  db = await testDatabase();
-  statements = countStatements(db);
-  await clearGraph(db);
-  await loadSampleGraph(db);
-  api = await createTestApi(db);
-});
-
-after(async () => {
-  await api?.stop();
-  await db?.close();
-});
+const sample = useSampleApi();
 
 const SHARED = `query($ids: [ID!]!, $from: Int, $to: Int) {
   sharedVenues(authorIds: $ids, yearFrom: $from, yearTo: $to) { venue { id } paperCounts jointPaperCount }
 }`;
 
 async function shared(ids: string[], from?: number, to?: number) {
-  return (await api.data(SHARED, { ids, from, to })).sharedVenues as Array<{
+  return (await sample.api.data(SHARED, { ids, from, to })).sharedVenues as Array<{
     venue: { id: string };
     paperCounts: number[];
     jointPaperCount: number;
@@ -65,11 +48,11 @@ test("a year window counts only papers inside it", async () => {
 });
 
 test("unknown ids are NOT_FOUND; 1 or 11 ids, duplicates and a reversed window are BAD_USER_INPUT", async () => {
-  assert.deepEqual(errorCodes(await api.run(SHARED, { ids: [A.id, "name:nobody"] })), ["NOT_FOUND"]);
-  const before = statements.count;
+  assert.deepEqual(errorCodes(await sample.api.run(SHARED, { ids: [A.id, "name:nobody"] })), ["NOT_FOUND"]);
+  const before = sample.statements.count;
   const eleven = Array.from({ length: 11 }, (_, i) => `name:x${i}`);
   for (const variables of [{ ids: [A.id] }, { ids: eleven }, { ids: [A.id, B.id, A.id] }, { ids: [A.id, B.id], from: 2021, to: 2020 }]) {
-    assert.deepEqual(errorCodes(await api.run(SHARED, variables)), ["BAD_USER_INPUT"], JSON.stringify(variables));
+    assert.deepEqual(errorCodes(await sample.api.run(SHARED, variables)), ["BAD_USER_INPUT"], JSON.stringify(variables));
   }
-  assert.equal(statements.count, before, "refused before Neo4j");
+  assert.equal(sample.statements.count, before, "refused before Neo4j");
 });

@@ -1,39 +1,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { UnparseableFileError, type CanonicalPaper, type ReadItem } from "../../../import/canonical";
-import { aclAuthorPageReader } from "../../../import/formats/acl-author-page/acl-author-page.reader";
+import { UnparseableFileError } from "../../../import/canonical";
 import { nameKey, normaliseTitle } from "../../../import/normalise/text";
-import { fromRoot } from "../../../src/util/project-root";
+import { formatFixtures, recordsOf } from "../../support/format-fixtures";
 
-const FIXTURES = fromRoot("test", "fixtures", "acl-author-page");
+const { readFixture, assertMatchesExpected } = formatFixtures("acl-author-page");
 const SEED = "acl-author-page-wei-xiong.txt";
-
-/** Feeds a fixture in chunks of `chunkSize` bytes, so line and character boundaries fall mid-chunk. */
-async function* chunksOf(bytes: Buffer, chunkSize: number): AsyncGenerator<Buffer> {
-  for (let offset = 0; offset < bytes.length; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize);
-}
-
-async function readFixture(name: string, chunkSize = 64 * 1024): Promise<ReadItem[]> {
-  const items: ReadItem[] = [];
-  const bytes = readFileSync(`${FIXTURES}/${name}`);
-  for await (const item of aclAuthorPageReader.read(chunksOf(bytes, chunkSize), name)) items.push(item);
-  return items;
-}
-
-function recordsOf(items: ReadItem[]): CanonicalPaper[] {
-  return items.flatMap((item) => (item.kind === "record" ? [item.record] : []));
-}
-
-/** Compares with `<fixture>.expected.json`; UPDATE_EXPECTED=1 rewrites it (then read the diff before committing). */
-function assertMatchesExpected(fixture: string, items: ReadItem[]): void {
-  const expectedPath = `${FIXTURES}/${fixture.replace(/\.txt$/, "")}.expected.json`;
-  const actual = JSON.parse(JSON.stringify(items));
-  if (process.env.UPDATE_EXPECTED === "1" || !existsSync(expectedPath)) {
-    writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-  }
-  assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, "utf8")));
-}
 
 describe("ACL author page reader: the seed page", () => {
   it("maps every field as recorded in the expected file", async () => {

@@ -4,39 +4,11 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createReadStream } from "node:fs";
-import { UnparseableFileError, type ReadItem } from "../../../import/canonical";
-import { aclXmlReader } from "../../../import/formats/acl-xml/acl-xml.reader";
-import { fromRoot } from "../../../src/util/project-root";
+import type { ReadItem } from "../../../import/canonical";
+import { formatFixtures } from "../../support/format-fixtures";
 
-const fixture = (name: string): string => fromRoot("test", "fixtures", "acl-xml", name);
-
-async function readFixture(name: string): Promise<ReadItem[]> {
-  const items: ReadItem[] = [];
-  for await (const item of aclXmlReader.read(createReadStream(fixture(name)), name)) items.push(item);
-  return items;
-}
-
-async function readText(text: string): Promise<ReadItem[]> {
-  async function* bytes(): AsyncGenerator<Buffer> {
-    yield Buffer.from(text, "utf8");
-  }
-  const items: ReadItem[] = [];
-  for await (const item of aclXmlReader.read(bytes(), "inline.xml")) items.push(item);
-  return items;
-}
-
-/** Asserts the fixture is refused with UnparseableFileError at `line`, whose message matches `detail`. */
-async function assertUnparseable(name: string, line: number, detail: RegExp): Promise<UnparseableFileError> {
-  let caught: unknown;
-  await readFixture(name).catch((err: unknown) => (caught = err));
-  assert.ok(caught instanceof UnparseableFileError, `${name} should be refused, got ${String(caught)}`);
-  assert.equal(caught.file, name);
-  assert.deepEqual(caught.location, { file: name, line });
-  assert.match(caught.detail, detail);
-  assert.ok(caught.message.startsWith(`${name}:${line}: cannot be parsed:`), caught.message);
-  return caught;
-}
+const { readFixture, readText: readNamedText, assertUnparseable } = formatFixtures("acl-xml");
+const readText = (text: string) => readNamedText(text, "inline.xml");
 
 const keysOf = (items: ReadItem[]): string[] => items.map((item) => (item.kind === "record" ? item.record.sourceKey : "rejected"));
 

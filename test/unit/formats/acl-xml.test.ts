@@ -4,29 +4,14 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createReadStream, existsSync, readFileSync, writeFileSync } from "node:fs";
-import type { CanonicalPaper, ReadItem } from "../../../import/canonical";
-import { aclXmlReader } from "../../../import/formats/acl-xml/acl-xml.reader";
-import { fromRoot } from "../../../src/util/project-root";
+import type { ReadItem } from "../../../import/canonical";
+import { formatFixtures, recordsOf as papersOf } from "../../support/format-fixtures";
 
-const fixture = (name: string): string => fromRoot("test", "fixtures", "acl-xml", name);
-
-async function readFixture(name: string, chunkBytes = 64 * 1024): Promise<ReadItem[]> {
-  const items: ReadItem[] = [];
-  for await (const item of aclXmlReader.read(createReadStream(fixture(name), { highWaterMark: chunkBytes }), name)) items.push(item);
-  return items;
-}
-
-function papersOf(items: ReadItem[]): CanonicalPaper[] {
-  return items.flatMap((item) => (item.kind === "record" ? [item.record] : []));
-}
+const { readFixture, assertMatchesExpected: matchesExpected } = formatFixtures("acl-xml");
 
 async function assertMatchesExpected(name: string): Promise<ReadItem[]> {
   const items = await readFixture(name);
-  const expectedFile = fixture(name.replace(/\.xml$/, ".expected.json"));
-  if (process.env.UPDATE_EXPECTED === "1") writeFileSync(expectedFile, `${JSON.stringify(items, null, 2)}\n`);
-  assert.ok(existsSync(expectedFile), `${expectedFile} is missing: run once with UPDATE_EXPECTED=1, then read it`);
-  assert.deepEqual(items, JSON.parse(readFileSync(expectedFile, "utf8")));
+  matchesExpected(name, items);
   return items;
 }
 

@@ -1,48 +1,18 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { UnparseableFileError, type CanonicalPaper, type ReadItem } from "../../../import/canonical";
-import { bibtexReader } from "../../../import/formats/bibtex/bibtex.reader";
+import { UnparseableFileError, type CanonicalPaper } from "../../../import/canonical";
 import { nameKey } from "../../../import/normalise/text";
-import { fromRoot } from "../../../src/util/project-root";
+import { formatFixtures, recordsOf } from "../../support/format-fixtures";
 
-const FIXTURES = fromRoot("test", "fixtures", "bibtex");
+const { readFixture, readText: readNamedText, assertMatchesExpected } = formatFixtures("bibtex");
 const REAL = "nlp-project-anthology.bib";
 
-async function* chunksOf(bytes: Buffer, chunkSize: number): AsyncGenerator<Buffer> {
-  for (let offset = 0; offset < bytes.length; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize);
-}
-
-async function readFixture(name: string, chunkSize = 64 * 1024): Promise<ReadItem[]> {
-  const items: ReadItem[] = [];
-  for await (const item of bibtexReader.read(chunksOf(readFileSync(`${FIXTURES}/${name}`), chunkSize), name)) items.push(item);
-  return items;
-}
-
-async function readText(text: string): Promise<ReadItem[]> {
-  const items: ReadItem[] = [];
-  for await (const item of bibtexReader.read(chunksOf(Buffer.from(text), 1024), "inline.bib")) items.push(item);
-  return items;
-}
-
-function recordsOf(items: ReadItem[]): CanonicalPaper[] {
-  return items.flatMap((item) => (item.kind === "record" ? [item.record] : []));
-}
+const readText = (text: string) => readNamedText(text, "inline.bib", { chunkSize: 1024 });
 
 function byKey(papers: CanonicalPaper[], key: string): CanonicalPaper {
   const paper = papers.find((candidate) => candidate.sourceKey === `bibtex:${key}`);
   assert.ok(paper, `no record for ${key}`);
   return paper;
-}
-
-/** Compares with `<fixture>.expected.json`; UPDATE_EXPECTED=1 rewrites it (then read the diff before committing). */
-function assertMatchesExpected(fixture: string, items: ReadItem[]): void {
-  const expectedPath = `${FIXTURES}/${fixture.replace(/\.bib$/, "")}.expected.json`;
-  const actual = JSON.parse(JSON.stringify(items));
-  if (process.env.UPDATE_EXPECTED === "1" || !existsSync(expectedPath)) {
-    writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-  }
-  assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, "utf8")));
 }
 
 describe("BibTeX reader: the real project file", () => {

@@ -1,43 +1,13 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { UnparseableFileError, type CanonicalPaper, type ReadItem } from "../../../import/canonical";
-import { cslJsonReader } from "../../../import/formats/csl-json/csl-json.reader";
+import { UnparseableFileError } from "../../../import/canonical";
 import { openInput } from "../../../import/input";
 import { nameKey } from "../../../import/normalise/text";
-import { fromRoot } from "../../../src/util/project-root";
+import { chunksOf, formatFixtures, recordsOf } from "../../support/format-fixtures";
 
-const FIXTURES = fromRoot("test", "fixtures", "csl-json");
+const { fixturePath, readFixture, readItems: collect, assertMatchesExpected } = formatFixtures("csl-json");
 const SLICE = "ml-anthology-slice.csl.jsonl";
 const ARRAY = "colt-uai-alt-abstracts-slice.csl.json";
-
-async function* chunksOf(bytes: Buffer, chunkSize: number): AsyncGenerator<Buffer> {
-  for (let offset = 0; offset < bytes.length; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize);
-}
-
-async function collect(input: AsyncIterable<Buffer>, file: string): Promise<ReadItem[]> {
-  const items: ReadItem[] = [];
-  for await (const item of cslJsonReader.read(input, file)) items.push(item);
-  return items;
-}
-
-function readFixture(name: string, chunkSize = 64 * 1024): Promise<ReadItem[]> {
-  return collect(chunksOf(readFileSync(`${FIXTURES}/${name}`), chunkSize), name);
-}
-
-function recordsOf(items: ReadItem[]): CanonicalPaper[] {
-  return items.flatMap((item) => (item.kind === "record" ? [item.record] : []));
-}
-
-/** Compares with `<fixture>.expected.json`; UPDATE_EXPECTED=1 rewrites it (then read the diff before committing). */
-function assertMatchesExpected(fixture: string, items: ReadItem[]): void {
-  const expectedPath = `${FIXTURES}/${fixture.replace(/\.csl\.jsonl?$/, "")}.expected.json`;
-  const actual = JSON.parse(JSON.stringify(items));
-  if (process.env.UPDATE_EXPECTED === "1" || !existsSync(expectedPath)) {
-    writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);
-  }
-  assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, "utf8")));
-}
 
 describe("CSL-JSON reader: real ML Anthology data", () => {
   it("maps the JSON Lines slice as recorded in the expected file", async () => {
@@ -49,7 +19,7 @@ describe("CSL-JSON reader: real ML Anthology data", () => {
 
   it("reads the gzipped slice through openInput to the same records", async () => {
     const plain = await readFixture(SLICE);
-    const gz = await collect(openInput(`${FIXTURES}/${SLICE}.gz`).bytes(), SLICE);
+    const gz = await collect(openInput(fixturePath(`${SLICE}.gz`)).bytes(), SLICE);
     assert.deepEqual(gz, plain);
   });
 

@@ -4,41 +4,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createReadStream } from "node:fs";
 import { UnparseableFileError, type ReadItem } from "../../../import/canonical";
-import { dblpXmlReader } from "../../../import/formats/dblp-xml/dblp-xml.reader";
 import { MAX_RECORD_CHARS } from "../../../import/formats/xml-stream";
-import { fromRoot } from "../../../src/util/project-root";
+import { chunksOf, formatFixtures } from "../../support/format-fixtures";
 
-const fixture = (name: string): string => fromRoot("test", "fixtures", "dblp-xml", name);
-
-async function readFixture(name: string): Promise<ReadItem[]> {
-  const items: ReadItem[] = [];
-  for await (const item of dblpXmlReader.read(createReadStream(fixture(name)), name)) items.push(item);
-  return items;
-}
-
-async function* bytes(...buffers: Buffer[]): AsyncGenerator<Buffer> {
-  yield* buffers;
-}
-
-async function readText(text: string, file = "inline.xml"): Promise<ReadItem[]> {
-  const items: ReadItem[] = [];
-  for await (const item of dblpXmlReader.read(bytes(Buffer.from(text, "latin1")), file)) items.push(item);
-  return items;
-}
-
-/** Asserts the fixture is refused with UnparseableFileError at `line`, whose message matches `detail`. */
-async function assertUnparseable(name: string, line: number, detail: RegExp): Promise<UnparseableFileError> {
-  let caught: unknown;
-  await readFixture(name).catch((err: unknown) => (caught = err));
-  assert.ok(caught instanceof UnparseableFileError, `${name} should be refused, got ${String(caught)}`);
-  assert.equal(caught.file, name);
-  assert.deepEqual(caught.location, { file: name, line });
-  assert.match(caught.detail, detail);
-  assert.ok(caught.message.startsWith(`${name}:${line}: cannot be parsed:`), caught.message);
-  return caught;
-}
+const { readFixture, readItems, readText: readNamedText, assertUnparseable } = formatFixtures("dblp-xml");
+const readText = (text: string, file = "inline.xml") => readNamedText(text, file, { encoding: "latin1" });
 
 const keysOf = (items: ReadItem[]): string[] => items.map((item) => (item.kind === "record" ? item.record.sourceKey : "rejected"));
 
@@ -137,8 +108,7 @@ test("UTF-8 dblp files and files without a DOCTYPE read the same entities", asyn
     '<?xml version="1.0" encoding="UTF-8"?>\n<dblp><article key="journals/t/U20"><author>Jürgen M&uuml;ller</author><title>Ü.</title></article></dblp>',
     "utf8",
   );
-  const items: ReadItem[] = [];
-  for await (const item of dblpXmlReader.read(bytes(utf8), "utf8.xml")) items.push(item);
+  const items = await readItems(chunksOf(utf8, utf8.length), "utf8.xml");
   assert.equal(items.length, 1);
   assert.ok(items[0].kind === "record");
   assert.equal(items[0].record.authors[0].name, "Jürgen Müller");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { A, B, C, D, E, F, SAMPLE_PAPERS } from "../../integration/api/sample-graph";
+import { A, B, C, D, E, F, SAMPLE_PAPERS } from "../../support/sample-graph";
 import { OracleArgs, oracleNetwork } from "../../support/network-oracle";
 
 /*

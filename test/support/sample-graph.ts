@@ -1,5 +1,5 @@
-import type { Database } from "../../../src/db/database";
-import { addPapers, TestAuthor, TestPaper, TestVenue } from "../../support/graphql";
+import type { Database } from "../../src/db/database";
+import { addPapers, TestAuthor, TestPaper, TestVenue } from "./graphql";
 
 /*
  * A small graph whose every answer can be worked out by hand:
