@@ -224,6 +224,8 @@ async function load(): Promise<void> {
   showExports();
   if (!state.author) {
     setStatus("Search an author to see their coauthor network.");
+    // Nothing to show yet: the search box is where a keyboard user starts.
+    $<HTMLInputElement>("author-input").focus();
     panel.replaceChildren(
       h("p", { class: "muted" }, "Pick an author on the left. Then click an author or a tie in the picture to see the papers behind it."),
     );

@@ -81,9 +81,9 @@ export class LabelLayout {
   }
 
   private box(x: number, y: number, radius: number, textWidth: number, font: LabelFont, side: LabelSide): Box {
-    // A few pixels of margin, so that two labels never touch end to end either.
-    const left = side === "right" ? x + radius + GAP : x - radius - GAP - textWidth - 8;
-    return [left, y - font.size / 2 - 3, textWidth + 8, font.size + 6];
+    // A margin around the text, so that two labels never run into each other end to end ("Hang XuChi Han").
+    const text = side === "right" ? x + radius + GAP : x - radius - GAP - textWidth;
+    return [text - 5, y - font.size / 2 - 3, textWidth + 10, font.size + 6];
   }
 
   private fits(b: Box): boolean {
@@ -156,8 +156,9 @@ export function measure(context: CanvasRenderingContext2D, label: string, font: 
 }
 
 /**
- * sigma's hover drawer: the node and its label on a box of the theme's panel colour (sigma's own box
- * is always white), on the side the label was placed (the right if it was not).
+ * sigma's hover drawer (also for the selected node): the node ringed, and its label on a box of the
+ * theme's panel colour (sigma's own box is always white), on the side the label was placed (the right
+ * if it was not).
  */
 export function drawNodeHover(
   context: CanvasRenderingContext2D,
@@ -178,6 +179,14 @@ export function drawNodeHover(
   context.beginPath();
   context.arc(data.x, data.y, radius, 0, Math.PI * 2);
   context.fill();
+  // A ring in the text's colour marks the node in both themes (the box alone hardly shows on dark).
+  context.shadowBlur = 0;
+  context.strokeStyle = colors.text;
+  context.lineWidth = 2;
+  context.beginPath();
+  context.arc(data.x, data.y, radius - 1, 0, Math.PI * 2);
+  context.stroke();
+  context.shadowBlur = 6;
   if (label)
     context.fillRect(side === "right" ? data.x + radius - 2 : data.x - radius - width - 8, data.y - height / 2, width + 10, height);
   context.shadowBlur = 0;
