@@ -32,7 +32,7 @@ function isPath(value: Json): value is PathAnswer {
 export function findNetwork(value: Json, key = "result"): Found | null {
   if (isNetwork(value)) {
     const network: NetworkAnswer = {
-      truncated: Boolean((value as NetworkAnswer).truncated),
+      truncated: Boolean(value.truncated),
       nodes: value.nodes.map((n) => ({
         distance: n.distance ?? 1,
         author: {
@@ -65,15 +65,13 @@ export function findNetwork(value: Json, key = "result"): Found | null {
       distance: i === 0 ? 0 : 1,
       author: { id: a.id, name: a.name ?? a.id, paperCount: a.paperCount ?? 1, firstYear: null, lastYear: null },
     }));
-    const edges = value.authors
-      .slice(1)
-      .map((a, i) => ({
-        source: value.authors[i].id,
-        target: a.id,
-        jointPapers: value.links[i]?.papers?.length || 1,
-        firstYear: null,
-        lastYear: null,
-      }));
+    const edges = value.authors.slice(1).map((a, i) => ({
+      source: value.authors[i].id,
+      target: a.id,
+      jointPapers: value.links[i]?.papers?.length || 1,
+      firstYear: null,
+      lastYear: null,
+    }));
     return {
       network: { truncated: false, nodes, edges },
       centre: nodes[0]?.author.id ?? "",
@@ -111,7 +109,10 @@ function show(result: Json): Found | null {
     caption.textContent = "This result holds no network or collaboration path.";
     return null;
   }
-  view ??= new NetworkView(stage, themeFrom(document.body.classList.contains("graphiql-dark") ? "dark" : "light"));
+  // GraphiQL's theme at the time of this result (the reader may have switched it since the last one).
+  const theme = themeFrom(document.body.classList.contains("graphiql-dark") ? "dark" : "light");
+  view ??= new NetworkView(stage, theme);
+  view.setTheme(theme);
   caption.textContent = `${found.title}: ${found.network.nodes.length} authors, ${found.network.edges.length} ties${found.network.truncated ? " (truncated)" : ""}`;
   // Drawn when the pane is visible: sigma needs a sized container.
   const draw = () => {
