@@ -30,9 +30,30 @@ const PAGES: Record<string, (api: string) => string> = {
 <script type="module" src="${api}/widget/coauthor-network.js"></script></head><body><h1>Six widgets from another origin</h1><main>
 ${AUTHORS.map((a, i) => `<coauthor-network id="w${i}" author="${a}" depth="1" maxnodes="60" ${i % 2 ? 'theme="dark"' : ""} controls="${i === 0 ? 1 : 0}"></coauthor-network>`).join("\n")}
 </main><script>window.selections=[];document.addEventListener("author-select",e=>selections.push(["author",e.detail]));document.addEventListener("tie-select",e=>selections.push(["tie",e.detail]));</script></body></html>`,
-  "/frame.html": (api) => `<!doctype html><html><head><title>Framing page</title><style>body{margin:0}iframe{border:0}</style></head><body>
-<iframe id="f" src="${api}/embed/network?author=name%3Awei%20xiong&depth=1&theme=dark&controls=0" width="900" height="560"></iframe>
-<script>window.messages=[];addEventListener("message",e=>{if(e.source===document.getElementById("f").contentWindow)messages.push(e.data)});</script></body></html>`,
+  // A dashboard of another origin framing the embed: it changes the view by postMessage (a button)
+  // and lists what the frame reports.
+  "/frame.html": (api) => `<!doctype html><html><head><title>A dashboard framing the embed</title><style>
+body{margin:0;background:#111217;color:#ccccdc;font:13px/1.45 system-ui,sans-serif}
+header{padding:10px 16px;border-bottom:1px solid #2c3235;display:flex;gap:14px;align-items:baseline}
+header b{color:#fff;font-size:15px} header span{color:#8e8e9e}
+main{display:flex;gap:12px;padding:12px} .panel{background:#181b1f;border:1px solid #2c3235;border-radius:4px;padding:8px 10px}
+h2{font-size:13px;margin:0 0 8px;color:#fff;font-weight:600} iframe{border:0;display:block}
+button{font:inherit;color:#fff;background:#3d71d9;border:0;border-radius:3px;padding:4px 10px;cursor:pointer}
+ol{margin:8px 0 0;padding-left:18px;font:12px/1.5 ui-monospace,monospace;color:#9fa7b3} li{margin-bottom:4px;word-break:break-word}
+</style></head><body>
+<header><b>Lab dashboard</b><span>a page of another origin, framing /embed/network</span></header>
+<main><section class="panel"><h2>Wei Xiong's coauthors (iframe, theme=dark, controls=0)</h2>
+<iframe id="f" src="${api}/embed/network?author=name%3Awei%20xiong&depth=1&theme=dark&controls=0" width="860" height="540"></iframe></section>
+<section class="panel" style="flex:1;min-width:0"><h2>postMessage</h2><button id="only2024" type="button">Only 2024 (coauthor-network:set)</button>
+<ol id="log"></ol></section></main>
+<script>
+const frame=document.getElementById("f");window.messages=[];
+document.getElementById("only2024").addEventListener("click",()=>frame.contentWindow.postMessage({type:"coauthor-network:set",yearFrom:2024,yearTo:2024},"*"));
+addEventListener("message",e=>{if(e.source!==frame.contentWindow)return;messages.push(e.data);
+const {type,...rest}=e.data;const li=document.createElement("li");
+li.textContent=type.replace("coauthor-network:","")+" "+Object.entries(rest).filter(([,v])=>v!==null&&typeof v!=="object").map(([k,v])=>k+"="+v).join(" ");
+document.getElementById("log").append(li)});
+</script></body></html>`,
 };
 
 async function messages(page: Page, type: string, count = 1): Promise<any[]> {
@@ -85,14 +106,7 @@ describe("embedding: iframe page and custom element on another origin", { timeou
       0,
       "controls=0 hides the controls",
     );
-    await screenshot(page, "embed-dark");
-
-    await page.evaluate(() =>
-      (document.getElementById("f") as HTMLIFrameElement).contentWindow!.postMessage(
-        { type: "coauthor-network:set", yearFrom: 2024, yearTo: 2024 },
-        "*",
-      ),
-    );
+    await page.click("#only2024");
     const [, narrowed] = await messages(page, "coauthor-network:load", 2);
     const windowed = await queryApi(server.url, COUNTS, { a: "name:wei xiong", yearFrom: 2024, yearTo: 2024 });
     assert.equal(narrowed.edges, windowed.coauthorNetwork.edges.length);
@@ -105,10 +119,14 @@ describe("embedding: iframe page and custom element on another origin", { timeou
       { timeout: 60_000 },
     );
     const at = await frame.evaluate(() => document.querySelector<any>("coauthor-network").networkView.viewportPosition("name:wei xiong"));
-    await page.mouse.click(at.x, at.y);
+    const inPage = (await page.locator("#f").boundingBox())!;
+    await page.mouse.click(inPage.x + at.x, inPage.y + at.y);
     const [selected] = await messages(page, "coauthor-network:author-select");
     assert.equal(selected.id, "name:wei xiong");
     assert.equal(selected.name, "Wei Xiong");
+    await page.mouse.move(inPage.x + 40, inPage.y + inPage.height - 40);
+    await page.waitForTimeout(300);
+    await screenshot(page, "embed-dark");
   });
 
   it("lets only EMBED_FRAME_ANCESTORS frame the embed when it is set", async () => {
@@ -142,6 +160,28 @@ describe("embedding: iframe page and custom element on another origin", { timeou
       const png = readPng(await page.locator(`#w${i}`).screenshot());
       assert.ok(inkPixels(png) > 1500, `widget ${i} (${AUTHORS[i]}) has a drawn network (${inkPixels(png)} ink pixels)`);
     }
+    // The live widgets' labels stay inside their pictures and never overlap.
+    const pictures = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("coauthor-network"))
+        .filter((w: any) => w.networkView?.isLive)
+        .map((w: any) => {
+          const stage = w.shadowRoot.querySelector(".stage") as HTMLElement;
+          return { id: w.id, width: stage.clientWidth, height: stage.clientHeight, labels: w.networkView.labelBoxes() };
+        }),
+    );
+    assert.ok(pictures.length >= 3, `several widgets draw live (${pictures.length})`);
+    for (const { id, width, height, labels } of pictures) {
+      assert.ok(labels.length >= 3, `${id} shows labels (${labels.length})`);
+      for (const { node, box } of labels as Array<{ node: string; box: number[] }>) {
+        const [x, y, w, h] = box;
+        assert.ok(x >= 0 && y >= 0 && x + w <= width && y + h <= height, `${id}: the label of ${node} is inside: ${box.join(",")}`);
+        for (const other of labels as Array<{ node: string; box: number[] }>) {
+          if (other.node === node) continue;
+          const [ox, oy, ow, oh] = other.box;
+          assert.ok(x + w <= ox || ox + ow <= x || y + h <= oy || oy + oh <= y, `${id}: the labels of ${node} and ${other.node} overlap`);
+        }
+      }
+    }
     await screenshot(page, "widget-host");
     const widget = `${server.url}/widget/coauthor-network.js`;
     const live = () => page.evaluate(async (url) => (await import(url)).liveCount(), widget);
@@ -166,9 +206,25 @@ describe("embedding: iframe page and custom element on another origin", { timeou
     assert.equal(kind, "author");
     assert.equal(detail.id, "name:han zhao");
 
-    // Removing widgets releases their contexts: their canvases are gone and the budget frees up.
+    // Removing widgets releases their contexts: the WebGL contexts they held are lost (not left for
+    // the browser to reclaim later), their canvases are gone and the budget frees up.
     const canvasesBefore = await webglCanvases();
+    const held = await page.evaluate(() => {
+      const contexts = ["w0", "w1", "w2"].flatMap((id) =>
+        Array.from((document.getElementById(id) as any).shadowRoot.querySelectorAll(".stage canvas") as NodeListOf<HTMLCanvasElement>)
+          .map((canvas) => canvas.getContext("webgl2") ?? canvas.getContext("webgl"))
+          .filter((gl): gl is WebGL2RenderingContext | WebGLRenderingContext => gl !== null),
+      );
+      (window as any).heldContexts = contexts;
+      return contexts.length;
+    });
+    assert.ok(held >= 3, `the removed widgets held WebGL contexts (${held})`);
     await page.evaluate(() => ["w0", "w1", "w2"].forEach((id) => document.getElementById(id)!.remove()));
+    assert.deepEqual(
+      await page.evaluate(() => (window as any).heldContexts.map((gl: WebGLRenderingContext) => gl.isContextLost())),
+      Array(held).fill(true),
+      "every context of a removed widget is lost",
+    );
     assert.ok((await webglCanvases()) < canvasesBefore);
     assert.ok((await live()) <= 3);
     await page.evaluate(() => {

@@ -29,6 +29,36 @@ async function drawn(page: Page): Promise<{ nodes: number; edges: number }> {
   }));
 }
 
+/**
+ * The labels the picture shows: each inside the picture and none overlapping another (their boxes
+ * include a few pixels of margin). Returns them.
+ */
+async function labelBoxes(page: Page, min = 10): Promise<Array<{ node: string; box: [number, number, number, number] }>> {
+  const stage = (await page.locator("#stage").boundingBox())!;
+  const labels: Array<{ node: string; box: [number, number, number, number] }> = await page.evaluate(() =>
+    (window as any).__explorer.view.labelBoxes(),
+  );
+  assert.ok(labels.length >= min, `at least ${min} labels are shown (${labels.length})`);
+  for (const { node, box } of labels) {
+    const [x, y, w, h] = box;
+    assert.ok(
+      x >= 0 && y >= 0 && x + w <= stage.width && y + h <= stage.height,
+      `the label of ${node} is inside the picture: ${box.join(",")}`,
+    );
+  }
+  labels.forEach((a, i) =>
+    labels.slice(i + 1).forEach((b) => {
+      const apart =
+        a.box[0] + a.box[2] <= b.box[0] ||
+        b.box[0] + b.box[2] <= a.box[0] ||
+        a.box[1] + a.box[3] <= b.box[1] ||
+        b.box[1] + b.box[3] <= a.box[1];
+      assert.ok(apart, `the labels of ${a.node} and ${b.node} overlap`);
+    }),
+  );
+  return labels;
+}
+
 /** Clicks a node where sigma drew it (a real click through sigma's picking). */
 async function clickNode(page: Page, id: string): Promise<void> {
   const box = (await page.locator("#stage").boundingBox())!;
@@ -77,6 +107,7 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
     assert.equal(new URL(page.url()).searchParams.get("author"), CENTRE);
     const png = readPng(await screenshot(page, "explorer-light"));
     assert.ok(colourCount(png) >= 5, "the screenshot shows several colours (nodes by distance, labels, edges)");
+    await labelBoxes(page);
   });
 
   it("opens the side panel with the right papers when an author is clicked", async () => {
@@ -181,6 +212,8 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
     assert.equal((svg.match(/<circle /g) ?? []).length, counts.nodes);
     assert.equal((svg.match(/<line /g) ?? []).length, counts.edges);
     assert.match(svg, /<text [^>]*>Wei Xiong<\/text>/);
+    const labels = await labelBoxes(page);
+    assert.equal((svg.match(/<text /g) ?? []).length, labels.length, "the SVG has the labels on screen");
     await screenshot(page, "explorer-dark");
   });
 
@@ -197,6 +230,15 @@ describe("explorer in a real browser with WebGL, offline", { timeout: 300_000 },
     await page.locator("#node-list li button").first().focus();
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => (document.querySelector("#panel") as HTMLElement).dataset.showing === "author");
+    // A tie's papers from the keyboard: the "joint" count beside a top coauthor opens the tie.
+    await page.locator("#panel ol.coauthors button.meta").first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () =>
+        (document.querySelector("#panel") as HTMLElement).dataset.showing === "tie" &&
+        document.querySelectorAll("#panel li.paper").length > 0,
+    );
+    assert.match(new URL(page.url()).searchParams.get("tie") ?? "", /\|/);
     await page.focus("#stage");
     await page.keyboard.press("+");
     await page.keyboard.press("ArrowLeft");

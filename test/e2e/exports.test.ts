@@ -45,9 +45,11 @@ out["csv"] = {"nodes": len(nodes), "ids": sorted(r["id"] for r in nodes), "edges
   "weights": {pair(r["source"], r["target"]): int(r["jointPapers"]) for r in edges}}
 with open(f"{d}/network.vosviewer.json") as f: v = json.load(f)["network"]
 out["vos"] = {"items": len(v["items"]), "links": len(v["links"]), "strength": sum(l["strength"] for l in v["links"]),
-  "totalLinkStrength": sum(i["weights"]["Total link strength"] for i in v["items"]), "documents": {i["label"]: i["weights"]["Documents"] for i in v["items"]}}
+  "totalLinkStrength": sum(i["weights"]["Total link strength"] for i in v["items"]), "documents": {i["label"]: i["weights"]["Documents"] for i in v["items"]},
+  "linksOf": {i["label"]: i["weights"]["Links"] for i in v["items"]}, "scores": {i["label"]: i["scores"].get("Avg. pub. year") for i in v["items"]}}
 with open(f"{d}/network.grafana.json") as f: gf = json.load(f)
 out["grafana"] = {"nodes": len(gf["nodes"]), "edges": len(gf["edges"]), "nodeKeys": sorted(gf["nodes"][0].keys()), "edgeKeys": sorted(gf["edges"][0].keys()),
+  "sameKeys": all(sorted(n.keys()) == sorted(gf["nodes"][0].keys()) for n in gf["nodes"]) and all(sorted(e.keys()) == sorted(gf["edges"][0].keys()) for e in gf["edges"]),
   "weights": {pair(e["source"], e["target"]): e["mainStat"] for e in gf["edges"]}}
 print(json.dumps(out))
 `;
@@ -64,6 +66,25 @@ const NETWORK = `query($authorId: ID!, $depth: Int, $minJointPapers: Int, $yearF
     nodes { author { id name paperCount } } edges { source target jointPapers } } }`;
 
 const pair = (a: string, b: string) => [a, b].sort().join("|");
+
+/** The Node Graph panel's nodes frame: id, title, subTitle, mainStat, secondaryStat, arc__*, detail__* and nothing else. */
+const GRAFANA_NODE_FIELDS = [
+  "arc__centre",
+  "arc__centre_color",
+  "arc__coauthor",
+  "arc__coauthor_color",
+  "arc__further",
+  "arc__further_color",
+  "detail__aliases",
+  "detail__distance",
+  "detail__papers",
+  "detail__years",
+  "id",
+  "mainStat",
+  "secondaryStat",
+  "subTitle",
+  "title",
+];
 
 /** Joint papers per year of each tie, from GraphQL's collaboration evidence (not the export's statement). */
 async function perYearFromApi(
@@ -188,12 +209,32 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
       assert.equal(read.vos.totalLinkStrength, 2 * read.vos.strength);
       assert.deepEqual(read.grafana.weights, weights);
       assert.deepEqual(read.grafana.edgeKeys, ["detail__firstYear", "detail__lastYear", "id", "mainStat", "source", "target"]);
-      for (const key of ["id", "title", "subTitle", "mainStat", "secondaryStat", "arc__centre"])
-        assert.ok(read.grafana.nodeKeys.includes(key), key);
+      // Exactly the Node Graph panel's field names, on every row.
+      assert.deepEqual(read.grafana.nodeKeys, GRAFANA_NODE_FIELDS);
+      assert.equal(read.grafana.sameKeys, true, "every Grafana row has the same fields");
+
+      // VOSviewer: Links = ties in this network, score = the average publication year (from GraphQL's papers).
+      const names = api.nodes.map((n) => n.author.name);
+      const unique = api.nodes.filter((n) => names.indexOf(n.author.name) === names.lastIndexOf(n.author.name));
+      const degree = new Map<string, number>();
+      for (const e of api.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+      for (const n of unique)
+        assert.equal(read.vos.linksOf[n.author.name], degree.get(n.author.id) ?? 0, `VOSviewer Links of ${n.author.name}`);
       if (!("yearFrom" in args)) {
         const papers = Object.fromEntries(api.nodes.map((n) => [n.author.name, n.author.paperCount]));
         for (const [label, documents] of Object.entries(read.vos.documents as Record<string, number>))
           assert.equal(documents, papers[label], `VOSviewer documents of ${label}`);
+        const checked = unique.filter((n) => n.author.paperCount <= 100).slice(0, 12);
+        assert.ok(checked.length >= 5, "enough authors to check the VOSviewer scores");
+        const years = await queryApi<Record<string, { papers: { edges: Array<{ node: { year: number | null } }> } }>>(
+          server.url,
+          `{ ${checked.map((n, i) => `a${i}: author(id: ${JSON.stringify(n.author.id)}) { papers(first: 100) { edges { node { year } } } }`).join("\n")} }`,
+        );
+        checked.forEach((n, i) => {
+          const known = years[`a${i}`].papers.edges.map((e) => e.node.year).filter((y): y is number => y !== null);
+          const mean = known.reduce((a, b) => a + b, 0) / known.length;
+          assert.equal(read.vos.scores[n.author.name], Number(mean.toFixed(2)), `VOSviewer score (average year) of ${n.author.name}`);
+        });
       }
     });
   }
@@ -210,18 +251,16 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
     assert.equal(rows.length - 1, api.author.coauthors.totalCount);
     assert.equal(rows[1].split(",")[0], api.author.coauthors.edges[0].node.id);
 
+    // GraphQL gives the very rows of the export, so Infinity's root selector (data.coauthorNetworkFrames.nodes) reads them as they are.
     const frames = await queryApi(
       server.url,
-      `{ coauthorNetworkFrames(authorId: "name:tong zhang", depth: 2, minJointPapers: 3) { nodes { id title mainStat arc__centre } edges { id source target mainStat } } }`,
+      `{ coauthorNetworkFrames(authorId: "name:tong zhang", depth: 2, minJointPapers: 3) { nodes { ${GRAFANA_NODE_FIELDS.join(" ")} } edges { id source target mainStat detail__firstYear detail__lastYear } } }`,
     );
     const grafana = await (
       await fetch(new URL("/export/network.grafana.json?author=name:tong%20zhang&depth=2&minJointPapers=3", server.url))
     ).json();
-    assert.deepEqual(
-      frames.coauthorNetworkFrames.edges,
-      grafana.edges.map((e: any) => ({ id: e.id, source: e.source, target: e.target, mainStat: e.mainStat })),
-    );
-    assert.equal(frames.coauthorNetworkFrames.nodes.length, grafana.nodes.length);
+    assert.deepEqual(frames.coauthorNetworkFrames.edges, grafana.edges);
+    assert.deepEqual(frames.coauthorNetworkFrames.nodes, grafana.nodes);
 
     const tooMany = await fetch(new URL("/export/network.grafana.json?author=name:tong%20zhang&maxNodes=1501", server.url));
     assert.equal(tooMany.status, 400);

@@ -67,9 +67,9 @@ const panel = $<HTMLElement>("panel");
 const status = $<HTMLElement>("status");
 
 const view = new NetworkView(stage, state.theme, {
-  onNode: (id) => select({ selected: id, tie: null }),
-  onEdge: (a, b) => select({ selected: null, tie: edgeKey(a, b) }),
-  onStage: () => select({ selected: null, tie: null }),
+  onNode: (id) => choose({ selected: id, tie: null }),
+  onEdge: (a, b) => choose({ selected: null, tie: edgeKey(a, b) }),
+  onStage: () => choose({ selected: null, tie: null }),
   onLayoutDone: (ms) => setStatus(`${summary()} · layout ${Math.round(ms)} ms`),
 });
 
@@ -127,12 +127,12 @@ new SearchBox($("author-input"), $("author-options"), ENDPOINT, (author) => {
 });
 new SearchBox($("to-input"), $("to-options"), ENDPOINT, (author) => {
   state.to = author.id;
-  void select({ selected: null, tie: null });
+  choose({ selected: null, tie: null });
 });
 $("clear-path").addEventListener("click", () => {
   state.to = null;
   $<HTMLInputElement>("to-input").value = "";
-  select({ selected: null, tie: null });
+  choose({ selected: null, tie: null });
 });
 
 $("theme-toggle").addEventListener("click", () => {
@@ -143,11 +143,16 @@ $("theme-toggle").addEventListener("click", () => {
 });
 
 stage.addEventListener("keydown", (event) => {
-  if (event.key === "Escape") select({ selected: null, tie: null });
+  if (event.key === "Escape") choose({ selected: null, tie: null });
   else if (view.handleKey(event)) event.preventDefault();
 });
 
-$("save-png").addEventListener("click", async () => saveFile(await view.toPNG(2), `${fileStem()}.png`));
+$("save-png").addEventListener("click", () => {
+  view.toPNG(2).then(
+    (png) => saveFile(png, `${fileStem()}.png`),
+    (error: Error) => setStatus(`Could not save the picture: ${error.message}`, true),
+  );
+});
 $("save-svg").addEventListener("click", () => saveFile(view.toSVG(), `${fileStem()}.svg`, "image/svg+xml"));
 
 function fileStem(): string {
@@ -192,7 +197,7 @@ function showNodeList(): void {
       h(
         "li",
         {},
-        button(`${author.name} (${author.paperCount})`, () => select({ selected: author.id, tie: null })),
+        button(`${author.name} (${author.paperCount})`, () => showInPicture({ selected: author.id, tie: null })),
       ),
     );
   }
@@ -200,12 +205,27 @@ function showNodeList(): void {
 
 // ---- loading and selection ------------------------------------------------------------------
 
+/** Selects from an event handler: a failed request shows in the status line instead of being lost. */
+function choose(next: { selected: string | null; tie: string | null }): void {
+  select(next).catch((error: Error) => setStatus(`Could not load the selection: ${error.message}`, true));
+}
+
+/** A selection made from a list (keyboard users' way in): select, and move the picture to it. */
+function showInPicture(next: { selected: string | null; tie: string | null }): void {
+  const [a, b] = next.tie ? next.tie.split("|") : [];
+  const at = next.selected ?? a;
+  if (at) view.panTo(at, b);
+  choose(next);
+}
+
 async function load(): Promise<void> {
   showControls();
   writeState(state);
   showExports();
   if (!state.author) {
     setStatus("Search an author to see their coauthor network.");
+    // Nothing to show yet: the search box is where a keyboard user starts.
+    $<HTMLInputElement>("author-input").focus();
     panel.replaceChildren(
       h("p", { class: "muted" }, "Pick an author on the left. Then click an author or a tie in the picture to see the papers behind it."),
     );
@@ -308,7 +328,7 @@ async function showAuthor(id: string): Promise<void> {
           })
         : null,
       id !== state.author
-        ? button("Path from the centre", () => ((state.to = id), void select({ selected: null, tie: null })), { id: "path-here" })
+        ? button("Path from the centre", () => ((state.to = id), choose({ selected: null, tie: null })), { id: "path-here" })
         : null,
     ),
     h("h3", {}, `Papers${state.yearFrom !== null || state.yearTo !== null ? " in these years" : ""} (${author.papers.totalCount})`),
@@ -321,8 +341,15 @@ async function showAuthor(id: string): Promise<void> {
         h(
           "li",
           {},
-          inNetwork(e.node.id) ? button(e.node.name, () => select({ selected: e.node.id, tie: null })) : e.node.name,
-          h("span", { class: "meta" }, ` ${e.jointPapers} joint`),
+          inNetwork(e.node.id) ? button(e.node.name, () => showInPicture({ selected: e.node.id, tie: null })) : e.node.name,
+          " ",
+          // The tie's papers, from the keyboard too (when the tie is drawn).
+          view.graph.hasEdge(edgeKey(id, e.node.id))
+            ? button(`${e.jointPapers} joint`, () => showInPicture({ selected: null, tie: edgeKey(id, e.node.id) }), {
+                class: "meta",
+                "aria-label": `Joint papers of ${author.name} and ${e.node.name}`,
+              })
+            : h("span", { class: "meta" }, `${e.jointPapers} joint`),
         ),
       ),
     ),
@@ -371,8 +398,8 @@ async function showTie(a: string, b: string): Promise<void> {
     h(
       "div",
       { class: "actions" },
-      button(`Open ${nameOf(a)}`, () => select({ selected: a, tie: null })),
-      button(`Open ${nameOf(b)}`, () => select({ selected: b, tie: null })),
+      button(`Open ${nameOf(a)}`, () => choose({ selected: a, tie: null })),
+      button(`Open ${nameOf(b)}`, () => choose({ selected: b, tie: null })),
     ),
   );
 }

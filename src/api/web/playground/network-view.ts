@@ -109,7 +109,10 @@ function show(result: Json): Found | null {
     caption.textContent = "This result holds no network or collaboration path.";
     return null;
   }
-  view ??= new NetworkView(stage, themeFrom(document.body.classList.contains("graphiql-dark") ? "dark" : "light"));
+  // GraphiQL's theme at the time of this result (the reader may have switched it since the last one).
+  const theme = themeFrom(document.body.classList.contains("graphiql-dark") ? "dark" : "light");
+  view ??= new NetworkView(stage, theme);
+  view.setTheme(theme);
   caption.textContent = `${found.title}: ${found.network.nodes.length} authors, ${found.network.edges.length} ties${found.network.truncated ? " (truncated)" : ""}`;
   // Drawn when the pane is visible: sigma needs a sized container.
   const draw = () => {

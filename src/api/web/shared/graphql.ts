@@ -8,7 +8,7 @@ export async function gql<T>(endpoint: string, query: string, variables: Record<
   });
   let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   try {
-    body = await response.json();
+    body = (await response.json()) as typeof body;
   } catch {
     throw new Error(`The API at ${endpoint} answered ${response.status} without JSON; is it a coauthor-graph /graphql endpoint?`);
   }

@@ -2,9 +2,9 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import Sigma from "sigma";
-import { drawDiscNodeLabel } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
-import type { NodeDisplayData, PartialButFor } from "sigma/types";
+import type { NodeDisplayData } from "sigma/types";
+import { drawNodeHover, drawNodeLabel, fontOf, LabelLayout, measure, type Box, type LabelData, type LabelSide } from "./labels";
 import type { NetworkAnswer } from "./queries";
 import { PALETTES, type Palette, type Theme } from "./theme";
 import { composeImage, svgOfView } from "./picture";
@@ -14,9 +14,9 @@ import { paint2d } from "./painter2d";
  * One drawn coauthor network: a graphology graph, a sigma (WebGL) renderer and a ForceAtlas2
  * layout that runs in a web worker, so the page stays responsive while it settles. Nodes are
  * sized by papers, edges by joint papers, coloured by distance from the centre. Labels: sigma's
- * grid offers at most one per cell, and drawLabel below skips any that would overlap one already
- * drawn this frame (neighbouring cells can still collide in sigma alone); the centre, the
- * selection and a highlighted path always keep theirs.
+ * grid offers at most one per cell, and labels.ts places each on a side of its node where it stays
+ * inside the picture and overlaps no label already drawn this frame (neighbouring cells can still
+ * collide in sigma alone), or leaves it out; the centre, the selection and a path keep theirs.
  */
 
 export interface ViewCallbacks {
@@ -58,9 +58,8 @@ export class NetworkView {
   private still: HTMLCanvasElement | null = null;
   private stillFrame = 0;
   private firstFrameWaiter: (() => void) | null = null;
-  /** Label boxes drawn (or reserved for forced labels) in the frame being drawn, and whose they are. */
-  private labelBoxes: Array<[number, number, number, number]> = [];
-  private readonly drawnLabels = new Set<string>();
+  /** The labels of the frame being drawn (reserved for forced labels first, then placed). */
+  private readonly labels = new LabelLayout();
 
   constructor(
     private readonly container: HTMLElement,
@@ -126,7 +125,11 @@ export class NetworkView {
    */
   static readonly LARGE_EDGES = 20_000;
 
-  private settings(): Partial<Settings> {
+  /**
+   * sigma's settings; `labels` and `renderer` are the frame's label layout and the renderer that draws
+   * with them (the PNG export's off-screen renderer has its own).
+   */
+  private settings(labels = this.labels, renderer: () => Sigma | null = () => this.renderer): Partial<Settings> {
     const p = this.palette;
     const large = this.graph.size > NetworkView.LARGE_EDGES;
     return {
@@ -142,11 +145,15 @@ export class NetworkView {
       labelGridCellSize: 100,
       labelRenderedSizeThreshold: 7,
       zIndex: true,
-      // Room at the edges for the labels of the outermost nodes.
-      stagePadding: 60,
-      defaultDrawNodeHover: (context, data, settings) => this.drawHover(context, data, settings),
-      defaultDrawNodeLabel: (context, data, settings) =>
-        this.drawLabel(context, data as typeof data & { key: string; forceLabel?: boolean }, settings),
+      // Room at the edges for the outermost nodes (labels flip sides at the edge). sigma takes it off the
+      // smaller side twice, so a small widget gets less: 60 px would leave a 235 px picture 115 px of network.
+      stagePadding: Math.round(Math.min(60, Math.max(30, Math.min(this.container.clientWidth, this.container.clientHeight) * 0.08))),
+      defaultDrawNodeHover: (context, data, settings) => drawNodeHover(context, data as LabelData, settings, labels, p),
+      defaultDrawNodeLabel: (context, data, settings) => {
+        const sigma = renderer();
+        if (labels.reservePending && sigma) this.reserveForcedLabels(sigma, labels, context);
+        drawNodeLabel(context, data as LabelData, settings, labels, p.background);
+      },
       nodeReducer: (node, data) => {
         const out: Partial<NodeDisplayData> & Record<string, unknown> = { ...data };
         if (node === this.selected || node === this.hovered) {
@@ -182,48 +189,24 @@ export class NetworkView {
     };
   }
 
-  private labelBox(
-    context: CanvasRenderingContext2D,
-    x: number,
-    y: number,
-    size: number,
-    label: string,
-    settings: Settings,
-  ): [number, number, number, number] {
-    context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
-    // A few pixels of margin, so that two labels never touch end to end either.
-    return [x + size + 3, y - settings.labelSize / 2 - 3, context.measureText(label).width + 8, settings.labelSize + 6];
+  /** Before each frame: forget last frame's labels; room for the labels that must show is taken at the first label drawn. */
+  private startFrame(sigma: Sigma, labels: LabelLayout): void {
+    const { width, height } = sigma.getDimensions();
+    labels.reset(width, height);
   }
 
-  /** Draws a label unless it would overlap one drawn (or reserved) this frame; forced labels always draw. */
-  private drawLabel(
-    context: CanvasRenderingContext2D,
-    data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color"> & { key: string; forceLabel?: boolean },
-    settings: Settings,
-  ): void {
-    if (!data.label) return;
-    const box = this.labelBox(context, data.x, data.y, data.size, data.label, settings);
-    const overlaps = this.labelBoxes.some(
-      (b) => box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3],
-    );
-    if (overlaps && !data.forceLabel) return;
-    this.labelBoxes.push(box);
-    this.drawnLabels.add(data.key);
-    drawDiscNodeLabel(context, data, settings);
-  }
-
-  /** Before each frame: forget last frame's labels and reserve room for the labels that must show. */
-  private reserveForcedLabels(sigma: Sigma): void {
-    this.labelBoxes = [];
-    this.drawnLabels.clear();
-    const context = sigma.getCanvases().labels?.getContext("2d");
-    if (!context) return;
-    const settings = sigma.getSettings();
+  /**
+   * Takes room for the labels that must show before any other is placed. Done when the first label of
+   * a frame is drawn, not before the frame: only then are sigma's positions and camera those of this frame.
+   */
+  private reserveForcedLabels(sigma: Sigma, labels: LabelLayout, context: CanvasRenderingContext2D): void {
+    labels.reservePending = false;
+    const font = fontOf(sigma.getSettings());
     for (const node of this.forcedNodes()) {
       const data = sigma.getNodeDisplayData(node);
-      if (!data?.label) continue;
+      if (!data?.label || data.hidden) continue;
       const at = sigma.framedGraphToViewport(data);
-      this.labelBoxes.push(this.labelBox(context, at.x, at.y, sigma.scaleSize(data.size), data.label, settings));
+      labels.reserve(node, at.x, at.y, sigma.scaleSize(data.size), measure(context, data.label, font), font);
     }
   }
 
@@ -234,32 +217,14 @@ export class NetworkView {
     return nodes.filter((n) => this.graph.hasNode(n));
   }
 
-  /** Nodes whose label the last frame drew (the SVG export shows the same ones). */
-  get labelledNodes(): ReadonlySet<string> {
-    return this.drawnLabels;
+  /** The boxes of the labels the last frame drew, in CSS pixels of the picture (for the tests). */
+  labelBoxes(): Array<{ node: string; box: Box }> {
+    return [...this.labels.boxes].map(([node, box]) => ({ node, box }));
   }
 
-  /** Sigma's hover label on a box of the theme's panel colour (its default box is always white). */
-  private drawHover(
-    context: CanvasRenderingContext2D,
-    data: PartialButFor<NodeDisplayData, "x" | "y" | "size" | "label" | "color">,
-    settings: Settings,
-  ): void {
-    const size = settings.labelSize;
-    context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
-    const label = typeof data.label === "string" ? data.label : "";
-    const width = context.measureText(label).width + 8;
-    const height = size + 6;
-    const radius = Math.max(data.size, size / 2) + 3;
-    context.fillStyle = this.palette.panel;
-    context.shadowBlur = 6;
-    context.shadowColor = "rgba(0,0,0,0.35)";
-    context.beginPath();
-    context.arc(data.x, data.y, radius, 0, Math.PI * 2);
-    context.fill();
-    if (label) context.fillRect(data.x + radius - 2, data.y - height / 2, width + 2, height);
-    context.shadowBlur = 0;
-    drawDiscNodeLabel(context, data, settings);
+  /** Nodes whose label the last frame drew, and on which side (the SVG export shows the same). */
+  get labelledNodes(): ReadonlyMap<string, LabelSide> {
+    return this.labels.placed;
   }
 
   /** Replaces the drawn network; returns when the first frame is on screen. */
@@ -339,7 +304,7 @@ export class NetworkView {
       this.callbacks.onEdge?.(source, target);
     });
     sigma.on("clickStage", () => this.callbacks.onStage?.());
-    sigma.on("beforeRender", () => this.reserveForcedLabels(sigma));
+    sigma.on("beforeRender", () => this.startFrame(sigma, this.labels));
     sigma.on("enterNode", ({ node }) => {
       this.hovered = node;
       this.container.style.cursor = "pointer";
@@ -458,10 +423,18 @@ export class NetworkView {
     return data ? this.renderer.framedGraphToViewport(data) : null;
   }
 
-  /** Moves the camera to a node (keyboard and "find in network"). */
-  panTo(node: string): void {
-    const data = this.renderer?.getNodeDisplayData(node);
-    if (data) void this.renderer!.getCamera().animate({ x: data.x, y: data.y }, { duration: 400 });
+  /** Moves the camera to a node, or to the middle of a tie, when it is off screen (choices made from lists). */
+  panTo(node: string, other?: string): void {
+    const sigma = this.renderer;
+    const a = sigma?.getNodeDisplayData(node);
+    const b = other ? sigma?.getNodeDisplayData(other) : a;
+    if (!sigma || !a || !b) return;
+    const target = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    const at = sigma.framedGraphToViewport(target);
+    const { width, height } = sigma.getDimensions();
+    const margin = 40;
+    if (at.x > margin && at.y > margin && at.x < width - margin && at.y < height - margin) return;
+    void sigma.getCamera().animate(target, { duration: 400 });
   }
 
   /** Arrow keys pan, + and - zoom, 0 fits the whole network. */
@@ -488,15 +461,24 @@ export class NetworkView {
   /** The picture as PNG at `scale` times the screen's resolution (2 by default). */
   toPNG(scale = 2): Promise<Blob> {
     if (!this.renderer) return Promise.reject(new Error("Nothing is drawn with WebGL now; interact with the picture first."));
-    return composeImage(this.renderer, this.settings(), this.palette.background, scale, (temp) =>
-      temp.on("beforeRender", () => this.reserveForcedLabels(temp)),
+    const labels = new LabelLayout();
+    let temp: Sigma | null = null;
+    return composeImage(
+      this.renderer,
+      this.settings(labels, () => temp),
+      this.palette.background,
+      scale,
+      (renderer) => {
+        temp = renderer;
+        renderer.on("beforeRender", () => this.startFrame(renderer, labels));
+      },
     );
   }
 
   /** The picture as SVG: the same positions, sizes, colours and labels as on screen. */
   toSVG(): string {
     if (!this.renderer) throw new Error("Nothing is drawn yet.");
-    return svgOfView(this.renderer, this.palette, this.drawnLabels);
+    return svgOfView(this.renderer, this.palette, this.labels.placed);
   }
 
   /** Releases the worker and every WebGL context (sigma's kill loses them). */

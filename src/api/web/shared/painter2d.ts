@@ -1,11 +1,12 @@
 import type Graph from "graphology";
+import { drawLabelText, LabelLayout, measure, textOrigin, type LabelFont } from "./labels";
 import type { Palette } from "./theme";
 
 /*
  * The network drawn with the 2D canvas, for a view that holds no WebGL context (a page may keep
  * only so many alive: widget/context-budget.ts). Same positions, colours and sizes as sigma at
- * its starting camera (the whole network fitted, y up), labels biggest node first and only where
- * they do not overlap a label already placed.
+ * its starting camera (the whole network fitted, y up), labels biggest node first, placed and drawn
+ * as sigma's are (labels.ts).
  */
 
 const PADDING = 24;
@@ -30,10 +31,11 @@ export function paint2d(canvas: HTMLCanvasElement, graph: Graph, palette: Palett
     minY = Infinity,
     maxY = -Infinity;
   graph.forEachNode((_n, a) => {
-    minX = Math.min(minX, a.x);
-    maxX = Math.max(maxX, a.x);
-    minY = Math.min(minY, a.y);
-    maxY = Math.max(maxY, a.y);
+    const { x, y } = a as { x: number; y: number };
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
   });
   const scale = Math.min((width - 2 * PADDING) / Math.max(1e-9, maxX - minX), (height - 2 * PADDING) / Math.max(1e-9, maxY - minY));
   const s = Number.isFinite(scale) && scale > 0 ? scale : 1;
@@ -63,15 +65,23 @@ export function paint2d(canvas: HTMLCanvasElement, graph: Graph, palette: Palett
     ctx.arc(p.x, p.y, a.size as number, 0, Math.PI * 2);
     ctx.fill();
   }
-  ctx.font = `600 12px ${font}`;
-  ctx.fillStyle = palette.text;
-  const placed: Array<[number, number, number, number]> = [];
-  for (const { a } of nodes.reverse()) {
+  const labelFont: LabelFont = { size: 12, weight: "600", family: font };
+  const labels = new LabelLayout();
+  labels.reset(width, height);
+  for (const { n, a } of nodes.reverse()) {
     if (!a.label || (!a.forceLabel && (a.size as number) < 7)) continue;
     const p = at(a as { x: number; y: number });
-    const box: [number, number, number, number] = [p.x + (a.size as number) + 3, p.y - 8, ctx.measureText(a.label as string).width, 16];
-    if (placed.some((b) => box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3])) continue;
-    placed.push(box);
-    ctx.fillText(a.label as string, box[0], p.y + 4);
+    const text = a.label as string;
+    const textWidth = measure(ctx, text, labelFont);
+    const side = labels.place(n, p.x, p.y, a.size as number, textWidth, labelFont, a.forceLabel === true);
+    if (side)
+      drawLabelText(
+        ctx,
+        text,
+        textOrigin(p.x, p.y, a.size as number, textWidth, labelFont, side),
+        labelFont,
+        palette.text,
+        palette.background,
+      );
   }
 }

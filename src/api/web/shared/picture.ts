@@ -1,5 +1,6 @@
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
+import type { LabelSide } from "./labels";
 import type { Palette } from "./theme";
 
 /*
@@ -61,7 +62,7 @@ function paint(color: string): { color: string; opacity: number } {
   return { color: `rgb(${m[1]},${m[2]},${m[3]})`, opacity: m[4] === undefined ? 1 : Number(m[4]) };
 }
 
-export function svgOfView(renderer: Sigma, palette: Palette, labelled: ReadonlySet<string>): string {
+export function svgOfView(renderer: Sigma, palette: Palette, labelled: ReadonlyMap<string, LabelSide>): string {
   const { width, height } = renderer.getDimensions();
   const graph = renderer.getGraph();
   const settings = renderer.getSettings();
@@ -95,12 +96,15 @@ export function svgOfView(renderer: Sigma, palette: Palette, labelled: ReadonlyS
     );
   }
   out.push(
-    `</g><g font-family="${escapeXml(settings.labelFont)}" font-size="${settings.labelSize}" font-weight="${settings.labelWeight}" fill="${palette.text}">`,
+    // The halo of the picture's labels: a stroke of the background's colour painted under the text.
+    `</g><g font-family="${escapeXml(settings.labelFont)}" font-size="${settings.labelSize}" font-weight="${settings.labelWeight}" fill="${palette.text}" stroke="${palette.background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`,
   );
-  for (const node of labelled) {
+  for (const [node, side] of labelled) {
     const p = position(node);
     if (!p.data.label) continue;
-    out.push(`<text x="${(p.x + p.r + 3).toFixed(1)}" y="${(p.y + settings.labelSize / 3).toFixed(1)}">${escapeXml(p.data.label)}</text>`);
+    const x = side === "right" ? p.x + p.r + 3 : p.x - p.r - 3;
+    const anchor = side === "right" ? "" : ` text-anchor="end"`;
+    out.push(`<text x="${x.toFixed(1)}" y="${(p.y + settings.labelSize / 3).toFixed(1)}"${anchor}>${escapeXml(p.data.label)}</text>`);
   }
   out.push(`</g></svg>`);
   return out.join("\n");

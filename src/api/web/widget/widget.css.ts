@@ -7,7 +7,8 @@ export const WIDGET_CSS = `
 .frame.dark { background: #14161b; color: #e6edf3; --muted: #9da7b3; --line: #30363d; --field: #0d1117; --accent: #58a6ff; }
 .stage { position: relative; flex: 1; min-height: 0; outline: none; }
 .stage:focus-visible { box-shadow: inset 0 0 0 2px var(--accent); }
-.status { position: absolute; left: 8px; top: 6px; color: var(--muted); font-size: 12px; pointer-events: none; }
+.status { position: absolute; left: 6px; top: 5px; padding: 1px 4px; border-radius: 3px; color: var(--muted); font-size: 12px; pointer-events: none; background: color-mix(in srgb, var(--field) 82%, transparent); }
+.status:empty { display: none; }
 .status.error { color: #cf222e; pointer-events: auto; }
 .controls[hidden] { display: none; }
 .controls { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 6px 8px; border-top: 1px solid var(--line); font-size: 12px; }
