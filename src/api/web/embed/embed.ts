@@ -33,7 +33,7 @@ for (const [event, type] of [
   ["author-select", "coauthor-network:author-select"],
   ["tie-select", "coauthor-network:tie-select"],
 ] as const) {
-  element.addEventListener(event, (e) => post({ type, ...(e as CustomEvent).detail }));
+  element.addEventListener(event, (e) => post({ type, ...(e as CustomEvent<Record<string, unknown>>).detail }));
 }
 
 /** Keeps the frame's own URL in step, so "open in a new tab" shows the same view. */
