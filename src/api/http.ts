@@ -77,6 +77,8 @@ function listen(server: http.Server, port: number, host: string): Promise<number
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
   const { db, config } = opts;
   const log = opts.log ?? (() => undefined);
+  // Real faults are always logged (with the id their answer carries), whoever started the server.
+  const errorLog = opts.log ?? ((line: string) => console.error(line));
   const schema = await buildGraphqlSchema();
   const sdl = printSchemaSdl(schema);
   // Built before Apollo starts so a missing playground package fails with nothing to clean up.
@@ -89,10 +91,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   const apollo = new ApolloServer<GraphContext>({
     schema,
-    introspection: true,
+    // On by default: the schema is public anyway (/schema.graphql) and the playground needs it.
+    introspection: config.introspection,
+    // Without introspection, "Did you mean …?" would still spell the schema out field by field.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     // Follows config.production (not only NODE_ENV), like the stack-trace switch above.
-    formatError: createFormatError(config.production),
+    formatError: createFormatError(config.production, errorLog),
     // The CLI owns signal handling: it must also stop Neo4j, so Apollo must not exit on SIGTERM itself.
     stopOnTerminationSignals: false,
     plugins: [
@@ -112,7 +117,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   app.use(playground);
   app.use(web);
   app.use(exportRouter(db, { production: config.production }));
-  app.use(jsonErrorHandler);
+  app.use(jsonErrorHandler(errorLog));
 
   let port: number;
   try {

@@ -22,22 +22,32 @@ export function sampleFiles(): string[] {
     .map((name) => path.join(dir, name));
 }
 
+const DEV_HELP = "development detail: error messages and stack traces in answers (also NODE_ENV=development)";
+
+interface ServeOptions {
+  port?: number;
+  dev?: boolean;
+}
+
 export function registerServeCommands(program: Command): void {
   program
     .command("serve")
     .description("serve the GraphQL API and the playground (never imports anything)")
     .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
-    .action(async (opts: { port?: number }) => runServer({ port: opts.port, importSamplesIfEmpty: false }));
+    .option("--dev", DEV_HELP)
+    .action(async (opts: ServeOptions) => runServer({ ...opts, importSamplesIfEmpty: false }));
 
   program
     .command("start")
     .description("reach or start Neo4j, import import/samples/ if the graph is empty, then serve")
     .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
-    .action(async (opts: { port?: number }) => runServer({ port: opts.port, importSamplesIfEmpty: true }));
+    .option("--dev", DEV_HELP)
+    .action(async (opts: ServeOptions) => runServer({ ...opts, importSamplesIfEmpty: true }));
 }
 
-async function runServer(opts: { port?: number; importSamplesIfEmpty: boolean }): Promise<void> {
-  const config = loadConfig();
+async function runServer(opts: ServeOptions & { importSamplesIfEmpty: boolean }): Promise<void> {
+  const loaded = loadConfig();
+  const config = opts.dev ? { ...loaded, production: false } : loaded;
   const log = (m: string) => console.error(m);
   const session = await openDatabase({ config, log });
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
