@@ -17,8 +17,8 @@ import { playgroundRouter } from "./playground";
 import { exportRouter } from "./routes/export.routes";
 import { webRouter } from "./routes/web.routes";
 
-/** In-flight requests get this long to finish when the server closes; then sockets are cut. */
-const DRAIN_GRACE_MS = 5_000;
+/** How often Node checks the header and request timeouts of open connections (its default is 30 s). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 export interface HttpServerOptions {
   db: Database;
@@ -87,7 +87,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
+  const limits = config.http;
+  // Against slow clients: all headers within headersTimeout, the whole request (body included) within
+  // requestTimeout, else Node answers 408 and closes the socket. Checked every second, not every 30 s.
+  const httpServer = http.createServer(
+    {
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs || Infinity),
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    app,
+  );
 
   const apollo = new ApolloServer<GraphContext>({
     schema,
@@ -102,14 +112,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     stopOnTerminationSignals: false,
     plugins: [
       ...apiPlugins<GraphContext>(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
+      // In-flight requests get shutdownGraceMs to finish when the server closes; then sockets are cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.shutdownGraceMs }),
     ],
   });
   await apollo.start();
 
   app.use(cors(corsOptions(config.corsOrigins)));
   // First, so that GraphQL requests (nearly all the traffic) skip the other routes' matching.
-  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db));
+  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db, { requestDeadlineMs: limits.requestDeadlineMs }));
   app.use(healthRouter(db));
   app.get("/schema.graphql", (_req, res) => {
     res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);

@@ -11,6 +11,9 @@ import { startHttpServer } from "../api/http";
 import { fromRoot } from "../util/project-root";
 import { portNumber } from "./options";
 
+/** After the grace for requests, this long for closing the driver and stopping an owned Neo4j. */
+const SHUTDOWN_MARGIN_MS = 20_000;
+
 const GRAPH_HAS_PAPERS = "MATCH (p:Paper) RETURN p.id AS id LIMIT 1";
 
 /** The sample datasets `start` loads into an empty database: every data file in import/samples/, in name order. */
@@ -55,9 +58,16 @@ async function runServer(opts: ServeOptions & { importSamplesIfEmpty: boolean })
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`\n${signal}: shutting down…`);
+    const grace = config.http.shutdownGraceMs;
+    log(`\n${signal}: shutting down; in-flight requests get ${grace} ms (SHUTDOWN_GRACE_MS) …`);
+    // The bound: whatever hangs (a request, Neo4j's shutdown), the process ends this long after the signal.
+    setTimeout(() => {
+      log(`Shutdown did not finish within ${grace + SHUTDOWN_MARGIN_MS} ms of ${signal}; exiting now.`);
+      process.exit(1);
+    }, grace + SHUTDOWN_MARGIN_MS).unref();
     await server?.close().catch(() => undefined);
     await session.close().catch(() => undefined);
+    log("Stopped.");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

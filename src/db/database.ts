@@ -79,6 +79,8 @@ export class Database {
     private readonly connection: Connection,
     /** What this view's transactions are for, as their metadata says; QueryOptions.operation overrides it. */
     readonly operation: string,
+    /** Epoch ms by which every transaction of this view must end (a request's deadline); none when undefined. */
+    readonly deadline?: number,
   ) {}
 
   static async connect(target: Neo4jTarget, defaultTimeoutMs = 15_000): Promise<Database> {
@@ -97,6 +99,7 @@ export class Database {
       throw new Error(
         `Cannot reach Neo4j at ${target.uri} (database "${target.database}"): ${(error as Error).message}. ` +
           `Check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or unset NEO4J_URI to let coauthor-graph start its own Neo4j.`,
+        { cause: error },
       );
     }
     return new Database({ driver, target, defaultTimeoutMs, listeners: new Set() }, UNNAMED_OPERATION);
@@ -111,7 +114,16 @@ export class Database {
    * request, import stage or command, so that call sites below need not name themselves.
    */
   forOperation(operation: string): Database {
-    return new Database(this.connection, operation);
+    return new Database(this.connection, operation, this.deadline);
+  }
+
+  /**
+   * The same connection, whose transactions must all end by `deadline` (epoch ms): each one gets the
+   * time that is left as its Neo4j transaction timeout, so Neo4j itself terminates the work at the
+   * deadline (nothing is left running), and none starts once it has passed.
+   */
+  withDeadline(deadline: number): Database {
+    return new Database(this.connection, this.operation, Math.min(deadline, this.deadline ?? Infinity));
   }
 
   /**
@@ -157,9 +169,18 @@ export class Database {
     await this.connection.driver.close();
   }
 
+  /** The transaction timeout: the asked or default one, cut to what is left before this view's deadline. */
+  private timeoutFor(options: QueryOptions): number {
+    const asked = options.timeoutMs ?? this.connection.defaultTimeoutMs;
+    if (this.deadline === undefined) return asked;
+    const left = Math.floor(this.deadline - Date.now());
+    if (left <= 0) throw deadlinePassed();
+    return Math.min(asked, left);
+  }
+
   /** The one way to Neo4j: statements in order, in one managed transaction of their own session. */
   private async transaction(mode: AccessMode, statements: readonly Statement[], options: QueryOptions): Promise<QueryResult[]> {
-    const { driver, target, defaultTimeoutMs, listeners } = this.connection;
+    const { driver, target, listeners } = this.connection;
     const metadata: TransactionMetadata = { app: APP_NAME, operation: options.operation ?? this.operation };
     const sent = statements.map((s) => ({ cypher: s.cypher, params: toNeo4jParams(s.params ?? {}) }));
     const work = async (tx: ManagedTransaction): Promise<QueryResult[]> => {
@@ -170,7 +191,7 @@ export class Database {
       }
       return results;
     };
-    const config = { timeout: options.timeoutMs ?? defaultTimeoutMs, metadata };
+    const config = { timeout: this.timeoutFor(options), metadata };
     const session = driver.session({
       database: target.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
@@ -183,6 +204,12 @@ export class Database {
       await session.close();
     }
   }
+}
+
+function deadlinePassed(): LimitExceededError {
+  return new LimitExceededError(
+    "The request took longer than the server allows (REQUEST_DEADLINE_MS); narrow it (smaller depth, year window or page) and try again.",
+  );
 }
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
