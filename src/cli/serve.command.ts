@@ -52,7 +52,7 @@ async function runServer(opts: ServeOptions & { importSamplesIfEmpty: boolean })
   const loaded = loadConfig();
   const config = opts.dev ? { ...loaded, production: false } : loaded;
   const log = (m: string) => console.error(m);
-  const session = await openDatabase({ config, log });
+  const session = await openDatabase({ config, log, serving: true });
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
