@@ -15,6 +15,8 @@ interface ImportCommandOptions {
   batchSize: number;
   rejects?: string;
   bulk?: boolean;
+  /** commander's --no-wait: false refuses when another import holds the graph's import lock. */
+  wait: boolean;
 }
 
 export function registerImportCommand(program: Command): void {
@@ -25,6 +27,7 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option("-f, --format <format>", "input format").choices(["auto", ...FORMATS]).default("auto"))
     .option("--batch-size <n>", "records per write transaction", positiveInt, WRITE_BATCH_SIZE)
     .option("--rejects <file>", "write every rejected record (file, line, reason) as JSON Lines")
+    .option("--no-wait", "refuse (exit 1) instead of waiting when another import is writing to the graph")
     .option(
       "--bulk",
       "first load of an EMPTY local database with neo4j-admin (Neo4j must be stopped); same graph as the online import, several times faster",
@@ -44,6 +47,7 @@ async function runOnline(files: string[], opts: ImportCommandOptions): Promise<I
       format: opts.format as never,
       batchSize: opts.batchSize,
       progress: createProgress(),
+      lock: { wait: opts.wait, log: (m) => console.error(m) },
     });
     console.log(formatImportSummary(summary));
     return summary;
