@@ -2,6 +2,7 @@ import type { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { Database } from "../db/database";
+import { admission, type AdmissionLimits } from "./admission";
 import { createContext, type GraphContext } from "./context";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -15,7 +16,7 @@ export const JSON_BODY_LIMIT = "256kb";
  * they are "Cache-Control: no-store" (what Apollo's cache-control plugin answered when nothing sets
  * a cache hint, which is never here). Settings it does not set are inherited from the parent app.
  */
-export interface GraphqlRouteOptions {
+export interface GraphqlRouteOptions extends AdmissionLimits {
   /** Every transaction of one request must end within this many ms of its start (0: no deadline). */
   requestDeadlineMs: number;
 }
@@ -31,6 +32,8 @@ export function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database, o
       next();
     },
     express.json({ limit: JSON_BODY_LIMIT }),
+    // After the body: a slow client does not hold a slot while it sends.
+    admission(options),
     // One context per request: DataLoaders must not cache across requests.
     expressMiddleware(apollo, {
       context: ({ req }) => {

@@ -120,7 +120,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   app.use(cors(corsOptions(config.corsOrigins)));
   // First, so that GraphQL requests (nearly all the traffic) skip the other routes' matching.
-  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db, { requestDeadlineMs: limits.requestDeadlineMs }));
+  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db, limits));
   app.use(healthRouter(db));
   app.get("/schema.graphql", (_req, res) => {
     res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);
