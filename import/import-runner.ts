@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Database } from "../src/db/database";
+import { ImportLockOptions, withImportLock } from "../src/db/import-lock";
 import { Format, UnparseableFileError } from "./canonical";
 import { detectFormat } from "./detect";
 import { readerFor } from "./formats/registry";
@@ -17,6 +18,8 @@ export interface ImportOptions {
   progress?: Progress;
   /** How many rejections to keep with their reasons (all are counted). */
   keepRejections?: number;
+  /** The graph's import lock (one writer at a time): wait for another import (default) or refuse. */
+  lock?: ImportLockOptions;
 }
 
 export interface Rejection {
@@ -57,7 +60,7 @@ export interface ImportSummary {
  * for the ETA. The second pass writes batches with backpressure, then settles name mentions and coauthor pairs.
  */
 export async function importFiles(db: Database, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  return importInto(databaseTarget(db), paths, options);
+  return withImportLock(db, options.lock ?? {}, () => importInto(databaseTarget(db), paths, options));
 }
 
 /** importFiles for any target: Neo4j itself, or the in-memory graph of `import --bulk`. */

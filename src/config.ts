@@ -18,9 +18,31 @@ export interface Config {
   corsOrigins: string[] | "*";
   /** CSP frame-ancestors sources for the embeddable pages (/embed/*): who may put them in an iframe. */
   frameAncestors: string;
+  /**
+   * Hide internals from clients (messages of real faults, stack traces). On unless NODE_ENV=development
+   * (or `serve --dev`): a server started the documented way is safe to expose.
+   */
   production: boolean;
+  /** Whether the schema answers introspection (the playground and code generators need it). */
+  introspection: boolean;
+  http: HttpLimits;
   maxQueryDepth: number;
   maxQueryComplexity: number;
+}
+
+/** How long the HTTP server waits for clients and for itself; see "Running it in production" in the README. */
+export interface HttpLimits {
+  /** A client must send all request headers within this (Node's headersTimeout). */
+  headersTimeoutMs: number;
+  /** ... and the whole request, body included, within this (Node's requestTimeout): a slow body is cut. */
+  requestTimeoutMs: number;
+  /** Everything a GraphQL request does in Neo4j must finish within this; its transaction is then terminated. */
+  requestDeadlineMs: number;
+  /** GraphQL requests that run at once; more wait in a queue of maxQueued, and beyond it are refused (503). */
+  maxInFlight: number;
+  maxQueued: number;
+  /** On SIGTERM, in-flight requests get this long; then connections are cut and the process exits. */
+  shutdownGraceMs: number;
 }
 
 export function defaultHome(): string {
@@ -30,8 +52,8 @@ export function defaultHome(): string {
   return path.join(os.homedir(), ".local", "share", "coauthor-graph");
 }
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
+function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
@@ -63,11 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       user: env.NEO4J_USER || "neo4j",
       password: env.NEO4J_PASSWORD || "neo4j",
       database: env.NEO4J_DATABASE || "neo4j",
-      txTimeoutMs: intFromEnv("NEO4J_TX_TIMEOUT_MS", 15_000),
+      txTimeoutMs: intFromEnv("NEO4J_TX_TIMEOUT_MS", 15_000, env),
     },
     home: path.resolve(env.COAUTHOR_GRAPH_HOME || defaultHome()),
-    port: intFromEnv("PORT", 4000),
-    host: env.HOST || "0.0.0.0",
+    port: intFromEnv("PORT", 4000, env),
+    // Loopback unless asked: exposing the API (HOST=0.0.0.0, as the Docker image does) is a decision.
+    host: env.HOST || "127.0.0.1",
     corsOrigins:
       cors === "*"
         ? "*"
@@ -76,8 +99,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             .map((o) => o.trim())
             .filter(Boolean),
     frameAncestors: frameAncestors(env.EMBED_FRAME_ANCESTORS),
-    production: env.NODE_ENV === "production",
-    maxQueryDepth: intFromEnv("MAX_QUERY_DEPTH", 12),
-    maxQueryComplexity: intFromEnv("MAX_QUERY_COMPLEXITY", 20_000),
+    production: env.NODE_ENV !== "development",
+    introspection: (env.GRAPHQL_INTROSPECTION ?? "true").trim().toLowerCase() !== "false",
+    http: {
+      headersTimeoutMs: intFromEnv("HTTP_HEADERS_TIMEOUT_MS", 10_000, env),
+      requestTimeoutMs: intFromEnv("HTTP_REQUEST_TIMEOUT_MS", 30_000, env),
+      requestDeadlineMs: intFromEnv("REQUEST_DEADLINE_MS", 10_000, env),
+      maxInFlight: Math.max(1, intFromEnv("MAX_IN_FLIGHT", 16, env)),
+      maxQueued: intFromEnv("MAX_QUEUED", 32, env),
+      shutdownGraceMs: intFromEnv("SHUTDOWN_GRACE_MS", 10_000, env),
+    },
+    maxQueryDepth: intFromEnv("MAX_QUERY_DEPTH", 12, env),
+    maxQueryComplexity: intFromEnv("MAX_QUERY_COMPLEXITY", 20_000, env),
   };
 }

@@ -6,6 +6,10 @@ export enum ErrorCode {
   NOT_FOUND = "NOT_FOUND",
   LIMIT_EXCEEDED = "LIMIT_EXCEEDED",
   DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE",
+  /** The request itself is malformed (not GraphQL, a mutation on this read-only API, a bad persisted query). */
+  BAD_REQUEST = "BAD_REQUEST",
+  /** The server is at its limit of work in flight; retry after the Retry-After header's seconds. */
+  OVERLOADED = "OVERLOADED",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
@@ -37,10 +41,28 @@ export class LimitExceededError extends CodedError {
   }
 }
 
+/** Seconds a client (or load balancer) should wait before retrying an unavailable or overloaded server. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Apollo applies `extensions.http` of any error to the response (and removes it from the JSON): a
+ * 503 with Retry-After is what load balancers and HTTP clients understand as "try again later".
+ */
+function serviceUnavailableHttp(): { status: number; headers: Map<string, string> } {
+  return { status: 503, headers: new Map([["retry-after", String(RETRY_AFTER_SECONDS)]]) };
+}
+
 export class DatabaseUnavailableError extends CodedError {
   readonly code = ErrorCode.DATABASE_UNAVAILABLE;
-  constructor(message = "The graph database is unavailable; try again shortly.") {
-    super(message, ErrorCode.DATABASE_UNAVAILABLE);
+  constructor(message = `The graph database is unavailable; try again in ${RETRY_AFTER_SECONDS} s.`) {
+    super(message, ErrorCode.DATABASE_UNAVAILABLE, { http: serviceUnavailableHttp() });
+  }
+}
+
+export class BadRequestError extends CodedError {
+  readonly code = ErrorCode.BAD_REQUEST;
+  constructor(message: string, details?: Record<string, unknown>) {
+    super(message, ErrorCode.BAD_REQUEST, { http: { status: 400, headers: new Map() }, ...details });
   }
 }
 

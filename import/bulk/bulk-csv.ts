@@ -115,7 +115,7 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
     importRuns: new CsvFile(at("import-runs.csv"), "id:ID(ImportRun),source,format,sha256,startedAt,finishedAt,status,counts"),
     authored: new CsvFile(at("authored.csv"), ":START_ID(Author),:END_ID(Paper),position:int,keyed:boolean,named:boolean"),
     publishedIn: new CsvFile(at("published-in.csv"), ":START_ID(Paper),:END_ID(Venue)"),
-    coauthorPairs: new CsvFile(at("coauthored-with.csv"), ":START_ID(Author),:END_ID(Author),papers:int,firstYear:int,lastYear:int"),
+    coauthorPairs: new CsvFile(at("coauthored-with.csv"), ":START_ID(Author),:END_ID(Author),pair,papers:int,firstYear:int,lastYear:int"),
   };
   try {
     for (const v of graph.venues.values()) files.venues.row([v.id, v.name, v.acronym, v.kind]);
@@ -237,7 +237,7 @@ class PairCounter {
     }
     for (const high of this.seen) {
       const i = high.index;
-      out.row([low.id, high.id, this.papers[i], yearOrNull(this.firstYear[i]), yearOrNull(this.lastYear[i])]);
+      out.row([low.id, high.id, `${low.id}|${high.id}`, this.papers[i], yearOrNull(this.firstYear[i]), yearOrNull(this.lastYear[i])]);
       this.papers[i] = 0;
       this.firstYear[i] = NO_YEAR;
       this.lastYear[i] = NO_YEAR;

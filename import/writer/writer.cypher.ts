@@ -130,7 +130,7 @@ UNWIND $pairs AS row
 MATCH (low:Author {id: row.low})
 MATCH (high:Author {id: row.high})
 MERGE (low)-[r:COAUTHORED_WITH]->(high)
-ON CREATE SET r.papers = 0
+ON CREATE SET r.papers = 0, r.pair = low.id + '|' + high.id
 SET r.papers = r.papers + row.papers,
     r.firstYear = CASE WHEN r.firstYear IS NULL OR row.firstYear < r.firstYear THEN row.firstYear ELSE r.firstYear END,
     r.lastYear = CASE WHEN r.lastYear IS NULL OR row.lastYear > r.lastYear THEN row.lastYear ELSE r.lastYear END`;
@@ -224,7 +224,7 @@ CALL (a) {
 CALL (a) {
   ${PAIRS_OF_AUTHOR}
   MERGE (low)-[r:COAUTHORED_WITH]->(high)
-  SET r.papers = papers, r.firstYear = firstYear, r.lastYear = lastYear
+  SET r.pair = low.id + '|' + high.id, r.papers = papers, r.firstYear = firstYear, r.lastYear = lastYear
   RETURN count(*) AS pairs
 }
 ${AUTHOR_STATS_AND_DEQUEUE}`;
@@ -237,7 +237,7 @@ export const CREATE_PAIRS_OF_DIRTY_AUTHORS = `
 ${TAKE_DIRTY_AUTHORS}
 CALL (a) {
   ${PAIRS_OF_AUTHOR}
-  CREATE (low)-[:COAUTHORED_WITH {papers: papers, firstYear: firstYear, lastYear: lastYear}]->(high)
+  CREATE (low)-[:COAUTHORED_WITH {pair: low.id + '|' + high.id, papers: papers, firstYear: firstYear, lastYear: lastYear}]->(high)
   RETURN count(*) AS pairs
 }
 ${AUTHOR_STATS_AND_DEQUEUE}`;

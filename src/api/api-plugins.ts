@@ -8,6 +8,7 @@ import {
 } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { createLimitsPlugin, type QueryLimits } from "./limits";
+import { readOnlyPlugin } from "./read-only";
 
 /**
  * The Apollo plugins every server of this API runs with: the HTTP server (which adds its drain
@@ -26,6 +27,8 @@ export function apiPlugins<TContext extends BaseContext>(schema: GraphQLSchema, 
     ApolloServerPluginUsageReportingDisabled(),
     ApolloServerPluginSchemaReportingDisabled(),
     ApolloServerPluginInlineTraceDisabled(),
+    // Before the limits, so that a mutation is refused as such and not measured.
+    readOnlyPlugin<TContext>(schema),
     createLimitsPlugin<TContext>(schema, limits),
   ];
 }

@@ -47,9 +47,17 @@ export function apiOperation(request: { query?: unknown; operationName?: unknown
   return name ? `api:${name}` : "api";
 }
 
-/** `request` is the GraphQL request as the client sent it (untrusted), only read for apiOperation. */
-export function createContext(root: Database, request: { query?: unknown; operationName?: unknown } = {}): GraphContext {
-  const db = root.forOperation(apiOperation(request));
+/**
+ * `request` is the GraphQL request as the client sent it (untrusted), only read for apiOperation.
+ * `deadline` (epoch ms) bounds every transaction of the request (see Database.withDeadline).
+ */
+export function createContext(
+  root: Database,
+  request: { query?: unknown; operationName?: unknown } = {},
+  options: { deadline?: number } = {},
+): GraphContext {
+  const named = root.forOperation(apiOperation(request));
+  const db = options.deadline === undefined ? named : named.withDeadline(options.deadline);
   const loaders = createLoaders(db);
   const network = new NetworkService(db, loaders);
   return {

@@ -1,22 +1,38 @@
 import type express from "express";
+import { type ErrorLog, describeForLog, newErrorId } from "./format-error";
 import { JSON_BODY_LIMIT } from "./graphql-route";
+
+/** What body-parser (and Node's request timeout) report, in words a client can act on. */
+function clientMessage(status: number, type: unknown): string {
+  if (status === 413) return `The request body is larger than ${JSON_BODY_LIMIT}; send a smaller query or variables.`;
+  if (type === "entity.parse.failed") return "The body is not valid JSON; send a JSON object with a `query` string.";
+  if (type === "encoding.unsupported" || type === "charset.unsupported")
+    return "Send the body as UTF-8 JSON (Content-Type: application/json).";
+  if (type === "request.aborted") return "The request body ended before its announced length.";
+  return "The request cannot be processed; send a GraphQL request as JSON (POST) or as query parameters (GET).";
+}
 
 /**
  * Turns body-parser and other non-GraphQL failures into GraphQL-shaped JSON, never with a stack.
- * Apollo handles everything that reaches it; this only sees what fails before it.
+ * Apollo handles everything that reaches it; this only sees what fails before it. A 5xx is a real
+ * fault: logged with an id that the answer carries.
  */
-export const jsonErrorHandler: express.ErrorRequestHandler = (error, _req, res, next) => {
-  if (res.headersSent) {
-    next(error);
-    return;
-  }
-  const status = Number(error?.status ?? error?.statusCode) || 500;
-  const code = status === 413 ? "LIMIT_EXCEEDED" : status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
-  const message =
-    status === 413
-      ? `Request body is larger than ${JSON_BODY_LIMIT}.`
-      : status < 500
-        ? `Bad request: ${error?.type === "entity.parse.failed" ? "the body is not valid JSON" : "cannot be processed"}.`
-        : "Internal server error";
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
+export function jsonErrorHandler(log: ErrorLog = (line) => console.error(line)): express.ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    const failure = (error ?? {}) as { status?: unknown; statusCode?: unknown; type?: unknown };
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = Number(failure.status ?? failure.statusCode) || 500;
+    if (status >= 500) {
+      const errorId = newErrorId();
+      log(`Internal server error ${errorId} (HTTP): ${describeForLog(error)}`);
+      const message = `Internal server error (id ${errorId}); the server log has the details.`;
+      res.status(status).json({ errors: [{ message, extensions: { code: "INTERNAL_SERVER_ERROR", errorId } }] });
+      return;
+    }
+    const code = status === 413 ? "LIMIT_EXCEEDED" : "BAD_REQUEST";
+    res.status(status).json({ errors: [{ message: clientMessage(status, failure.type), extensions: { code } }] });
+  };
+}

@@ -2,6 +2,7 @@ import type { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { Database } from "../db/database";
+import { admission, type AdmissionLimits } from "./admission";
 import { createContext, type GraphContext } from "./context";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -15,7 +16,12 @@ export const JSON_BODY_LIMIT = "256kb";
  * they are "Cache-Control: no-store" (what Apollo's cache-control plugin answered when nothing sets
  * a cache hint, which is never here). Settings it does not set are inherited from the parent app.
  */
-export function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database): express.Express {
+export interface GraphqlRouteOptions extends AdmissionLimits {
+  /** Every transaction of one request must end within this many ms of its start (0: no deadline). */
+  requestDeadlineMs: number;
+}
+
+export function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database, options: GraphqlRouteOptions): express.Express {
   const route = express();
   route.set("etag", false);
   // A sub-app sets its own defaults, which would bring this header back.
@@ -26,8 +32,15 @@ export function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database): 
       next();
     },
     express.json({ limit: JSON_BODY_LIMIT }),
+    // After the body: a slow client does not hold a slot while it sends.
+    admission(options),
     // One context per request: DataLoaders must not cache across requests.
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(db, req.body ?? req.query) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => {
+        const deadline = options.requestDeadlineMs > 0 ? Date.now() + options.requestDeadlineMs : undefined;
+        return Promise.resolve(createContext(db, (req.body ?? req.query) as Record<string, unknown>, { deadline }));
+      },
+    }),
   );
   return route;
 }

@@ -1,5 +1,6 @@
 import { Router } from "express";
 import type { Database } from "../db/database";
+import { RETRY_AFTER_SECONDS } from "../errors";
 
 /** The cheapest statement that proves Bolt, auth and the configured database all answer. */
 export const HEALTH_PING_CYPHER = "RETURN 1 AS ok";
@@ -34,15 +35,25 @@ export async function checkHealth(db: Database): Promise<HealthReport> {
   }
 }
 
-/** GET /healthz: 200 when Neo4j answers, 503 otherwise; JSON either way, never cached. */
+/**
+ * Liveness apart from readiness, the way orchestrators probe:
+ *  - GET /livez: 200 while the process serves HTTP at all; restarting it would not help when Neo4j is down.
+ *  - GET /readyz (and /healthz, its older name): 200 when Neo4j answers, else 503 with Retry-After, so a load
+ *    balancer sends traffic elsewhere until the database is back. While Neo4j is known to be down the answer
+ *    is immediate.
+ * JSON either way, never cached.
+ */
 export function healthRouter(db: Database): Router {
   const router = Router();
-  router.get("/healthz", async (_req, res) => {
+  const started = Date.now();
+  router.get("/livez", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok", uptimeMs: Date.now() - started });
+  });
+  router.get(["/readyz", "/healthz"], async (_req, res) => {
     const report = await checkHealth(db);
-    res
-      .status(report.status === "ok" ? 200 : 503)
-      .set("Cache-Control", "no-store")
-      .json(report);
+    res.status(report.status === "ok" ? 200 : 503).set("Cache-Control", "no-store");
+    if (report.status !== "ok") res.set("Retry-After", String(RETRY_AFTER_SECONDS));
+    res.json(report);
   });
   return router;
 }

@@ -17,8 +17,8 @@ import { playgroundRouter } from "./playground";
 import { exportRouter } from "./routes/export.routes";
 import { webRouter } from "./routes/web.routes";
 
-/** In-flight requests get this long to finish when the server closes; then sockets are cut. */
-const DRAIN_GRACE_MS = 5_000;
+/** How often Node checks the header and request timeouts of open connections (its default is 30 s). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 export interface HttpServerOptions {
   db: Database;
@@ -77,6 +77,8 @@ function listen(server: http.Server, port: number, host: string): Promise<number
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningHttpServer> {
   const { db, config } = opts;
   const log = opts.log ?? (() => undefined);
+  // Real faults are always logged (with the id their answer carries), whoever started the server.
+  const errorLog = opts.log ?? ((line: string) => console.error(line));
   const schema = await buildGraphqlSchema();
   const sdl = printSchemaSdl(schema);
   // Built before Apollo starts so a missing playground package fails with nothing to clean up.
@@ -85,26 +87,40 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
+  const limits = config.http;
+  // Against slow clients: all headers within headersTimeout, the whole request (body included) within
+  // requestTimeout, else Node answers 408 and closes the socket. Checked every second, not every 30 s.
+  const httpServer = http.createServer(
+    {
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs || Infinity),
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    app,
+  );
 
   const apollo = new ApolloServer<GraphContext>({
     schema,
-    introspection: true,
+    // On by default: the schema is public anyway (/schema.graphql) and the playground needs it.
+    introspection: config.introspection,
+    // Without introspection, "Did you mean …?" would still spell the schema out field by field.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     // Follows config.production (not only NODE_ENV), like the stack-trace switch above.
-    formatError: createFormatError(config.production),
+    formatError: createFormatError(config.production, errorLog),
     // The CLI owns signal handling: it must also stop Neo4j, so Apollo must not exit on SIGTERM itself.
     stopOnTerminationSignals: false,
     plugins: [
       ...apiPlugins<GraphContext>(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }),
+      // In-flight requests get shutdownGraceMs to finish when the server closes; then sockets are cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.shutdownGraceMs }),
     ],
   });
   await apollo.start();
 
   app.use(cors(corsOptions(config.corsOrigins)));
   // First, so that GraphQL requests (nearly all the traffic) skip the other routes' matching.
-  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db));
+  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db, limits));
   app.use(healthRouter(db));
   app.get("/schema.graphql", (_req, res) => {
     res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);
@@ -112,7 +128,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   app.use(playground);
   app.use(web);
   app.use(exportRouter(db, { production: config.production }));
-  app.use(jsonErrorHandler);
+  app.use(jsonErrorHandler(errorLog));
 
   let port: number;
   try {

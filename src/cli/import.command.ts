@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { bulkImport } from "../../import/bulk/bulk-import";
 import { FORMATS } from "../../import/canonical";
+import { expandInputs } from "../../import/folders";
 import { importFiles, ImportSummary } from "../../import/import-runner";
 import { createProgress } from "../../import/progress";
 import { formatBulkFooter, formatImportSummary, rejectionLines } from "../../import/summary-report";
@@ -15,21 +16,30 @@ interface ImportCommandOptions {
   batchSize: number;
   rejects?: string;
   bulk?: boolean;
+  /** commander's --no-wait: false refuses when another import holds the graph's import lock. */
+  wait: boolean;
 }
 
 export function registerImportCommand(program: Command): void {
   program
     .command("import")
     .description("import bibliographic files (.gz read transparently; - for stdin) into the graph")
-    .argument("<files...>", "files to import, in order")
+    .argument("<files...>", "files to import, in order; a folder stands for every file of a known format under it")
     .addOption(new Option("-f, --format <format>", "input format").choices(["auto", ...FORMATS]).default("auto"))
     .option("--batch-size <n>", "records per write transaction", positiveInt, WRITE_BATCH_SIZE)
     .option("--rejects <file>", "write every rejected record (file, line, reason) as JSON Lines")
+    .option("--no-wait", "refuse (exit 1) instead of waiting when another import is writing to the graph")
     .option(
       "--bulk",
       "first load of an EMPTY local database with neo4j-admin (Neo4j must be stopped); same graph as the online import, several times faster",
     )
-    .action(async (files: string[], opts: ImportCommandOptions) => {
+    .action(async (args: string[], opts: ImportCommandOptions) => {
+      const { files, skipped } = await expandInputs(args, opts.format);
+      if (skipped.length > 0) {
+        console.error(`Skipped ${skipped.length} file(s) of the folder(s):\n${skipped.map((s) => `  ${s.file}: ${s.reason}`).join("\n")}`);
+      }
+      if (files.length === 0)
+        throw new Error(`Nothing to import in ${args.join(", ")}: no file of a known format (see the skipped list above).`);
       const summary = opts.bulk ? await runBulk(files, opts) : await runOnline(files, opts);
       if (opts.rejects) writeFileSync(opts.rejects, rejectionLines(summary));
       if (!summary.ok) process.exitCode = 1;
@@ -44,6 +54,7 @@ async function runOnline(files: string[], opts: ImportCommandOptions): Promise<I
       format: opts.format as never,
       batchSize: opts.batchSize,
       progress: createProgress(),
+      lock: { wait: opts.wait, log: (m) => console.error(m) },
     });
     console.log(formatImportSummary(summary));
     return summary;

@@ -11,6 +11,9 @@ import { startHttpServer } from "../api/http";
 import { fromRoot } from "../util/project-root";
 import { portNumber } from "./options";
 
+/** After the grace for requests, this long for closing the driver and stopping an owned Neo4j. */
+const SHUTDOWN_MARGIN_MS = 20_000;
+
 const GRAPH_HAS_PAPERS = "MATCH (p:Paper) RETURN p.id AS id LIMIT 1";
 
 /** The sample datasets `start` loads into an empty database: every data file in import/samples/, in name order. */
@@ -22,32 +25,49 @@ export function sampleFiles(): string[] {
     .map((name) => path.join(dir, name));
 }
 
+const DEV_HELP = "development detail: error messages and stack traces in answers (also NODE_ENV=development)";
+
+interface ServeOptions {
+  port?: number;
+  dev?: boolean;
+}
+
 export function registerServeCommands(program: Command): void {
   program
     .command("serve")
     .description("serve the GraphQL API and the playground (never imports anything)")
     .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
-    .action(async (opts: { port?: number }) => runServer({ port: opts.port, importSamplesIfEmpty: false }));
+    .option("--dev", DEV_HELP)
+    .action(async (opts: ServeOptions) => runServer({ ...opts, importSamplesIfEmpty: false }));
 
   program
     .command("start")
     .description("reach or start Neo4j, import import/samples/ if the graph is empty, then serve")
     .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
-    .action(async (opts: { port?: number }) => runServer({ port: opts.port, importSamplesIfEmpty: true }));
+    .option("--dev", DEV_HELP)
+    .action(async (opts: ServeOptions) => runServer({ ...opts, importSamplesIfEmpty: true }));
 }
 
-async function runServer(opts: { port?: number; importSamplesIfEmpty: boolean }): Promise<void> {
-  const config = loadConfig();
+async function runServer(opts: ServeOptions & { importSamplesIfEmpty: boolean }): Promise<void> {
+  const loaded = loadConfig();
+  const config = opts.dev ? { ...loaded, production: false } : loaded;
   const log = (m: string) => console.error(m);
-  const session = await openDatabase({ config, log });
+  const session = await openDatabase({ config, log, serving: true });
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`\n${signal}: shutting down…`);
+    const grace = config.http.shutdownGraceMs;
+    log(`\n${signal}: shutting down; in-flight requests get ${grace} ms (SHUTDOWN_GRACE_MS) …`);
+    // The bound: whatever hangs (a request, Neo4j's shutdown), the process ends this long after the signal.
+    setTimeout(() => {
+      log(`Shutdown did not finish within ${grace + SHUTDOWN_MARGIN_MS} ms of ${signal}; exiting now.`);
+      process.exit(1);
+    }, grace + SHUTDOWN_MARGIN_MS).unref();
     await server?.close().catch(() => undefined);
     await session.close().catch(() => undefined);
+    log("Stopped.");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));

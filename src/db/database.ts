@@ -1,5 +1,6 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, Record as Neo4jRecord } from "neo4j-driver";
 import { DatabaseUnavailableError, InternalError, LimitExceededError } from "../errors";
+import { Availability } from "./availability";
 import { type Params, toNeo4jParams } from "./params";
 
 export type { ParamMap, Params, ParamValue } from "./params";
@@ -59,12 +60,66 @@ export type StatementListener = (event: StatementEvent) => void;
 /** The operation of a Database that no caller has named (see forOperation). */
 export const UNNAMED_OPERATION = "unnamed";
 
-/** What every view of one connection shares. */
+/** How a Database reaches Neo4j and finds it again after an outage. */
+export interface ConnectOptions {
+  /** How long the driver retries a transaction that failed transiently (Neo4j unreachable included); default 30 s. */
+  maxRetryMs?: number;
+  /** How long opening one connection may take; default 30 s. */
+  connectTimeoutMs?: number;
+  /** Where Neo4j is now (a local server may come back on a new port); default: where it was. */
+  resolveTarget?: () => Neo4jTarget | undefined;
+  /** How often an unreachable Neo4j is probed; default 500 ms. */
+  probeIntervalMs?: number;
+  log?: (message: string) => void;
+}
+
+/** What every view of one connection shares. The driver and target change when Neo4j comes back elsewhere. */
 interface Connection {
   driver: Driver;
   target: Neo4jTarget;
   defaultTimeoutMs: number;
   listeners: Set<StatementListener>;
+  availability: Availability;
+}
+
+/** A probe gives up after this long, so that a hanging Neo4j counts as down; the first connection to a cold Neo4j is slow. */
+const PROBE_TIMEOUT_MS = 5_000;
+
+function createDriver(target: Neo4jTarget, options: ConnectOptions): Driver {
+  return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
+    // Counts and years fit in a double; plain numbers keep the resolver layer simple. The way
+    // back needs care: see toNeo4jParams.
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 30_000,
+    maxTransactionRetryTime: options.maxRetryMs ?? 30_000,
+    connectionTimeout: options.connectTimeoutMs ?? 30_000,
+    logging: { level: "error", logger: () => undefined },
+  });
+}
+
+/** A new driver for where Neo4j is now, if it answers there; the connection then uses it. */
+async function reconnect(connection: Connection, options: ConnectOptions): Promise<boolean> {
+  const target = options.resolveTarget?.() ?? connection.target;
+  const candidate = createDriver(target, options);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("probe timed out")), PROBE_TIMEOUT_MS);
+    });
+    await Promise.race([candidate.verifyConnectivity({ database: target.database }), timeout]);
+  } catch {
+    await candidate.close().catch(() => undefined);
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+  // A fresh pool: the old one holds connections to a server that went away.
+  const old = connection.driver;
+  connection.driver = candidate;
+  connection.target = target;
+  void old.close().catch(() => undefined);
+  return true;
 }
 
 /**
@@ -79,17 +134,12 @@ export class Database {
     private readonly connection: Connection,
     /** What this view's transactions are for, as their metadata says; QueryOptions.operation overrides it. */
     readonly operation: string,
+    /** Epoch ms by which every transaction of this view must end (a request's deadline); none when undefined. */
+    readonly deadline?: number,
   ) {}
 
-  static async connect(target: Neo4jTarget, defaultTimeoutMs = 15_000): Promise<Database> {
-    const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
-      // Counts and years fit in a double; plain numbers keep the resolver layer simple. The way
-      // back needs care: see toNeo4jParams.
-      disableLosslessIntegers: true,
-      maxConnectionPoolSize: 50,
-      connectionAcquisitionTimeout: 30_000,
-      logging: { level: "error", logger: () => undefined },
-    });
+  static async connect(target: Neo4jTarget, defaultTimeoutMs = 15_000, options: ConnectOptions = {}): Promise<Database> {
+    const driver = createDriver(target, options);
     try {
       await driver.verifyConnectivity({ database: target.database });
     } catch (error) {
@@ -100,7 +150,15 @@ export class Database {
         { cause: error },
       );
     }
-    return new Database({ driver, target, defaultTimeoutMs, listeners: new Set() }, UNNAMED_OPERATION);
+    const log = options.log ?? (() => undefined);
+    const connection: Connection = { driver, target, defaultTimeoutMs, listeners: new Set(), availability: undefined! };
+    connection.availability = new Availability(() => reconnect(connection, options), options.probeIntervalMs ?? 500, log);
+    return new Database(connection, UNNAMED_OPERATION);
+  }
+
+  /** False while Neo4j is known to be unreachable (requests then fail at once). */
+  get available(): boolean {
+    return this.connection.availability.available;
   }
 
   get target(): Neo4jTarget {
@@ -112,7 +170,16 @@ export class Database {
    * request, import stage or command, so that call sites below need not name themselves.
    */
   forOperation(operation: string): Database {
-    return new Database(this.connection, operation);
+    return new Database(this.connection, operation, this.deadline);
+  }
+
+  /**
+   * The same connection, whose transactions must all end by `deadline` (epoch ms): each one gets the
+   * time that is left as its Neo4j transaction timeout, so Neo4j itself terminates the work at the
+   * deadline (nothing is left running), and none starts once it has passed.
+   */
+  withDeadline(deadline: number): Database {
+    return new Database(this.connection, this.operation, Math.min(deadline, this.deadline ?? Infinity));
   }
 
   /**
@@ -155,12 +222,23 @@ export class Database {
 
   /** Closes the driver, and with it every view of this connection. */
   async close(): Promise<void> {
+    this.connection.availability.close();
     await this.connection.driver.close();
+  }
+
+  /** The transaction timeout: the asked or default one, cut to what is left before this view's deadline. */
+  private timeoutFor(options: QueryOptions): number {
+    const asked = options.timeoutMs ?? this.connection.defaultTimeoutMs;
+    if (this.deadline === undefined) return asked;
+    const left = Math.floor(this.deadline - Date.now());
+    if (left <= 0) throw deadlinePassed();
+    return Math.min(asked, left);
   }
 
   /** The one way to Neo4j: statements in order, in one managed transaction of their own session. */
   private async transaction(mode: AccessMode, statements: readonly Statement[], options: QueryOptions): Promise<QueryResult[]> {
-    const { driver, target, defaultTimeoutMs, listeners } = this.connection;
+    const { driver, target, listeners, availability } = this.connection;
+    if (!availability.available) throw new DatabaseUnavailableError();
     const metadata: TransactionMetadata = { app: APP_NAME, operation: options.operation ?? this.operation };
     const sent = statements.map((s) => ({ cypher: s.cypher, params: toNeo4jParams(s.params ?? {}) }));
     const work = async (tx: ManagedTransaction): Promise<QueryResult[]> => {
@@ -171,7 +249,7 @@ export class Database {
       }
       return results;
     };
-    const config = { timeout: options.timeoutMs ?? defaultTimeoutMs, metadata };
+    const config = { timeout: this.timeoutFor(options), metadata };
     const session = driver.session({
       database: target.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
@@ -179,11 +257,19 @@ export class Database {
     try {
       return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
-      throw mapNeo4jError(error);
+      const mapped = mapNeo4jError(error);
+      if (mapped instanceof DatabaseUnavailableError) availability.markDown((error as Neo4jError).code ?? "no answer");
+      throw mapped;
     } finally {
       await session.close();
     }
   }
+}
+
+function deadlinePassed(): LimitExceededError {
+  return new LimitExceededError(
+    "The request took longer than the server allows (REQUEST_DEADLINE_MS); narrow it (smaller depth, year window or page) and try again.",
+  );
 }
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);

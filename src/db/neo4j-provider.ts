@@ -3,7 +3,10 @@ import { Database, Neo4jTarget } from "./database";
 import { startDockerServer, DockerProbe, NEO4J_IMAGE } from "./docker";
 import { isRuntimeCached } from "./local/jar-cache";
 import { findJava, findMaven, JavaInstallation, SUPPORTED_JAVA } from "./local/java-toolchain";
-import { clearState, findRunningServer, ServerState, writeState } from "./local/server-state";
+import { HomeLayout } from "./local/home-layout";
+import { takeLease } from "./local/leases";
+import { clearState, findRunningServer, readState, ServerState, writeState } from "./local/server-state";
+import { superviseLocal } from "./local-supervisor";
 import { Neo4jSetupError } from "./local/setup-error";
 import { chooseEngine, LocalHome, localHome, localRuntime, startLocal, withStartLock } from "./local-home";
 import { applySchema } from "./schema-setup";
@@ -22,6 +25,8 @@ export interface ProvidedNeo4j {
   via: "env" | "docker" | "local";
   owned: boolean;
   started: boolean;
+  /** The home's record of the server (local and docker routes). */
+  state?: ServerState;
   stop(): Promise<void>;
 }
 
@@ -50,12 +55,12 @@ export async function provideNeo4j(opts: ProvideOptions): Promise<ProvidedNeo4j>
   const mode = opts.mode ?? "owner";
   if (config.neo4j.uri) {
     const { uri, user, password, database } = config.neo4j;
-    return { target: { uri, user, password, database }, via: "env", owned: false, started: false, stop: async () => undefined };
+    return { target: { uri, user, password, database }, via: "env", owned: false, started: false, stop: () => Promise.resolve() };
   }
   const home = localHome(config, env, log);
   const { layout } = home;
   const running = await findRunningServer(layout);
-  if (running) return joined(running, log);
+  if (running) return joined(running, layout, log);
   return withStartLock(
     home,
     {
@@ -65,18 +70,38 @@ export async function provideNeo4j(opts: ProvideOptions): Promise<ProvidedNeo4j>
     },
     async () => {
       const again = await findRunningServer(layout);
-      if (again) return joined(again, log);
+      if (again) return joined(again, layout, log);
       return startServer(home, mode);
     },
   );
 }
 
+export interface OpenOptions extends ProvideOptions {
+  /**
+   * For a long-running server: fail fast while Neo4j is unreachable (short driver retries and connect
+   * timeout; see Database), follow a local Neo4j to a new address, and restart an owner-mode local
+   * Neo4j that dies (local-supervisor.ts).
+   */
+  serving?: boolean;
+}
+
 /** provideNeo4j, then a connected Database with the schema applied; close() undoes both. */
-export async function openDatabase(opts: ProvideOptions): Promise<{ db: Database; neo4j: ProvidedNeo4j; close(): Promise<void> }> {
-  const neo4j = await provideNeo4j(opts);
+export async function openDatabase(opts: OpenOptions): Promise<{ db: Database; neo4j: ProvidedNeo4j; close(): Promise<void> }> {
+  let neo4j = await provideNeo4j(opts);
+  const log = opts.log ?? (() => undefined);
+  const layout = neo4j.via === "env" ? undefined : localHome(opts.config, opts.env ?? process.env, log).layout;
   let db: Database | undefined;
   try {
-    db = await Database.connect(neo4j.target, opts.config.neo4j.txTimeoutMs);
+    db = await Database.connect(neo4j.target, opts.config.neo4j.txTimeoutMs, {
+      // Where the home's state file says Neo4j is now: a restarted local server has a new port.
+      resolveTarget: () => {
+        const state = layout && readState(layout);
+        return state ? targetOf(state) : neo4j.target;
+      },
+      log,
+      // No driver retries for a server: its first retry alone waits 1 s, and a client retrying on 503 does the same job.
+      ...(opts.serving ? { maxRetryMs: 0, connectTimeoutMs: 3_000 } : {}),
+    });
     await applySchema(db, { log: opts.log });
   } catch (error) {
     await db?.close().catch(() => undefined);
@@ -84,9 +109,25 @@ export async function openDatabase(opts: ProvideOptions): Promise<{ db: Database
     throw error;
   }
   const connected = db;
+  const supervisor =
+    opts.serving && layout && neo4j.via === "local" && neo4j.state
+      ? superviseLocal({
+          layout,
+          initial: neo4j.state,
+          log,
+          restart: async () => {
+            // First: a joined process's lease file is named by its pid, the same for the next server.
+            await neo4j.stop().catch(() => undefined);
+            neo4j = await provideNeo4j({ ...opts, mode: "owner" });
+            if (!neo4j.state) throw new Error("the restarted Neo4j has no state record");
+            return { state: neo4j.state };
+          },
+        })
+      : undefined;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      supervisor?.stop();
       await connected.close().catch(() => undefined);
       await neo4j.stop();
     })());
@@ -124,7 +165,7 @@ async function startServer(home: LocalHome, mode: "owner" | "detached"): Promise
 
 async function startLocalOwned(home: LocalHome, mode: "owner" | "detached", java: JavaInstallation): Promise<ProvidedNeo4j> {
   const server = await startLocal(home, java, await localRuntime(home, java), mode);
-  return fromState(server.state, mode === "owner", true, server.stop);
+  return fromState(server.state, mode === "owner", true, () => server.stop());
 }
 
 type Route = { via: "docker" } | { via: "local"; java: JavaInstallation };
@@ -163,13 +204,22 @@ export function noNeo4jAvailable(docker: DockerProbe | undefined, localProblem: 
   );
 }
 
-function joined(state: ServerState, log: (msg: string) => void): ProvidedNeo4j {
+/**
+ * Joins the server another process runs for the home. For a local one this process takes a lease
+ * (local/leases.ts), so the server outlives its owner while this process lives; stop() gives it back.
+ */
+function joined(state: ServerState, layout: HomeLayout, log: (msg: string) => void): ProvidedNeo4j {
   const who = state.mode === "owner" ? `started by pid ${state.ownerPid}` : "started by `coauthor-graph db start`";
   log(`Using the ${state.via} Neo4j already running for ${state.home} at ${state.uri} (${who}).`);
-  return fromState(state, false, false, async () => undefined);
+  const release = state.via === "local" && state.mode === "owner" ? takeLease(layout) : () => undefined;
+  return { ...fromState(state, false, false, () => Promise.resolve()), stop: () => Promise.resolve(release()) };
+}
+
+function targetOf(state: ServerState): Neo4jTarget {
+  const { uri, user, password, database } = state;
+  return { uri, user, password, database };
 }
 
 function fromState(state: ServerState, owned: boolean, started: boolean, stop: () => Promise<void>): ProvidedNeo4j {
-  const { uri, user, password, database } = state;
-  return { target: { uri, user, password, database }, via: state.via, owned, started, stop: owned ? stop : async () => undefined };
+  return { target: targetOf(state), via: state.via, owned, started, state, stop: owned ? stop : () => Promise.resolve() };
 }

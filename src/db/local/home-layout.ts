@@ -17,6 +17,8 @@ export interface HomeLayout {
   startLock: string;
   /** Scratch space for ready markers. */
   runDir: string;
+  /** One file per process that joined the running server, named by its pid: the server outlives its owner while one lives. */
+  leaseDir: string;
 }
 
 export function homeLayout(home: string): HomeLayout {
@@ -31,6 +33,7 @@ export function homeLayout(home: string): HomeLayout {
     stateFile: path.join(neo4jHome, "server.json"),
     startLock: path.join(neo4jHome, "start.lock"),
     runDir: path.join(neo4jHome, "run"),
+    leaseDir: path.join(neo4jHome, "leases"),
   };
 }
 

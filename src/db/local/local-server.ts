@@ -5,6 +5,7 @@ import { Socket } from "node:net";
 import { HomeLayout } from "./home-layout";
 import { JavaInstallation } from "./java-toolchain";
 import { LocalNeo4jRuntime } from "./jar-cache";
+import { liveLeases } from "./leases";
 import { freePort, isProcessAlive, sleep, waitForExit } from "./process-probe";
 import { clearState, ServerState, writeState } from "./server-state";
 import { LocalNeo4jSettings, xmxFlag } from "./settings";
@@ -14,6 +15,8 @@ export interface StartedLocalServer {
   state: ServerState;
   /** Clean shutdown (owner mode only; a detached server is stopped with stopRecordedServer). */
   stop(): Promise<void>;
+  /** Owner mode: resolves with the reason when the server ends without stop() (it crashed or was killed). */
+  lost?: Promise<string>;
 }
 
 /** Launcher exit codes, see LocalNeo4j.java. */
@@ -84,9 +87,9 @@ export async function startLocalServer(opts: {
       };
       writeState(layout, state);
       opts.log(`Local Neo4j is up on ${state.uri} after ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${state.pid}).`);
-      if (opts.mode === "owner") return { state, stop: ownerStop(launch.child, layout, state, opts.log) };
+      if (opts.mode === "owner") return { state, ...ownerStop(launch.child, layout, state, opts.log) };
       launch.child.unref();
-      return { state, stop: async () => undefined };
+      return { state, stop: () => Promise.resolve() };
     }
     if (outcome.exitCode === EXIT_PORT_IN_USE && attempt < 3) continue;
     const output = launch.output();
@@ -128,6 +131,7 @@ function launchJava(opts: {
     runtime.classesDir ? "LocalNeo4j" : runtime.sourceFile,
     ...["--home", layout.neo4jHome, "--port", String(opts.port), "--pagecache-bytes", String(opts.settings.pageCacheBytes)],
     ...["--ready-file", readyFile, "--state-file", layout.stateFile, "--watch-stdin", String(opts.mode === "owner")],
+    ...(opts.mode === "owner" ? ["--lease-dir", layout.leaseDir] : []),
     ...["--start-timeout-ms", String(START_TIMEOUT_MS)],
   ];
   const logOffset = existsSync(layout.launcherLog) ? statSync(layout.launcherLog).size : 0;
@@ -186,20 +190,38 @@ async function waitUntilReady(child: ChildProcess, readyFile: string): Promise<R
 
 /**
  * Owner side. Nothing here keeps Node's event loop alive: if the program ends without calling
- * stop(), the pipe closes with the process and Java shuts itself down.
+ * stop(), the pipe closes with the process and Java shuts itself down, once no process that joined
+ * it holds a lease (leases.ts).
  */
-function ownerStop(child: ChildProcess, layout: HomeLayout, state: ServerState, log: (msg: string) => void): () => Promise<void> {
+function ownerStop(
+  child: ChildProcess,
+  layout: HomeLayout,
+  state: ServerState,
+  log: (msg: string) => void,
+): { stop: () => Promise<void>; lost: Promise<string> } {
   let stopping: Promise<void> | undefined;
-  child.once("exit", (code, signal) => {
-    if (!stopping) log(`The local Neo4j (pid ${state.pid}) exited on its own (${code ?? signal}); see ${layout.launcherLog}.`);
-    clearState(layout, state);
+  const lost = new Promise<string>((resolve) => {
+    child.once("exit", (code, signal) => {
+      clearState(layout, state);
+      if (stopping) return;
+      const reason = `exited on its own (${code ?? signal})`;
+      log(`The local Neo4j (pid ${state.pid}) ${reason}; see ${layout.launcherLog}.`);
+      resolve(reason);
+    });
   });
   child.unref();
   (child.stdin as Socket | null)?.unref?.();
-  return () => {
+  const stop = () => {
     stopping ??= (async () => {
       if (!isProcessAlive(state.pid)) return;
       child.stdin?.end();
+      const leased = liveLeases(layout);
+      if (leased.length > 0) {
+        log(
+          `The local Neo4j (pid ${state.pid}) keeps serving the process(es) that joined it (pid ${leased.join(", ")}); it stops when the last of them ends.`,
+        );
+        return;
+      }
       if (!(await waitForExit(state.pid!, 30_000))) {
         log(`The local Neo4j (pid ${state.pid}) did not stop within 30 s; sending SIGTERM.`);
         child.kill("SIGTERM");
@@ -209,6 +231,7 @@ function ownerStop(child: ChildProcess, layout: HomeLayout, state: ServerState, 
     })();
     return stopping;
   };
+  return { stop, lost };
 }
 
 function lastLines(text: string, count: number): string {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HomeLayout } from "./home-layout";
+import { liveLeases } from "./leases";
 import { isLocalNeo4jProcess, isProcessAlive, portAnswers, waitForExit } from "./process-probe";
 import { Neo4jSetupError } from "./setup-error";
 
@@ -61,7 +62,8 @@ export function clearState(layout: HomeLayout, expected?: Pick<ServerState, "pid
 export async function findRunningServer(layout: HomeLayout): Promise<ServerState | undefined> {
   const state = readState(layout);
   if (!state) return undefined;
-  const ownerGone = state.mode === "owner" && !isProcessAlive(state.ownerPid);
+  // An owner that is gone means a server on its way down, unless processes that joined it hold leases on it.
+  const ownerGone = state.mode === "owner" && !isProcessAlive(state.ownerPid) && liveLeases(layout).length === 0;
   if (state.via === "local") {
     if (!isLocalNeo4jProcess(state.pid)) {
       clearState(layout, state);

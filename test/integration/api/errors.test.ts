@@ -50,8 +50,9 @@ test("a database failure is an INTERNAL error with no Cypher or stack in product
   try {
     const hidden = await production.run(`{ author(id: "${A.id}") { name } }`);
     assert.equal(hidden.errors?.length, 1);
-    assert.deepEqual(hidden.errors?.[0].extensions, { code: "INTERNAL_SERVER_ERROR" });
-    assert.equal(hidden.errors?.[0].message, "Internal server error");
+    const errorId = hidden.errors?.[0].extensions?.errorId;
+    assert.deepEqual(hidden.errors?.[0].extensions, { code: "INTERNAL_SERVER_ERROR", errorId });
+    assert.equal(hidden.errors?.[0].message, `Internal server error (id ${String(errorId)}); the server log has the details.`);
     assert.equal(hidden.data?.author, null);
     const shown = await development.run(`{ author(id: "${A.id}") { name } }`);
     assert.ok(shown.errors?.[0].extensions?.code);

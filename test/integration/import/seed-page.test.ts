@@ -21,7 +21,7 @@ describe("importing the ACL author page that started the project", () => {
     const stop = db.observe((event) => operations.add(event.metadata.operation));
     const summary = await importFiles(db, [SEED]).finally(stop);
     // Every transaction names its stage in its metadata; none is left "unnamed".
-    assert.deepEqual([...operations].sort(), ["import:names", "import:pairs", "import:papers", "import:run", "schema"]);
+    assert.deepEqual([...operations].sort(), ["import:lock", "import:names", "import:pairs", "import:papers", "import:run", "schema"]);
     assert.equal(summary.ok, true, JSON.stringify(summary.files[0].error));
     assert.equal(summary.files[0].format, "acl-author-page");
     assert.equal(await countOf(db, "MATCH (p:Paper) RETURN count(p)"), 5);

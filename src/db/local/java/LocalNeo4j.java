@@ -33,6 +33,9 @@ import org.neo4j.graphdb.GraphDatabaseService;
  *   --state-file FILE      deleted on shutdown if it still names this process's pid
  *   --watch-stdin true     shut down when stdin closes, i.e. when the owning process is gone,
  *                          however it died (exit, Ctrl-C, SIGKILL)
+ *   --lease-dir DIR        with --watch-stdin: once the owner is gone, keep serving while a file in DIR
+ *                          is named after a live process (a process that joined this server), and shut
+ *                          down when the last of them is gone
  *   --start-timeout-ms N   give up if the database is not online in time
  *
  * Exit codes: 0 clean shutdown, 2 bad arguments, 3 port already in use, 4 start failed.
@@ -52,6 +55,7 @@ public final class LocalNeo4j {
         Path readyFile = Path.of(required(options, "--ready-file"));
         Path stateFile = Path.of(required(options, "--state-file"));
         boolean watchStdin = Boolean.parseBoolean(options.getOrDefault("--watch-stdin", "false"));
+        Path leaseDir = options.containsKey("--lease-dir") ? Path.of(options.get("--lease-dir")) : null;
         long startTimeoutMs = Long.parseLong(options.getOrDefault("--start-timeout-ms", "180000"));
 
         log("starting Neo4j " + neo4jVersion() + " in " + home + " on 127.0.0.1:" + port
@@ -100,6 +104,7 @@ public final class LocalNeo4j {
         if (watchStdin) {
             waitForEndOfInput(System.in);
             log("owner process is gone (stdin closed)");
+            waitForLeases(leaseDir);
             System.exit(0);
         } else {
             waitForever();
@@ -114,6 +119,32 @@ public final class LocalNeo4j {
             }
         } catch (IOException e) {
             // A broken pipe means the same as end of input: the owner is gone.
+        }
+    }
+
+    /** Returns once no file in leaseDir is named after a live process; checks every second. */
+    private static void waitForLeases(Path leaseDir) {
+        if (leaseDir == null) return;
+        boolean announced = false;
+        while (true) {
+            long live = 0;
+            try (var files = Files.list(leaseDir)) {
+                live = files.map(f -> f.getFileName().toString())
+                        .filter(name -> name.matches("\\d+"))
+                        .filter(name -> ProcessHandle.of(Long.parseLong(name)).map(ProcessHandle::isAlive).orElse(false))
+                        .count();
+            } catch (IOException e) {
+                live = 0; // no lease folder: nobody joined
+            }
+            if (live == 0) return;
+            if (!announced) log("still serving " + live + " process(es) that joined (leases in " + leaseDir + ")");
+            announced = true;
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -184,7 +215,7 @@ public final class LocalNeo4j {
 
     private static void usage(String problem) {
         System.err.println("LocalNeo4j: " + problem
-                + "\nusage: LocalNeo4j --home DIR --port N --pagecache-bytes N --ready-file FILE --state-file FILE [--watch-stdin true] [--start-timeout-ms N]");
+                + "\nusage: LocalNeo4j --home DIR --port N --pagecache-bytes N --ready-file FILE --state-file FILE [--watch-stdin true] [--lease-dir DIR] [--start-timeout-ms N]");
         System.exit(EXIT_BAD_ARGS);
     }
 

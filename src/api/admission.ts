@@ -1,0 +1,75 @@
+import type express from "express";
+import { ErrorCode, RETRY_AFTER_SECONDS } from "../errors";
+
+/** How long a request may wait in the queue for a free slot before it is refused. */
+const MAX_QUEUE_WAIT_MS = 1_000;
+
+export interface AdmissionLimits {
+  maxInFlight: number;
+  maxQueued: number;
+}
+
+/**
+ * A concurrency limit in front of Neo4j: at most maxInFlight GraphQL requests run at once, at most
+ * maxQueued wait (each for at most a second), and any beyond are refused at once with 503, Retry-After and
+ * OVERLOADED. Requests then never wait into the transaction timeout under load, and the memory that answers
+ * in progress hold stays bounded. A slot is held until the answer is sent or the client goes away.
+ */
+export function admission(limits: AdmissionLimits): express.RequestHandler {
+  let running = 0;
+  const queue: Array<() => void> = [];
+
+  const release = () => {
+    const next = queue.shift();
+    if (next) next();
+    else running -= 1;
+  };
+  const admit = (res: express.Response, next: express.NextFunction) => {
+    res.once("close", release);
+    next();
+  };
+  const refuse = (res: express.Response, why: string) => {
+    res
+      .status(503)
+      .set("Retry-After", String(RETRY_AFTER_SECONDS))
+      .set("Cache-Control", "no-store")
+      .json({
+        errors: [
+          {
+            message: `The server is busy (${why}); retry after ${RETRY_AFTER_SECONDS} s.`,
+            extensions: { code: ErrorCode.OVERLOADED },
+          },
+        ],
+      });
+  };
+
+  return (_req, res, next) => {
+    if (running < limits.maxInFlight) {
+      running += 1;
+      admit(res, next);
+      return;
+    }
+    if (queue.length >= limits.maxQueued) {
+      refuse(res, `${limits.maxInFlight} requests running and ${limits.maxQueued} waiting`);
+      return;
+    }
+    // Queued: a released slot passes straight to it (running stays the same).
+    const start = () => {
+      clearTimeout(timer);
+      res.off("close", leave);
+      admit(res, next);
+    };
+    const leave = () => {
+      clearTimeout(timer);
+      const at = queue.indexOf(start);
+      if (at >= 0) queue.splice(at, 1);
+    };
+    const timer = setTimeout(() => {
+      leave();
+      res.off("close", leave);
+      refuse(res, `no slot of ${limits.maxInFlight} became free within ${MAX_QUEUE_WAIT_MS / 1000} s`);
+    }, MAX_QUEUE_WAIT_MS);
+    res.once("close", leave);
+    queue.push(start);
+  };
+}

@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { importFiles } from "../../import/import-runner";
+import { loadConfig } from "../../src/config";
+import type { Database } from "../../src/db/database";
+import { startHttpServer, type RunningHttpServer } from "../../src/api/http";
+import { fromRoot } from "../../src/util/project-root";
+import { clearGraph, testDatabase } from "../support/neo4j";
+
+// A burst beyond the concurrency limit is refused at once with 503, Retry-After and OVERLOADED; the rest is answered.
+
+const SEED = fromRoot("test", "fixtures", "acl-author-page", "acl-author-page-wei-xiong.txt");
+const QUERY = JSON.stringify({
+  query:
+    '{ author(id: "name:wei xiong") { coauthors(first: 20) { edges { jointPapers node { name papers(first: 5) { totalCount } } } } } }',
+});
+
+interface Outcome {
+  status: number;
+  ms: number;
+  code?: string;
+  retryAfter: string | null;
+}
+
+describe("overload", { timeout: 120_000 }, () => {
+  let db: Database;
+  let server: RunningHttpServer;
+
+  before(async () => {
+    db = await testDatabase();
+    await clearGraph(db);
+    await importFiles(db, [SEED]);
+    const base = loadConfig({});
+    server = await startHttpServer({
+      db,
+      config: { ...base, http: { ...base.http, maxInFlight: 2, maxQueued: 2 } },
+      port: 0,
+      host: "127.0.0.1",
+    });
+  });
+
+  after(async () => {
+    await server?.close();
+    await db?.close();
+  });
+
+  const post = async (): Promise<Outcome> => {
+    const started = Date.now();
+    const response = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: QUERY });
+    const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    return {
+      status: response.status,
+      ms: Date.now() - started,
+      code: body.errors?.[0]?.extensions?.code,
+      retryAfter: response.headers.get("retry-after"),
+    };
+  };
+
+  it("a burst of 60 with 2 running and 2 queued: the excess is OVERLOADED (503, Retry-After) at once, the rest succeeds", async (t) => {
+    const outcomes = await Promise.all(Array.from({ length: 60 }, () => post()));
+    const refused = outcomes.filter((o) => o.status === 503);
+    const answered = outcomes.filter((o) => o.status === 200);
+    t.diagnostic(`${answered.length} answered, ${refused.length} refused; slowest refusal ${Math.max(...refused.map((o) => o.ms))} ms`);
+    assert.equal(
+      refused.length + answered.length,
+      outcomes.length,
+      JSON.stringify(outcomes.filter((o) => o.status !== 200 && o.status !== 503)),
+    );
+    assert.ok(refused.length > 0, "the burst went beyond the limit");
+    assert.ok(answered.length >= 2, `the running were answered: ${JSON.stringify(outcomes)}`);
+    for (const o of refused) {
+      assert.equal(o.code, "OVERLOADED");
+      assert.equal(o.retryAfter, "2");
+    }
+    for (const o of answered) assert.equal(o.code, undefined);
+    // And the server is fine afterwards.
+    assert.equal((await post()).status, 200);
+  });
+});

@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import net from "node:net";
+import { describe, it } from "node:test";
+import { serveEnv, startServe } from "../support/serve-process";
+
+// Slow clients and shutdown, against a real `serve` process.
+
+interface SocketEnd {
+  ms: number;
+  received: string;
+}
+
+/** Opens a socket, writes `text`, and resolves when the server closes it (or after `giveUpMs`). */
+function sendAndWaitForClose(url: string, text: string, giveUpMs: number): Promise<SocketEnd> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const started = Date.now();
+    let received = "";
+    const socket = net.connect(Number(port), hostname, () => socket.write(text));
+    socket.on("data", (d) => (received += d.toString()));
+    socket.on("error", () => undefined);
+    const timer = setTimeout(() => socket.destroy(), giveUpMs);
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve({ ms: Date.now() - started, received });
+    });
+  });
+}
+
+const SLOW_BODY =
+  "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n" + '{"query":"';
+const SLOW_HEADERS = "POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: appl";
+
+describe("slow clients", { timeout: 180_000 }, () => {
+  it("a body that never arrives and headers that never end are cut at their timeouts (408)", async () => {
+    const serve = await startServe(serveEnv({ HTTP_REQUEST_TIMEOUT_MS: "2000", HTTP_HEADERS_TIMEOUT_MS: "1000" }));
+    try {
+      const [body, headers] = await Promise.all([
+        sendAndWaitForClose(serve.url, SLOW_BODY, 60_000),
+        sendAndWaitForClose(serve.url, SLOW_HEADERS, 60_000),
+      ]);
+      assert.ok(body.ms >= 1_900 && body.ms < 5_000, `slow body closed after ${body.ms} ms`);
+      assert.match(body.received, /^HTTP\/1\.1 408/);
+      assert.ok(headers.ms >= 900 && headers.ms < 4_000, `slow headers closed after ${headers.ms} ms`);
+      assert.match(headers.received, /^HTTP\/1\.1 408/);
+      // The server is unharmed.
+      const ok = await fetch(`${serve.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ papers(first: 1) { totalCount } }" }),
+      });
+      assert.equal(ok.status, 200);
+    } finally {
+      await serve.stop();
+    }
+  });
+});
+
+describe("SIGTERM", { timeout: 180_000 }, () => {
+  it("finishes within SHUTDOWN_GRACE_MS (plus closing the driver) even with a client that never finishes, exit 0", async () => {
+    const serve = await startServe(serveEnv({ SHUTDOWN_GRACE_MS: "1500", HTTP_REQUEST_TIMEOUT_MS: "120000" }));
+    const stuck = sendAndWaitForClose(serve.url, SLOW_BODY, 60_000);
+    const ok = await fetch(`${serve.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ papers(first: 1) { totalCount } }" }),
+    });
+    assert.equal(ok.status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const started = Date.now();
+    const code = await serve.stop("SIGTERM", 30_000);
+    const ms = Date.now() - started;
+    assert.equal(code, 0, serve.stderr());
+    assert.ok(ms >= 1_400 && ms < 4_500, `exited ${ms} ms after SIGTERM`);
+    assert.match(serve.stderr(), /SIGTERM: shutting down; in-flight requests get 1500 ms/);
+    const end = await stuck;
+    assert.ok(end.ms < 10_000, "the stuck client was cut");
+  });
+});
