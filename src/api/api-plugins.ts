@@ -27,5 +27,38 @@ export function apiPlugins<TContext extends BaseContext>(schema: GraphQLSchema, 
     ApolloServerPluginSchemaReportingDisabled(),
     ApolloServerPluginInlineTraceDisabled(),
     createLimitsPlugin<TContext>(schema, limits),
+    createSnapshotPlugin<TContext>(),
   ];
+}
+
+/** What a context offers for extensions.snapshotId (GraphContext.graphVersion). */
+interface VersionedContext {
+  graphVersion: () => Promise<{ snapshotId: string }>;
+}
+
+/**
+ * Every response says which graph version answered it: `extensions.snapshotId`. The version is read when the request
+ * starts, beside its execution (one statement on a unique key, shared with the request's stats and explanations).
+ * An import committing while a request runs can make the two disagree; the id is the version the request began on.
+ */
+export function createSnapshotPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    requestDidStart({ contextValue }) {
+      const source = contextValue as Partial<VersionedContext>;
+      if (typeof source.graphVersion !== "function") return Promise.resolve({});
+      // A failed read must not fail the answer: its own errors say what went wrong.
+      const snapshot = source.graphVersion().then(
+        (v) => v.snapshotId,
+        () => undefined,
+      );
+      return Promise.resolve({
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const snapshotId = await snapshot;
+          if (snapshotId === undefined) return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, snapshotId };
+        },
+      });
+    },
+  };
 }

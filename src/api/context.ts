@@ -1,4 +1,5 @@
 import type { Database } from "../db/database";
+import { readGraphVersion, type GraphVersion } from "../db/graph-version";
 import { AuthorService } from "../author/author.service";
 import { NetworkService } from "../network/network.service";
 import { PaperService } from "../paper/paper.service";
@@ -21,6 +22,8 @@ export interface Services {
 /** What every resolver receives. One per request: loaders cache only within it. */
 export interface GraphContext {
   db: Database;
+  /** The graph version, read at most once per request (stats, analysis explanations, extensions.snapshotId). */
+  graphVersion: () => Promise<GraphVersion>;
   loaders: Loaders;
   services: Services;
 }
@@ -52,15 +55,24 @@ export function createContext(root: Database, request: { query?: unknown; operat
   const db = root.forOperation(apiOperation(request));
   const loaders = createLoaders(db);
   const network = new NetworkService(db, loaders);
+  let version: Promise<GraphVersion> | undefined;
+  const graphVersion = () => {
+    version ??= readGraphVersion(db).catch((error: unknown) => {
+      version = undefined;
+      throw error;
+    });
+    return version;
+  };
   return {
     db,
+    graphVersion,
     loaders,
     services: {
       author: new AuthorService(db, loaders),
       paper: new PaperService(db, loaders),
       venue: new VenueService(db, loaders),
       network,
-      stats: new StatsService(db),
+      stats: new StatsService(db, graphVersion),
       node: new NodeService(loaders),
       export: new ExportService(db, network),
     },

@@ -34,6 +34,7 @@ export function fieldMultiplier(coordinate: string, args: Record<string, unknown
       return positive(args.maxLength, 6) + 1;
     case "Query.sharedVenues":
       return SHARED_VENUES_ESTIMATE;
+    case "Query.authorSetNetwork":
     case "Query.nodes":
       return Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1;
     case "Paper.authors":

@@ -1,11 +1,16 @@
 import type { Database } from "../db/database";
+import type { GraphVersion } from "../db/graph-version";
 import { IMPORT_RUNS as IMPORT_RUNS_RANGE, intInRange } from "../kernel/argument-rules";
 import { GraphCounts, ImportRunRecord, readGraphCounts, readImportRuns } from "./stats.store";
 
 export class StatsService {
   private counts?: Promise<GraphCounts>;
 
-  constructor(private readonly db: Database) {}
+  /** `version` reads the graph version once per request (the API context shares it with the response extensions). */
+  constructor(
+    private readonly db: Database,
+    readonly version: () => Promise<GraphVersion>,
+  ) {}
 
   /** Whole-graph counts, read once per request however many fields ask. */
   graphCounts(): Promise<GraphCounts> {
