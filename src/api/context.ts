@@ -8,6 +8,7 @@ import { VenueService } from "../venue/venue.service";
 import { createLoaders, Loaders } from "./loaders";
 import { NodeService } from "../node/node.service";
 import { ExportService } from "../export/export.service";
+import { AnalysisService } from "../analysis/analysis.service";
 
 export interface Services {
   author: AuthorService;
@@ -17,6 +18,7 @@ export interface Services {
   stats: StatsService;
   node: NodeService;
   export: ExportService;
+  analysis: AnalysisService;
 }
 
 /** What every resolver receives. One per request: loaders cache only within it. */
@@ -75,6 +77,7 @@ export function createContext(root: Database, request: { query?: unknown; operat
       stats: new StatsService(db, graphVersion),
       node: new NodeService(loaders),
       export: new ExportService(db, network),
+      analysis: new AnalysisService(db, graphVersion),
     },
   };
 }
