@@ -4,7 +4,7 @@ import { IMPORT_RUNS as IMPORT_RUNS_RANGE, intInRange } from "../kernel/argument
 import { GraphCounts, ImportRunRecord, readGraphCounts, readImportRuns } from "./stats.store";
 
 export class StatsService {
-  private counts?: Promise<GraphCounts>;
+  private counts?: Promise<GraphCounts & { snapshotId: string; snapshotChangedAt: string | null }>;
 
   /** `version` reads the graph version once per request (the API context shares it with the response extensions). */
   constructor(
@@ -13,8 +13,12 @@ export class StatsService {
   ) {}
 
   /** Whole-graph counts, read once per request however many fields ask. */
-  graphCounts(): Promise<GraphCounts> {
-    this.counts ??= readGraphCounts(this.db);
+  graphCounts(): Promise<GraphCounts & { snapshotId: string; snapshotChangedAt: string | null }> {
+    this.counts ??= Promise.all([readGraphCounts(this.db), this.version()]).then(([counts, version]) => ({
+      ...counts,
+      snapshotId: version.snapshotId,
+      snapshotChangedAt: version.changedAt,
+    }));
     return this.counts;
   }
 
