@@ -2,7 +2,7 @@ import Graph from "graphology";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness";
 import closenessCentrality from "graphology-metrics/centrality/closeness";
 import pagerank from "graphology-metrics/centrality/pagerank";
-import { clustering, constraint, effectiveSize } from "./brokerage";
+import { clustering, constraint, effectiveSize, tieIndex } from "./brokerage";
 
 /** A network as the analysis sees it: author ids, and ties with a weight (the tie strength scheme's). */
 export interface WeightedNetwork {
@@ -53,9 +53,10 @@ export function nodeMetrics(graph: Graph): Map<string, NodeMetrics> {
           getEdgeWeight: "weight",
         })
       : {};
-  const clusters = clustering(graph);
-  const constraints = constraint(graph, weight);
-  const sizes = effectiveSize(graph, weight);
+  const index = tieIndex(graph, weight);
+  const clusters = clustering(index);
+  const constraints = constraint(index);
+  const sizes = effectiveSize(index);
   const out = new Map<string, NodeMetrics>();
   graph.forEachNode((node) => {
     let weighted = 0;

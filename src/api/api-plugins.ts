@@ -37,23 +37,29 @@ interface VersionedContext {
 }
 
 /**
- * Every response says which graph version answered it: `extensions.snapshotId`. The version is read when the request
- * starts, beside its execution (one statement on a unique key, shared with the request's stats and explanations).
- * An import committing while a request runs can make the two disagree; the id is the version the request began on.
+ * Every executed response says which graph version answered it: `extensions.snapshotId`. The version is read when
+ * execution starts (one statement on a unique key, shared with the request's stats and explanations), so a request
+ * refused by validation or the limits still reaches Neo4j with nothing and carries no id. An import committing while
+ * a request runs can make the two disagree; the id is the version the execution began on.
  */
 export function createSnapshotPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
     requestDidStart({ contextValue }) {
       const source = contextValue as Partial<VersionedContext>;
       if (typeof source.graphVersion !== "function") return Promise.resolve({});
-      // A failed read must not fail the answer: its own errors say what went wrong.
-      const snapshot = source.graphVersion().then(
-        (v) => v.snapshotId,
-        () => undefined,
-      );
+      const read = source.graphVersion;
+      let snapshot: Promise<string | undefined> | undefined;
       return Promise.resolve({
+        executionDidStart() {
+          // A failed read must not fail the answer: its own errors say what went wrong.
+          snapshot = read().then(
+            (v) => v.snapshotId,
+            () => undefined,
+          );
+          return Promise.resolve();
+        },
         async willSendResponse({ response }) {
-          if (response.body.kind !== "single") return;
+          if (response.body.kind !== "single" || snapshot === undefined) return;
           const snapshotId = await snapshot;
           if (snapshotId === undefined) return;
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, snapshotId };

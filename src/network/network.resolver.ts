@@ -67,7 +67,7 @@ class CollaborationPathArgs {
 @ArgsType()
 class AuthorSetNetworkArgs {
   @Field(() => [ID], { description: "The authors, 1..2000 distinct ids." })
-  authorIds!: string[];
+  memberIds!: string[];
 
   @MinJointPapersArg("ties")
   minJointPapers?: number | null;

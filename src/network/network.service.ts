@@ -1,8 +1,9 @@
 import type { Database } from "../db/database";
 import { AuthorRecord } from "../author/author.record";
 import type { AuthorLoaders } from "../author/author.loaders";
-import { BadUserInputError, NotFoundError } from "../errors";
+import { NotFoundError } from "../errors";
 import {
+  authorSetIds,
   hasWindow,
   intInRange,
   minJointPapers,
@@ -81,7 +82,7 @@ export interface NetworkQuery extends TieRule {
 }
 
 export interface AuthorSetArgs extends WindowArgs {
-  authorIds: readonly string[];
+  memberIds: readonly string[];
   minJointPapers?: number | null;
   strength?: string | null;
   maxAuthorsPerPaper?: number | null;
@@ -157,14 +158,14 @@ export class NetworkService {
    * rules as coauthorNetwork's edges. Nobody else is added; every node has distance 0. Unknown ids: NOT_FOUND.
    */
   async authorSetNetwork(args: AuthorSetArgs): Promise<NetworkData> {
-    const ids = authorSetIds(args.authorIds);
+    const ids = authorSetIds(args.memberIds);
     const filter = { ...yearWindow(args.yearFrom, args.yearTo), minJointPapers: minJointPapers(args.minJointPapers) };
     const rule: TieRule = { ...filter, strength: tieStrength(args.strength), maxAuthors: maxAuthorsPerPaper(args.maxAuthorsPerPaper) };
     const query: NetworkQuery = {
       ...rule,
       field: "authorSetNetwork",
       minJointPapers: filter.minJointPapers,
-      parameters: { authorIds: ids, minJointPapers: filter.minJointPapers, ...tieParameters(rule) },
+      parameters: { memberIds: ids, minJointPapers: filter.minJointPapers, ...tieParameters(rule) },
     };
     const authors = await this.requireAuthors(ids);
     const nodes = authors.map((author) => ({ author, distance: 0 }));
@@ -285,14 +286,4 @@ export class NetworkService {
 function withCountWeights(network: NetworkData): NetworkData {
   for (const e of network.edges) e.weight = e.jointPapers;
   return network;
-}
-
-/** authorSetNetwork's ids: 1..NETWORK_MAX_NODES.max, no id twice. */
-function authorSetIds(ids: readonly string[]): string[] {
-  if (ids.length < 1 || ids.length > NETWORK_MAX_NODES.max)
-    throw new BadUserInputError(`authorIds must hold 1..${NETWORK_MAX_NODES.max} ids (got ${ids.length})`, { argument: "authorIds" });
-  const distinct = [...new Set(ids)];
-  if (distinct.length !== ids.length)
-    throw new BadUserInputError("authorIds lists an id twice; list each author once", { argument: "authorIds" });
-  return distinct;
 }

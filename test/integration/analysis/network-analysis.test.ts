@@ -25,7 +25,7 @@ const EGO = `query($id: ID!, $strength: TieStrength, $max: Int, $resolution: Flo
   coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500, strength: $strength, maxAuthorsPerPaper: $max) {
     nodes { author { id } } edges { source target weight } ${ANALYSIS} } }`;
 const SET = `query($ids: [ID!]!, $strength: TieStrength, $resolution: Float, $seed: Float) {
-  authorSetNetwork(authorIds: $ids, strength: $strength) { nodes { author { id } distance } edges { source target jointPapers weight } ${ANALYSIS} } }`;
+  authorSetNetwork(memberIds: $ids, strength: $strength) { nodes { author { id } distance } edges { source target jointPapers weight } ${ANALYSIS} } }`;
 
 /** The API's figures for a network against networkx's on the same nodes and weighted edges. */
 function compareWithNetworkx(network: any, label: string): Record<string, number> {
