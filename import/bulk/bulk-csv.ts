@@ -5,6 +5,7 @@ import { Progress, silentProgress } from "../progress";
 import { edgeIndex, edgeKeyed, edgeNamed, edgePosition } from "./edge";
 import type { MemoryGraph } from "./memory-graph";
 import type { MemAuthor } from "./memory-types";
+import { NO_PAPER_YEAR } from "../writer/pair-increments";
 
 /**
  * Writes the in-memory graph as neo4j-admin `database import full` CSVs: one file per label and relationship type,
@@ -115,7 +116,10 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
     importRuns: new CsvFile(at("import-runs.csv"), "id:ID(ImportRun),source,format,sha256,startedAt,finishedAt,status,counts"),
     authored: new CsvFile(at("authored.csv"), ":START_ID(Author),:END_ID(Paper),position:int,keyed:boolean,named:boolean"),
     publishedIn: new CsvFile(at("published-in.csv"), ":START_ID(Paper),:END_ID(Venue)"),
-    coauthorPairs: new CsvFile(at("coauthored-with.csv"), ":START_ID(Author),:END_ID(Author),pair,papers:int,firstYear:int,lastYear:int"),
+    coauthorPairs: new CsvFile(
+      at("coauthored-with.csv"),
+      ":START_ID(Author),:END_ID(Author),pair,papers:int,firstYear:int,lastYear:int,paperYears:int[],paperSizes:int[]",
+    ),
   };
   try {
     for (const v of graph.venues.values()) files.venues.row([v.id, v.name, v.acronym, v.kind]);
@@ -210,6 +214,9 @@ const NO_YEAR = -1;
  * each author, so the 1.6M pairs of the benchmark cost no allocation per pair.
  */
 class PairCounter {
+  /** Per coauthor: the joint papers' years (NO_PAPER_YEAR for none) and byline sizes, as ADD_JOINT_PAPERS keeps them. */
+  private readonly years: number[][];
+  private readonly sizes: number[][];
   private readonly papers: Int32Array;
   private readonly firstYear: Int32Array;
   private readonly lastYear: Int32Array;
@@ -218,6 +225,8 @@ class PairCounter {
   constructor(private readonly graph: MemoryGraph) {
     const size = graph.authorsByIndex.length;
     this.papers = new Int32Array(size);
+    this.years = Array.from({ length: size }, () => []);
+    this.sizes = Array.from({ length: size }, () => []);
     this.firstYear = new Int32Array(size).fill(NO_YEAR);
     this.lastYear = new Int32Array(size).fill(NO_YEAR);
   }
@@ -229,6 +238,8 @@ class PairCounter {
         if (!codePointLess(low.id, high.id)) continue;
         const i = high.index;
         if (this.papers[i]++ === 0) this.seen.push(high);
+        this.years[i].push(paper.year ?? NO_PAPER_YEAR);
+        this.sizes[i].push(paper.authorships.length);
         if (paper.year !== null) {
           if (this.firstYear[i] === NO_YEAR || paper.year < this.firstYear[i]) this.firstYear[i] = paper.year;
           if (this.lastYear[i] === NO_YEAR || paper.year > this.lastYear[i]) this.lastYear[i] = paper.year;
@@ -237,8 +248,19 @@ class PairCounter {
     }
     for (const high of this.seen) {
       const i = high.index;
-      out.row([low.id, high.id, `${low.id}|${high.id}`, this.papers[i], yearOrNull(this.firstYear[i]), yearOrNull(this.lastYear[i])]);
+      out.row([
+        low.id,
+        high.id,
+        `${low.id}|${high.id}`,
+        this.papers[i],
+        yearOrNull(this.firstYear[i]),
+        yearOrNull(this.lastYear[i]),
+        this.years[i],
+        this.sizes[i],
+      ]);
       this.papers[i] = 0;
+      this.years[i] = [];
+      this.sizes[i] = [];
       this.firstYear[i] = NO_YEAR;
       this.lastYear[i] = NO_YEAR;
     }

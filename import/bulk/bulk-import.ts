@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { Config } from "../../src/config";
 import type { Database } from "../../src/db/database";
+import { setGraphVersion } from "../../src/db/graph-version";
 import { BulkImportRefused, withOfflineStore } from "../../src/db/offline-store";
 import { ImportOptions, importInto, ImportSummary } from "../import-runner";
 import { silentProgress } from "../progress";
@@ -94,7 +95,9 @@ function peakRssMiB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
+/** After the load, before the indexes: aliases the CSVs could not say are empty, and the new store's graph version. */
 async function fillMissingAliases(db: Database): Promise<void> {
+  await db.writeAll([setGraphVersion()]);
   for (;;) {
     const [row] = await db.write(FILL_MISSING_ALIASES, { limit: FILL_BATCH_SIZE }, { timeoutMs: 10 * 60_000 });
     if ((row?.get("n") ?? 0) === 0) return;

@@ -1,4 +1,5 @@
 import { Database } from "../../src/db/database";
+import { bumpIfChanged } from "../../src/db/graph-version";
 import { IMPORT_TX_TIMEOUT_MS } from "./graph-writer";
 import { DELETE_ORPHAN_NAME_AUTHORS, MOVE_NAMED_MENTIONS, NAME_KEY_GROUPS, TAKE_TOUCHED_NAME_KEYS } from "./writer.cypher";
 
@@ -43,6 +44,7 @@ export async function resolveTouchedNames(db: Database): Promise<number> {
         { cypher: DELETE_ORPHAN_NAME_AUTHORS, params: { keys: moves.map((m) => m.key) } },
       ],
       { timeoutMs: IMPORT_TX_TIMEOUT_MS },
+      bumpIfChanged,
     );
     moved += move.relationshipsCreated;
   }

@@ -1,4 +1,5 @@
 import { Database } from "../../src/db/database";
+import { bumpGraphVersion } from "../../src/db/graph-version";
 import { IMPORT_TX_TIMEOUT_MS } from "./graph-writer";
 import {
   CLEAR_PAIRS_DONE,
@@ -32,9 +33,12 @@ export async function recomputeDirtyAuthors(db: Database, onProgress?: (done: nu
   const counts: PairCounts = { authors: 0, pairsWritten: 0, pairsCreated: 0 };
   onProgress?.(0, total);
   for (;;) {
-    const [result] = await db.writeAll([{ cypher: recompute, params: { limit: PAIRS_BATCH_SIZE } }], {
-      timeoutMs: IMPORT_TX_TIMEOUT_MS,
-    });
+    // Authors are queued only by changes (new authorships, moved mentions): a batch that took some changes pairs.
+    const [result] = await db.writeAll(
+      [{ cypher: recompute, params: { limit: PAIRS_BATCH_SIZE } }],
+      { timeoutMs: IMPORT_TX_TIMEOUT_MS },
+      ([r]) => (Number(r.records[0]?.get("authors") ?? 0) > 0 ? [bumpGraphVersion()] : []),
+    );
     const done = (result.records[0]?.get("authors") as number | undefined) ?? 0;
     if (done === 0) break;
     counts.authors += done;

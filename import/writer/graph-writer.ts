@@ -1,11 +1,13 @@
 import { CanonicalPaper } from "../canonical";
 import { Database } from "../../src/db/database";
+import { bumpIfChanged } from "../../src/db/graph-version";
 import { mergeSpellings, Spellings } from "./author-spellings";
 import { BatchRows, bylineAuthorIds, toBatchRows } from "./batch-rows";
 import { resolvePaperIds } from "./paper-resolution";
-import { authorsGainingEdges, jointPaperIncrements, paperGains } from "./pair-increments";
+import { authorsGainingEdges, jointPaperIncrements, jointPaperResizes, paperGains } from "./pair-increments";
 import {
   ADD_JOINT_PAPERS,
+  RESIZE_JOINT_PAPERS,
   AUTHOR_SPELLINGS,
   CREATE_NEW_AUTHORSHIPS,
   CREATE_NEW_PAPERS,
@@ -88,10 +90,11 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
     pairMode === "queue"
       ? [{ cypher: QUEUE_AUTHORS_FOR_PAIRS, params: { authorIds } }]
       : [
+          { cypher: RESIZE_JOINT_PAPERS, params: { pairs: jointPaperResizes(gains) } },
           { cypher: ADD_JOINT_PAPERS, params: { pairs: increments } },
           { cypher: REFRESH_AUTHOR_STATS, params: { authorIds } },
         ];
-  const [, venues, created, merged, authors, createdAuthorships, mergedAuthorships, pairs] = await db.writeAll(
+  const [, venues, created, merged, authors, createdAuthorships, mergedAuthorships, ...pairResults] = await db.writeAll(
     [
       { cypher: RENAME_PAPERS, params: { renames: resolution.renames } },
       { cypher: MERGE_VENUES, params: { venues: rows.venues } },
@@ -103,6 +106,7 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
       ...pairStatements,
     ],
     { timeoutMs: IMPORT_TX_TIMEOUT_MS },
+    bumpIfChanged,
   );
   counts.venuesCreated += venues.nodesCreated;
   counts.venuesUpdated += rows.venues.length - venues.nodesCreated;
@@ -113,7 +117,7 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   counts.authorshipsCreated += createdAuthorships.relationshipsCreated + mergedAuthorships.relationshipsCreated;
   counts.authorshipsWritten += rows.authorships.length;
   if (pairMode === "add") {
-    counts.pairsCreated += pairs.relationshipsCreated;
+    counts.pairsCreated += pairResults[1].relationshipsCreated;
     counts.pairsAdded += increments.length;
   }
 }

@@ -12,13 +12,38 @@ export type PairIncrement = {
   papers: number;
   firstYear: number | null;
   lastYear: number | null;
+  /** Per new joint paper: its year (NO_PAPER_YEAR when it has none) and its byline size after the batch. */
+  years: number[];
+  sizes: number[];
 };
+
+/**
+ * A pair whose joint papers gained authors in the batch (both ends were on them before): each change replaces one
+ * entry (year, from) of the pair's paperSizes with `to`. The entries are a multiset, so any entry equal to (year, from)
+ * may be the one replaced.
+ */
+export type PairResize = {
+  low: string;
+  high: string;
+  changes: Array<{ year: number; from: number; to: number }>;
+};
+
+/**
+ * The year a COAUTHORED_WITH.paperYears entry holds for a paper without one: Neo4j lists cannot hold null, and no
+ * bibliographic year is 0. Readers must not take it for a year (a bounded window never matches it).
+ */
+export const NO_PAPER_YEAR = 0;
 
 /** One paper of a batch that gains authorships: who was on it before the batch, who joins it, and its year. */
 export interface PaperGain {
   year: number | null;
   present: string[];
   added: string[];
+}
+
+/** The paper's byline size after the batch: its authors before and the new ones, each once. */
+export function sizeAfter(gain: PaperGain): number {
+  return new Set([...gain.present, ...gain.added]).size;
 }
 
 /**
@@ -59,7 +84,10 @@ export function authorsGainingEdges(gains: readonly PaperGain[]): string[] {
  */
 export function jointPaperIncrements(gains: readonly PaperGain[]): PairIncrement[] {
   const pairs = new Map<string, PairIncrement>();
-  for (const { year, present, added } of gains) {
+  for (const gain of gains) {
+    const { year, present, added } = gain;
+    const size = sizeAfter(gain);
+    const storedYear = year ?? NO_PAPER_YEAR;
     const everyone = [...present, ...added];
     const addedSet = new Set(added);
     for (const a of added) {
@@ -68,14 +96,42 @@ export function jointPaperIncrements(gains: readonly PaperGain[]): PairIncrement
         const [low, high] = codePointLess(a, b) ? [a, b] : [b, a];
         const key = `${low}\u0000${high}`;
         const pair = pairs.get(key);
-        if (!pair) pairs.set(key, { low, high, papers: 1, firstYear: year, lastYear: year });
+        if (!pair) pairs.set(key, { low, high, papers: 1, firstYear: year, lastYear: year, years: [storedYear], sizes: [size] });
         else {
           pair.papers += 1;
+          pair.years.push(storedYear);
+          pair.sizes.push(size);
           if (year !== null) {
             if (pair.firstYear === null || year < pair.firstYear) pair.firstYear = year;
             if (pair.lastYear === null || year > pair.lastYear) pair.lastYear = year;
           }
         }
+      }
+    }
+  }
+  return [...pairs.values()];
+}
+
+/**
+ * Pairs whose byline sizes change: both ends were on a paper that gains authors in the batch, so the entry the pair
+ * holds for that paper (its year, the old size) takes the new size. O(present²) per growing paper, which is rare (a
+ * second source listing more authors of a known paper). Only in PairMode "add": the pair pass recomputes sizes.
+ */
+export function jointPaperResizes(gains: readonly PaperGain[]): PairResize[] {
+  const pairs = new Map<string, PairResize>();
+  for (const gain of gains) {
+    const present = [...new Set(gain.present)];
+    const from = present.length;
+    const to = sizeAfter(gain);
+    if (from < 2 || to === from) continue;
+    const year = gain.year ?? NO_PAPER_YEAR;
+    for (let i = 0; i < present.length; i++) {
+      for (let j = i + 1; j < present.length; j++) {
+        const [low, high] = codePointLess(present[i], present[j]) ? [present[i], present[j]] : [present[j], present[i]];
+        const key = `${low}\u0000${high}`;
+        const pair = pairs.get(key);
+        if (pair) pair.changes.push({ year, from, to });
+        else pairs.set(key, { low, high, changes: [{ year, from, to }] });
       }
     }
   }

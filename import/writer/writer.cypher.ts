@@ -1,5 +1,7 @@
 /**
- * Every statement the importer runs. All values arrive as parameters; bulk writes are `UNWIND $rows`.
+ * Every statement the importer runs. All values arrive as parameters; bulk writes are `UNWIND $rows`. A statement
+ * that may change property values without creating or deleting anything returns `changed` (rows whose values really
+ * changed), which decides whether its transaction bumps the graph version (src/db/graph-version.ts).
  * Work queues are labels on Author nodes, so a huge import never holds its dirty set in memory:
  *   :NameTouched  a name whose mentions may need re-attaching (author-resolution.ts)
  *   :PairsDirty   an author whose COAUTHORED_WITH edges and paper stats the pair pass recomputes from the AUTHORED
@@ -25,13 +27,16 @@ RETURN p.id AS id, p.titleKey AS titleKey, p.doi AS doi, p.year AS year, [(p)<-[
 export const RENAME_PAPERS = `
 UNWIND $renames AS rename
 MATCH (p:Paper {id: rename.from})
-SET p.id = rename.to, p.doi = rename.doi`;
+SET p.id = rename.to, p.doi = rename.doi
+RETURN count(p) AS changed`;
 
 export const MERGE_VENUES = `
 UNWIND $venues AS row
 MERGE (v:Venue {id: row.id})
 ON CREATE SET v.name = row.name, v.kind = row.kind
-SET v.acronym = coalesce(v.acronym, row.acronym)`;
+WITH v, row, v.acronym IS NULL AND row.acronym IS NOT NULL AS changed
+SET v.acronym = coalesce(v.acronym, row.acronym)
+RETURN count(CASE WHEN changed THEN 1 END) AS changed`;
 
 /** The venue rule's order: a venue named by a series acronym first, then the smaller id (ids are ASCII). */
 const VENUE_RANK = (v: string) => `(CASE WHEN ${v}.acronym IS NULL THEN '1' ELSE '0' END + ${v}.id)`;
@@ -53,19 +58,27 @@ export const MERGE_PAPERS = `
 UNWIND $papers AS row
 MERGE (p:Paper {id: row.id})
 ON CREATE SET p.title = row.title, p.titleKey = row.titleKey, p.year = row.year, p.sourceKeys = []
+WITH p, row,
+     (p.doi IS NULL AND row.doi IS NOT NULL) OR (p.url IS NULL AND row.url IS NOT NULL) OR
+     (p.abstract IS NULL AND row.abstract IS NOT NULL) OR (p.pages IS NULL AND row.pages IS NOT NULL) OR
+     any(k IN row.sourceKeys WHERE NOT k IN p.sourceKeys) AS changed
 SET p.doi = coalesce(p.doi, row.doi),
     p.url = coalesce(p.url, row.url),
     p.abstract = coalesce(p.abstract, row.abstract),
     p.pages = coalesce(p.pages, row.pages),
     p.sourceKeys = p.sourceKeys + [k IN row.sourceKeys WHERE NOT k IN p.sourceKeys]
-WITH p, row
-WHERE size(row.venueIds) > 0
-${BEST_CLAIMED_VENUE}
-OPTIONAL MATCH (p)-[old:PUBLISHED_IN]->(current:Venue)
-WITH p, v, old, current
-WHERE current IS NULL OR ${VENUE_RANK("v")} < ${VENUE_RANK("current")}
-DELETE old
-MERGE (p)-[:PUBLISHED_IN]->(v)`;
+WITH p, row, changed
+CALL (p, row) {
+  WITH p, row
+  WHERE size(row.venueIds) > 0
+  ${BEST_CLAIMED_VENUE}
+  OPTIONAL MATCH (p)-[old:PUBLISHED_IN]->(current:Venue)
+  WITH p, v, old, current
+  WHERE current IS NULL OR ${VENUE_RANK("v")} < ${VENUE_RANK("current")}
+  DELETE old
+  MERGE (p)-[:PUBLISHED_IN]->(v)
+}
+RETURN count(CASE WHEN changed THEN 1 END) AS changed`;
 
 /**
  * Papers that paper-resolution.ts proved absent from the graph (their id matched nothing by DOI or titleKey in the
@@ -96,7 +109,9 @@ export const MERGE_AUTHORS = `
 UNWIND $authors AS row
 MERGE (a:Author {id: row.id})
 ON CREATE SET a.nameKey = row.nameKey, a.keyed = row.keyed, a.numbered = row.numbered
-SET a.name = row.name, a.aliases = row.aliases, a.orcid = coalesce(a.orcid, row.orcid), a:NameTouched`;
+WITH a, row, coalesce(a.name <> row.name OR a.aliases <> row.aliases OR (a.orcid IS NULL AND row.orcid IS NOT NULL), false) AS changed
+SET a.name = row.name, a.aliases = row.aliases, a.orcid = coalesce(a.orcid, row.orcid), a:NameTouched
+RETURN count(CASE WHEN changed THEN 1 END) AS changed`;
 
 export const MERGE_AUTHORSHIPS = `
 UNWIND $authorships AS row
@@ -104,7 +119,9 @@ MATCH (a:Author {id: row.authorId})
 MATCH (p:Paper {id: row.paperId})
 MERGE (a)-[r:AUTHORED]->(p)
 ON CREATE SET r.position = row.position, r.keyed = false, r.named = false
-SET r.keyed = r.keyed OR row.keyed, r.named = r.named OR row.named`;
+WITH r, row, (row.keyed AND NOT r.keyed) OR (row.named AND NOT r.named) AS changed
+SET r.keyed = r.keyed OR row.keyed, r.named = r.named OR row.named
+RETURN count(CASE WHEN changed THEN 1 END) AS changed`;
 
 /** Authorships of papers created in this same transaction by CREATE_NEW_PAPERS: none can exist yet. */
 export const CREATE_NEW_AUTHORSHIPS = `
@@ -124,16 +141,36 @@ UNWIND $authorIds AS id
 MATCH (a:Author {id: id})
 SET a:PairsDirty`;
 
-/** Each row is a pair's new joint papers in this batch: none of them was counted before (an authorship is new). */
+/**
+ * Each row is a pair's new joint papers in this batch: none of them was counted before (an authorship is new). Their
+ * years and byline sizes join the pair's parallel lists paperYears/paperSizes (one entry per joint paper, in no
+ * particular order; a paper without a year is 0), which tie strength schemes and maxAuthorsPerPaper read.
+ */
 export const ADD_JOINT_PAPERS = `
 UNWIND $pairs AS row
 MATCH (low:Author {id: row.low})
 MATCH (high:Author {id: row.high})
 MERGE (low)-[r:COAUTHORED_WITH]->(high)
-ON CREATE SET r.papers = 0, r.pair = low.id + '|' + high.id
+ON CREATE SET r.papers = 0, r.paperYears = [], r.paperSizes = [], r.pair = low.id + '|' + high.id
 SET r.papers = r.papers + row.papers,
+    r.paperYears = r.paperYears + row.years,
+    r.paperSizes = r.paperSizes + row.sizes,
     r.firstYear = CASE WHEN r.firstYear IS NULL OR row.firstYear < r.firstYear THEN row.firstYear ELSE r.firstYear END,
     r.lastYear = CASE WHEN r.lastYear IS NULL OR row.lastYear > r.lastYear THEN row.lastYear ELSE r.lastYear END`;
+
+/**
+ * A paper that gains authors changes the byline size of every pair already on it: each change replaces one entry
+ * equal to (year, from) by `to` (entries are a multiset, so which equal entry is replaced does not matter). Runs before
+ * ADD_JOINT_PAPERS in the same transaction.
+ */
+export const RESIZE_JOINT_PAPERS = `
+UNWIND $pairs AS row
+MATCH (:Author {id: row.low})-[r:COAUTHORED_WITH]->(:Author {id: row.high})
+WHERE r.paperSizes IS NOT NULL
+SET r.paperSizes = reduce(sizes = r.paperSizes, c IN row.changes |
+  coalesce(
+    head([i IN range(0, size(sizes) - 1) WHERE r.paperYears[i] = c.year AND sizes[i] = c.from | sizes[..i] + [c.to] + sizes[i + 1..]]),
+    sizes))`;
 
 export const TAKE_TOUCHED_NAME_KEYS = `
 MATCH (a:Author:NameTouched)
@@ -166,7 +203,8 @@ FOREACH (_ IN CASE WHEN e.keyed THEN [1] ELSE [] END | SET e.named = false)
 FOREACH (_ IN CASE WHEN e.keyed THEN [] ELSE [1] END | DELETE e)
 WITH DISTINCT p
 MATCH (p)<-[:AUTHORED]-(y:Author)
-SET y:PairsDirty:PairsStale`;
+SET y:PairsDirty:PairsStale
+RETURN count(DISTINCT p) AS changed`;
 
 export const DELETE_ORPHAN_NAME_AUTHORS = `
 UNWIND $keys AS key
@@ -190,8 +228,12 @@ WITH a LIMIT $limit`;
  */
 const PAIRS_OF_AUTHOR = `MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
   WHERE b <> a AND NOT ((b:PairsDirty OR b:PairsDone) AND b.id < a.id)
-  WITH b, count(DISTINCT p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear
-  WITH CASE WHEN a.id < b.id THEN a ELSE b END AS low, CASE WHEN a.id < b.id THEN b ELSE a END AS high, papers, firstYear, lastYear`;
+  WITH DISTINCT b, p
+  WITH b, p, COUNT { (p)<-[:AUTHORED]-() } AS size
+  WITH b, count(p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear,
+       collect(coalesce(p.year, 0)) AS paperYears, collect(size) AS paperSizes
+  WITH CASE WHEN a.id < b.id THEN a ELSE b END AS low, CASE WHEN a.id < b.id THEN b ELSE a END AS high,
+       papers, firstYear, lastYear, paperYears, paperSizes`;
 
 /** The author's own paper stats, from its AUTHORED edges. */
 const AUTHOR_STATS = `CALL (a) {
@@ -224,7 +266,7 @@ CALL (a) {
 CALL (a) {
   ${PAIRS_OF_AUTHOR}
   MERGE (low)-[r:COAUTHORED_WITH]->(high)
-  SET r.pair = low.id + '|' + high.id, r.papers = papers, r.firstYear = firstYear, r.lastYear = lastYear
+  SET r.pair = low.id + '|' + high.id, r.papers = papers, r.firstYear = firstYear, r.lastYear = lastYear, r.paperYears = paperYears, r.paperSizes = paperSizes
   RETURN count(*) AS pairs
 }
 ${AUTHOR_STATS_AND_DEQUEUE}`;
@@ -237,7 +279,7 @@ export const CREATE_PAIRS_OF_DIRTY_AUTHORS = `
 ${TAKE_DIRTY_AUTHORS}
 CALL (a) {
   ${PAIRS_OF_AUTHOR}
-  CREATE (low)-[:COAUTHORED_WITH {pair: low.id + '|' + high.id, papers: papers, firstYear: firstYear, lastYear: lastYear}]->(high)
+  CREATE (low)-[:COAUTHORED_WITH {pair: low.id + '|' + high.id, papers: papers, firstYear: firstYear, lastYear: lastYear, paperYears: paperYears, paperSizes: paperSizes}]->(high)
   RETURN count(*) AS pairs
 }
 ${AUTHOR_STATS_AND_DEQUEUE}`;

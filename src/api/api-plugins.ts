@@ -30,5 +30,44 @@ export function apiPlugins<TContext extends BaseContext>(schema: GraphQLSchema, 
     // Before the limits, so that a mutation is refused as such and not measured.
     readOnlyPlugin<TContext>(schema),
     createLimitsPlugin<TContext>(schema, limits),
+    createSnapshotPlugin<TContext>(),
   ];
+}
+
+/** What a context offers for extensions.snapshotId (GraphContext.graphVersion). */
+interface VersionedContext {
+  graphVersion: () => Promise<{ snapshotId: string }>;
+}
+
+/**
+ * Every executed response says which graph version answered it: `extensions.snapshotId`. The version is read when
+ * execution starts (one statement on a unique key, shared with the request's stats and explanations), so a request
+ * refused by validation or the limits still reaches Neo4j with nothing and carries no id. An import committing while
+ * a request runs can make the two disagree; the id is the version the execution began on.
+ */
+export function createSnapshotPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    requestDidStart({ contextValue }) {
+      const source = contextValue as Partial<VersionedContext>;
+      if (typeof source.graphVersion !== "function") return Promise.resolve({});
+      const read = source.graphVersion;
+      let snapshot: Promise<string | undefined> | undefined;
+      return Promise.resolve({
+        executionDidStart() {
+          // A failed read must not fail the answer: its own errors say what went wrong.
+          snapshot = read().then(
+            (v) => v.snapshotId,
+            () => undefined,
+          );
+          return Promise.resolve();
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single" || snapshot === undefined) return;
+          const snapshotId = await snapshot;
+          if (snapshotId === undefined) return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, snapshotId };
+        },
+      });
+    },
+  };
 }

@@ -1,4 +1,6 @@
+import { maxAuthorsPerPaper } from "../kernel/tie-strength";
 import {
+  authorSetIds,
   intInRange,
   minJointPapers,
   NETWORK_DEPTH,
@@ -31,6 +33,8 @@ const RULES: Record<string, Rule> = {
   maxLength: (v) => intInRange("maxLength", optionalInt(v), PATH_MAX_LENGTH),
   minJointPapers: (v) => minJointPapers(optionalInt(v)),
   authorIds: (v) => sharedVenueAuthorIds((v as string[]) ?? []),
+  memberIds: (v) => authorSetIds((v as string[]) ?? []),
+  maxAuthorsPerPaper: (v) => maxAuthorsPerPaper(optionalInt(v)),
   ids: (v) => nodeIds((v as string[]) ?? []),
   search: (v) => {
     if (v !== null && v !== undefined) toLuceneQuery(v as string);

@@ -1,4 +1,5 @@
 import type { Database } from "../db/database";
+import { readGraphVersion, type GraphVersion } from "../db/graph-version";
 import { AuthorService } from "../author/author.service";
 import { NetworkService } from "../network/network.service";
 import { PaperService } from "../paper/paper.service";
@@ -7,6 +8,7 @@ import { VenueService } from "../venue/venue.service";
 import { createLoaders, Loaders } from "./loaders";
 import { NodeService } from "../node/node.service";
 import { ExportService } from "../export/export.service";
+import { AnalysisService } from "../analysis/analysis.service";
 
 export interface Services {
   author: AuthorService;
@@ -16,11 +18,14 @@ export interface Services {
   stats: StatsService;
   node: NodeService;
   export: ExportService;
+  analysis: AnalysisService;
 }
 
 /** What every resolver receives. One per request: loaders cache only within it. */
 export interface GraphContext {
   db: Database;
+  /** The graph version, read at most once per request (stats, analysis explanations, extensions.snapshotId). */
+  graphVersion: () => Promise<GraphVersion>;
   loaders: Loaders;
   services: Services;
 }
@@ -60,17 +65,27 @@ export function createContext(
   const db = options.deadline === undefined ? named : named.withDeadline(options.deadline);
   const loaders = createLoaders(db);
   const network = new NetworkService(db, loaders);
+  let version: Promise<GraphVersion> | undefined;
+  const graphVersion = () => {
+    version ??= readGraphVersion(db).catch((error: unknown) => {
+      version = undefined;
+      throw error;
+    });
+    return version;
+  };
   return {
     db,
+    graphVersion,
     loaders,
     services: {
       author: new AuthorService(db, loaders),
       paper: new PaperService(db, loaders),
       venue: new VenueService(db, loaders),
       network,
-      stats: new StatsService(db),
+      stats: new StatsService(db, graphVersion),
       node: new NodeService(loaders),
       export: new ExportService(db, network),
+      analysis: new AnalysisService(db, graphVersion),
     },
   };
 }

@@ -34,6 +34,8 @@ export function fieldMultiplier(coordinate: string, args: Record<string, unknown
       return positive(args.maxLength, 6) + 1;
     case "Query.sharedVenues":
       return SHARED_VENUES_ESTIMATE;
+    case "Query.authorSetNetwork":
+      return Array.isArray(args.memberIds) ? Math.max(1, args.memberIds.length) : 1;
     case "Query.nodes":
       return Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1;
     case "Paper.authors":

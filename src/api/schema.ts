@@ -9,6 +9,7 @@ import { PaperResolver, VenuePapersResolver } from "../paper/paper.resolver";
 import { StatsResolver } from "../stats/stats.resolver";
 import { VenueResolver } from "../venue/venue.resolver";
 import { NodeResolver } from "../node/node.resolver";
+import { CommunityResolver, NetworkAnalysisResolver } from "../analysis/analysis.resolver";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -26,6 +27,8 @@ export function buildGraphqlSchema(): Promise<GraphQLSchema> {
       VenueResolver,
       VenuePapersResolver,
       NetworkResolver,
+      NetworkAnalysisResolver,
+      CommunityResolver,
       ExportResolver,
       StatsResolver,
     ],

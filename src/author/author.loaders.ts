@@ -4,6 +4,7 @@ import type { YearWindow } from "../kernel/argument-rules";
 import { byIdLoader, listByIdLoader, OwnedKey, ownedLoader } from "../kernel/grouped-loader";
 import type { PaperByYearRow } from "../paper/paper.record";
 import type { AuthorRecord } from "./author.record";
+import { readWeightedCoauthors, type WeightedCoauthorPage, type WeightedCoauthorPageArgs } from "./coauthor-ties.store";
 import {
   AuthorVenueRow,
   AuthorVenuesArgs,
@@ -33,6 +34,8 @@ export interface AuthorLoaders {
   authorWithCoauthors: DataLoader<OwnedKey<CoauthorPageArgs>, { author: AuthorRecord; page: CoauthorPage } | null, string>;
   authorCoauthorCount: DataLoader<OwnedKey<CoauthorFilter>, number, string>;
   authorVenues: DataLoader<OwnedKey<AuthorVenuesArgs>, AuthorVenueRow[], string>;
+  /** Coauthor pages under a tie strength scheme or a byline cap (coauthor-ties.cypher.ts). */
+  authorWeightedCoauthors: DataLoader<OwnedKey<WeightedCoauthorPageArgs>, WeightedCoauthorPage, string>;
 }
 
 export function createAuthorLoaders(db: Database): AuthorLoaders {
@@ -62,6 +65,10 @@ export function createAuthorLoaders(db: Database): AuthorLoaders {
     authorVenues: ownedLoader(
       (ids, args) => readAuthorVenues(db, ids, args),
       () => [],
+    ),
+    authorWeightedCoauthors: ownedLoader(
+      (ids, args) => readWeightedCoauthors(db, ids, args),
+      () => ({ rows: [], total: 0 }),
     ),
   };
 }

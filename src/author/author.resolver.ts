@@ -1,6 +1,16 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import { AfterArg, FirstArg, MinJointPapersArg, PageArgs, YearFromArg, YearToArg } from "../kernel/args";
+import {
+  AfterArg,
+  FirstArg,
+  MaxAuthorsPerPaperArg,
+  MinJointPapersArg,
+  PageArgs,
+  StrengthArg,
+  YearFromArg,
+  YearToArg,
+} from "../kernel/args";
+import { TieStrength } from "../kernel/tie-strength.type";
 import type { RequestContext } from "../kernel/request-context";
 import { subFieldArguments } from "../kernel/lookahead";
 import type { PaperRecord } from "../paper/paper.record";
@@ -40,6 +50,12 @@ class CoauthorsArgs extends PageArgs {
 
   @YearToArg()
   yearTo?: number | null;
+
+  @StrengthArg()
+  strength?: TieStrength | null;
+
+  @MaxAuthorsPerPaperArg()
+  maxAuthorsPerPaper?: number | null;
 }
 
 @ArgsType()
@@ -79,7 +95,7 @@ export class AuthorResolver {
 
   @FieldResolver(() => CoauthorConnection, {
     description:
-      "Coauthors by joint papers (desc), then name, then id. With yearFrom/yearTo, joint papers (and first/last years) are recounted inside the window.",
+      "Coauthors by joint papers (desc), then name, then id. With yearFrom/yearTo, joint papers (and first/last years) are recounted inside the window. With a `strength` other than FULL or a `maxAuthorsPerPaper`, by that strength (desc), then name, then id; minJointPapers then counts the joint papers inside the cap.",
   })
   coauthors(@Root() author: AuthorRecord, @Args(() => CoauthorsArgs) args: CoauthorsArgs, @Ctx() ctx: AuthorContext) {
     return ctx.services.author.coauthors(author.id, args);

@@ -10,6 +10,8 @@ import type { PaperEdgeData } from "../paper/paper.service";
 import type { VenueLoaders } from "../venue/venue.loaders";
 import type { AuthorLoaders } from "./author.loaders";
 import { AuthorRecord } from "./author.record";
+import { isPlainCount, maxAuthorsPerPaper, TieRule, TieStrength, tieStrength } from "../kernel/tie-strength";
+import { readAuthorTieTotals, readGraphTieTotal } from "../kernel/tie-totals";
 import { AuthorVenueRow, CoauthorPageArgs, CoauthorFilter, countAuthorSearch, searchAuthors } from "./author.store";
 
 export interface AuthorEdgeData {
@@ -21,12 +23,25 @@ export interface AuthorEdgeData {
 export interface CoauthorEdgeData {
   node: AuthorRecord;
   jointPapers: number;
+  /** The tie's strength under the requested scheme (full counting: jointPapers). */
+  strength: number;
   firstYear: number | null;
   lastYear: number | null;
 }
 
 export interface CoauthorArgs extends PageArgs, WindowArgs {
   minJointPapers?: number | null;
+  strength?: string | null;
+  maxAuthorsPerPaper?: number | null;
+}
+
+/** The tie rule of a coauthors request (BAD_USER_INPUT when broken). */
+function coauthorRule(args: CoauthorArgs): TieRule {
+  return {
+    ...yearWindow(args.yearFrom, args.yearTo),
+    strength: tieStrength(args.strength),
+    maxAuthors: maxAuthorsPerPaper(args.maxAuthorsPerPaper),
+  };
 }
 
 /**
@@ -51,7 +66,7 @@ export class AuthorService {
     for (const args of coauthorPages) {
       try {
         const { page, windowed } = coauthorPageRequest(args);
-        if (!windowed) pages.set(stableKey(page), page);
+        if (!windowed && isPlainCount(coauthorRule(args))) pages.set(stableKey(page), page);
       } catch (error) {
         // coauthors() reports it where the client asked for it.
         if (!(error instanceof BadUserInputError)) throw error;
@@ -114,6 +129,8 @@ export class AuthorService {
    * firstYear/lastYear describe the window's joint papers only.
    */
   async coauthors(authorId: string, args: CoauthorArgs): Promise<PageData<CoauthorEdgeData & { cursor: string }>> {
+    const rule = coauthorRule(args);
+    if (!isPlainCount(rule)) return this.weightedCoauthors(authorId, args, rule);
     const { first, filter, page } = coauthorPageRequest(args);
     const { rows, total } = await this.loaders.authorCoauthors.load({ ownerId: authorId, args: page });
     for (const row of rows) this.loaders.authorById.prime(row.author.id, row.author);
@@ -122,9 +139,56 @@ export class AuthorService {
       { first, after: args.after },
       "jointPapers",
       (row) => [row.jointPapers, row.sortName, row.author.id],
-      (row) => ({ node: row.author, jointPapers: row.jointPapers, firstYear: row.firstYear, lastYear: row.lastYear }),
+      (row) => ({
+        node: row.author,
+        jointPapers: row.jointPapers,
+        strength: row.jointPapers,
+        firstYear: row.firstYear,
+        lastYear: row.lastYear,
+      }),
       // The all-time page brings its total along; only a year window needs the count statement.
       () => (total !== null ? Promise.resolve(total) : this.loaders.authorCoauthorCount.load({ ownerId: authorId, args: filter })),
+    );
+  }
+
+  /**
+   * Coauthors under a tie strength scheme and/or a byline cap, strongest first (then name, id), from the ties'
+   * joint-paper entries. Association strength also reads the owner's tie total and the graph's (one pass over papers).
+   */
+  private async weightedCoauthors(
+    authorId: string,
+    args: CoauthorArgs,
+    rule: TieRule,
+  ): Promise<PageData<CoauthorEdgeData & { cursor: string }>> {
+    const first = pageSize(args.first);
+    const after = decodeCursor(args.after, "strength");
+    const page = {
+      ...rule,
+      minJointPapers: minJointPapers(args.minJointPapers),
+      afterKey: (after?.[0] as number) ?? null,
+      afterName: (after?.[1] as string) ?? null,
+      afterId: (after?.[2] as string) ?? null,
+      limit: first + 1,
+    };
+    const association = rule.strength === TieStrength.ASSOCIATION_STRENGTH;
+    const [{ rows, total }, scale] = await Promise.all([
+      this.loaders.authorWeightedCoauthors.load({ ownerId: authorId, args: page }),
+      association ? associationScale(this.db, authorId, rule) : Promise.resolve(1),
+    ]);
+    for (const row of rows) this.loaders.authorById.prime(row.author.id, row.author);
+    return toPage(
+      rows,
+      { first, after: args.after },
+      "strength",
+      (row) => [row.sortKey, row.sortName, row.author.id],
+      (row) => ({
+        node: row.author,
+        jointPapers: row.jointPapers,
+        strength: row.sortKey * scale,
+        firstYear: row.firstYear,
+        lastYear: row.lastYear,
+      }),
+      () => Promise.resolve(total),
     );
   }
 
@@ -161,4 +225,11 @@ function coauthorPageRequest(args: CoauthorArgs): { first: number; filter: Coaut
     limit: first + 1,
   };
   return { first, filter, page, windowed: hasWindow(window) };
+}
+
+/** 2m / w_i: what turns the rows' c_ij / w_j into association strength 2m·c_ij/(w_i·w_j). */
+async function associationScale(db: Database, authorId: string, rule: TieRule): Promise<number> {
+  const [totals, m] = await Promise.all([readAuthorTieTotals(db, [authorId], rule), readGraphTieTotal(db, rule)]);
+  const wi = totals.get(authorId) ?? 0;
+  return wi > 0 ? (2 * m) / wi : 0;
 }

@@ -60,8 +60,16 @@ export class CoauthorEdge {
   @Field(() => Author)
   node!: Author;
 
-  @Field(() => Int, { description: "Distinct papers both wrote." })
+  @Field(() => Int, {
+    description: "Distinct papers both wrote (inside the window, and with at most maxAuthorsPerPaper authors when given).",
+  })
   jointPapers!: number;
+
+  @Field(() => Float, {
+    description:
+      "The tie's strength under the coauthors field's `strength` argument (see TieStrength for each formula); FULL: jointPapers.",
+  })
+  strength!: number;
 
   @Field(() => Int, { nullable: true })
   firstYear!: number | null;

@@ -205,19 +205,19 @@ export class Database {
     return result.records;
   }
 
-  /** Several write statements in one transaction: all of them land, or none does. */
-  async writeAll(statements: readonly Statement[], options: QueryOptions = {}): Promise<WriteResult[]> {
-    const results = await this.transaction("WRITE", statements, options);
-    return results.map((result) => {
-      const counters = result.summary.counters.updates();
-      return {
-        records: result.records,
-        nodesCreated: counters.nodesCreated,
-        relationshipsCreated: counters.relationshipsCreated,
-        relationshipsDeleted: counters.relationshipsDeleted,
-        nodesDeleted: counters.nodesDeleted,
-      };
-    });
+  /**
+   * Several write statements in one transaction: all of them land, or none does. `followUp`, when given, sees what
+   * they did and returns statements to run after them in the same transaction (the graph version's bump, which must
+   * commit with the change it records); their results follow in the returned array.
+   */
+  async writeAll(
+    statements: readonly Statement[],
+    options: QueryOptions = {},
+    followUp?: (results: WriteResult[]) => readonly Statement[],
+  ): Promise<WriteResult[]> {
+    const then = followUp && ((results: QueryResult[]) => followUp(results.map(toWriteResult)));
+    const results = await this.transaction("WRITE", statements, options, then);
+    return results.map(toWriteResult);
   }
 
   /** Closes the driver, and with it every view of this connection. */
@@ -236,17 +236,27 @@ export class Database {
   }
 
   /** The one way to Neo4j: statements in order, in one managed transaction of their own session. */
-  private async transaction(mode: AccessMode, statements: readonly Statement[], options: QueryOptions): Promise<QueryResult[]> {
+  private async transaction(
+    mode: AccessMode,
+    statements: readonly Statement[],
+    options: QueryOptions,
+    followUp?: (results: QueryResult[]) => readonly Statement[],
+  ): Promise<QueryResult[]> {
     const { driver, target, listeners, availability } = this.connection;
     if (!availability.available) throw new DatabaseUnavailableError();
     const metadata: TransactionMetadata = { app: APP_NAME, operation: options.operation ?? this.operation };
-    const sent = statements.map((s) => ({ cypher: s.cypher, params: toNeo4jParams(s.params ?? {}) }));
+    const toSend = (list: readonly Statement[]) => list.map((s) => ({ cypher: s.cypher, params: toNeo4jParams(s.params ?? {}) }));
+    const sent = toSend(statements);
     const work = async (tx: ManagedTransaction): Promise<QueryResult[]> => {
       const results: QueryResult[] = [];
-      for (const { cypher, params } of sent) {
-        for (const listener of listeners) listener({ mode, cypher, metadata });
-        results.push(await tx.run(cypher, params));
-      }
+      const runAll = async (list: ReturnType<typeof toSend>) => {
+        for (const { cypher, params } of list) {
+          for (const listener of listeners) listener({ mode, cypher, metadata });
+          results.push(await tx.run(cypher, params));
+        }
+      };
+      await runAll(sent);
+      if (followUp) await runAll(toSend(followUp([...results])));
       return results;
     };
     const config = { timeout: this.timeoutFor(options), metadata };
@@ -270,6 +280,17 @@ function deadlinePassed(): LimitExceededError {
   return new LimitExceededError(
     "The request took longer than the server allows (REQUEST_DEADLINE_MS); narrow it (smaller depth, year window or page) and try again.",
   );
+}
+
+function toWriteResult(result: QueryResult): WriteResult {
+  const counters = result.summary.counters.updates();
+  return {
+    records: result.records,
+    nodesCreated: counters.nodesCreated,
+    relationshipsCreated: counters.relationshipsCreated,
+    relationshipsDeleted: counters.relationshipsDeleted,
+    nodesDeleted: counters.nodesDeleted,
+  };
 }
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);

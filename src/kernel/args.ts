@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int } from "type-graphql";
+import { TieStrength } from "./tie-strength.type";
 
 /*
  * Argument declarations shared by many fields. Fields of an @ArgsType class appear in the SDL in
@@ -17,6 +18,21 @@ export const YearToArg = () => Field(() => Int, { nullable: true, description: "
 
 export const MinJointPapersArg = (what: string) =>
   Field(() => Int, { nullable: true, defaultValue: 1, description: `Only ${what} with at least this many joint papers.` });
+
+/** The tie strength scheme of a field that builds ties (TieStrength, registered in tie-strength.type.ts). */
+export const StrengthArg = () =>
+  Field(() => TieStrength, {
+    nullable: true,
+    defaultValue: TieStrength.FULL,
+    description: "How ties weigh: FULL (joint papers), NEWMAN, FRACTIONAL or ASSOCIATION_STRENGTH; see TieStrength for the formulas.",
+  });
+
+export const MaxAuthorsPerPaperArg = () =>
+  Field(() => Int, {
+    nullable: true,
+    description:
+      "Papers with more authors than this add no tie (and count in no total), as VOSviewer ignores documents with many authors (its default: 25). 2..100000; leave out for no cap (the default).",
+  });
 
 /** first/after of every connection (first is 1..100). */
 @ArgsType()

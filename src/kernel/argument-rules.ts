@@ -37,6 +37,8 @@ export const NODE_IDS: IntRange = { min: 1, max: 100 };
 export const MIN_JOINT_PAPERS: IntRange = { min: 1, max: 1_000_000, default: 1 };
 export const AUTHOR_VENUES: IntRange = { min: 1, max: 100, default: 20 };
 export const IMPORT_RUNS: IntRange = { min: 1, max: 100, default: 20 };
+/** authorSetNetwork's members: as many as a network may hold. */
+export const AUTHOR_SET: IntRange = { min: 1, max: 2000 };
 /** Longer search strings only make Lucene work harder; nobody types a 200-character name. */
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -104,4 +106,18 @@ export function nodeIds(ids: readonly string[]): string[] {
     throw new BadUserInputError(`ids may list at most ${NODE_IDS.max} ids (got ${ids.length})`, { argument: "ids", max: NODE_IDS.max });
   }
   return [...ids];
+}
+
+/** authorSetNetwork's memberIds: 1..AUTHOR_SET.max ids, none twice. */
+export function authorSetIds(ids: readonly string[]): string[] {
+  if (ids.length < AUTHOR_SET.min || ids.length > AUTHOR_SET.max)
+    throw new BadUserInputError(`memberIds must hold ${AUTHOR_SET.min}..${AUTHOR_SET.max} ids (got ${ids.length})`, {
+      argument: "memberIds",
+      min: AUTHOR_SET.min,
+      max: AUTHOR_SET.max,
+    });
+  const distinct = [...new Set(ids)];
+  if (distinct.length !== ids.length)
+    throw new BadUserInputError("memberIds lists an id twice; list each author once", { argument: "memberIds" });
+  return distinct;
 }

@@ -18,6 +18,8 @@ export const ORDERINGS = {
   relevance: ["number", "string"],
   /** Coauthors: [jointPapers, name, author id]. */
   jointPapers: ["number", "string", "string"],
+  /** Coauthors under a tie strength scheme: [order key (the strength, or c_ij/w_j), name, author id]. */
+  strength: ["number", "string", "string"],
   /** Alphabetical: [lower-cased name, id]. */
   name: ["string", "string"],
 } as const satisfies Record<string, KeyShape>;

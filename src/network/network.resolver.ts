@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from "type-graphql";
-import { MinJointPapersArg, YearFromArg, YearToArg } from "../kernel/args";
+import { MaxAuthorsPerPaperArg, MinJointPapersArg, StrengthArg, YearFromArg, YearToArg } from "../kernel/args";
+import { TieStrength } from "../kernel/tie-strength.type";
 import type { RequestContext } from "../kernel/request-context";
 import type { NetworkService } from "./network.service";
 import { selectsAny } from "../kernel/lookahead";
@@ -25,6 +26,12 @@ class CoauthorNetworkArgs {
 
   @Field(() => Int, { nullable: true, defaultValue: 200, description: "Most authors returned, centre included, 1..2000." })
   maxNodes?: number | null;
+
+  @StrengthArg()
+  strength?: TieStrength | null;
+
+  @MaxAuthorsPerPaperArg()
+  maxAuthorsPerPaper?: number | null;
 }
 
 @ArgsType()
@@ -57,6 +64,27 @@ class CollaborationPathArgs {
   yearTo?: number | null;
 }
 
+@ArgsType()
+class AuthorSetNetworkArgs {
+  @Field(() => [ID], { description: "The authors, 1..2000 distinct ids." })
+  memberIds!: string[];
+
+  @MinJointPapersArg("ties")
+  minJointPapers?: number | null;
+
+  @YearFromArg()
+  yearFrom?: number | null;
+
+  @YearToArg()
+  yearTo?: number | null;
+
+  @StrengthArg()
+  strength?: TieStrength | null;
+
+  @MaxAuthorsPerPaperArg()
+  maxAuthorsPerPaper?: number | null;
+}
+
 type NetworkContext = RequestContext<{ network: NetworkService }>;
 
 /** Adapts GraphQL arguments to NetworkService; no rules here. */
@@ -64,7 +92,7 @@ type NetworkContext = RequestContext<{ network: NetworkService }>;
 export class NetworkResolver {
   @Query(() => CoauthorNetwork, {
     description:
-      "The coauthor network around an author, breadth-first up to `depth` hops; when maxNodes cuts it, the closest and most strongly tied authors are kept and `truncated` is true. Unknown author: NOT_FOUND.",
+      "The coauthor network around an author, breadth-first up to `depth` hops; when maxNodes cuts it, the closest and most strongly tied authors are kept and `truncated` is true. With maxAuthorsPerPaper, papers with longer bylines make no tie, so they pull no one into the network; with a `strength` other than FULL, authors within a layer rank by that strength (ASSOCIATION_STRENGTH: by joint papers) and each edge's weight is it. Unknown author: NOT_FOUND.",
   })
   coauthorNetwork(
     @Args(() => CoauthorNetworkArgs) args: CoauthorNetworkArgs,
@@ -76,6 +104,14 @@ export class NetworkResolver {
       ["edges", "lastYear"],
     ]);
     return ctx.services.network.coauthorNetwork(args, { edgeYears });
+  }
+
+  @Query(() => CoauthorNetwork, {
+    description:
+      "The coauthor network among the given authors: every qualifying tie between two of them (same rules as coauthorNetwork's edges), nobody else; every node has distance 0. For the network of a group, a lab or a venue's authors. Unknown author: NOT_FOUND.",
+  })
+  authorSetNetwork(@Args(() => AuthorSetNetworkArgs) args: AuthorSetNetworkArgs, @Ctx() ctx: NetworkContext) {
+    return ctx.services.network.authorSetNetwork(args);
   }
 
   @Query(() => [SharedVenue], {

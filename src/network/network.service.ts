@@ -3,6 +3,7 @@ import { AuthorRecord } from "../author/author.record";
 import type { AuthorLoaders } from "../author/author.loaders";
 import { NotFoundError } from "../errors";
 import {
+  authorSetIds,
   hasWindow,
   intInRange,
   minJointPapers,
@@ -16,6 +17,19 @@ import {
 import { PaperRecord } from "../paper/paper.record";
 import type { VenueLoaders } from "../venue/venue.loaders";
 import {
+  associationStrength,
+  isPlainCount,
+  maxAuthorsPerPaper,
+  tieParameters,
+  TieRule,
+  TieStrength,
+  tieStrength,
+} from "../kernel/tie-strength";
+import { readAuthorTieTotals, readGraphTieTotal } from "../kernel/tie-totals";
+import {
+  LayerRow,
+  readWeightedEdges,
+  readWeightedLayer,
   readCollaborationPath,
   readNearNetwork,
   readNetworkEdges,
@@ -30,6 +44,8 @@ export interface NetworkArgs extends WindowArgs {
   depth?: number | null;
   minJointPapers?: number | null;
   maxNodes?: number | null;
+  strength?: string | null;
+  maxAuthorsPerPaper?: number | null;
 }
 
 /** How coauthorNetwork runs; resolvers pass edgeYears only. */
@@ -54,6 +70,22 @@ export interface NetworkData {
   nodes: NetworkNodeData[];
   edges: TieRow[];
   truncated: boolean;
+  /** How the network was asked for (field and checked arguments), for the explanation of any analysis of it. */
+  query?: NetworkQuery;
+}
+
+/** The field and the checked arguments that built a network. */
+export interface NetworkQuery extends TieRule {
+  field: "coauthorNetwork" | "authorSetNetwork";
+  minJointPapers: number;
+  parameters: Record<string, unknown>;
+}
+
+export interface AuthorSetArgs extends WindowArgs {
+  memberIds: readonly string[];
+  minJointPapers?: number | null;
+  strength?: string | null;
+  maxAuthorsPerPaper?: number | null;
 }
 
 export interface PathLinkData {
@@ -101,12 +133,82 @@ export class NetworkService {
     const depth = intInRange("depth", args.depth, NETWORK_DEPTH);
     const maxNodes = intInRange("maxNodes", args.maxNodes, NETWORK_MAX_NODES);
     const filter = { ...yearWindow(args.yearFrom, args.yearTo), minJointPapers: minJointPapers(args.minJointPapers) };
+    const rule: TieRule = { ...filter, strength: tieStrength(args.strength), maxAuthors: maxAuthorsPerPaper(args.maxAuthorsPerPaper) };
+    const query: NetworkQuery = {
+      ...rule,
+      field: "coauthorNetwork",
+      minJointPapers: filter.minJointPapers,
+      parameters: { authorId: args.authorId, depth, maxNodes, minJointPapers: filter.minJointPapers, ...tieParameters(rule) },
+    };
+    if (!isPlainCount(rule)) return { ...(await this.weightedNetwork(args.authorId, depth, maxNodes, query)), query };
     const near = depth <= 2 && !hasWindow(filter);
     if (path === "near" && !near)
       throw new Error('the one-statement network covers depth 1..2 without a year window only; use path "layered" here');
-    if (near && path !== "layered") return this.nearNetwork(args.authorId, depth, maxNodes, filter.minJointPapers, edgeYears);
-    const [root] = await this.requireAuthors([args.authorId]);
+    if (near && path !== "layered")
+      return { ...withCountWeights(await this.nearNetwork(args.authorId, depth, maxNodes, filter.minJointPapers, edgeYears)), query };
+    const { nodes, visited, truncated } = await this.search(args.authorId, depth, maxNodes, (frontier, visited, limit) =>
+      readNetworkLayer(this.db, { ...filter, frontier, visited, limit }),
+    );
+    const edges = nodes.length > 1 ? await readNetworkEdges(this.db, visited, filter) : [];
+    return { ...withCountWeights({ nodes, edges, truncated }), query };
+  }
 
+  /**
+   * The network among the given authors (1..2000, distinct): every qualifying tie between two of them, under the same
+   * rules as coauthorNetwork's edges. Nobody else is added; every node has distance 0. Unknown ids: NOT_FOUND.
+   */
+  async authorSetNetwork(args: AuthorSetArgs): Promise<NetworkData> {
+    const ids = authorSetIds(args.memberIds);
+    const filter = { ...yearWindow(args.yearFrom, args.yearTo), minJointPapers: minJointPapers(args.minJointPapers) };
+    const rule: TieRule = { ...filter, strength: tieStrength(args.strength), maxAuthors: maxAuthorsPerPaper(args.maxAuthorsPerPaper) };
+    const query: NetworkQuery = {
+      ...rule,
+      field: "authorSetNetwork",
+      minJointPapers: filter.minJointPapers,
+      parameters: { memberIds: ids, minJointPapers: filter.minJointPapers, ...tieParameters(rule) },
+    };
+    const authors = await this.requireAuthors(ids);
+    const nodes = authors.map((author) => ({ author, distance: 0 }));
+    if (isPlainCount(rule))
+      return { ...withCountWeights({ nodes, edges: await readNetworkEdges(this.db, ids, filter), truncated: false }), query };
+    return { nodes, edges: await this.weightedEdges(ids, query), truncated: false, query };
+  }
+
+  /**
+   * The network under a tie strength scheme or a byline cap (network-ties.cypher.ts): layered, ties from the joint-paper
+   * entries. Association strength is normalised here with the ends' tie totals and the graph's (two more reads).
+   */
+  private async weightedNetwork(
+    authorId: string,
+    depth: number,
+    maxNodes: number,
+    rule: TieRule & { minJointPapers: number },
+  ): Promise<NetworkData> {
+    const { nodes, visited, truncated } = await this.search(authorId, depth, maxNodes, (frontier, visited, limit) =>
+      readWeightedLayer(this.db, { ...rule, frontier, visited, limit }),
+    );
+    const edges = nodes.length > 1 ? await this.weightedEdges(visited, rule) : [];
+    return { nodes, edges, truncated };
+  }
+
+  /** Ties among `ids` under the rule; association strength is normalised with the ends' and the graph's tie totals. */
+  private async weightedEdges(ids: string[], rule: TieRule & { minJointPapers: number }): Promise<TieRow[]> {
+    const edges = await readWeightedEdges(this.db, ids, rule);
+    if (rule.strength === TieStrength.ASSOCIATION_STRENGTH && edges.length > 0) {
+      const [totals, m] = await Promise.all([readAuthorTieTotals(this.db, ids, rule), readGraphTieTotal(this.db, rule)]);
+      for (const e of edges) e.weight = associationStrength(e.jointPapers, totals.get(e.source) ?? 0, totals.get(e.target) ?? 0, m);
+    }
+    return edges;
+  }
+
+  /** Breadth-first search, one layer per read, cut at maxNodes (root included); `truncated` when the cap cut a layer. */
+  private async search(
+    authorId: string,
+    depth: number,
+    maxNodes: number,
+    readLayer: (frontier: string[], visited: string[], limit: number) => Promise<LayerRow[]>,
+  ): Promise<{ nodes: NetworkNodeData[]; visited: string[]; truncated: boolean }> {
+    const [root] = await this.requireAuthors([authorId]);
     const nodes: NetworkNodeData[] = [{ author: root, distance: 0 }];
     const visited = [root.id];
     let frontier = [root.id];
@@ -114,7 +216,7 @@ export class NetworkService {
     for (let distance = 1; distance <= depth && frontier.length > 0 && !truncated; distance += 1) {
       const room = maxNodes - nodes.length;
       // One row more than there is room for tells whether the cap cut this layer.
-      const rows = await readNetworkLayer(this.db, { ...filter, frontier, visited, limit: room + 1 });
+      const rows = await readLayer(frontier, visited, room + 1);
       truncated = rows.length > room;
       const kept = rows.slice(0, room);
       for (const row of kept) {
@@ -124,8 +226,7 @@ export class NetworkService {
       }
       frontier = kept.map((row) => row.author.id);
     }
-    const edges = nodes.length > 1 ? await readNetworkEdges(this.db, visited, filter) : [];
-    return { nodes, edges, truncated };
+    return { nodes, visited, truncated };
   }
 
   /** The same network as the layered search, in one round trip (depth 1..2, no year window). */
@@ -179,4 +280,10 @@ export class NetworkService {
     const links = authors.slice(1).map((next, hop) => ({ from: authors[hop], to: next, papers: found.evidence[hop] ?? [] }));
     return { length: links.length, authors, links };
   }
+}
+
+/** Full counting without a cap: each edge's weight is its joint papers (set in place: big networks have 10^5 edges). */
+function withCountWeights(network: NetworkData): NetworkData {
+  for (const e of network.edges) e.weight = e.jointPapers;
+  return network;
 }

@@ -7,6 +7,9 @@ import { NETWORK_EDGES, NETWORK_EDGES_IN_WINDOW, NETWORK_LAYER, NETWORK_LAYER_IN
 import { sortTies } from "./edge-order";
 import { NETWORK_NEAR, NETWORK_NEAR_NO_YEARS } from "./network-near.cypher";
 import { collaborationPathStatement } from "./path.cypher";
+import { WEIGHTED_EDGES, WEIGHTED_LAYER } from "./network-ties.cypher";
+import type { TieRule } from "../kernel/tie-strength";
+import { ruleParams } from "../kernel/tie-totals";
 
 export interface TieFilter extends YearWindow {
   minJointPapers: number;
@@ -30,6 +33,8 @@ export interface TieRow {
   source: string;
   target: string;
   jointPapers: number;
+  /** The tie's strength under the request's scheme (full counting: jointPapers; set by the service). */
+  weight?: number;
   firstYear: number | null;
   lastYear: number | null;
 }
@@ -41,6 +46,30 @@ export async function readNetworkEdges(db: Database, ids: string[], filter: TieF
     source: String(r.get("source")),
     target: String(r.get("target")),
     jointPapers: Number(r.get("jointPapers")),
+    firstYear: (r.get("firstYear") as number | null) ?? null,
+    lastYear: (r.get("lastYear") as number | null) ?? null,
+  }));
+  return sortTies(edges, ids);
+}
+
+/** readNetworkLayer under a tie rule (network-ties.cypher.ts). */
+export async function readWeightedLayer(
+  db: Database,
+  args: TieRule & { minJointPapers: number; frontier: string[]; visited: string[]; limit: number },
+): Promise<LayerRow[]> {
+  const { minJointPapers, frontier, visited, limit } = args;
+  const records = await db.read(WEIGHTED_LAYER, { ...ruleParams(args), minJointPapers, frontier, visited, limit });
+  return records.map((r) => ({ author: toAuthorRecord(r.get("author")), tie: Number(r.get("tie")) }));
+}
+
+/** readNetworkEdges under a tie rule; weight is the scheme's (association strength: the raw count, to normalise). */
+export async function readWeightedEdges(db: Database, ids: string[], args: TieRule & { minJointPapers: number }): Promise<TieRow[]> {
+  const records = await db.read(WEIGHTED_EDGES, { ids, ...ruleParams(args), minJointPapers: args.minJointPapers });
+  const edges = records.map((r) => ({
+    source: String(r.get("source")),
+    target: String(r.get("target")),
+    jointPapers: Number(r.get("jointPapers")),
+    weight: Number(r.get("weight")),
     firstYear: (r.get("firstYear") as number | null) ?? null,
     lastYear: (r.get("lastYear") as number | null) ?? null,
   }));

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Author } from "../author/author.type";
 import { Paper } from "../paper/paper.type";
 import { Venue } from "../venue/venue.type";
@@ -23,8 +23,11 @@ export class NetworkEdge {
   @Field(() => ID, { description: "Author id of the other end (a node of this network)." })
   target!: string;
 
-  @Field(() => Int, { description: "Joint papers (inside the year window when one was given)." })
+  @Field(() => Int, { description: "Joint papers (inside the year window, and with at most maxAuthorsPerPaper authors, when given)." })
   jointPapers!: number;
+
+  @Field(() => Float, { description: "The tie's strength under the network's `strength` argument (see TieStrength); FULL: jointPapers." })
+  weight!: number;
 
   @Field(() => Int, { nullable: true })
   firstYear!: number | null;

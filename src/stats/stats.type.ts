@@ -50,4 +50,13 @@ export class GraphStats {
 
   @Field(() => Int)
   importRunCount!: number;
+
+  @Field(() => String, {
+    description:
+      'The graph version, "<epoch>-<counter>": it changes when, and only when, an import changes the graph (every import transaction that changes something bumps the counter in that same transaction; a re-import that changes nothing leaves it). Every response carries it as extensions.snapshotId, and every analysis result in its explain. "0-0" for a graph no import has versioned.',
+  })
+  snapshotId!: string;
+
+  @Field(() => String, { nullable: true, description: "When the graph last changed (ISO 8601); null when unknown." })
+  snapshotChangedAt!: string | null;
 }

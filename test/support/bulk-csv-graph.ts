@@ -69,6 +69,7 @@ function typed(text: string, type: string, file: string): unknown {
   if (type === "int") return Number(text);
   if (type === "boolean") return text === "true";
   if (type === "string[]") return text.split(ARRAY_DELIMITER);
+  if (type === "int[]") return text.split(ARRAY_DELIMITER).map(Number);
   throw new Error(`${file}: column type ${type} is not one bulk-csv.ts writes; teach bulk-csv-graph.ts to read it`);
 }
 

@@ -10,6 +10,7 @@ import { buildGraphqlSchema } from "../../src/api/schema";
 export interface GqlResult<TData = any> {
   data?: TData | null;
   errors?: readonly GraphQLFormattedError[];
+  extensions?: Record<string, unknown>;
   /** HTTP status Apollo would answer with (undefined = 200). */
   status?: number;
 }
@@ -43,8 +44,8 @@ export async function createTestApi(db: Database, options: TestApiOptions = {}):
     const response = await server.executeOperation<TData>({ query, variables }, { contextValue: createContext(db) });
     if (response.body.kind !== "single") throw new Error("incremental delivery is not used by this API");
     // Through JSON, as a client over HTTP sees it (graphql-js builds null-prototype objects).
-    const { data, errors } = JSON.parse(JSON.stringify(response.body.singleResult)) as GqlResult<TData>;
-    return { data, errors, status: response.http.status };
+    const { data, errors, extensions } = JSON.parse(JSON.stringify(response.body.singleResult)) as GqlResult<TData>;
+    return { data, errors, extensions, status: response.http.status };
   };
   return {
     server,

@@ -18,6 +18,7 @@ const FLOORS: string[][] = [
   ["paper"],
   ["author"],
   ["node", "network"],
+  ["analysis"], // metrics and communities of the networks the API returns
   ["export"], // network exports (GEXF, GraphML, ...): pure writers over NetworkService
   ["api"], // the API root: schema, context, limits, HTTP routes
   ["cli"], // on top of everything; may use import/

@@ -64,6 +64,9 @@ test("the DESIGN.md contract is present, with its argument defaults", async () =
     "minJointPapers: Int = 1",
     "yearFrom: Int",
     "yearTo: Int",
+    // The contract's arguments first, then issue 10's tie strength arguments.
+    'strength: TieStrength = "FULL"',
+    "maxAuthorsPerPaper: Int",
   ]);
   assert.deepEqual(argsOf(schema, "Query", "authors"), ["search: String!", "first: Int = 20", "after: String"]);
   assert.deepEqual(argsOf(schema, "Query", "coauthorNetwork"), [
@@ -73,6 +76,8 @@ test("the DESIGN.md contract is present, with its argument defaults", async () =
     "yearFrom: Int",
     "yearTo: Int",
     "maxNodes: Int = 200",
+    'strength: TieStrength = "FULL"',
+    "maxAuthorsPerPaper: Int",
   ]);
   assert.deepEqual(argsOf(schema, "Query", "collaborationPath"), [
     "fromId: ID!",

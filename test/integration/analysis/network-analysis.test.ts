@@ -1,0 +1,154 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { importFiles } from "../../../import/import-runner";
+import { Database } from "../../../src/db/database";
+import { readGraphVersion } from "../../../src/db/graph-version";
+import { fromRoot } from "../../../src/util/project-root";
+import { TOLERANCE } from "../../support/agreement";
+import { createTestApi, TestApi } from "../../support/graphql";
+import { clearGraph, testDatabase } from "../../support/neo4j";
+import { networkxMetrics } from "../../support/networkx-metrics";
+
+const SLICE = fromRoot("test", "fixtures", "csl-json", "ml-anthology-slice.csl.jsonl");
+const METRICS = ["degree", "weightedDegree", "betweenness", "closeness", "pagerank", "clustering", "constraint", "effectiveSize"] as const;
+const ANALYSIS = `analysis(resolution: $resolution, seed: $seed) {
+  modularity resolution seed snapshotId
+  authors { author { id } ${METRICS.join(" ")} community strongestTies { author { id } weight } }
+  communities { id size internalWeight externalWeight topAuthors(first: 3) { author { id } internalWeight }
+    topVenues { venue { id } papers } strongestTies { source { id } target { id } weight }
+    explain { method formula parameters snapshotId notes } }
+  explain { method implementation formula parameters snapshotId notes } }`;
+const EGO = `query($id: ID!, $strength: TieStrength, $max: Int, $resolution: Float, $seed: Float) {
+  coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500, strength: $strength, maxAuthorsPerPaper: $max) {
+    nodes { author { id } } edges { source target weight } ${ANALYSIS} } }`;
+const SET = `query($ids: [ID!]!, $strength: TieStrength, $resolution: Float, $seed: Float) {
+  authorSetNetwork(memberIds: $ids, strength: $strength) { nodes { author { id } distance } edges { source target jointPapers weight } ${ANALYSIS} } }`;
+
+/** The API's figures for a network against networkx's on the same nodes and weighted edges. */
+function compareWithNetworkx(network: any, label: string): Record<string, number> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "cg-nx-api-"));
+  try {
+    const file = path.join(dir, "network.json");
+    const a = network.analysis;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        nodes: network.nodes.map((n: any) => n.author.id),
+        edges: network.edges,
+        resolution: a.resolution,
+        communities: Object.fromEntries(a.authors.map((m: any) => [m.author.id, m.community])),
+      }),
+    );
+    const nx = networkxMetrics(file);
+    const worst: Record<string, number> = {};
+    for (const metric of METRICS) {
+      worst[metric] = 0;
+      for (const m of a.authors) {
+        const theirs = (nx[metric] as Record<string, number | null>)[m.author.id];
+        if (m[metric] === null || theirs === null) {
+          assert.equal(m[metric], theirs, `${label}: ${metric} of ${m.author.id}`);
+          continue;
+        }
+        const diff = Math.abs(m[metric] - theirs);
+        worst[metric] = Math.max(worst[metric], diff);
+        assert.ok(diff <= TOLERANCE[metric], `${label}: ${metric} of ${m.author.id} is ${m[metric]}, networkx ${theirs}`);
+      }
+    }
+    worst.modularity = Math.abs(a.modularity - nx.ourModularity);
+    assert.ok(worst.modularity <= 1e-9, `${label}: modularity ${a.modularity}, networkx of our partition ${nx.ourModularity}`);
+    assert.ok(
+      a.modularity >= nx.referenceModularity - 0.01,
+      `${label}: modularity ${a.modularity} below networkx's ${nx.referenceModularity}`,
+    );
+    console.log(
+      `${label}: ${network.nodes.length} authors, ${network.edges.length} ties; max |diff| ${JSON.stringify(worst)}; Q ours ${a.modularity.toFixed(5)}, networkx best ${nx.referenceModularity.toFixed(5)}`,
+    );
+    return worst;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("network analysis (metrics, communities, explanations)", { timeout: 600_000 }, () => {
+  let db: Database;
+  let api: TestApi;
+  let centre: string;
+  before(async () => {
+    db = await testDatabase();
+    api = await createTestApi(db);
+    await clearGraph(db);
+    assert.equal((await importFiles(db, [SLICE])).ok, true);
+    const [row] = await db.read("MATCH (a:Author {name: 'Wei Xiong'}) RETURN a.id AS id");
+    centre = row.get("id") as string;
+  });
+  after(async () => {
+    await api?.stop();
+    await db?.close();
+  });
+
+  it("agrees with networkx on a real ego network, under full counting and Newman's weights", async () => {
+    for (const strength of ["FULL", "NEWMAN", "ASSOCIATION_STRENGTH"]) {
+      const data: any = await api.data(EGO, { id: centre, strength, resolution: 1, seed: 1 });
+      assert.ok(data.coauthorNetwork.nodes.length > 20);
+      compareWithNetworkx(data.coauthorNetwork, `ML slice, depth 2 around Wei Xiong, ${strength}`);
+    }
+  });
+
+  it("analyses the network among a given set of authors, isolated members included", async () => {
+    const ego: any = await api.data(EGO, { id: centre, strength: "FULL", resolution: 1, seed: 1 });
+    const [row] = await db.read("MATCH (a:Author) WHERE NOT EXISTS { (a)-[:COAUTHORED_WITH]-() } RETURN a.id AS id LIMIT 1");
+    const ids = [...ego.coauthorNetwork.nodes.slice(1, 25).map((n: any) => n.author.id), ...(row ? [row.get("id")] : [])];
+    const data: any = await api.data(SET, { ids, strength: "FRACTIONAL", resolution: 1.5, seed: 3 });
+    const net = data.authorSetNetwork;
+    assert.deepEqual(
+      net.nodes.map((n: any) => n.author.id),
+      ids,
+    );
+    assert.ok(net.nodes.every((n: any) => n.distance === 0));
+    compareWithNetworkx(net, "ML slice, 24 of Wei Xiong's network without him, FRACTIONAL, γ 1.5");
+    const dup = await api.run(SET, { ids: [ids[0], ids[0]] });
+    assert.equal(dup.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+    const unknown = await api.run(SET, { ids: [ids[0], "name:nobody at all"] });
+    assert.equal(unknown.errors?.[0]?.extensions?.code, "NOT_FOUND");
+  });
+
+  it("is deterministic for a seed, explains every figure and names the snapshot", async () => {
+    const first: any = await api.data(EGO, { id: centre, strength: "NEWMAN", resolution: 1, seed: 42 });
+    const again: any = await api.data(EGO, { id: centre, strength: "NEWMAN", resolution: 1, seed: 42 });
+    assert.deepEqual(again, first, "the same network, resolution and seed give the same answer");
+    const a = first.coauthorNetwork.analysis;
+    const { snapshotId } = await readGraphVersion(db);
+    assert.equal(a.snapshotId, snapshotId);
+    assert.deepEqual(
+      a.explain.map((e: any) => e.method),
+      ["degree", "weightedDegree", "betweenness", "closeness", "pagerank", "clustering", "constraint", "effectiveSize", "louvain"],
+    );
+    for (const e of [...a.explain, ...a.communities.map((c: any) => c.explain)]) {
+      assert.equal(e.snapshotId, snapshotId);
+      assert.equal(e.parameters.strength, "NEWMAN");
+      assert.equal(e.parameters.depth, 2);
+      assert.ok(e.formula.length > 40);
+    }
+    const louvain = a.explain.find((e: any) => e.method === "louvain");
+    assert.equal(louvain.parameters.seed, 42);
+    assert.equal(louvain.parameters.resolution, 1);
+    assert.match(louvain.implementation, /graphology-communities-louvain \d+\.\d+\.\d+/);
+    // Communities: sizes add up, numbered by size, each with members, venues and the ties that hold it together.
+    assert.equal(
+      a.communities.reduce((s: number, c: any) => s + c.size, 0),
+      first.coauthorNetwork.nodes.length,
+    );
+    for (let i = 1; i < a.communities.length; i++) assert.ok(a.communities[i - 1].size >= a.communities[i].size);
+    const biggest = a.communities[0];
+    assert.ok(biggest.topAuthors.length > 0 && biggest.topVenues.length > 0 && biggest.strongestTies.length > 0);
+    assert.ok(biggest.topVenues[0].papers >= 1);
+    // Finer resolution, more communities.
+    const fine: any = await api.data(EGO, { id: centre, strength: "NEWMAN", resolution: 5, seed: 42 });
+    assert.ok(fine.coauthorNetwork.analysis.communities.length > a.communities.length);
+    const bad = await api.run(EGO, { id: centre, resolution: 0, seed: 1 });
+    assert.equal(bad.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+  });
+});

@@ -1,0 +1,79 @@
+import { pythonWithNetworkx, runPython } from "./python";
+
+/*
+ * The independent implementation the analysis is checked against: networkx, run in the tests' venv on the same nodes
+ * and weighted edges. It computes every metric, its own Louvain partition at the same resolution, and the modularity
+ * of OUR partition, so that our figure and theirs are both judged by networkx's definition.
+ */
+const SCRIPT = `
+import json, sys, math
+import networkx as nx
+data = json.load(open(sys.argv[1]))
+G = nx.Graph()
+G.add_nodes_from(data["nodes"])
+for e in data["edges"]:
+    G.add_edge(e["source"], e["target"], weight=e["weight"])
+res = data["resolution"]
+def pagerank(G):
+    # nx.pagerank needs numpy and scipy; networkx's own pure-Python power iteration needs neither.
+    try:
+        return nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-13, max_iter=10000)
+    except ImportError:
+        from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+        return _pagerank_python(G, alpha=0.85, weight="weight", tol=1e-13, max_iter=10000)
+def clean(d):
+    return {k: (None if (v is None or (isinstance(v, float) and math.isnan(v))) else v) for k, v in d.items()}
+out = {
+  "degree": dict(G.degree()),
+  "weightedDegree": dict(G.degree(weight="weight")),
+  "betweenness": nx.betweenness_centrality(G, normalized=True),
+  "closeness": nx.closeness_centrality(G),
+  "pagerank": pagerank(G) if G.number_of_nodes() else {},
+  "clustering": nx.clustering(G),
+  "constraint": clean(nx.constraint(G, weight="weight")),
+  "effectiveSize": clean(nx.effective_size(G, weight="weight")),
+}
+ours = {}
+for node, c in data["communities"].items():
+    ours.setdefault(c, set()).add(node)
+out["ourModularity"] = nx.community.modularity(G, list(ours.values()), weight="weight", resolution=res) if G.number_of_edges() else 0
+best = None
+for s in range(data.get("referenceSeeds", 5)):
+    comms = nx.community.louvain_communities(G, weight="weight", resolution=res, seed=s)
+    q = nx.community.modularity(G, comms, weight="weight", resolution=res) if G.number_of_edges() else 0
+    best = q if best is None else max(best, q)
+out["referenceModularity"] = best
+out["networkx"] = nx.__version__
+print(json.dumps(out))
+`;
+
+export interface NetworkxInput {
+  nodes: string[];
+  edges: Array<{ source: string; target: string; weight: number }>;
+  resolution: number;
+  /** Our partition: community index per node. */
+  communities: Record<string, number>;
+  referenceSeeds?: number;
+}
+
+export interface NetworkxOutput {
+  degree: Record<string, number>;
+  weightedDegree: Record<string, number>;
+  betweenness: Record<string, number>;
+  closeness: Record<string, number>;
+  pagerank: Record<string, number>;
+  clustering: Record<string, number>;
+  constraint: Record<string, number | null>;
+  effectiveSize: Record<string, number | null>;
+  ourModularity: number;
+  /** The best modularity of networkx's Louvain over referenceSeeds seeds. */
+  referenceModularity: number;
+  networkx: string;
+}
+
+let python: string | undefined;
+
+export function networkxMetrics(file: string): NetworkxOutput {
+  python ??= pythonWithNetworkx();
+  return runPython<NetworkxOutput>(python, SCRIPT, [file]);
+}

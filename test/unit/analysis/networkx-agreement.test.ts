@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { WeightedNetwork } from "../../../src/analysis/metrics";
+import { seededRandom } from "../../../src/util/seeded-random";
+import { Agreement, checkAgainstNetworkx } from "../../support/agreement";
+
+/**
+ * Seeded random networks with planted groups (a stochastic block model), a few isolated authors and weights drawn like
+ * the tie schemes' (1, 1/(n−1), 1/n and sums of them), checked metric by metric against networkx (support/agreement.ts
+ * has the tolerances). Louvain's modularity must reach networkx's best over five seeds, minus MODULARITY_SLACK.
+ */
+const MODULARITY_SLACK = 0.01;
+
+function plantedNetwork(seed: number): WeightedNetwork {
+  const random = seededRandom(seed);
+  const groups = 2 + Math.floor(random() * 5);
+  const perGroup = 3 + Math.floor(random() * 25);
+  const nodes = Array.from({ length: groups * perGroup + 3 }, (_, i) => `a${i}`);
+  const edges: WeightedNetwork["edges"][number][] = [];
+  const inside = 0.3 + random() * 0.4;
+  const across = random() * 0.05;
+  const weights = [1, 2, 3, 0.5, 1 / 3, 0.25, 1 / 9, 1.75];
+  for (let i = 0; i < groups * perGroup; i++) {
+    for (let j = i + 1; j < groups * perGroup; j++) {
+      const same = Math.floor(i / perGroup) === Math.floor(j / perGroup);
+      if (random() < (same ? inside : across))
+        edges.push({ source: nodes[i], target: nodes[j], weight: weights[Math.floor(random() * weights.length)] });
+    }
+  }
+  return { nodes, edges };
+}
+
+describe("network metrics and Louvain against networkx (seeded random networks)", { timeout: 300_000 }, () => {
+  it("agree within the stated tolerances on 12 networks, at three resolutions", () => {
+    const results: Array<Agreement & { seed: number; resolution: number }> = [];
+    for (let seed = 1; seed <= 12; seed++) {
+      const resolution = [1, 0.5, 2][seed % 3];
+      const network = plantedNetwork(seed * 7919);
+      const agreement = checkAgainstNetworkx(network, resolution, seed, `seed ${seed}`);
+      console.log(
+        `seed ${seed} γ=${resolution}: ${network.nodes.length} authors, ${network.edges.length} ties, Q ours ${agreement.ourModularity.toFixed(5)}, networkx best ${agreement.reference.toFixed(5)}`,
+      );
+      assert.ok(
+        agreement.ourModularity >= agreement.reference - MODULARITY_SLACK,
+        `seed ${seed}: our modularity ${agreement.ourModularity} < networkx's ${agreement.reference} - ${MODULARITY_SLACK}`,
+      );
+      results.push({ ...agreement, seed, resolution });
+    }
+    const worst: Record<string, number> = {};
+    for (const r of results) for (const [k, v] of Object.entries(r.maxDiff)) worst[k] = Math.max(worst[k] ?? 0, v);
+    const gap = Math.min(...results.map((r) => r.ourModularity - r.reference));
+    console.log(
+      `networkx agreement, max |diff| over 12 random networks: ${JSON.stringify(worst)}; min (our Q - networkx best Q) ${gap.toFixed(5)}`,
+    );
+  });
+
+  it("gives the same partition for the same seed", () => {
+    const network = plantedNetwork(4242);
+    const a = checkAgainstNetworkx(network, 1, 7, "repeat a");
+    const b = checkAgainstNetworkx(network, 1, 7, "repeat b");
+    assert.equal(a.ourModularity, b.ourModularity);
+    assert.equal(a.communities, b.communities);
+  });
+});
