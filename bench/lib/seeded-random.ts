@@ -1,17 +1,8 @@
-/**
- * A small deterministic PRNG (mulberry32), so the benchmark picks the same authors, pairs and
- * search terms on every run and every machine for the same data.
+/*
+ * The benchmark picks the same authors, pairs and search terms on every run and every machine for the same data: the
+ * project's seeded generator (mulberry32), and a distinct pick on top of it.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from "../../src/util/seeded-random";
 
 /** `count` distinct items of `items`, chosen by `random` (the input order must be deterministic). */
 export function pickDistinct<T>(items: readonly T[], count: number, random: () => number): T[] {
