@@ -1,3 +1,4 @@
+import { textKey } from "../kernel/keyset.cypher";
 import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP, VENUE_MAP } from "../kernel/projections.cypher";
 
 /*
@@ -15,9 +16,10 @@ RETURN id, ${AUTHOR_MAP} AS author`;
 export const AUTHOR_SEARCH_PAGE = `
 CALL db.index.fulltext.queryNodes("authorNames", $query) YIELD node AS a, score
 WHERE a:Author
-  AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND a.id > $afterId))
-WITH a, score
-ORDER BY score DESC, a.id ASC
+WITH a, score, ${textKey("a.id")} AS sortId
+WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND sortId > $afterId)
+WITH a, score, sortId
+ORDER BY score DESC, sortId ASC
 LIMIT $limit
 RETURN ${AUTHOR_MAP} AS author, score`;
 
@@ -34,9 +36,10 @@ CALL (owner) {
   MATCH (owner)-[:AUTHORED]->(p:Paper)
   WHERE ${PAPER_IN_WINDOW}
   WITH DISTINCT p, coalesce(p.year, -1) AS sortYear
-  WHERE $afterYear IS NULL OR sortYear < $afterYear OR (sortYear = $afterYear AND p.id > $afterId)
-  WITH p, sortYear
-  ORDER BY sortYear DESC, p.id ASC
+  WITH p, sortYear, ${textKey("p.id")} AS sortId
+  WHERE $afterYear IS NULL OR sortYear < $afterYear OR (sortYear = $afterYear AND sortId > $afterId)
+  WITH p, sortYear, sortId
+  ORDER BY sortYear DESC, sortId ASC
   LIMIT $limit
   RETURN collect({paper: ${PAPER_MAP}, sortYear: sortYear}) AS rows
 }
@@ -52,9 +55,11 @@ CALL (owner) {
 }
 RETURN ownerId, total`;
 
-/** Keyset on [jointPapers desc, sortName, id]; sortName falls back to the id so no row has a null key. */
+/** Keyset on [jointPapers desc, sortName, sortId]; sortName falls back to the id so no row has a null key. */
+const COAUTHOR_SORT_KEYS = `${textKey("coalesce(a.name, a.id)")} AS sortName, ${textKey("a.id")} AS sortId`;
+
 const COAUTHOR_KEYSET = `($afterJoint IS NULL OR jointPapers < $afterJoint
-    OR (jointPapers = $afterJoint AND (sortName > $afterName OR (sortName = $afterName AND a.id > $afterId))))`;
+    OR (jointPapers = $afterJoint AND (sortName > $afterName OR (sortName = $afterName AND sortId > $afterId))))`;
 
 /**
  * All-time coauthors from the materialised COAUTHORED_WITH (one relationship per pair, read
@@ -68,10 +73,10 @@ MATCH (owner:Author {id: ownerId})
 CALL (owner) {
   MATCH (owner)-[r:COAUTHORED_WITH]-(a:Author)
   WHERE a <> owner AND r.papers >= $minJointPapers
-  WITH a, r.papers AS jointPapers, r.firstYear AS firstYear, r.lastYear AS lastYear, coalesce(a.name, a.id) AS sortName
+  WITH a, r.papers AS jointPapers, r.firstYear AS firstYear, r.lastYear AS lastYear, ${COAUTHOR_SORT_KEYS}
   WHERE ${COAUTHOR_KEYSET}
-  WITH a, jointPapers, firstYear, lastYear, sortName
-  ORDER BY jointPapers DESC, sortName ASC, a.id ASC
+  WITH a, jointPapers, firstYear, lastYear, sortName, sortId
+  ORDER BY jointPapers DESC, sortName ASC, sortId ASC
   LIMIT $limit
   RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear, sortName: sortName}) AS rows
 }`;
@@ -97,10 +102,10 @@ CALL (owner) {
   MATCH (owner)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(a:Author)
   WHERE a <> owner AND ${PAPER_IN_WINDOW}
   WITH a, count(DISTINCT p) AS jointPapers, min(p.year) AS firstYear, max(p.year) AS lastYear
-  WITH a, jointPapers, firstYear, lastYear, coalesce(a.name, a.id) AS sortName
+  WITH a, jointPapers, firstYear, lastYear, ${COAUTHOR_SORT_KEYS}
   WHERE jointPapers >= $minJointPapers AND ${COAUTHOR_KEYSET}
-  WITH a, jointPapers, firstYear, lastYear, sortName
-  ORDER BY jointPapers DESC, sortName ASC, a.id ASC
+  WITH a, jointPapers, firstYear, lastYear, sortName, sortId
+  ORDER BY jointPapers DESC, sortName ASC, sortId ASC
   LIMIT $limit
   RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear, sortName: sortName}) AS rows
 }

@@ -1,3 +1,4 @@
+import { textKey } from "../kernel/keyset.cypher";
 import { AUTHOR_MAP } from "../kernel/projections.cypher";
 import { KEPT_ENTRIES, KEPT_FIRST_YEAR, KEPT_LAST_YEAR, KEPT_WEIGHT } from "../kernel/ties.cypher";
 
@@ -22,7 +23,7 @@ const COAUTHOR_TOTAL = `CASE WHEN $strength = 'ASSOCIATION_STRENGTH' THEN
   ELSE 1 END`;
 
 const STRENGTH_KEYSET = `($afterKey IS NULL OR sortKey < $afterKey
-    OR (sortKey = $afterKey AND (sortName > $afterName OR (sortName = $afterName AND a.id > $afterId))))`;
+    OR (sortKey = $afterKey AND (sortName > $afterName OR (sortName = $afterName AND sortId > $afterId))))`;
 
 export const WEIGHTED_COAUTHORS_PAGE = `
 UNWIND $ownerIds AS ownerId
@@ -34,11 +35,12 @@ CALL (owner) {
 CALL (owner) {
   ${OWNER_TIES}
   WITH a, size(kept) AS jointPapers, ${KEPT_WEIGHT} AS weight, ${KEPT_FIRST_YEAR} AS firstYear, ${KEPT_LAST_YEAR} AS lastYear,
-       coalesce(a.name, a.id) AS sortName
-  WITH a, jointPapers, firstYear, lastYear, sortName, ${COAUTHOR_TOTAL} AS coauthorTotal, weight
-  WITH a, jointPapers, firstYear, lastYear, sortName, CASE WHEN coauthorTotal > 0 THEN weight / coauthorTotal ELSE 0.0 END AS sortKey
+       ${textKey("coalesce(a.name, a.id)")} AS sortName, ${textKey("a.id")} AS sortId
+  WITH a, jointPapers, firstYear, lastYear, sortName, sortId, ${COAUTHOR_TOTAL} AS coauthorTotal, weight
+  WITH a, jointPapers, firstYear, lastYear, sortName, sortId,
+       CASE WHEN coauthorTotal > 0 THEN weight / coauthorTotal ELSE 0.0 END AS sortKey
   WHERE ${STRENGTH_KEYSET}
-  ORDER BY sortKey DESC, sortName ASC, a.id ASC
+  ORDER BY sortKey DESC, sortName ASC, sortId ASC
   LIMIT $limit
   RETURN collect({author: ${AUTHOR_MAP}, jointPapers: jointPapers, firstYear: firstYear, lastYear: lastYear, sortName: sortName,
                   sortKey: sortKey}) AS rows

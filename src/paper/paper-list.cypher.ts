@@ -1,3 +1,4 @@
+import { textKey } from "../kernel/keyset.cypher";
 import { PAPER_MAP } from "../kernel/projections.cypher";
 
 /**
@@ -24,10 +25,11 @@ const IS_PAPER = `p:Paper`;
 const IN_VENUE = `EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) }`;
 const FROM_YEAR = `p.year >= $yearFrom`;
 const TO_YEAR = `p.year <= $yearTo`;
-const KEY_RELEVANCE = `WITH p, score AS sortKey`;
-const KEY_YEAR = `WITH p, coalesce(p.year, -1) AS sortKey`;
-const KEYSET = `WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)`;
-const ORDER_AND_LIMIT = `ORDER BY sortKey DESC, p.id ASC\nLIMIT $limit`;
+const SORT_ID = `${textKey("p.id")} AS sortId`;
+const KEY_RELEVANCE = `WITH p, score AS sortKey, ${SORT_ID}`;
+const KEY_YEAR = `WITH p, coalesce(p.year, -1) AS sortKey, ${SORT_ID}`;
+const KEYSET = `WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)`;
+const ORDER_AND_LIMIT = `ORDER BY sortKey DESC, sortId ASC\nLIMIT $limit`;
 const RETURN_PAGE = `RETURN ${PAPER_MAP} AS paper, sortKey`;
 const RETURN_COUNT = `RETURN count(p) AS total`;
 

@@ -1,3 +1,4 @@
+import { textKey } from "../kernel/keyset.cypher";
 import { PAPER_MAP, VENUE_MAP } from "../kernel/projections.cypher";
 
 export const PAPERS_BY_IDS = `
@@ -20,9 +21,10 @@ CALL (owner) {
   MATCH (owner)<-[:PUBLISHED_IN]-(p:Paper)
   WHERE $year IS NULL OR p.year = $year
   WITH DISTINCT p, coalesce(p.year, -1) AS sortYear
-  WHERE $afterYear IS NULL OR sortYear < $afterYear OR (sortYear = $afterYear AND p.id > $afterId)
-  WITH p, sortYear
-  ORDER BY sortYear DESC, p.id ASC
+  WITH p, sortYear, ${textKey("p.id")} AS sortId
+  WHERE $afterYear IS NULL OR sortYear < $afterYear OR (sortYear = $afterYear AND sortId > $afterId)
+  WITH p, sortYear, sortId
+  ORDER BY sortYear DESC, sortId ASC
   LIMIT $limit
   RETURN collect({paper: ${PAPER_MAP}, sortYear: sortYear}) AS rows
 }

@@ -1,3 +1,4 @@
+import { textKey } from "../kernel/keyset.cypher";
 import { VENUE_MAP } from "../kernel/projections.cypher";
 
 export const VENUES_BY_IDS = `
@@ -8,10 +9,10 @@ RETURN id, ${VENUE_MAP} AS venue`;
 /** Alphabetical (case-insensitive), then id. */
 export const VENUE_LIST_PAGE = `
 MATCH (v:Venue)
-WITH v, toLower(coalesce(v.name, v.id)) AS sortName
-WHERE $afterName IS NULL OR sortName > $afterName OR (sortName = $afterName AND v.id > $afterId)
-WITH v, sortName
-ORDER BY sortName ASC, v.id ASC
+WITH v, toLower(coalesce(v.name, v.id)) AS sortName, ${textKey("v.id")} AS sortId
+WHERE $afterName IS NULL OR sortName > $afterName OR (sortName = $afterName AND sortId > $afterId)
+WITH v, sortName, sortId
+ORDER BY sortName ASC, sortId ASC
 LIMIT $limit
 RETURN ${VENUE_MAP} AS venue, sortName`;
 
@@ -23,9 +24,10 @@ RETURN count(v) AS total`;
 export const VENUE_SEARCH_PAGE = `
 CALL db.index.fulltext.queryNodes("venueNames", $query) YIELD node AS v, score
 WHERE v:Venue
-  AND ($afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND v.id > $afterId))
-WITH v, score
-ORDER BY score DESC, v.id ASC
+WITH v, score, ${textKey("v.id")} AS sortId
+WHERE $afterScore IS NULL OR score < $afterScore OR (score = $afterScore AND sortId > $afterId)
+WITH v, score, sortId
+ORDER BY score DESC, sortId ASC
 LIMIT $limit
 RETURN ${VENUE_MAP} AS venue, score`;
 

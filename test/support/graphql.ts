@@ -109,7 +109,7 @@ SET a.name = author.name, a.nameKey = toLower(author.name), a.aliases = coalesce
 MERGE (a)-[r:AUTHORED]->(p)
 SET r.position = position, r.keyed = a.keyed, r.named = NOT a.keyed`;
 
-/** Per-author aggregates and COAUTHORED_WITH exactly as the importer keeps them (smaller id -> larger id). */
+/** Per-author aggregates and COAUTHORED_WITH exactly as the importer keeps them (smaller id -> larger id, code point order). */
 const REFRESH_DERIVED = [
   `MATCH (a:Author)
    CALL (a) {
@@ -118,10 +118,15 @@ const REFRESH_DERIVED = [
    }
    SET a.paperCount = papers, a.firstYear = firstYear, a.lastYear = lastYear`,
   `MATCH ()-[r:COAUTHORED_WITH]->() DELETE r`,
+  // With the joint-paper entries the tie strength schemes read (year 0 for none, byline size), as the importer keeps them.
   `MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
    WHERE a.id < b.id
-   WITH a, b, count(DISTINCT p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear
-   CREATE (a)-[:COAUTHORED_WITH {papers: papers, firstYear: firstYear, lastYear: lastYear}]->(b)`,
+   WITH DISTINCT a, b, p
+   WITH a, b, p, COUNT { (p)<-[:AUTHORED]-() } AS size
+   WITH a, b, count(p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear,
+        collect(coalesce(p.year, 0)) AS paperYears, collect(size) AS paperSizes
+   CREATE (a)-[:COAUTHORED_WITH {pair: a.id + '|' + b.id, papers: papers, firstYear: firstYear, lastYear: lastYear,
+                                 paperYears: paperYears, paperSizes: paperSizes}]->(b)`,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { textKey } from "../../../src/kernel/keyset.cypher";
 import { paperListCountStatement, paperListPageStatement, PaperListShape } from "../../../src/paper/paper-list.cypher";
 import { assertSnapshot } from "../../support/snapshot";
 
@@ -37,7 +38,8 @@ test("every shape of the papers list statement matches its snapshot", () => {
 test("values only ever appear as parameters", () => {
   for (const shape of allShapes()) {
     const statement = paperListPageStatement(shape);
-    assert.ok(!/['"]\s*\+|\+\s*['"]/.test(statement));
+    // No string is glued to another, except the empty string textKey appends to build a sort key.
+    assert.ok(!/['"]\s*\+|\+\s*['"]/.test(statement.replaceAll(textKey("p.id"), "sortId")));
     assert.equal(statement.includes("$query"), shape.search);
     assert.equal(statement.includes("$venueId"), shape.venue);
     assert.equal(statement.includes("$yearFrom"), shape.yearFrom);

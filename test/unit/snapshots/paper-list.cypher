@@ -1,7 +1,7 @@
 // page: plain
 MATCH (p:Paper)
-WITH p, coalesce(p.year, -1) AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -16,8 +16,8 @@ RETURN count(p) AS total
 // page: search
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper
-WITH p, score AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -32,8 +32,8 @@ RETURN count(p) AS total
 
 // page: venue
 MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)
-WITH p, coalesce(p.year, -1) AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -48,8 +48,8 @@ RETURN count(p) AS total
 // page: search+venue
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) }
-WITH p, score AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -65,8 +65,8 @@ RETURN count(p) AS total
 // page: yearFrom
 MATCH (p:Paper)
 WHERE p.year >= $yearFrom
-WITH p, coalesce(p.year, -1) AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -82,8 +82,8 @@ RETURN count(p) AS total
 // page: search+yearFrom
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND p.year >= $yearFrom
-WITH p, score AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -99,8 +99,8 @@ RETURN count(p) AS total
 // page: venue+yearFrom
 MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)
 WHERE p.year >= $yearFrom
-WITH p, coalesce(p.year, -1) AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -116,8 +116,8 @@ RETURN count(p) AS total
 // page: search+venue+yearFrom
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) } AND p.year >= $yearFrom
-WITH p, score AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -133,8 +133,8 @@ RETURN count(p) AS total
 // page: yearTo
 MATCH (p:Paper)
 WHERE p.year <= $yearTo
-WITH p, coalesce(p.year, -1) AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -150,8 +150,8 @@ RETURN count(p) AS total
 // page: search+yearTo
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND p.year <= $yearTo
-WITH p, score AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -167,8 +167,8 @@ RETURN count(p) AS total
 // page: venue+yearTo
 MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)
 WHERE p.year <= $yearTo
-WITH p, coalesce(p.year, -1) AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -184,8 +184,8 @@ RETURN count(p) AS total
 // page: search+venue+yearTo
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) } AND p.year <= $yearTo
-WITH p, score AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -201,8 +201,8 @@ RETURN count(p) AS total
 // page: yearFrom+yearTo
 MATCH (p:Paper)
 WHERE p.year >= $yearFrom AND p.year <= $yearTo
-WITH p, coalesce(p.year, -1) AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -218,8 +218,8 @@ RETURN count(p) AS total
 // page: search+yearFrom+yearTo
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND p.year >= $yearFrom AND p.year <= $yearTo
-WITH p, score AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -235,8 +235,8 @@ RETURN count(p) AS total
 // page: venue+yearFrom+yearTo
 MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)
 WHERE p.year >= $yearFrom AND p.year <= $yearTo
-WITH p, coalesce(p.year, -1) AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -252,8 +252,8 @@ RETURN count(p) AS total
 // page: search+venue+yearFrom+yearTo
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) } AND p.year >= $yearFrom AND p.year <= $yearTo
-WITH p, score AS sortKey
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -268,9 +268,9 @@ RETURN count(p) AS total
 
 // page: after
 MATCH (p:Paper)
-WITH p, coalesce(p.year, -1) AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -285,9 +285,9 @@ RETURN count(p) AS total
 // page: search+after
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper
-WITH p, score AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -302,9 +302,9 @@ RETURN count(p) AS total
 
 // page: venue+after
 MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)
-WITH p, coalesce(p.year, -1) AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -319,9 +319,9 @@ RETURN count(p) AS total
 // page: search+venue+after
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) }
-WITH p, score AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -337,9 +337,9 @@ RETURN count(p) AS total
 // page: yearFrom+after
 MATCH (p:Paper)
 WHERE p.year >= $yearFrom
-WITH p, coalesce(p.year, -1) AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -355,9 +355,9 @@ RETURN count(p) AS total
 // page: search+yearFrom+after
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND p.year >= $yearFrom
-WITH p, score AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -373,9 +373,9 @@ RETURN count(p) AS total
 // page: venue+yearFrom+after
 MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)
 WHERE p.year >= $yearFrom
-WITH p, coalesce(p.year, -1) AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -391,9 +391,9 @@ RETURN count(p) AS total
 // page: search+venue+yearFrom+after
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) } AND p.year >= $yearFrom
-WITH p, score AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -409,9 +409,9 @@ RETURN count(p) AS total
 // page: yearTo+after
 MATCH (p:Paper)
 WHERE p.year <= $yearTo
-WITH p, coalesce(p.year, -1) AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -427,9 +427,9 @@ RETURN count(p) AS total
 // page: search+yearTo+after
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND p.year <= $yearTo
-WITH p, score AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -445,9 +445,9 @@ RETURN count(p) AS total
 // page: venue+yearTo+after
 MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)
 WHERE p.year <= $yearTo
-WITH p, coalesce(p.year, -1) AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -463,9 +463,9 @@ RETURN count(p) AS total
 // page: search+venue+yearTo+after
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) } AND p.year <= $yearTo
-WITH p, score AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -481,9 +481,9 @@ RETURN count(p) AS total
 // page: yearFrom+yearTo+after
 MATCH (p:Paper)
 WHERE p.year >= $yearFrom AND p.year <= $yearTo
-WITH p, coalesce(p.year, -1) AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -499,9 +499,9 @@ RETURN count(p) AS total
 // page: search+yearFrom+yearTo+after
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND p.year >= $yearFrom AND p.year <= $yearTo
-WITH p, score AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -517,9 +517,9 @@ RETURN count(p) AS total
 // page: venue+yearFrom+yearTo+after
 MATCH (:Venue {id: $venueId})<-[:PUBLISHED_IN]-(p:Paper)
 WHERE p.year >= $yearFrom AND p.year <= $yearTo
-WITH p, coalesce(p.year, -1) AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, coalesce(p.year, -1) AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
@@ -535,9 +535,9 @@ RETURN count(p) AS total
 // page: search+venue+yearFrom+yearTo+after
 CALL db.index.fulltext.queryNodes("paperText", $query) YIELD node AS p, score
 WHERE p:Paper AND EXISTS { (p)-[:PUBLISHED_IN]->(:Venue {id: $venueId}) } AND p.year >= $yearFrom AND p.year <= $yearTo
-WITH p, score AS sortKey
-WHERE sortKey < $afterKey OR (sortKey = $afterKey AND p.id > $afterId)
-ORDER BY sortKey DESC, p.id ASC
+WITH p, score AS sortKey, (p.id + '') AS sortId
+WHERE sortKey < $afterKey OR (sortKey = $afterKey AND sortId > $afterId)
+ORDER BY sortKey DESC, sortId ASC
 LIMIT $limit
 RETURN p {
     .id, .title, .year, .doi, .url, .abstract, .pages,
