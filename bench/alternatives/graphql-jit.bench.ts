@@ -16,7 +16,11 @@ import { percentile } from "../lib/latency";
  */
 
 const OPERATIONS: Array<{ name: string; query: string; variables: Record<string, unknown> }> = [
-  { name: "author by id", query: `query($id: ID!) { author(id: $id) { id name paperCount coauthorCount firstYear lastYear } }`, variables: { id: "name:iulia maria comsa" } },
+  {
+    name: "author by id",
+    query: `query($id: ID!) { author(id: $id) { id name paperCount coauthorCount firstYear lastYear } }`,
+    variables: { id: "name:iulia maria comsa" },
+  },
   {
     name: "coauthors(first: 20)",
     query: `query($id: ID!) { author(id: $id) { coauthors(first: 20) { totalCount edges { jointPapers node { id name } } } } }`,
@@ -37,19 +41,28 @@ const OPERATIONS: Array<{ name: string; query: string; variables: Record<string,
 async function main() {
   const uri = process.env.BENCH_NEO4J_URI;
   if (!uri) throw new Error("Set BENCH_NEO4J_URI");
-  const target = { uri, user: process.env.NEO4J_USER || "neo4j", password: process.env.NEO4J_PASSWORD || "neo4j", database: process.env.NEO4J_DATABASE || "neo4j" };
+  const target = {
+    uri,
+    user: process.env.NEO4J_USER || "neo4j",
+    password: process.env.NEO4J_PASSWORD || "neo4j",
+    database: process.env.NEO4J_DATABASE || "neo4j",
+  };
   const config = loadConfig({ ...process.env, NODE_ENV: "production" });
   const db = await Database.connect(target, config.neo4j.txTimeoutMs);
   const schema = await buildGraphqlSchema();
   const repeats = Number(process.env.BENCH_REPEATS || 15);
-  const lines = ["| operation | graphql-js p50 ms | graphql-jit p50 ms | graphql-js CPU ms (p50) | graphql-jit CPU ms (p50) | jit/js CPU | same answer |", "|---|---:|---:|---:|---:|---:|---|"];
+  const lines = [
+    "| operation | graphql-js p50 ms | graphql-jit p50 ms | graphql-js CPU ms (p50) | graphql-jit CPU ms (p50) | jit/js CPU | same answer |",
+    "|---|---:|---:|---:|---:|---:|---|",
+  ];
   try {
     for (const op of OPERATIONS) {
       const document: DocumentNode = parse(op.query);
       const compiled = compileQuery(schema, document);
       if (!isCompiledQuery(compiled)) throw new Error(`graphql-jit could not compile ${op.name}: ${JSON.stringify(compiled.errors)}`);
       const ways = {
-        js: async () => JSON.stringify(await execute({ schema, document, contextValue: createContext(db, op), variableValues: op.variables })),
+        js: async () =>
+          JSON.stringify(await execute({ schema, document, contextValue: createContext(db, op), variableValues: op.variables })),
         jit: async () => compiled.stringify(await compiled.query(undefined, createContext(db, op), op.variables)),
       };
       const first = { js: JSON.parse(await ways.js()), jit: JSON.parse(await ways.jit()) };

@@ -42,7 +42,12 @@ interface Compact {
 function assertSame(network: any, label: string): number {
   const c = network.compact as Compact;
   // The README's and the schema's one line:
-  const edges = c.source.map((s, i) => ({ source: c.authorIds[s], target: c.authorIds[c.target[i]], jointPapers: c.jointPapers[i], weight: c.weight[i] }));
+  const edges = c.source.map((s, i) => ({
+    source: c.authorIds[s],
+    target: c.authorIds[c.target[i]],
+    jointPapers: c.jointPapers[i],
+    weight: c.weight[i],
+  }));
   assert.deepEqual(
     edges,
     network.edges.map((e: any) => ({ source: e.source, target: e.target, jointPapers: e.jointPapers, weight: e.weight })),
@@ -53,8 +58,16 @@ function assertSame(network: any, label: string): number {
     network.nodes,
     label,
   );
-  assert.deepEqual(c.firstYear, network.edges.map((e: any) => e.firstYear), label);
-  assert.deepEqual(c.lastYear, network.edges.map((e: any) => e.lastYear), label);
+  assert.deepEqual(
+    c.firstYear,
+    network.edges.map((e: any) => e.firstYear),
+    label,
+  );
+  assert.deepEqual(
+    c.lastYear,
+    network.edges.map((e: any) => e.lastYear),
+    label,
+  );
   for (const list of [c.names, c.distances]) assert.equal(list.length, c.authorIds.length, label);
   for (const list of [c.target, c.jointPapers, c.weight, c.firstYear, c.lastYear]) assert.equal(list.length, c.source.length, label);
   return edges.length;
