@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { ownedSections } from "./lib/results-section";
 import { fromRoot } from "../src/util/project-root";
 import { aimLines } from "./aims";
 import type { ImportBenchResult, ImportFigures } from "./import.bench";
@@ -152,7 +153,9 @@ export function resultsMarkdown(input: ResultsInput): string {
 }
 
 export function writeResults(input: ResultsInput): string {
-  const text = resultsMarkdown(input);
+  // The sections other benchmarks own (load, fault) are carried over as they are.
+  const kept = existsSync(RESULTS_PATH) ? ownedSections(readFileSync(RESULTS_PATH, "utf8")) : [];
+  const text = [resultsMarkdown(input).trimEnd(), ...kept].join("\n\n") + "\n";
   writeFileSync(RESULTS_PATH, text);
   return text;
 }

@@ -3,7 +3,7 @@ import { GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 // The import order is the order of Query's fields in the SDL (decorators register as modules load).
 import { AuthorResolver, PaperAuthorsResolver } from "../author/author.resolver";
-import { NetworkResolver } from "../network/network.resolver";
+import { CompactNetworkResolver, NetworkResolver } from "../network/network.resolver";
 import { ExportResolver } from "../export/export.resolver";
 import { PaperResolver, VenuePapersResolver } from "../paper/paper.resolver";
 import { StatsResolver } from "../stats/stats.resolver";
@@ -27,6 +27,7 @@ export function buildGraphqlSchema(): Promise<GraphQLSchema> {
       VenueResolver,
       VenuePapersResolver,
       NetworkResolver,
+      CompactNetworkResolver,
       NetworkAnalysisResolver,
       CommunityResolver,
       ExportResolver,

@@ -1,11 +1,12 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { MaxAuthorsPerPaperArg, MinJointPapersArg, StrengthArg, YearFromArg, YearToArg } from "../kernel/args";
 import { TieStrength } from "../kernel/tie-strength.type";
 import type { RequestContext } from "../kernel/request-context";
-import type { NetworkService } from "./network.service";
+import type { NetworkData, NetworkService } from "./network.service";
+import { compactNetwork } from "./network-compact";
 import { selectsAny } from "../kernel/lookahead";
-import { CoauthorNetwork, CollaborationPath, SharedVenue } from "./network.type";
+import { CoauthorNetwork, CollaborationPath, CompactNetwork, SharedVenue } from "./network.type";
 
 @ArgsType()
 class CoauthorNetworkArgs {
@@ -102,6 +103,8 @@ export class NetworkResolver {
     const edgeYears = selectsAny(info, [
       ["edges", "firstYear"],
       ["edges", "lastYear"],
+      ["compact", "firstYear"],
+      ["compact", "lastYear"],
     ]);
     return ctx.services.network.coauthorNetwork(args, { edgeYears });
   }
@@ -129,5 +132,17 @@ export class NetworkResolver {
   })
   collaborationPath(@Args(() => CollaborationPathArgs) args: CollaborationPathArgs, @Ctx() ctx: NetworkContext) {
     return ctx.services.network.collaborationPath(args);
+  }
+}
+
+/** CoauthorNetwork.compact: the network's nodes and edges as parallel arrays (network-compact.ts). */
+@Resolver(() => CoauthorNetwork)
+export class CompactNetworkResolver {
+  @FieldResolver(() => CompactNetwork, {
+    description:
+      "The same nodes and edges as parallel arrays with edge ends as node indexes (see CompactNetwork): about a sixth of the bytes of `nodes` and `edges` on a 61k-tie network. Select it instead of them for large networks.",
+  })
+  compact(@Root() network: NetworkData): CompactNetwork {
+    return compactNetwork(network);
   }
 }

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import assert from "node:assert/strict";
 import { before, test } from "node:test";
 import { getIntrospectionQuery, GraphQLError, GraphQLSchema, parse } from "graphql";
-import { checkQueryLimits, QueryLimits } from "../../../src/api/limits";
+import { checkQueryLimits, PassedChecks, PASSED_CHECKS_PER_DOCUMENT, QueryLimits } from "../../../src/api/limits";
 import { buildGraphqlSchema } from "../../../src/api/schema";
 
 let schema: GraphQLSchema;
@@ -88,4 +88,21 @@ test("the named operation is the one checked", () => {
   const query = `query Small { stats { authors } } query Big { author(id: "a") { coauthors(first: 500) { totalCount } } }`;
   assert.ok(checkQueryLimits(schema, parse(query), { operationName: "Small" }, limits));
   assert.throws(() => checkQueryLimits(schema, parse(query), { operationName: "Big" }, limits), GraphQLError);
+});
+
+test("passed checks are remembered per document and variables; refusals are checked every time", () => {
+  const passed = new PassedChecks();
+  const document = parse(`query($id: ID!, $n: Int) { author(id: $id) { coauthors(first: $n) { edges { node { name } } } } }`);
+  const first = passed.check(schema, document, { variables: { id: "a", n: 10 } }, limits);
+  assert.ok(first);
+  assert.equal(passed.check(schema, document, { variables: { id: "a", n: 10 } }, limits), first, "the same measure, not measured again");
+  const other = passed.check(schema, document, { variables: { id: "a", n: 100 } }, limits);
+  assert.ok(other && other !== first && other.complexity > first.complexity, "other variables are measured on their own");
+  for (let i = 0; i < 2; i += 1)
+    assert.throws(
+      () => passed.check(schema, document, { variables: { id: "a", n: 1000 } }, limits),
+      (error: GraphQLError) => error.extensions.code === "BAD_USER_INPUT",
+    );
+  for (let i = 0; i < PASSED_CHECKS_PER_DOCUMENT + 5; i += 1) passed.check(schema, document, { variables: { id: `a${i}`, n: 1 } }, limits);
+  assert.notEqual(passed.check(schema, document, { variables: { id: "a", n: 10 } }, limits), first, "bounded: old entries go");
 });
