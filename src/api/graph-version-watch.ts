@@ -136,7 +136,8 @@ export class GraphVersionWatch {
       const [record] = await this.db.read(
         WATCH_GRAPH_VERSION,
         { key: GRAPH_VERSION_KEY, lock: IMPORT_LOCK_NAME, leaseMs: IMPORT_LOCK_LEASE_MS },
-        { timeoutMs: Math.max(1_000, Math.min(5_000, this.options.pollMs * 2)) },
+        // Generous: the first read plans the statement, and a loaded Neo4j may take seconds for that.
+        { timeoutMs: Math.max(10_000, this.options.pollMs * 2) },
       );
       const epoch = (record?.get("epoch") as string | null) ?? null;
       const snapshotId = snapshotIdOf(epoch, Number(record?.get("counter") ?? 0));

@@ -33,7 +33,7 @@ function event(name: string, data: unknown, id?: string): string {
 export function eventsRoute(watch: GraphVersionWatch, options: { maxStreams: number }): EventsRoute {
   const open = new Set<http.ServerResponse>();
   const router = Router();
-  router.get(EVENTS_PATH, (req, res) => {
+  router.get(EVENTS_PATH, async (req, res) => {
     if (open.size >= options.maxStreams) {
       res
         .status(503)
@@ -46,6 +46,8 @@ export function eventsRoute(watch: GraphVersionWatch, options: { maxStreams: num
         });
       return;
     }
+    // Not read yet (or not lately): one read, so that the first event says where the graph is.
+    if (!watch.announcedSnapshot()) await watch.poll();
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-store",
