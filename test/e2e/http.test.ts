@@ -53,7 +53,15 @@ describe("HTTP server", { timeout: 120_000 }, () => {
     db = await testDatabase();
     await clearGraph(db);
     await importFiles(db, [SEED]);
-    config = { ...loadConfig({}), corsOrigins: [DASHBOARD], production: true };
+    const base = loadConfig({});
+    // Every request here must reach Neo4j (the tests count and name its transactions): no response cache, and no
+    // version poll during a test. The cache has its own tests (test/integration/api/serving.test.ts).
+    config = {
+      ...base,
+      corsOrigins: [DASHBOARD],
+      production: true,
+      serving: { ...base.serving, responseCacheBytes: 0, graphVersionPollMs: 60_000 },
+    };
     server = await startHttpServer({ db, config, port: 0, host: "127.0.0.1" });
   });
 
