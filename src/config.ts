@@ -28,6 +28,24 @@ export interface Config {
   http: HttpLimits;
   maxQueryDepth: number;
   maxQueryComplexity: number;
+  serving: ServingConfig;
+}
+
+/** Reads by GET, the response cache, trusted documents, events and warm-up; see "Caching" in the README. */
+export interface ServingConfig {
+  /** How often each API process reads the graph's version (one statement); the staleness bound of cached answers. */
+  graphVersionPollMs: number;
+  /** `Cache-Control: public, max-age=N` on cacheable GET answers (0: `no-cache`, i.e. revalidate every time). */
+  cacheMaxAgeSeconds: number;
+  /** The in-process response cache's bound in bytes (0 turns it off). */
+  responseCacheBytes: number;
+  /** A persisted-operation manifest: when set, only its operations run (trusted documents). */
+  trustedDocuments?: string;
+  /** Run representative queries before saying ready; at most warmUpMs of them. */
+  warmUp: boolean;
+  warmUpMs: number;
+  /** Open /events streams at most (each is one socket). */
+  maxEventStreams: number;
 }
 
 /** How long the HTTP server waits for clients and for itself; see "Running it in production" in the README. */
@@ -111,5 +129,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxQueryDepth: intFromEnv("MAX_QUERY_DEPTH", 12, env),
     maxQueryComplexity: intFromEnv("MAX_QUERY_COMPLEXITY", 20_000, env),
+    serving: {
+      graphVersionPollMs: Math.max(10, intFromEnv("GRAPH_VERSION_POLL_MS", 1_000, env)),
+      cacheMaxAgeSeconds: intFromEnv("CACHE_MAX_AGE", 5, env),
+      responseCacheBytes: intFromEnv("RESPONSE_CACHE_MB", 64, env) * 1024 * 1024,
+      trustedDocuments: env.TRUSTED_DOCUMENTS || undefined,
+      warmUp: (env.WARM_UP ?? "true").trim().toLowerCase() !== "false",
+      warmUpMs: intFromEnv("WARM_UP_MS", 30_000, env),
+      maxEventStreams: intFromEnv("MAX_EVENT_STREAMS", 256, env),
+    },
   };
 }

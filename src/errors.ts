@@ -10,6 +10,8 @@ export enum ErrorCode {
   BAD_REQUEST = "BAD_REQUEST",
   /** The server is at its limit of work in flight; retry after the Retry-After header's seconds. */
   OVERLOADED = "OVERLOADED",
+  /** Trusted-documents mode: the operation is not in the server's manifest; send a listed one by its hash. */
+  PERSISTED_QUERY_NOT_IN_LIST = "PERSISTED_QUERY_NOT_IN_LIST",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 

@@ -11,17 +11,26 @@ export const GRAPHQL_PATH = "/graphql";
 export const JSON_BODY_LIMIT = "256kb";
 
 /**
- * /graphql as an express app of its own, so that it can run without ETags: express would hash every
- * answer (megabytes for a big network) to produce one, and GraphQL answers are never revalidated:
- * they are "Cache-Control: no-store" (what Apollo's cache-control plugin answered when nothing sets
- * a cache hint, which is never here). Settings it does not set are inherited from the parent app.
+ * /graphql as an express app of its own, so that it can run without express's ETags: express would hash
+ * every answer (megabytes for a big network) to produce one. Answers are "Cache-Control: no-store" unless
+ * the response cache (response-cache.ts) gives a GET its own ETag, derived from the graph version and the
+ * request, not from the body. Settings it does not set are inherited from the parent app.
  */
 export interface GraphqlRouteOptions extends AdmissionLimits {
   /** Every transaction of one request must end within this many ms of its start (0: no deadline). */
   requestDeadlineMs: number;
 }
 
-export function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database, options: GraphqlRouteOptions): express.Express {
+/**
+ * `serving`: middleware run after the body is read and before admission control (GET queries, trusted documents, the
+ * response cache), so that an answer from the cache takes no slot.
+ */
+export function graphqlRoute(
+  apollo: ApolloServer<GraphContext>,
+  db: Database,
+  options: GraphqlRouteOptions,
+  serving: express.RequestHandler[] = [],
+): express.Express {
   const route = express();
   route.set("etag", false);
   // A sub-app sets its own defaults, which would bring this header back.
@@ -32,6 +41,7 @@ export function graphqlRoute(apollo: ApolloServer<GraphContext>, db: Database, o
       next();
     },
     express.json({ limit: JSON_BODY_LIMIT }),
+    ...serving,
     // After the body: a slow client does not hold a slot while it sends.
     admission(options),
     // One context per request: DataLoaders must not cache across requests.

@@ -40,16 +40,21 @@ export async function checkHealth(db: Database): Promise<HealthReport> {
  *  - GET /livez: 200 while the process serves HTTP at all; restarting it would not help when Neo4j is down.
  *  - GET /readyz (and /healthz, its older name): 200 when Neo4j answers, else 503 with Retry-After, so a load
  *    balancer sends traffic elsewhere until the database is back. While Neo4j is known to be down the answer
- *    is immediate.
+ *    is immediate. Also 503 (`{"status": "warming"}`) until the warm-up queries have run.
  * JSON either way, never cached.
  */
-export function healthRouter(db: Database): Router {
+export function healthRouter(db: Database, options: { warm?: () => boolean } = {}): Router {
   const router = Router();
   const started = Date.now();
   router.get("/livez", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok", uptimeMs: Date.now() - started });
   });
   router.get(["/readyz", "/healthz"], async (_req, res) => {
+    if (options.warm && !options.warm()) {
+      // Warming up (warm-up.ts): up, but the first requests would still be the slow ones.
+      res.status(503).set("Cache-Control", "no-store").set("Retry-After", String(RETRY_AFTER_SECONDS)).json({ status: "warming" });
+      return;
+    }
     const report = await checkHealth(db);
     res.status(report.status === "ok" ? 200 : 503).set("Cache-Control", "no-store");
     if (report.status !== "ok") res.set("Retry-After", String(RETRY_AFTER_SECONDS));

@@ -16,6 +16,8 @@ import { healthRouter } from "./health";
 import { playgroundRouter } from "./playground";
 import { exportRouter } from "./routes/export.routes";
 import { webRouter } from "./routes/web.routes";
+import { createServing, type Serving } from "./serving";
+import { warmUp } from "./warm-up";
 
 /** How often Node checks the header and request timeouts of open connections (its default is 30 s). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
@@ -38,6 +40,8 @@ export interface RunningHttpServer {
    * without HTTP or JSON: lets the benchmark tell the GraphQL cost from the transport's.
    */
   executeOperation(request: GraphQLRequest): Promise<GraphQLResponse>;
+  /** The graph version watch, the response cache and the event streams (for tests and the benchmark). */
+  serving: Serving;
   /** Stops Apollo, drains and closes the HTTP server; the port is free when this resolves. Does not close `db`. */
   close(): Promise<void>;
 }
@@ -84,6 +88,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   // Built before Apollo starts so a missing playground package fails with nothing to clean up.
   const playground = playgroundRouter({ graphqlPath: GRAPHQL_PATH });
   const web = webRouter({ frameAncestors: config.frameAncestors });
+  const serving = createServing(db, config, log);
 
   const app = express();
   app.disable("x-powered-by");
@@ -110,6 +115,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     formatError: createFormatError(config.production, errorLog),
     // The CLI owns signal handling: it must also stop Neo4j, so Apollo must not exit on SIGTERM itself.
     stopOnTerminationSignals: false,
+    // Shared with the response cache, which must know a document sent by its hash alone (src/api/documents.ts).
+    persistedQueries: { cache: serving.persisted },
     plugins: [
       ...apiPlugins<GraphContext>(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
       // In-flight requests get shutdownGraceMs to finish when the server closes; then sockets are cut.
@@ -117,11 +124,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     ],
   });
   await apollo.start();
+  await serving.start();
 
   app.use(cors(corsOptions(config.corsOrigins)));
   // First, so that GraphQL requests (nearly all the traffic) skip the other routes' matching.
-  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db, limits));
-  app.use(healthRouter(db));
+  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db, limits, serving.middleware));
+  let warm = !config.serving.warmUp;
+  app.use(healthRouter(db, { warm: () => warm }));
+  app.use(serving.events.router);
   app.get("/schema.graphql", (_req, res) => {
     res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);
   });
@@ -134,18 +144,27 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   try {
     port = await listen(httpServer, opts.port ?? config.port, opts.host ?? config.host);
   } catch (error) {
+    serving.close();
     await apollo.stop();
     throw error;
   }
   const url = displayUrl(opts.host ?? config.host, port);
   log(`HTTP server listening on ${opts.host ?? config.host}:${port}`);
+  const executeOperation = (request: GraphQLRequest) => apollo.executeOperation(request, { contextValue: createContext(db, request) });
+  if (!warm) {
+    await warmUp(executeOperation, db.forOperation("warm-up"), { budgetMs: config.serving.warmUpMs, log });
+    warm = true;
+  }
 
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
-    executeOperation: (request) => apollo.executeOperation(request, { contextValue: createContext(db, request) }),
+    executeOperation,
+    serving,
     close() {
+      // Event streams never end by themselves: end them first, so that draining waits only for real requests.
+      serving.close();
       // apollo.stop() runs the drain plugin, which closes the listener and every socket.
       closing ??= apollo.stop().then(() => {
         if (httpServer.listening) return new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { Command } from "commander";
 import { registerDbCommands } from "./db.commands";
 import { registerImportCommand } from "./import.command";
+import { registerPersistedCommand } from "./persisted.command";
 import { registerSchemaCommand } from "./schema.command";
 import { registerServeCommands } from "./serve.command";
 import { registerStatsCommand } from "./stats.command";
@@ -17,6 +18,7 @@ registerImportCommand(program);
 registerStatsCommand(program);
 registerDbCommands(program);
 registerSchemaCommand(program);
+registerPersistedCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Our own errors carry the advice; anything else still gets one readable line instead of a stack.

@@ -30,7 +30,10 @@ const DEV_HELP = "development detail: error messages and stack traces in answers
 interface ServeOptions {
   port?: number;
   dev?: boolean;
+  trustedDocuments?: string;
 }
+
+const TRUSTED_HELP = "run only the operations of this persisted query manifest (also TRUSTED_DOCUMENTS; see `persisted build`)";
 
 export function registerServeCommands(program: Command): void {
   program
@@ -38,6 +41,7 @@ export function registerServeCommands(program: Command): void {
     .description("serve the GraphQL API and the playground (never imports anything)")
     .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
     .option("--dev", DEV_HELP)
+    .option("--trusted-documents <manifest>", TRUSTED_HELP)
     .action(async (opts: ServeOptions) => runServer({ ...opts, importSamplesIfEmpty: false }));
 
   program
@@ -45,12 +49,14 @@ export function registerServeCommands(program: Command): void {
     .description("reach or start Neo4j, import import/samples/ if the graph is empty, then serve")
     .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
     .option("--dev", DEV_HELP)
+    .option("--trusted-documents <manifest>", TRUSTED_HELP)
     .action(async (opts: ServeOptions) => runServer({ ...opts, importSamplesIfEmpty: true }));
 }
 
 async function runServer(opts: ServeOptions & { importSamplesIfEmpty: boolean }): Promise<void> {
   const loaded = loadConfig();
-  const config = opts.dev ? { ...loaded, production: false } : loaded;
+  const withDev = opts.dev ? { ...loaded, production: false } : loaded;
+  const config = opts.trustedDocuments ? { ...withDev, serving: { ...withDev.serving, trustedDocuments: opts.trustedDocuments } } : withDev;
   const log = (m: string) => console.error(m);
   const session = await openDatabase({ config, log, serving: true });
   let server: Awaited<ReturnType<typeof startHttpServer>> | undefined;

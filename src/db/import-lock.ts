@@ -11,7 +11,8 @@ import { Database } from "./database";
  * Neo4j's own clock (timestamp()), not the importers'.
  */
 
-const LOCK_NAME = "import";
+/** The name of the one lock node (readers that watch for imports in progress look it up). */
+export const IMPORT_LOCK_NAME = "import";
 
 /** Takes the lock if it is free or stale; returns who holds it afterwards. */
 export const TAKE_IMPORT_LOCK = `
@@ -33,6 +34,9 @@ RETURN count(l) AS renewed`;
 export const RELEASE_IMPORT_LOCK = `
 MATCH (l:ImportLock {name: $name, holder: $holder})
 DELETE l`;
+
+/** A lock whose heartbeat is older than this is taken over (its importer is gone). */
+export const IMPORT_LOCK_LEASE_MS = 60_000;
 
 export interface ImportLockOptions {
   /** A lock not renewed for this long is taken over; default 60 s. */
@@ -66,10 +70,10 @@ function describe(h: Holder): string {
  * wait: false refuses with ImportLockedError. The lock is renewed while `work` runs and released after it.
  */
 export async function withImportLock<T>(db: Database, options: ImportLockOptions, work: () => Promise<T>): Promise<T> {
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? IMPORT_LOCK_LEASE_MS;
   const log = options.log ?? ((m: string) => console.error(m));
   const lockDb = db.forOperation("import:lock");
-  const params = { name: LOCK_NAME, holder: randomUUID(), host: os.hostname(), pid: process.pid, leaseMs };
+  const params = { name: IMPORT_LOCK_NAME, holder: randomUUID(), host: os.hostname(), pid: process.pid, leaseMs };
   let announced = false;
   for (;;) {
     const [record] = await lockDb.write(TAKE_IMPORT_LOCK, params);

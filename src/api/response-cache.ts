@@ -1,0 +1,208 @@
+import { createHash } from "node:crypto";
+import type express from "express";
+import { LRUCache } from "lru-cache";
+import { sha256Hex, type DocumentIndex, type PersistedQueryStore } from "./documents";
+import type { GraphVersionWatch } from "./graph-version-watch";
+import { readGraphqlRequest, type GraphqlRequest } from "./graphql-request";
+
+/*
+ * Answers tied to the graph's version. The graph changes only when an import commits, so an answer is a function of
+ * (graph version, normalised operation, operation name, variables, the media type asked for); that tuple's hash is
+ * both the response cache's key and the ETag. Nothing here reads Neo4j: the version is the one GraphVersionWatch last
+ * polled, so a 304 or a cache hit sends no statement, and both are as stale as the poll allows (at most its interval
+ * plus one read). Only complete answers are kept: status 200 and no `errors` (a timeout or an outage is not an answer
+ * to keep). An answer computed while an import commits may be newer than the version it is filed under, never older:
+ * the version is read before the request starts.
+ */
+
+/** One kept answer: exactly the bytes Apollo sent, and their media type. */
+export interface CachedAnswer {
+  body: string | Buffer;
+  contentType: string;
+}
+
+export interface ResponseCacheStats {
+  hits: number;
+  misses: number;
+  entries: number;
+  bytes: number;
+}
+
+/** Answers kept in memory, bounded by their size in bytes; least recently used first out. */
+export class ResponseCache {
+  private readonly entries: LRUCache<string, CachedAnswer>;
+  private hits = 0;
+  private misses = 0;
+
+  constructor(maxBytes: number) {
+    this.entries = new LRUCache<string, CachedAnswer>({
+      maxSize: maxBytes,
+      // One big network (megabytes) may not push out everything else.
+      maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
+      sizeCalculation: (answer, key) => byteLength(answer.body) + key.length + 64,
+    });
+  }
+
+  get(key: string): CachedAnswer | undefined {
+    const answer = this.entries.get(key);
+    if (answer) this.hits += 1;
+    else this.misses += 1;
+    return answer;
+  }
+
+  set(key: string, answer: CachedAnswer): void {
+    this.entries.set(key, answer);
+  }
+
+  /** On a new graph version nothing kept can be asked for again; free it now rather than as it ages out. */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  stats(): ResponseCacheStats {
+    return { hits: this.hits, misses: this.misses, entries: this.entries.size, bytes: this.entries.calculatedSize };
+  }
+}
+
+function byteLength(body: string | Buffer): number {
+  return typeof body === "string" ? Buffer.byteLength(body) : body.length;
+}
+
+/** JSON with object keys in code point order, so that `{a, b}` and `{b, a}` variables are one key. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** The cache key and ETag of an answer: everything it depends on, hashed (base64url, 43 characters). */
+export function answerKey(parts: {
+  version: string;
+  normalizedHash: string;
+  operationName?: string;
+  variables?: unknown;
+  accept?: string;
+}): string {
+  return createHash("sha256")
+    .update(
+      [parts.version, parts.normalizedHash, parts.operationName ?? "", stableJson(parts.variables ?? {}), parts.accept ?? ""].join(
+        "\u0000",
+      ),
+    )
+    .digest("base64url");
+}
+
+/** Whether an If-None-Match value names `etag` (weak comparison, as RFC 9110 asks for If-None-Match). */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  const wanted = opaque(etag);
+  return header.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === wanted);
+}
+
+export interface HttpCacheOptions {
+  watch: GraphVersionWatch;
+  documents: DocumentIndex;
+  persisted: PersistedQueryStore;
+  /** undefined: no response cache (ETags and 304s still work). */
+  cache?: ResponseCache;
+  /** max-age of GET answers; 0 makes them `no-cache` (stored, revalidated every time). */
+  maxAgeSeconds: number;
+}
+
+/** The document text a request runs: its `query`, or the persisted one its hash names. */
+function documentText(request: GraphqlRequest, persisted: PersistedQueryStore): string | undefined {
+  if (request.query !== undefined) {
+    // A hash that does not match its text is Apollo's to refuse (BAD_REQUEST): never answered from cache.
+    if (request.persistedHash !== undefined && sha256Hex(request.query) !== request.persistedHash) return undefined;
+    return request.query;
+  }
+  return request.persistedHash === undefined ? undefined : persisted.lookup(request.persistedHash);
+}
+
+/**
+ * Express middleware before Apollo (and before admission control: a cache hit or a 304 takes no slot). For a query
+ * whose graph version is known:
+ *  - GET: `ETag` and `Cache-Control: public, max-age=N` (shared caches may keep it), `Vary: Accept`; a matching
+ *    `If-None-Match` is answered 304 at once;
+ *  - GET and POST: a kept answer is sent as it was; otherwise the answer Apollo sends is kept if complete.
+ * POST answers stay `no-store` without an ETag: HTTP caches do not keep POST answers, and a conditional POST is not a
+ * revalidation (RFC 9110 answers it 412), but a dashboard polling by POST is served from memory all the same.
+ */
+export function httpCache(options: HttpCacheOptions): express.RequestHandler {
+  const { watch, documents, persisted, cache } = options;
+  const cacheControl = options.maxAgeSeconds > 0 ? `public, max-age=${options.maxAgeSeconds}` : "public, no-cache";
+  return (req, res, next) => {
+    const request = readGraphqlRequest(req);
+    const version = request && watch.cacheVersion();
+    const text = request && version !== undefined ? documentText(request, persisted) : undefined;
+    const info = text === undefined ? undefined : documents.info(text);
+    if (!request || version === undefined || !info?.onlyQueries) {
+      next();
+      return;
+    }
+    const key = answerKey({
+      version,
+      normalizedHash: info.normalizedHash,
+      operationName: request.operationName,
+      variables: request.variables,
+      accept: req.headers.accept,
+    });
+    if (request.method === "GET") {
+      const etag = `W/"${key}"`;
+      res.setHeader("ETag", etag);
+      res.setHeader("Cache-Control", cacheControl);
+      res.vary("Accept");
+      if (matchesIfNoneMatch(req.headers["if-none-match"], etag)) {
+        res.status(304).end();
+        return;
+      }
+    }
+    const kept = cache?.get(key);
+    if (kept) {
+      res.status(200).setHeader("Content-Type", kept.contentType);
+      res.end(kept.body);
+      return;
+    }
+    keepAnswer(res, (answer) => cache?.set(key, answer));
+    next();
+  };
+}
+
+/**
+ * Watches the answer being sent: a complete one (200, JSON, in one piece, no `errors`) goes to `keep`; any other
+ * loses the ETag and becomes `no-store`, as an error must not be revalidated or kept by anyone.
+ */
+function keepAnswer(res: express.Response, keep: (answer: CachedAnswer) => void): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => express.Response;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  let streamed = false;
+  res.write = ((...args: unknown[]) => {
+    streamed = true;
+    return write(...args);
+  }) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    res.end = end as typeof res.end;
+    res.write = write as typeof res.write;
+    const [chunk] = args;
+    const contentType = String(res.getHeader("Content-Type") ?? "");
+    const complete =
+      !streamed &&
+      res.statusCode === 200 &&
+      (typeof chunk === "string" || Buffer.isBuffer(chunk)) &&
+      /json/i.test(contentType) &&
+      !chunk.includes('"errors"');
+    if (complete) keep({ body: chunk, contentType });
+    else if (!res.headersSent) {
+      res.removeHeader("ETag");
+      res.setHeader("Cache-Control", "no-store");
+    }
+    return end(...args);
+  }) as typeof res.end;
+}

@@ -1,0 +1,54 @@
+import type express from "express";
+import type { Config } from "../config";
+import type { Database } from "../db/database";
+import { DocumentIndex, PersistedQueryStore } from "./documents";
+import { allowGetQueries } from "./get-queries";
+import { GraphVersionWatch } from "./graph-version-watch";
+import { httpCache, ResponseCache } from "./response-cache";
+import { eventsRoute, type EventsRoute } from "./routes/events.routes";
+import { loadManifest, trustedDocumentsOnly } from "./trusted-documents";
+
+/**
+ * What serving reads at the limit adds to the HTTP server, put together in one place: queries by GET, persisted
+ * queries (automatic, or trusted documents only), the graph version watch, the response cache keyed on it, and the
+ * events that announce a new version.
+ */
+export interface Serving {
+  watch: GraphVersionWatch;
+  /** Apollo's persisted-query store (its `persistedQueries.cache`). */
+  persisted: PersistedQueryStore;
+  /** undefined when RESPONSE_CACHE_MB=0. */
+  cache?: ResponseCache;
+  /** For the /graphql route, between body parsing and admission control, in this order. */
+  middleware: express.RequestHandler[];
+  events: EventsRoute;
+  /** Reads the version once (never throws) and starts polling it. */
+  start(): Promise<void>;
+  close(): void;
+}
+
+export function createServing(db: Database, config: Config, log: (message: string) => void = () => undefined): Serving {
+  const options = config.serving;
+  const trusted = options.trustedDocuments ? loadManifest(options.trustedDocuments) : undefined;
+  if (trusted && options.trustedDocuments) log(`Trusted documents only: ${trusted.size} operations from ${options.trustedDocuments}.`);
+  const persisted = new PersistedQueryStore(trusted);
+  const watch = new GraphVersionWatch(db, { pollMs: options.graphVersionPollMs, log });
+  const cache = options.responseCacheBytes > 0 ? new ResponseCache(options.responseCacheBytes) : undefined;
+  if (cache) watch.onCacheVersion(() => cache.clear());
+  const middleware: express.RequestHandler[] = [allowGetQueries()];
+  if (trusted) middleware.push(trustedDocumentsOnly(trusted));
+  middleware.push(httpCache({ watch, documents: new DocumentIndex(), persisted, cache, maxAgeSeconds: options.cacheMaxAgeSeconds }));
+  const events = eventsRoute(watch, { maxStreams: options.maxEventStreams });
+  return {
+    watch,
+    persisted,
+    cache,
+    middleware,
+    events,
+    start: () => watch.start(),
+    close() {
+      watch.stop();
+      events.close();
+    },
+  };
+}
