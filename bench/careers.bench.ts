@@ -169,28 +169,33 @@ async function drawCases(db: Database): Promise<LabelledCase[]> {
   return cases;
 }
 
+/** One case at a time: the reads are small, and a shared machine should not see hundreds at once. */
+async function sequential<T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await f(item));
+  return out;
+}
+
 async function evaluate(db: Database, cases: LabelledCase[]): Promise<void> {
-  const homonymCases = await Promise.all(
-    cases
-      .filter((c) => c.kind === "HOMONYM")
-      .map(async (c) => {
-        const papers = await readEgoPapers(db, c.ids);
-        const ties = await readCoauthorCliques(db, c.ids, new Set(papers.flatMap((p) => p.coauthors)));
-        return { c, papers, ties };
-      }),
+  const homonymCases = await sequential(
+    cases.filter((c) => c.kind === "HOMONYM"),
+    async (c) => {
+      const papers = await readEgoPapers(db, c.ids);
+      const ties = await readCoauthorCliques(db, c.ids, new Set(papers.flatMap((p) => p.coauthors)));
+      return { c, papers, ties };
+    },
   );
-  const sameAsCases = await Promise.all(
-    cases
-      .filter((c) => c.kind === "SAME_AS")
-      .map(async (c) => {
-        if (c.ids.length === 1) {
-          const papers = (await readEgoPapers(db, c.ids)).sort((x, y) => (x.year ?? 0) - (y.year ?? 0) || (x.paperId < y.paperId ? -1 : 1));
-          const half = (r: number) => new Set(papers.filter((_, i) => i % 2 === r).flatMap((p) => p.coauthors));
-          return { c, a: { id: `${c.ids[0]}#1`, coauthors: half(0) }, b: { id: `${c.ids[0]}#2`, coauthors: half(1) } };
-        }
-        const sets = await readCoauthorIds(db, c.ids);
-        return { c, a: { id: c.ids[0], coauthors: sets.get(c.ids[0])! }, b: { id: c.ids[1], coauthors: sets.get(c.ids[1])! } };
-      }),
+  const sameAsCases = await sequential(
+    cases.filter((c) => c.kind === "SAME_AS"),
+    async (c) => {
+      if (c.ids.length === 1) {
+        const papers = (await readEgoPapers(db, c.ids)).sort((x, y) => (x.year ?? 0) - (y.year ?? 0) || (x.paperId < y.paperId ? -1 : 1));
+        const half = (r: number) => new Set(papers.filter((_, i) => i % 2 === r).flatMap((p) => p.coauthors));
+        return { c, a: { id: `${c.ids[0]}#1`, coauthors: half(0) }, b: { id: `${c.ids[0]}#2`, coauthors: half(1) } };
+      }
+      const sets = await readCoauthorIds(db, c.ids);
+      return { c, a: { id: c.ids[0], coauthors: sets.get(c.ids[0])! }, b: { id: c.ids[1], coauthors: sets.get(c.ids[1])! } };
+    },
   );
   const report = (label: string, results: Array<{ positive: boolean; flagged: boolean }>) => {
     const tp = results.filter((r) => r.positive && r.flagged).length;
@@ -246,7 +251,7 @@ async function main(): Promise<void> {
     if (process.env.CAREERS_BENCH_WRITE_CASES === "1" || !existsSync(CASES)) {
       const drawn = await drawCases(db);
       writeFileSync(CASES, `${JSON.stringify(drawn, null, 1)}\n`);
-      console.log(`\nwrote ${drawn.length} labelled cases to ${CASES}`);
+      console.log(`\nwrote ${drawn.length} labelled cases to test/fixtures/careers/labelled-cases.json`);
     }
     await evaluate(db, JSON.parse(readFileSync(CASES, "utf8")) as LabelledCase[]);
     await server.stop();

@@ -16,6 +16,7 @@ import {
   SameAsEvidence,
 } from "./namesake.type";
 import { NamesakeKind } from "./namesake-listing";
+import { NAMESAKE_DEFAULTS } from "./namesakes";
 import type { SameAsCandidateData } from "./same-as";
 import { Paper } from "../paper/paper.type";
 
@@ -43,14 +44,14 @@ class CollaborationArgs {
 const MinGroupPapersArg = () =>
   Field(() => Int, {
     nullable: true,
-    defaultValue: 3,
+    defaultValue: NAMESAKE_DEFAULTS.minGroupPapers,
     description:
       "A coauthor group counts as substantial with at least this many of the author's papers. 1..1000 (default chosen on labelled cases; see the README).",
   });
 const MinSharedCoauthorsArg = () =>
   Field(() => Int, {
     nullable: true,
-    defaultValue: 2,
+    defaultValue: NAMESAKE_DEFAULTS.minSharedCoauthors,
     description:
       "Two compatible names are flagged with at least this many shared coauthors. 1..1000 (default chosen on labelled cases; see the README).",
   });

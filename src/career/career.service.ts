@@ -97,6 +97,13 @@ const TIMELINE_FORMULA =
  * m, the graph's total tie count, per snapshot and window: one pass over every paper, the same for every pair, so it is
  * kept for the snapshot (a new snapshot id is a new key).
  */
+/** DataLoader.loadMany answers a failed key with its Error; a list must fail with it, never drop the item silently. */
+function rethrow<T>(values: Array<T | Error>): T[] {
+  const failed = values.find((v): v is Error => v instanceof Error);
+  if (failed) throw failed;
+  return values as T[];
+}
+
 const GRAPH_TOTALS = new Map<string, Promise<number>>();
 
 export class CareerService {
@@ -271,7 +278,7 @@ export class CareerService {
       papers: async () =>
         (await this.loaders.paperById.loadMany(g.paperIds)).filter((p): p is PaperRecord => p !== null && !(p instanceof Error)),
       venueRows: async () => {
-        const venues = await this.loaders.venueById.loadMany(g.venues.map((v) => v.venueId));
+        const venues = rethrow(await this.loaders.venueById.loadMany(g.venues.map((v) => v.venueId)));
         return g.venues.flatMap((v, i) => {
           const venue = venues[i];
           return venue && !(venue instanceof Error) ? [{ venue, papers: v.papers }] : [];
@@ -279,7 +286,7 @@ export class CareerService {
       },
       topCoauthors: async (first) => {
         const top = g.coauthors.slice(0, first);
-        const authors = await this.loaders.authorById.loadMany(top.map((c) => c.id));
+        const authors = rethrow(await this.loaders.authorById.loadMany(top.map((c) => c.id)));
         return top.flatMap((c, i) => {
           const author = authors[i];
           return author && !(author instanceof Error) ? [{ author, jointPapers: c.jointPapers }] : [];
@@ -319,6 +326,8 @@ export class CareerService {
     const list = args.kind === NamesakeKind.HOMONYM ? listing.homonyms : listing.sameAs;
     const rows = afterCursor(list, args.after).slice(0, first + 1);
     const authors = await this.loaders.authorById.loadMany([...new Set(rows.flatMap((r) => r.authorIds))]);
+    const failed = authors.find((a) => a instanceof Error);
+    if (failed) throw failed;
     const byId = new Map(authors.filter((a): a is AuthorRecord => a !== null && !(a instanceof Error)).map((a) => [a.id, a]));
     const page = toPage(
       rows,

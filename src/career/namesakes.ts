@@ -8,9 +8,9 @@ import { namesCompatible, parseName, type ParsedName } from "./names";
 
 export const NAMESAKE_DEFAULTS = {
   /** A coauthor group is substantial with at least this many of the author's papers. */
-  minGroupPapers: 3,
+  minGroupPapers: 5,
   /** Two name variants are flagged with at least this many shared coauthors. */
-  minSharedCoauthors: 2,
+  minSharedCoauthors: 4,
 };
 
 export interface EgoPaper {

@@ -105,7 +105,10 @@ export class SameAsFinder {
 
   private candidate(author: AuthorRecord, other: AuthorRecord, verdict: SameAsVerdict): SameAsCandidateData {
     const authors = async (ids: readonly string[]) =>
-      (await this.loaders.authorById.loadMany(ids)).filter((a): a is AuthorRecord => a !== null && !(a instanceof Error));
+      (await this.loaders.authorById.loadMany(ids)).filter((a): a is AuthorRecord => {
+        if (a instanceof Error) throw a;
+        return a !== null;
+      });
     return {
       author: other,
       verdict,

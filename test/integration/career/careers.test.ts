@@ -241,10 +241,10 @@ describe("namesake flags on a crafted fixture", () => {
     await db?.close();
   });
 
-  const HOMONYM = `query($id: ID!) { author(id: $id) { possibleHomonym { flagged score soloPapers
+  const HOMONYM = `query($id: ID!) { author(id: $id) { possibleHomonym(minGroupPapers: 3) { flagged score soloPapers
     groups { size paperCount firstYear lastYear years venues { venue { id } papers } topCoauthors(first: 2) { author { id } jointPapers } papers { id } }
     differingGroups { a b disjointVenues disjointYears } explain { method snapshotId } snapshotId } } }`;
-  const SAME_AS = `query($id: ID!) { author(id: $id) { possibleSameAs { candidates { author { id } sharedCoauthorCount overlap score
+  const SAME_AS = `query($id: ID!) { author(id: $id) { possibleSameAs(minSharedCoauthors: 2) { candidates { author { id } sharedCoauthorCount overlap score
     sharedCoauthors { id } evidence { of { id } paper { id } via { id } } } ruledOut { author { id } reason sharedCoauthorCount } explain { method } } } }`;
 
   it("flags Kim Lee, whose two coauthor groups never meet and differ in years and venues", async () => {
@@ -298,7 +298,7 @@ describe("namesake flags on a crafted fixture", () => {
   });
 
   it("lists the strongest candidates of each kind over the whole graph, paged", async () => {
-    const LIST = `query($kind: NamesakeKind!, $after: String) { namesakeCandidates(kind: $kind, first: 1, after: $after) {
+    const LIST = `query($kind: NamesakeKind!, $after: String) { namesakeCandidates(kind: $kind, first: 1, after: $after, minGroupPapers: 3, minSharedCoauthors: 2) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { kind score authors { id } summary } } explain { method snapshotId } snapshotId } }`;
     const homonyms = (await api.data(LIST, { kind: "HOMONYM" })).namesakeCandidates;
     assert.equal(homonyms.totalCount, 1);
