@@ -9,6 +9,7 @@ import { createLoaders, Loaders } from "./loaders";
 import { NodeService } from "../node/node.service";
 import { ExportService } from "../export/export.service";
 import { AnalysisService } from "../analysis/analysis.service";
+import { CareerService } from "../career/career.service";
 
 export interface Services {
   author: AuthorService;
@@ -19,6 +20,7 @@ export interface Services {
   node: NodeService;
   export: ExportService;
   analysis: AnalysisService;
+  career: CareerService;
 }
 
 /** What every resolver receives. One per request: loaders cache only within it. */
@@ -86,6 +88,7 @@ export function createContext(
       node: new NodeService(loaders),
       export: new ExportService(db, network),
       analysis: new AnalysisService(db, graphVersion),
+      career: new CareerService(db, loaders, graphVersion),
     },
   };
 }

@@ -10,6 +10,7 @@ import { StatsResolver } from "../stats/stats.resolver";
 import { VenueResolver } from "../venue/venue.resolver";
 import { NodeResolver } from "../node/node.resolver";
 import { CommunityResolver, NetworkAnalysisResolver } from "../analysis/analysis.resolver";
+import { CareerResolver, CoauthorGroupResolver, CollaborationResolver, SameAsCandidateResolver } from "../career/career.resolver";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -30,6 +31,10 @@ export function buildGraphqlSchema(): Promise<GraphQLSchema> {
       CompactNetworkResolver,
       NetworkAnalysisResolver,
       CommunityResolver,
+      CareerResolver,
+      CollaborationResolver,
+      CoauthorGroupResolver,
+      SameAsCandidateResolver,
       ExportResolver,
       StatsResolver,
     ],

@@ -39,6 +39,11 @@ export const AUTHOR_VENUES: IntRange = { min: 1, max: 100, default: 20 };
 export const IMPORT_RUNS: IntRange = { min: 1, max: 100, default: 20 };
 /** authorSetNetwork's members: as many as a network may hold. */
 export const AUTHOR_SET: IntRange = { min: 1, max: 2000 };
+/** Career timelines: a byline longer than this is a large team. */
+export const LARGE_TEAM_THRESHOLD: IntRange = { min: 1, max: 100_000, default: 10 };
+/** Namesake flags: a coauthor group's papers to count as substantial, and the shared coauthors of two name variants. */
+export const MIN_GROUP_PAPERS: IntRange = { min: 1, max: 1_000, default: 5 };
+export const MIN_SHARED_COAUTHORS: IntRange = { min: 1, max: 1_000, default: 4 };
 /** Longer search strings only make Lucene work harder; nobody types a 200-character name. */
 export const MAX_SEARCH_LENGTH = 200;
 

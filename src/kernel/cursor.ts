@@ -20,6 +20,8 @@ export const ORDERINGS = {
   jointPapers: ["number", "string", "string"],
   /** Coauthors under a tie strength scheme: [order key (the strength, or c_ij/w_j), name, author id]. */
   strength: ["number", "string", "string"],
+  /** Namesake candidates: [score, candidate key]. */
+  namesake: ["number", "string"],
   /** Alphabetical: [lower-cased name, id]. */
   name: ["string", "string"],
 } as const satisfies Record<string, KeyShape>;

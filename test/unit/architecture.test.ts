@@ -17,7 +17,7 @@ const FLOORS: string[][] = [
   ["venue", "stats"], // domains, lowest first; a relationship field lives in the upper domain
   ["paper"],
   ["author"],
-  ["node", "network"],
+  ["node", "network", "career"], // career: timelines, collaborations, namesake flags (uses author, paper, venue)
   ["analysis"], // metrics and communities of the networks the API returns
   ["export"], // network exports (GEXF, GraphML, ...): pure writers over NetworkService
   ["api"], // the API root: schema, context, limits, HTTP routes

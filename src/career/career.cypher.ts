@@ -1,0 +1,86 @@
+import { AUTHOR_MAP, PAPER_MAP, VENUE_MAP } from "../kernel/projections.cypher";
+
+/*
+ * Career, collaboration and namesake reads. Each returns raw rows; the rules are in timeline.ts, collaboration.ts and
+ * namesakes.ts. Fixed text only; values are parameters.
+ */
+
+/**
+ * The papers of one or more authors (several: the benchmark's artificial merges) with the byline each: every
+ * (author id, position) on the paper, so the caller derives size, positions and coauthors without a second read.
+ */
+export const CAREER_PAPERS = `
+UNWIND $ids AS id
+MATCH (:Author {id: id})-[:AUTHORED]->(p:Paper)
+WITH DISTINCT p
+OPTIONAL MATCH (p)-[:PUBLISHED_IN]->(v:Venue)
+RETURN p.id AS paperId, p.year AS year, v.id AS venueId,
+       [(p)<-[x:AUTHORED]-(o:Author) | [o.id, x.position]] AS byline`;
+
+/**
+ * The papers the authors' coauthors wrote without them, each with its byline: two coauthors on one such paper are in
+ * one group (possibleHomonym). Read per paper rather than per tie, so a 300-author byline is one row, not 45,000 ties.
+ */
+export const COAUTHOR_PAPERS_WITHOUT = `
+UNWIND $ids AS egoId
+MATCH (:Author {id: egoId})-[:COAUTHORED_WITH]-(c:Author)
+WITH DISTINCT c
+MATCH (c)-[:AUTHORED]->(p:Paper)
+WITH DISTINCT p
+WHERE NOT EXISTS { MATCH (p)<-[:AUTHORED]-(e:Author) WHERE e.id IN $ids }
+RETURN [(p)<-[:AUTHORED]-(x:Author) | x.id] AS byline`;
+
+/** Two authors, their paper counts inside the window, and the all-time tie profile of each (S_i, <K_i>). */
+export const PAIR_PROFILES = `
+UNWIND $ids AS id
+MATCH (a:Author {id: id})
+RETURN id, ${AUTHOR_MAP} AS author,
+       size(COLLECT { MATCH (a)-[:AUTHORED]->(p:Paper) WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) RETURN DISTINCT p }) AS papersInWindow,
+       COUNT { (a)-[:COAUTHORED_WITH]-() } AS coauthors,
+       COLLECT { MATCH (a)-[r:COAUTHORED_WITH]-() RETURN r.papers } AS tieStrengths`;
+
+/** The pair's joint papers inside the window, oldest first, with each end's byline position. */
+export const JOINT_PAPERS = `
+MATCH (a:Author {id: $a})-[ra:AUTHORED]->(p:Paper)<-[rb:AUTHORED]-(b:Author {id: $b})
+WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+WITH p, min(ra.position) AS positionA, min(rb.position) AS positionB
+RETURN ${PAPER_MAP} AS paper, positionA, positionB,
+       size(COLLECT { MATCH (p)<-[:AUTHORED]-(x:Author) RETURN DISTINCT x }) AS size
+ORDER BY coalesce(p.year, 9999) ASC, p.id ASC`;
+
+/** Authors whose name or alias holds one of the words (the family name's spellings). */
+export const AUTHORS_BY_NAME_WORD = `
+CALL db.index.fulltext.queryNodes("authorNames", $query, {limit: $limit}) YIELD node AS a
+WHERE a:Author
+RETURN ${AUTHOR_MAP} AS author`;
+
+/** Coauthor ids of each author. */
+export const COAUTHOR_IDS = `
+UNWIND $ids AS id
+MATCH (:Author {id: id})-[:COAUTHORED_WITH]-(c:Author)
+RETURN id, collect(c.id) AS coauthors`;
+
+/** The papers of either author that one of the given coauthors is also on: the evidence behind shared coauthors. */
+export const EVIDENCE_PAPERS = `
+UNWIND $ids AS id
+MATCH (:Author {id: id})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(c:Author)
+WHERE c.id IN $shared
+WITH id, p, collect(DISTINCT c.id) AS via
+ORDER BY coalesce(p.year, 9999) ASC, p.id ASC
+RETURN id, ${PAPER_MAP} AS paper, via
+LIMIT $limit`;
+
+/** The whole graph for the namesake listing: every author, and every paper with its year, venue and byline. */
+export const ALL_AUTHORS = `
+MATCH (a:Author)
+RETURN a.id AS id, a.name AS name, coalesce(a.aliases, []) AS aliases, a.orcid AS orcid`;
+
+export const ALL_PAPERS = `
+MATCH (p:Paper)
+OPTIONAL MATCH (p)-[:PUBLISHED_IN]->(v:Venue)
+RETURN p.id AS paperId, p.year AS year, v.id AS venueId, [(p)<-[:AUTHORED]-(o:Author) | o.id] AS authors`;
+
+export const VENUES_BY_IDS = `
+UNWIND $ids AS id
+MATCH (v:Venue {id: id})
+RETURN id, ${VENUE_MAP} AS venue`;
