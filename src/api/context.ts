@@ -9,6 +9,9 @@ import { createLoaders, Loaders } from "./loaders";
 import { NodeService } from "../node/node.service";
 import { ExportService } from "../export/export.service";
 import { AnalysisService } from "../analysis/analysis.service";
+import { AuthorFiguresService } from "../author/author-figures.service";
+import { FiguresService } from "../figures/figures.service";
+import { readCurrentFigures, type StoredFigures } from "../kernel/graph-figures";
 
 export interface Services {
   author: AuthorService;
@@ -19,6 +22,8 @@ export interface Services {
   node: NodeService;
   export: ExportService;
   analysis: AnalysisService;
+  authorFigures: AuthorFiguresService;
+  figures: FiguresService;
 }
 
 /** What every resolver receives. One per request: loaders cache only within it. */
@@ -73,6 +78,14 @@ export function createContext(
     });
     return version;
   };
+  let figures: Promise<StoredFigures | null> | undefined;
+  const currentFigures = () => {
+    figures ??= readCurrentFigures(db).catch((error: unknown) => {
+      figures = undefined;
+      throw error;
+    });
+    return figures;
+  };
   return {
     db,
     graphVersion,
@@ -86,6 +99,8 @@ export function createContext(
       node: new NodeService(loaders),
       export: new ExportService(db, network),
       analysis: new AnalysisService(db, graphVersion),
+      authorFigures: new AuthorFiguresService(db, graphVersion, currentFigures),
+      figures: new FiguresService(graphVersion, currentFigures),
     },
   };
 }

@@ -3,6 +3,8 @@ import { GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 // The import order is the order of Query's fields in the SDL (decorators register as modules load).
 import { AuthorResolver, PaperAuthorsResolver } from "../author/author.resolver";
+import { AuthorFiguresResolver, VenueTopAuthorsResolver } from "../author/author-figures.resolver";
+import { FiguresResolver } from "../figures/figures.resolver";
 import { NetworkResolver } from "../network/network.resolver";
 import { ExportResolver } from "../export/export.resolver";
 import { PaperResolver, VenuePapersResolver } from "../paper/paper.resolver";
@@ -31,6 +33,9 @@ export function buildGraphqlSchema(): Promise<GraphQLSchema> {
       CommunityResolver,
       ExportResolver,
       StatsResolver,
+      FiguresResolver,
+      AuthorFiguresResolver,
+      VenueTopAuthorsResolver,
     ],
     validate: false,
     emitSchemaFile: false,

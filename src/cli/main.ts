@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { Command } from "commander";
 import { registerDbCommands } from "./db.commands";
+import { registerFiguresCommand } from "./figures.command";
 import { registerImportCommand } from "./import.command";
 import { registerSchemaCommand } from "./schema.command";
 import { registerServeCommands } from "./serve.command";
@@ -15,6 +16,7 @@ const program = new Command()
 registerServeCommands(program);
 registerImportCommand(program);
 registerStatsCommand(program);
+registerFiguresCommand(program);
 registerDbCommands(program);
 registerSchemaCommand(program);
 

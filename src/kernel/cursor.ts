@@ -20,6 +20,8 @@ export const ORDERINGS = {
   jointPapers: ["number", "string", "string"],
   /** Coauthors under a tie strength scheme: [order key (the strength, or c_ij/w_j), name, author id]. */
   strength: ["number", "string", "string"],
+  /** Authors by a whole-graph figure (PageRank, betweenness): [value, author id]. */
+  figure: ["number", "string"],
   /** Alphabetical: [lower-cased name, id]. */
   name: ["string", "string"],
 } as const satisfies Record<string, KeyShape>;
