@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     const { csr } = await readCsr(db, counts.ties, () => undefined);
     const lines: string[] = [];
     for (let v = 0; v < csr.n; v++)
-      for (let i = csr.start[v]; i < csr.start[v] + csr.degree[v]; i++) if (v < csr.targets[i]) lines.push(`${v} ${csr.targets[i]} ${csr.weights[i]}`);
+      for (let i = csr.start[v]; i < csr.start[v] + csr.degree[v]; i++)
+        if (v < csr.targets[i]) lines.push(`${v} ${csr.targets[i]} ${csr.weights[i]}`);
     const edgeFile = path.join(dir, "edges.txt");
     writeFileSync(edgeFile, lines.join("\n"));
     const out = execFileSync(PYTHON, ["-", String(csr.n), String(Math.min(PIVOTS, csr.n)), edgeFile], {
@@ -71,7 +72,9 @@ async function main(): Promise<void> {
     console.log(
       `networkx: load ${nx.load.toFixed(1)} s, components ${nx.components.toFixed(1)} s, PageRank ${nx.pagerank.toFixed(1)} s, betweenness ${nx.betweenness.toFixed(1)} s; peak RSS ${nx.peakRssMiB.toFixed(0)} MiB`,
     );
-    console.log(`compute only (components + PageRank + betweenness): ours ${sec(compute)}, networkx ${sec(nxCompute)}, ratio networkx/ours ${(nxCompute / compute).toFixed(1)}`);
+    console.log(
+      `compute only (components + PageRank + betweenness): ours ${sec(compute)}, networkx ${sec(nxCompute)}, ratio networkx/ours ${(nxCompute / compute).toFixed(1)}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await session.close();

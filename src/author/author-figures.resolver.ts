@@ -31,7 +31,8 @@ class VenueTopAuthorsArgs {
 export class AuthorFiguresResolver {
   @FieldResolver(() => AuthorFigures, {
     nullable: true,
-    description: "The author's whole-graph figures (PageRank, betweenness, component); null before any were computed, or for an author newer than them.",
+    description:
+      "The author's whole-graph figures (PageRank, betweenness, component); null before any were computed, or for an author newer than them.",
   })
   figures(@Root() author: AuthorRecord, @Ctx() ctx: FiguresContext) {
     return ctx.services.authorFigures.ofAuthor(author.id);

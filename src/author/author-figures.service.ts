@@ -85,7 +85,10 @@ export class AuthorFiguresService {
     return { pageRank: own[0], betweenness: own[1], component: own[2], figures: state.stamp };
   }
 
-  async ranked(orderBy: string, args: { search?: string | null; first?: number | null; after?: string | null }): Promise<RankedAuthorsPage> {
+  async ranked(
+    orderBy: string,
+    args: { search?: string | null; first?: number | null; after?: string | null },
+  ): Promise<RankedAuthorsPage> {
     const figure = figureOrder(orderBy);
     const first = pageSize(args.first);
     const query = args.search === null || args.search === undefined ? null : toLuceneQuery(args.search);
@@ -99,8 +102,8 @@ export class AuthorFiguresService {
     const statements = AUTHORS_BY_FIGURE[figure][state.stored.slot];
     const records = await this.db.read(query === null ? statements.all : statements.search, {
       query,
-      afterKey: (after?.[0] as number) ?? null,
-      afterId: (after?.[1] as string) ?? null,
+      afterKey: after?.[0] ?? null,
+      afterId: after?.[1] ?? null,
       limit: first + 1,
     });
     const rows = records.map((r) => ({ author: toAuthorRecord(r.get("author")), key: Number(r.get("key")) }));
@@ -119,7 +122,10 @@ export class AuthorFiguresService {
     return Object.assign(page, { figures: state.stamp });
   }
 
-  async venueTopAuthors(venueId: string, args: WindowArgs & { orderBy?: string | null; first?: number | null }): Promise<VenueTopAuthorsData | null> {
+  async venueTopAuthors(
+    venueId: string,
+    args: WindowArgs & { orderBy?: string | null; first?: number | null },
+  ): Promise<VenueTopAuthorsData | null> {
     const figure = figureOrder(args.orderBy ?? FigureOrder.PAGERANK);
     const window = yearWindow(args.yearFrom, args.yearTo);
     const limit = intInRange("first", args.first, VENUE_TOP_AUTHORS_RANGE);

@@ -3,7 +3,10 @@ import { Explanation } from "../kernel/explanation.type";
 import { FiguresStamp } from "../kernel/graph-figures.type";
 import { Author } from "./author.type";
 
-@ObjectType("AuthorFigures", { description: "An author's whole-graph figures, from the current figures (see GraphFigures).", simpleResolvers: true })
+@ObjectType("AuthorFigures", {
+  description: "An author's whole-graph figures, from the current figures (see GraphFigures).",
+  simpleResolvers: true,
+})
 export class AuthorFigures {
   @Field(() => Float, {
     description:
@@ -39,7 +42,10 @@ export class VenueTopAuthor {
   betweenness!: number;
 }
 
-@ObjectType("VenueTopAuthors", { description: "A venue's authors inside a year window, ordered by a whole-graph figure.", simpleResolvers: true })
+@ObjectType("VenueTopAuthors", {
+  description: "A venue's authors inside a year window, ordered by a whole-graph figure.",
+  simpleResolvers: true,
+})
 export class VenueTopAuthors {
   @Field(() => FiguresStamp)
   figures!: FiguresStamp;

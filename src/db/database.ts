@@ -274,7 +274,7 @@ export class Database {
           if (consume) {
             const result = tx.run(cypher, params);
             await consume(result);
-            results.push(await result.summary().then((summary) => ({ records: [], summary }) as unknown as QueryResult));
+            results.push(await result.summary().then((summary) => ({ records: [], summary })));
           } else results.push(await tx.run(cypher, params));
         }
       };

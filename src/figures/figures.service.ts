@@ -15,16 +15,14 @@ export class FiguresService {
     const [stored, version] = await Promise.all([this.current(), this.version()]);
     if (!stored) return null;
     const rows = (json: string) => JSON.parse(json) as Array<{ value: number; count: number }>;
-    const explain = (Object.keys(FIGURE_FORMULAS) as FigureMethod[]).map(
-      (method): Explanation => ({
-        method,
-        implementation: IMPLEMENTATION,
-        formula: FIGURE_FORMULAS[method],
-        parameters: figureParameters(stored, method),
-        snapshotId: stored.snapshotId,
-        notes: figureNotes(stored, method, version.snapshotId),
-      }),
-    );
+    const explain = (Object.keys(FIGURE_FORMULAS) as FigureMethod[]).map((method): Explanation => ({
+      method,
+      implementation: IMPLEMENTATION,
+      formula: FIGURE_FORMULAS[method],
+      parameters: figureParameters(stored, method),
+      snapshotId: stored.snapshotId,
+      notes: figureNotes(stored, method, version.snapshotId),
+    }));
     return {
       figures: figuresStamp(stored, version.snapshotId),
       snapshotId: stored.snapshotId,

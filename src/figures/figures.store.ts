@@ -88,7 +88,12 @@ export async function writeAuthorFigures(
 }
 
 /** Makes the slot current; false when the graph moved on meanwhile (the slot then stays "writing", never current). */
-export async function commitFigures(db: Database, slot: FiguresSlot, snapshotId: string, summary: Record<string, unknown>): Promise<boolean> {
+export async function commitFigures(
+  db: Database,
+  slot: FiguresSlot,
+  snapshotId: string,
+  summary: Record<string, unknown>,
+): Promise<boolean> {
   const cypher = snapshotId === NO_SNAPSHOT ? COMMIT_FIGURES_UNVERSIONED : COMMIT_FIGURES;
   const records = await db.write(cypher, { slot, snapshotId, summary, versionKey: GRAPH_VERSION_KEY } as never);
   return records.length > 0;

@@ -63,7 +63,8 @@ export enum FigureOrder {
 export const FIGURE_FORMULAS = {
   components:
     "Connected components of the coauthor graph (authors, ties with at least one joint paper), by breadth-first search; the giant component's share = its authors / all authors. An author without coauthors is a component of one.",
-  degreeDistribution: "Rows (degree k, authors with exactly k distinct coauthors), all time, every joint paper counted whatever its byline.",
+  degreeDistribution:
+    "Rows (degree k, authors with exactly k distinct coauthors), all time, every joint paper counted whatever its byline.",
   teamSizeDistribution: "Rows (n, papers with exactly n authors).",
   pagerank:
     "PageRank x_v = (1 − α)/N + α·Σ_u x_u·w_uv/W_u + α·D/N over the undirected coauthor graph, w_uv the tie's Newman weight Σ_p 1/(n_p − 1), W_u = Σ_v w_uv, D the score of authors without ties (spread uniformly); power iteration from x = 1/N until Σ|Δx| < N·tolerance (as networkx.pagerank). Scores sum to 1 over all authors (S. Brin & L. Page, 1998).",

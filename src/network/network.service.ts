@@ -270,7 +270,13 @@ export class NetworkService {
    * the same author at both ends is a path of length 0.
    */
   async collaborationPath(
-    args: { fromId: string; toId: string; maxLength?: number | null; strength?: string | null; maxAuthorsPerPaper?: number | null } & WindowArgs,
+    args: {
+      fromId: string;
+      toId: string;
+      maxLength?: number | null;
+      strength?: string | null;
+      maxAuthorsPerPaper?: number | null;
+    } & WindowArgs,
   ): Promise<PathData | null> {
     const maxLength = intInRange("maxLength", args.maxLength, PATH_MAX_LENGTH);
     const window = yearWindow(args.yearFrom, args.yearTo);
@@ -279,7 +285,13 @@ export class NetworkService {
       const [same] = await this.requireAuthors([args.fromId]);
       return { length: 0, authors: [same], links: [] };
     }
-    const found = await readCollaborationPath(this.db, { ...window, fromId: args.fromId, toId: args.toId, maxLength, maxAuthors: rule.maxAuthors });
+    const found = await readCollaborationPath(this.db, {
+      ...window,
+      fromId: args.fromId,
+      toId: args.toId,
+      maxLength,
+      maxAuthors: rule.maxAuthors,
+    });
     const missing = [...(found.fromFound ? [] : [args.fromId]), ...(found.toFound ? [] : [args.toId])];
     if (missing.length > 0) throw unknownAuthors(missing);
     const authors = found.authors;
@@ -293,10 +305,15 @@ export class NetworkService {
     if (rule.strength === TieStrength.ASSOCIATION_STRENGTH && links.length > 0) {
       // s_ij = 2m·c_ij/(w_i·w_j), with the ends' totals and the graph's under the same rule.
       const [totals, m] = await Promise.all([
-        readAuthorTieTotals(this.db, authors.map((a) => a.id), rule),
+        readAuthorTieTotals(
+          this.db,
+          authors.map((a) => a.id),
+          rule,
+        ),
         readGraphTieTotal(this.db, rule),
       ]);
-      for (const link of links) link.strength = associationStrength(link.jointPapers, totals.get(link.from.id) ?? 0, totals.get(link.to.id) ?? 0, m);
+      for (const link of links)
+        link.strength = associationStrength(link.jointPapers, totals.get(link.from.id) ?? 0, totals.get(link.to.id) ?? 0, m);
     }
     return { length: links.length, authors, links };
   }

@@ -72,7 +72,8 @@ export class CollaborationLink {
   to!: Author;
 
   @Field(() => [Paper], {
-    description: "Joint papers of the two authors (inside the year window and with at most maxAuthorsPerPaper authors when given), newest first.",
+    description:
+      "Joint papers of the two authors (inside the year window and with at most maxAuthorsPerPaper authors when given), newest first.",
   })
   papers!: Paper[];
 

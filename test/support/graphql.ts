@@ -120,8 +120,10 @@ const REFRESH_DERIVED = [
   `MATCH ()-[r:COAUTHORED_WITH]->() DELETE r`,
   `MATCH (a:Author)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
    WHERE a.id < b.id
-   WITH a, b, count(DISTINCT p) AS papers, min(p.year) AS firstYear, max(p.year) AS lastYear
-   CREATE (a)-[:COAUTHORED_WITH {papers: papers, firstYear: firstYear, lastYear: lastYear}]->(b)`,
+   WITH a, b, collect(DISTINCT p) AS joint
+   CREATE (a)-[:COAUTHORED_WITH {papers: size(joint), firstYear: reduce(y = null, p IN joint | CASE WHEN y IS NULL OR p.year < y THEN p.year ELSE y END),
+     lastYear: reduce(y = null, p IN joint | CASE WHEN y IS NULL OR p.year > y THEN p.year ELSE y END),
+     paperYears: [p IN joint | coalesce(p.year, 0)], paperSizes: [p IN joint | COUNT { (p)<-[:AUTHORED]-() }]}]->(b)`,
 ];
 
 /**

@@ -40,7 +40,7 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const rank = (v: ArrayLike<number>) => {
     const idx = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a] - v[b]);
     const r = new Float64Array(v.length);
-    for (let i = 0; i < idx.length; ) {
+    for (let i = 0; i < idx.length;) {
       let j = i;
       while (j + 1 < idx.length && v[idx[j + 1]] === v[idx[i]]) j++;
       for (let k = i; k <= j; k++) r[idx[k]] = (i + j) / 2;
@@ -64,7 +64,12 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
 
 /** How many of the top k by `x` are among the top k by `y`. */
 export function topOverlap(x: ArrayLike<number>, y: ArrayLike<number>, k: number): number {
-  const top = (v: ArrayLike<number>) => new Set(Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[b] - v[a] || a - b).slice(0, k));
+  const top = (v: ArrayLike<number>) =>
+    new Set(
+      Array.from({ length: v.length }, (_, i) => i)
+        .sort((a, b) => v[b] - v[a] || a - b)
+        .slice(0, k),
+    );
   const a = top(x);
   return [...top(y)].filter((i) => a.has(i)).length;
 }

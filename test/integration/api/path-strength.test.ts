@@ -20,7 +20,10 @@ const path = async (variables: Record<string, unknown>) => (await sample.api.dat
 
 test("each hop carries its strength under the scheme: FULL, NEWMAN, FRACTIONAL", async () => {
   const full = await path({ from: A.id, to: C.id });
-  assert.deepEqual(full.links.map((l: { jointPapers: number; strength: number }) => [l.jointPapers, l.strength]), [[2, 2]]);
+  assert.deepEqual(
+    full.links.map((l: { jointPapers: number; strength: number }) => [l.jointPapers, l.strength]),
+    [[2, 2]],
+  );
   const newman = await path({ from: A.id, to: C.id, s: "NEWMAN" });
   assert.equal(newman.links[0].strength, 1 / 2 + 1); // p2 (3 authors) + p4 (2 authors)
   const fractional = await path({ from: A.id, to: C.id, s: "FRACTIONAL" });

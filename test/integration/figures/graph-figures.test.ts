@@ -149,12 +149,18 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
     const two = (await api.data(q, { after: one.pageInfo.endCursor })).authors;
     assert.equal(one.totalCount, ids.length);
     assert.equal(one.figures.stale, false);
-    assert.deepEqual([...one.edges, ...two.edges].map((e: { node: { id: string } }) => e.node.id), expected);
-    assert.equal(one.edges[0].node.figures.component, 0);
-    const bc = (await api.data(`{ authors(orderBy: BETWEENNESS, first: 3) { edges { node { figures { betweenness } } } } }`)).authors.edges.map(
-      (e: { node: { figures: { betweenness: number } } }) => e.node.figures.betweenness,
+    assert.deepEqual(
+      [...one.edges, ...two.edges].map((e: { node: { id: string } }) => e.node.id),
+      expected,
     );
-    assert.deepEqual(bc, [...bc].sort((a, b) => b - a));
+    assert.equal(one.edges[0].node.figures.component, 0);
+    const bc = (
+      await api.data(`{ authors(orderBy: BETWEENNESS, first: 3) { edges { node { figures { betweenness } } } } }`)
+    ).authors.edges.map((e: { node: { figures: { betweenness: number } } }) => e.node.figures.betweenness);
+    assert.deepEqual(
+      bc,
+      [...bc].sort((a, b) => b - a),
+    );
     const refused = await api.run(`{ authors(first: 3) { totalCount } }`);
     assert.equal(refused.errors?.[0].extensions?.code, "BAD_USER_INPUT");
   });
@@ -207,7 +213,12 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
     assert.notEqual(now, before.snapshotId);
     const stale = (await api.data(FIGURES_QUERY)).graphFigures;
     assert.deepEqual(
-      { stale: stale.figures.stale, figures: stale.figures.figuresSnapshotId, graph: stale.figures.graphSnapshotId, authors: stale.authors },
+      {
+        stale: stale.figures.stale,
+        figures: stale.figures.figuresSnapshotId,
+        graph: stale.figures.graphSnapshotId,
+        authors: stale.authors,
+      },
       { stale: true, figures: before.snapshotId, graph: now, authors: before.authors },
     );
     assert.match(stale.explain[0].notes.join(" "), /^Stale/);
@@ -224,14 +235,23 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
 
   it("a computation that stops half-way leaves the previous figures current and whole", async () => {
     const before = (await api.data(FIGURES_QUERY)).graphFigures;
-    const top = async () => (await api.data(`{ authors(orderBy: PAGERANK, first: 5) { edges { node { id figures { pageRank } } } } }`)).authors.edges;
+    const top = async () =>
+      (await api.data(`{ authors(orderBy: PAGERANK, first: 5) { edges { node { id figures { pageRank } } } } }`)).authors.edges;
     const topBefore = await top();
-    const [{ slot }] = (await db.read("MATCH (f:GraphFigures {current: true}) RETURN f.slot AS slot")).map((r) => r.toObject() as { slot: "A" | "B" });
+    const [{ slot }] = (await db.read("MATCH (f:GraphFigures {current: true}) RETURN f.slot AS slot")).map(
+      (r) => r.toObject() as { slot: "A" | "B" },
+    );
     const other = slot === "A" ? "B" : "A";
     const [first] = await db.read("MATCH (a:Author) RETURN id(a) AS node LIMIT 1");
     // As a crash would leave it: the other slot claimed and partly written, never committed.
     await beginFigures(db, other, "crashed-snapshot");
-    await writeAuthorFigures(db, other, () => [[Number(first.get("node")), 0.99, 0.99, 7]], 1, () => undefined);
+    await writeAuthorFigures(
+      db,
+      other,
+      () => [[Number(first.get("node")), 0.99, 0.99, 7]],
+      1,
+      () => undefined,
+    );
     const after = (await api.data(FIGURES_QUERY)).graphFigures;
     assert.deepEqual(after, before);
     assert.deepEqual(await top(), topBefore);

@@ -53,7 +53,9 @@ describe("whole-graph figures against networkx", { timeout: 600_000 }, () => {
         prDiff = Math.max(prDiff, Math.abs(pr.scores[v] - ref.pagerank[v]));
         bcDiff = Math.max(bcDiff, Math.abs(bc.scores[v] - ref.betweenness![v]));
       }
-      console.log(`seed ${seed}: ${n} authors, ${edges.length} ties, ${ours.sizes.length} components; max |ΔPageRank| ${prDiff.toExponential(1)}, max |Δbetweenness| ${bcDiff.toExponential(1)}`);
+      console.log(
+        `seed ${seed}: ${n} authors, ${edges.length} ties, ${ours.sizes.length} components; max |ΔPageRank| ${prDiff.toExponential(1)}, max |Δbetweenness| ${bcDiff.toExponential(1)}`,
+      );
       assert.ok(prDiff < 1e-9, `seed ${seed}: PageRank differs by ${prDiff}`);
       assert.ok(bcDiff < 1e-9, `seed ${seed}: betweenness differs by ${bcDiff}`);
       assert.ok(bc.exact);
