@@ -8,3 +8,4 @@ CREATE CONSTRAINT import_lock_name IF NOT EXISTS FOR (l:ImportLock) REQUIRE l.na
 // One COAUTHORED_WITH per unordered pair: pair is "<lower id>|<higher id>", so a duplicate pair is refused, not counted.
 CREATE CONSTRAINT coauthor_pair IF NOT EXISTS FOR ()-[r:COAUTHORED_WITH]-() REQUIRE r.pair IS UNIQUE;
 CREATE CONSTRAINT graph_version_key IF NOT EXISTS FOR (g:GraphVersion) REQUIRE g.key IS UNIQUE;
+CREATE CONSTRAINT graph_figures_slot IF NOT EXISTS FOR (f:GraphFigures) REQUIRE f.slot IS UNIQUE;

@@ -3,3 +3,8 @@ CREATE INDEX author_name_key IF NOT EXISTS FOR (a:Author) ON (a.nameKey);
 CREATE INDEX paper_year IF NOT EXISTS FOR (p:Paper) ON (p.year);
 CREATE INDEX paper_doi IF NOT EXISTS FOR (p:Paper) ON (p.doi);
 CREATE INDEX paper_title_key IF NOT EXISTS FOR (p:Paper) ON (p.titleKey);
+// Whole-graph figures, one property per slot (src/kernel/graph-figures.ts): authors(orderBy: PAGERANK|BETWEENNESS).
+CREATE INDEX author_page_rank_a IF NOT EXISTS FOR (a:Author) ON (a.pageRankA);
+CREATE INDEX author_page_rank_b IF NOT EXISTS FOR (a:Author) ON (a.pageRankB);
+CREATE INDEX author_betweenness_a IF NOT EXISTS FOR (a:Author) ON (a.betweennessA);
+CREATE INDEX author_betweenness_b IF NOT EXISTS FOR (a:Author) ON (a.betweennessB);

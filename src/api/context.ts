@@ -10,6 +10,9 @@ import { NodeService } from "../node/node.service";
 import { ExportService } from "../export/export.service";
 import { AnalysisService } from "../analysis/analysis.service";
 import { CareerService } from "../career/career.service";
+import { AuthorFiguresService } from "../author/author-figures.service";
+import { FiguresService } from "../figures/figures.service";
+import { readCurrentFigures, type StoredFigures } from "../kernel/graph-figures";
 
 export interface Services {
   author: AuthorService;
@@ -21,6 +24,8 @@ export interface Services {
   export: ExportService;
   analysis: AnalysisService;
   career: CareerService;
+  authorFigures: AuthorFiguresService;
+  figures: FiguresService;
 }
 
 /** What every resolver receives. One per request: loaders cache only within it. */
@@ -75,6 +80,14 @@ export function createContext(
     });
     return version;
   };
+  let figures: Promise<StoredFigures | null> | undefined;
+  const currentFigures = () => {
+    figures ??= readCurrentFigures(db).catch((error: unknown) => {
+      figures = undefined;
+      throw error;
+    });
+    return figures;
+  };
   return {
     db,
     graphVersion,
@@ -89,6 +102,8 @@ export function createContext(
       export: new ExportService(db, network),
       analysis: new AnalysisService(db, graphVersion),
       career: new CareerService(db, loaders, graphVersion),
+      authorFigures: new AuthorFiguresService(db, graphVersion, currentFigures),
+      figures: new FiguresService(graphVersion, currentFigures),
     },
   };
 }

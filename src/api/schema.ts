@@ -3,6 +3,8 @@ import { GraphQLSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 // The import order is the order of Query's fields in the SDL (decorators register as modules load).
 import { AuthorResolver, PaperAuthorsResolver } from "../author/author.resolver";
+import { AuthorFiguresResolver, VenueTopAuthorsResolver } from "../author/author-figures.resolver";
+import { FiguresResolver } from "../figures/figures.resolver";
 import { CompactNetworkResolver, NetworkResolver } from "../network/network.resolver";
 import { ExportResolver } from "../export/export.resolver";
 import { PaperResolver, VenuePapersResolver } from "../paper/paper.resolver";
@@ -37,6 +39,9 @@ export function buildGraphqlSchema(): Promise<GraphQLSchema> {
       SameAsCandidateResolver,
       ExportResolver,
       StatsResolver,
+      FiguresResolver,
+      AuthorFiguresResolver,
+      VenueTopAuthorsResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -17,12 +17,26 @@ import type { PaperRecord } from "../paper/paper.record";
 import { Paper, PaperConnection } from "../paper/paper.type";
 import type { AuthorRecord } from "./author.record";
 import type { AuthorService } from "./author.service";
+import type { AuthorFiguresService } from "./author-figures.service";
+import { BadUserInputError } from "../errors";
+import { FigureOrder } from "../kernel/graph-figures";
+import "../kernel/graph-figures.type";
 import { Author, AuthorConnection, AuthorVenue, CoauthorConnection } from "./author.type";
 
 @ArgsType()
 class AuthorSearchArgs {
-  @Field(() => String, { description: "Words of the name or an alias; blank is refused." })
-  search!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "Words of the name or an alias; blank is refused. Required unless orderBy is given (then it narrows the list).",
+  })
+  search?: string | null;
+
+  @Field(() => FigureOrder, {
+    nullable: true,
+    description:
+      "Order by a whole-graph figure (highest first) instead of relevance: every author, or the search's matches. See AuthorConnection.figures for the snapshot it comes from.",
+  })
+  orderBy?: FigureOrder | null;
 
   @FirstArg()
   first?: number | null;
@@ -70,7 +84,7 @@ class AuthorVenuesArgs {
   yearTo?: number | null;
 }
 
-type AuthorContext = RequestContext<{ author: AuthorService }>;
+type AuthorContext = RequestContext<{ author: AuthorService; authorFigures: AuthorFiguresService }>;
 
 /** Adapts GraphQL arguments to AuthorService; no rules here. */
 @Resolver(() => Author)
@@ -82,9 +96,13 @@ export class AuthorResolver {
   }
 
   @Query(() => AuthorConnection, {
-    description: "Full-text search over author names and aliases, best match first. Every word must match; the last may be a prefix.",
+    description:
+      "Full-text search over author names and aliases, best match first (every word must match; the last may be a prefix); or, with orderBy, authors by a whole-graph figure (PAGERANK, BETWEENNESS), highest first, then id.",
   })
   authors(@Args(() => AuthorSearchArgs) args: AuthorSearchArgs, @Ctx() ctx: AuthorContext) {
+    if (args.orderBy) return ctx.services.authorFigures.ranked(args.orderBy, args);
+    if (args.search === null || args.search === undefined)
+      throw new BadUserInputError("authors needs a search, or an orderBy (PAGERANK, BETWEENNESS)", { argument: "search" });
     return ctx.services.author.search(args.search, args);
   }
 

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType } from "../kernel/connection";
+import { FiguresStamp } from "../kernel/graph-figures.type";
 import { Node } from "../kernel/node.interface";
 import { Venue } from "../venue/venue.type";
 
@@ -47,7 +48,13 @@ export class AuthorEdge {
 }
 
 @ObjectType("AuthorConnection", { simpleResolvers: true })
-export class AuthorConnection extends ConnectionType(AuthorEdge) {}
+export class AuthorConnection extends ConnectionType(AuthorEdge) {
+  @Field(() => FiguresStamp, {
+    nullable: true,
+    description: "With orderBy: the whole-graph figures that ordered the list, and whether they are stale; null for a plain search.",
+  })
+  figures!: FiguresStamp | null;
+}
 
 @ObjectType("CoauthorEdge", {
   description: "A coauthor and the joint papers (inside the year window when one was given).",

@@ -9,6 +9,7 @@ import { formatBulkFooter, formatImportSummary, rejectionLines } from "../../imp
 import { WRITE_BATCH_SIZE } from "../../import/writer/graph-writer";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/neo4j-provider";
+import { runFigures } from "./figures.command";
 import { positiveInt } from "./options";
 
 interface ImportCommandOptions {
@@ -18,6 +19,8 @@ interface ImportCommandOptions {
   bulk?: boolean;
   /** commander's --no-wait: false refuses when another import holds the graph's import lock. */
   wait: boolean;
+  /** commander's --no-figures: false skips the whole-graph figures at the end. */
+  figures: boolean;
 }
 
 export function registerImportCommand(program: Command): void {
@@ -28,6 +31,7 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option("-f, --format <format>", "input format").choices(["auto", ...FORMATS]).default("auto"))
     .option("--batch-size <n>", "records per write transaction", positiveInt, WRITE_BATCH_SIZE)
     .option("--rejects <file>", "write every rejected record (file, line, reason) as JSON Lines")
+    .option("--no-figures", "do not compute the whole-graph figures at the end (run `coauthor-graph figures` later)")
     .option("--no-wait", "refuse (exit 1) instead of waiting when another import is writing to the graph")
     .option(
       "--bulk",
@@ -57,6 +61,7 @@ async function runOnline(files: string[], opts: ImportCommandOptions): Promise<I
       lock: { wait: opts.wait, log: (m) => console.error(m) },
     });
     console.log(formatImportSummary(summary));
+    if (opts.figures) await runFigures(session.db, { wait: opts.wait });
     return summary;
   } finally {
     await session.close();
@@ -73,5 +78,14 @@ async function runBulk(files: string[], opts: ImportCommandOptions): Promise<Imp
   });
   console.log(formatImportSummary(result.summary));
   console.log(formatBulkFooter(result));
+  if (opts.figures && result.written) {
+    // The bulk load leaves Neo4j stopped; the figures need it once more.
+    const session = await openDatabase({ config: loadConfig(), log: (m) => console.error(m) });
+    try {
+      await runFigures(session.db, { wait: opts.wait });
+    } finally {
+      await session.close();
+    }
+  }
   return result.summary;
 }

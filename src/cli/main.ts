@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { Command } from "commander";
 import { registerDbCommands } from "./db.commands";
+import { registerFiguresCommand } from "./figures.command";
 import { registerImportCommand } from "./import.command";
 import { registerPersistedCommand } from "./persisted.command";
 import { registerSchemaCommand } from "./schema.command";
@@ -16,6 +17,7 @@ const program = new Command()
 registerServeCommands(program);
 registerImportCommand(program);
 registerStatsCommand(program);
+registerFiguresCommand(program);
 registerDbCommands(program);
 registerSchemaCommand(program);
 registerPersistedCommand(program);

@@ -206,6 +206,24 @@ export class Database {
   }
 
   /**
+   * One read statement whose records are handed to `consume` as they arrive (the driver pulls them in batches), so a
+   * result of millions of rows is never held whole: for whole-graph computations. `consume` must start from nothing
+   * each time it is called: a managed transaction that failed transiently is retried from the start.
+   */
+  async stream<T>(
+    cypher: string,
+    params: Params,
+    consume: (records: AsyncIterable<Neo4jRecord>) => Promise<T>,
+    options: QueryOptions = {},
+  ): Promise<T> {
+    let consumed: T | undefined;
+    await this.transaction("READ", [{ cypher, params }], options, undefined, async (result) => {
+      consumed = await consume(result);
+    });
+    return consumed as T;
+  }
+
+  /**
    * Several write statements in one transaction: all of them land, or none does. `followUp`, when given, sees what
    * they did and returns statements to run after them in the same transaction (the graph version's bump, which must
    * commit with the change it records); their results follow in the returned array.
@@ -241,6 +259,7 @@ export class Database {
     statements: readonly Statement[],
     options: QueryOptions,
     followUp?: (results: QueryResult[]) => readonly Statement[],
+    consume?: (records: AsyncIterable<Neo4jRecord>) => Promise<void>,
   ): Promise<QueryResult[]> {
     const { driver, target, listeners, availability } = this.connection;
     if (!availability.available) throw new DatabaseUnavailableError();
@@ -252,7 +271,11 @@ export class Database {
       const runAll = async (list: ReturnType<typeof toSend>) => {
         for (const { cypher, params } of list) {
           for (const listener of listeners) listener({ mode, cypher, metadata });
-          results.push(await tx.run(cypher, params));
+          if (consume) {
+            const result = tx.run(cypher, params);
+            await consume(result);
+            results.push(await result.summary().then((summary) => ({ records: [], summary })));
+          } else results.push(await tx.run(cypher, params));
         }
       };
       await runAll(sent);

@@ -22,6 +22,8 @@ export const ORDERINGS = {
   strength: ["number", "string", "string"],
   /** Namesake candidates: [score, candidate key]. */
   namesake: ["number", "string"],
+  /** Authors by a whole-graph figure (PageRank, betweenness): [value, author id]. */
+  figure: ["number", "string"],
   /** Alphabetical: [lower-cased name, id]. */
   name: ["string", "string"],
 } as const satisfies Record<string, KeyShape>;

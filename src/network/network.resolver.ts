@@ -63,6 +63,12 @@ class CollaborationPathArgs {
 
   @YearToArg()
   yearTo?: number | null;
+
+  @StrengthArg()
+  strength?: TieStrength | null;
+
+  @MaxAuthorsPerPaperArg()
+  maxAuthorsPerPaper?: number | null;
 }
 
 @ArgsType()
@@ -128,7 +134,7 @@ export class NetworkResolver {
   @Query(() => CollaborationPath, {
     nullable: true,
     description:
-      "A shortest chain of coauthorships between two authors, with the joint papers behind each hop (inside the year window when given); null when there is none within maxLength. Unknown author: NOT_FOUND.",
+      "A shortest chain of coauthorships (fewest hops) between two authors, with the joint papers behind each hop (inside the year window when given); null when there is none within maxLength. With maxAuthorsPerPaper, a hop needs a joint paper with at most that many authors, and only those papers are its evidence; `strength` gives each hop's tie strength (links.strength) without changing which path is chosen. Unknown author: NOT_FOUND.",
   })
   collaborationPath(@Args(() => CollaborationPathArgs) args: CollaborationPathArgs, @Ctx() ctx: NetworkContext) {
     return ctx.services.network.collaborationPath(args);

@@ -20,6 +20,7 @@ import {
   associationStrength,
   isPlainCount,
   maxAuthorsPerPaper,
+  paperWeight,
   tieParameters,
   TieRule,
   TieStrength,
@@ -92,6 +93,10 @@ export interface PathLinkData {
   from: AuthorRecord;
   to: AuthorRecord;
   papers: PaperRecord[];
+  /** The joint papers inside the window and the byline cap. */
+  jointPapers: number;
+  /** The hop's tie strength under the requested scheme (FULL: jointPapers). */
+  strength: number;
 }
 
 export interface PathData {
@@ -264,20 +269,52 @@ export class NetworkService {
    * joint paper in the window and the evidence lists only those. Null when no such chain exists;
    * the same author at both ends is a path of length 0.
    */
-  async collaborationPath(args: { fromId: string; toId: string; maxLength?: number | null } & WindowArgs): Promise<PathData | null> {
+  async collaborationPath(
+    args: {
+      fromId: string;
+      toId: string;
+      maxLength?: number | null;
+      strength?: string | null;
+      maxAuthorsPerPaper?: number | null;
+    } & WindowArgs,
+  ): Promise<PathData | null> {
     const maxLength = intInRange("maxLength", args.maxLength, PATH_MAX_LENGTH);
     const window = yearWindow(args.yearFrom, args.yearTo);
+    const rule: TieRule = { ...window, strength: tieStrength(args.strength), maxAuthors: maxAuthorsPerPaper(args.maxAuthorsPerPaper) };
     if (args.fromId === args.toId) {
       const [same] = await this.requireAuthors([args.fromId]);
       return { length: 0, authors: [same], links: [] };
     }
-    const found = await readCollaborationPath(this.db, { ...window, fromId: args.fromId, toId: args.toId, maxLength });
+    const found = await readCollaborationPath(this.db, {
+      ...window,
+      fromId: args.fromId,
+      toId: args.toId,
+      maxLength,
+      maxAuthors: rule.maxAuthors,
+    });
     const missing = [...(found.fromFound ? [] : [args.fromId]), ...(found.toFound ? [] : [args.toId])];
     if (missing.length > 0) throw unknownAuthors(missing);
     const authors = found.authors;
     if (authors === null) return null;
     for (const author of authors) this.loaders.authorById.prime(author.id, author);
-    const links = authors.slice(1).map((next, hop) => ({ from: authors[hop], to: next, papers: found.evidence[hop] ?? [] }));
+    const links = authors.slice(1).map((next, hop) => {
+      const papers = found.evidence[hop] ?? [];
+      const strength = papers.reduce((sum, p) => sum + paperWeight(rule.strength, p.authorCount), 0);
+      return { from: authors[hop], to: next, papers, jointPapers: papers.length, strength };
+    });
+    if (rule.strength === TieStrength.ASSOCIATION_STRENGTH && links.length > 0) {
+      // s_ij = 2m·c_ij/(w_i·w_j), with the ends' totals and the graph's under the same rule.
+      const [totals, m] = await Promise.all([
+        readAuthorTieTotals(
+          this.db,
+          authors.map((a) => a.id),
+          rule,
+        ),
+        readGraphTieTotal(this.db, rule),
+      ]);
+      for (const link of links)
+        link.strength = associationStrength(link.jointPapers, totals.get(link.from.id) ?? 0, totals.get(link.to.id) ?? 0, m);
+    }
     return { length: links.length, authors, links };
   }
 }

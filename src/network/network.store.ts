@@ -171,9 +171,9 @@ export interface PathRead {
 /** Endpoints, one shortest path and its evidence in one round trip (fromId != toId). */
 export async function readCollaborationPath(
   db: Database,
-  args: YearWindow & { fromId: string; toId: string; maxLength: number },
+  args: YearWindow & { fromId: string; toId: string; maxLength: number; maxAuthors: number | null },
 ): Promise<PathRead> {
-  const [record] = await db.read(collaborationPathStatement(args.maxLength, hasWindow(args)), { ...args });
+  const [record] = await db.read(collaborationPathStatement(args.maxLength, hasWindow(args), args.maxAuthors !== null), { ...args });
   const authors = record.get("authors") as unknown[] | null;
   return {
     fromFound: Boolean(record.get("fromFound")),

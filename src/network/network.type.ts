@@ -107,8 +107,20 @@ export class CollaborationLink {
   @Field(() => Author)
   to!: Author;
 
-  @Field(() => [Paper], { description: "Joint papers of the two authors (inside the year window when given), newest first." })
+  @Field(() => [Paper], {
+    description:
+      "Joint papers of the two authors (inside the year window and with at most maxAuthorsPerPaper authors when given), newest first.",
+  })
   papers!: Paper[];
+
+  @Field(() => Int, { description: "How many joint papers make this hop (papers' length)." })
+  jointPapers!: number;
+
+  @Field(() => Float, {
+    description:
+      "The hop's tie strength under collaborationPath's `strength` over those papers (see TieStrength for each formula): FULL jointPapers, NEWMAN Σ_p 1/(n_p − 1), FRACTIONAL Σ_p 1/n_p, ASSOCIATION_STRENGTH 2m·c_ij/(w_i·w_j).",
+  })
+  strength!: number;
 }
 
 @ObjectType("CollaborationPath", { simpleResolvers: true })

@@ -1,4 +1,5 @@
 import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP } from "../kernel/projections.cypher";
+import { KEPT_ENTRIES } from "../kernel/ties.cypher";
 
 /**
  * collaborationPath uses Neo4j's SHORTEST path search, whose hop bound must be a literal. The
@@ -22,10 +23,17 @@ const WINDOW_HOPS = `MATCH path = SHORTEST 1 (source) ((:Author)-[:AUTHORED]->(w
   WHERE ($yearFrom IS NULL OR w.year >= $yearFrom) AND ($yearTo IS NULL OR w.year <= $yearTo))`;
 const WINDOW_TARGET = ` (target)`;
 
+/**
+ * With a byline cap ($maxAuthors): a hop is a COAUTHORED_WITH tie with at least one joint-paper entry inside the cap
+ * (and the window), read from the tie's paperSizes/paperYears, so a 450-author paper makes no hop.
+ */
+const RULE_HOPS = `MATCH path = SHORTEST 1 (source) (()-[r:COAUTHORED_WITH]-() WHERE size(${KEPT_ENTRIES}) > 0)`;
+
 /** The SHORTEST path pattern for at most `maxLength` hops (already validated to 1..8). */
-function pathPattern(maxLength: number, windowed: boolean): string {
+function pathPattern(maxLength: number, windowed: boolean, capped: boolean): string {
   const bound = HOP_BOUNDS[maxLength - 1];
   if (bound === undefined) throw new RangeError(`maxLength ${maxLength} outside 1..${MAX_PATH_HOPS}`);
+  if (capped) return `${RULE_HOPS}${bound}${WINDOW_TARGET}`;
   return windowed ? `${WINDOW_HOPS}${bound}${WINDOW_TARGET}` : `${COAUTHOR_HOPS}${bound}${COAUTHOR_TARGET}`;
 }
 
@@ -34,8 +42,8 @@ function pathPattern(maxLength: number, windowed: boolean): string {
  * each end exists, the authors along one shortest path (null when none within maxLength) and,
  * per hop, the joint papers behind it, newest first, inside the window when one is given.
  */
-export function collaborationPathStatement(maxLength: number, windowed: boolean): string {
-  const hops = pathPattern(maxLength, windowed);
+export function collaborationPathStatement(maxLength: number, windowed: boolean, capped = false): string {
+  const hops = pathPattern(maxLength, windowed, capped);
   return `OPTIONAL MATCH (source:Author {id: $fromId})
 OPTIONAL MATCH (target:Author {id: $toId})
 OPTIONAL CALL (source, target) {
@@ -48,7 +56,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ${PAPER_IN_WINDOW}
+    WHERE ${PAPER_IN_WINDOW} AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(${PAPER_MAP}) AS papers

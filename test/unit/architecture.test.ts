@@ -18,7 +18,7 @@ const FLOORS: string[][] = [
   ["paper"],
   ["author"],
   ["node", "network", "career"], // career: timelines, collaborations, namesake flags (uses author, paper, venue)
-  ["analysis"], // metrics and communities of the networks the API returns
+  ["analysis", "figures"], // metrics and communities of the networks the API returns; whole-graph figures
   ["export"], // network exports (GEXF, GraphML, ...): pure writers over NetworkService
   ["api"], // the API root: schema, context, limits, HTTP routes
   ["cli"], // on top of everything; may use import/

@@ -11,6 +11,9 @@ test("the collaborationPath statement for every maxLength, with and without a ye
       parts.push(`// maxLength ${hops}${windowed ? ", year window" : ""}\n${collaborationPathStatement(hops, windowed)}\n`);
     }
   }
+  for (const windowed of [false, true]) {
+    parts.push(`// maxLength 6, byline cap${windowed ? ", year window" : ""}\n${collaborationPathStatement(6, windowed, true)}\n`);
+  }
   assertSnapshot("path.cypher", parts.join("\n"));
 });
 
@@ -18,6 +21,7 @@ test("the hop bound covers exactly the maxLength range the API accepts", () => {
   assert.equal(MAX_PATH_HOPS, PATH_MAX_LENGTH.max);
   assert.match(collaborationPathStatement(3, false), /-\{1,3\}\(target\)/);
   assert.match(collaborationPathStatement(8, true), /\)\{1,8\} \(target\)/);
+  assert.match(collaborationPathStatement(4, false, true), /WHERE size\(\[i IN range[\s\S]*\)\{1,4\} \(target\)/);
   assert.throws(() => collaborationPathStatement(0, false), RangeError);
   assert.throws(() => collaborationPathStatement(9, false), RangeError);
 });

@@ -11,7 +11,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -44,7 +44,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -77,7 +77,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -110,7 +110,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -143,7 +143,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -176,7 +176,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -209,7 +209,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -242,7 +242,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -276,7 +276,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -310,7 +310,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -344,7 +344,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -378,7 +378,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -412,7 +412,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -446,7 +446,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -480,7 +480,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {
@@ -514,7 +514,79 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
+    WITH DISTINCT p
+    ORDER BY coalesce(p.year, -1) DESC, p.id ASC
+    RETURN collect(p {
+    .id, .title, .year, .doi, .url, .abstract, .pages,
+    sourceKeys: coalesce(p.sourceKeys, []),
+    authorCount: COUNT { (p)<-[:AUTHORED]-() }
+  }) AS papers
+  }
+  WITH hop, papers ORDER BY hop
+  RETURN collect(papers) AS evidence
+}
+RETURN source IS NOT NULL AS fromFound, target IS NOT NULL AS toFound,
+  CASE WHEN chain IS NULL THEN null ELSE [a IN chain | a {
+    .id, .name, .orcid, .firstYear, .lastYear,
+    aliases: coalesce(a.aliases, []),
+    paperCount: COUNT { (a)-[:AUTHORED]->() },
+    coauthorCount: COUNT { (a)-[:COAUTHORED_WITH]-() }
+  }] END AS authors, evidence
+
+// maxLength 6, byline cap
+OPTIONAL MATCH (source:Author {id: $fromId})
+OPTIONAL MATCH (target:Author {id: $toId})
+OPTIONAL CALL (source, target) {
+  WITH source, target WHERE source IS NOT NULL AND target IS NOT NULL
+  MATCH path = SHORTEST 1 (source) (()-[r:COAUTHORED_WITH]-() WHERE size([i IN range(0, size(coalesce(r.paperSizes, [])) - 1)
+      WHERE ($maxAuthors IS NULL OR r.paperSizes[i] <= $maxAuthors)
+        AND ($yearFrom IS NULL OR r.paperYears[i] >= $yearFrom)
+        AND ($yearTo IS NULL OR (r.paperYears[i] > 0 AND r.paperYears[i] <= $yearTo))]) > 0){1,6} (target)
+  RETURN [n IN nodes(path) WHERE n:Author] AS chain
+}
+CALL (chain) {
+  UNWIND range(0, coalesce(size(chain), 0) - 2) AS hop
+  WITH hop, chain[hop] AS x, chain[hop + 1] AS y
+  CALL (x, y) {
+    MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
+    WITH DISTINCT p
+    ORDER BY coalesce(p.year, -1) DESC, p.id ASC
+    RETURN collect(p {
+    .id, .title, .year, .doi, .url, .abstract, .pages,
+    sourceKeys: coalesce(p.sourceKeys, []),
+    authorCount: COUNT { (p)<-[:AUTHORED]-() }
+  }) AS papers
+  }
+  WITH hop, papers ORDER BY hop
+  RETURN collect(papers) AS evidence
+}
+RETURN source IS NOT NULL AS fromFound, target IS NOT NULL AS toFound,
+  CASE WHEN chain IS NULL THEN null ELSE [a IN chain | a {
+    .id, .name, .orcid, .firstYear, .lastYear,
+    aliases: coalesce(a.aliases, []),
+    paperCount: COUNT { (a)-[:AUTHORED]->() },
+    coauthorCount: COUNT { (a)-[:COAUTHORED_WITH]-() }
+  }] END AS authors, evidence
+
+// maxLength 6, byline cap, year window
+OPTIONAL MATCH (source:Author {id: $fromId})
+OPTIONAL MATCH (target:Author {id: $toId})
+OPTIONAL CALL (source, target) {
+  WITH source, target WHERE source IS NOT NULL AND target IS NOT NULL
+  MATCH path = SHORTEST 1 (source) (()-[r:COAUTHORED_WITH]-() WHERE size([i IN range(0, size(coalesce(r.paperSizes, [])) - 1)
+      WHERE ($maxAuthors IS NULL OR r.paperSizes[i] <= $maxAuthors)
+        AND ($yearFrom IS NULL OR r.paperYears[i] >= $yearFrom)
+        AND ($yearTo IS NULL OR (r.paperYears[i] > 0 AND r.paperYears[i] <= $yearTo))]) > 0){1,6} (target)
+  RETURN [n IN nodes(path) WHERE n:Author] AS chain
+}
+CALL (chain) {
+  UNWIND range(0, coalesce(size(chain), 0) - 2) AS hop
+  WITH hop, chain[hop] AS x, chain[hop + 1] AS y
+  CALL (x, y) {
+    MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
+    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(p {

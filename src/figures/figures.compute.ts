@@ -1,0 +1,163 @@
+import type { Database } from "../db/database";
+import { readGraphVersion } from "../db/graph-version";
+import { withImportLock, type ImportLockOptions } from "../db/import-lock";
+import type { FiguresSlot } from "../kernel/graph-figures";
+import {
+  betweenness,
+  betweennessErrorBound,
+  connectedComponents,
+  distribution,
+  pageRank,
+  PAGERANK_DEFAULTS,
+  samplePivots,
+} from "./algorithms";
+import { beginFigures, commitFigures, countAuthorsAndTies, readCsr, readSlots, readTeamSizes, writeAuthorFigures } from "./figures.store";
+import { PhaseProgress } from "./phase-progress";
+
+/** Betweenness is exact up to this many authors, and sampled from this many pivots above it. */
+export const DEFAULT_PIVOTS = 256;
+export const DEFAULT_SEED = 1;
+/** The version of these algorithms' code: bump it when a change could change a figure. */
+export const FIGURES_ALGORITHM_VERSION = "1";
+
+export interface FiguresOptions {
+  /** Betweenness pivots (sources); the graph's size or more means exact. */
+  pivots?: number;
+  seed?: number;
+  /** Recompute even when the current figures are of the graph's snapshot. */
+  force?: boolean;
+  log?: (message: string) => void;
+  lock?: ImportLockOptions;
+}
+
+export interface FiguresOutcome {
+  status: "computed" | "up-to-date" | "graph-changed";
+  snapshotId: string;
+  slot?: FiguresSlot;
+  durationMs?: number;
+  phases?: Record<string, number>;
+  peakRssBytes?: number;
+}
+
+/**
+ * Brings the whole-graph figures up to the graph's snapshot: nothing when the current figures are of it already (a
+ * re-import that changed nothing), otherwise a full computation into the other slot, made current at the end in
+ * one transaction. Holds the import lock throughout, so the graph cannot change under it.
+ */
+export async function refreshGraphFigures(database: Database, options: FiguresOptions = {}): Promise<FiguresOutcome> {
+  const db = database.forOperation("figures");
+  return withImportLock(db, { log: options.log, ...options.lock }, async () => {
+    const version = await readGraphVersion(db);
+    const slots = await readSlots(db);
+    const current = slots.find((s) => s.current);
+    if (!options.force && current?.snapshotId === version.snapshotId) return { status: "up-to-date", snapshotId: version.snapshotId };
+    const slot: FiguresSlot = current?.slot === "A" ? "B" : "A";
+    return computeInto(db, slot, version.snapshotId, options);
+  });
+}
+
+async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, options: FiguresOptions): Promise<FiguresOutcome> {
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const started = Date.now();
+  const phases: Record<string, number> = {};
+  let peakRss = process.memoryUsage().rss;
+  const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    const result = await work();
+    phases[name] = Date.now() - t0;
+    sampleRss();
+    return result;
+  };
+
+  await beginFigures(db, slot, snapshotId);
+  const counts = await countAuthorsAndTies(db);
+  const readProgress = new PhaseProgress("reading the coauthor graph", "authors", counts.authors, log);
+  const { csr, externalIds } = await timed("read", () => readCsr(db, counts.ties, (n) => readProgress.update(n)));
+  readProgress.done();
+  const teamSizes = await timed("teamSizes", () => readTeamSizes(db));
+
+  const components = await timed("components", () => Promise.resolve(connectedComponents(csr)));
+  const prProgress = new PhaseProgress("PageRank", "iterations", PAGERANK_DEFAULTS.maxIterations, log);
+  const pr = await timed("pagerank", () => pageRank(csr, PAGERANK_DEFAULTS, (i) => prProgress.update(i)));
+  prProgress.done();
+  const k = Math.min(csr.n, options.pivots ?? DEFAULT_PIVOTS);
+  const exact = k >= csr.n;
+  const bcProgress = new PhaseProgress("betweenness", "pivots", k, log);
+  const bc = await timed("betweenness", () =>
+    betweenness(csr, exact ? null : samplePivots(csr.n, k, seed), async (done) => {
+      bcProgress.update(done);
+      sampleRss();
+      await new Promise((resolve) => setImmediate(resolve));
+    }),
+  );
+  bcProgress.done();
+
+  const writeProgress = new PhaseProgress("writing per-author figures", "authors", csr.n, log);
+  await timed("write", () =>
+    writeAuthorFigures(
+      db,
+      slot,
+      (from, to) => {
+        const rows: number[][] = [];
+        for (let v = from; v < to; v++) rows.push([externalIds[v], pr.scores[v], bc.scores[v], components.label[v]]);
+        return rows;
+      },
+      csr.n,
+      (n) => writeProgress.update(n),
+    ),
+  );
+  writeProgress.done();
+
+  const bound = betweennessErrorBound(csr.n, k);
+  const isolated = components.sizes.filter((s) => s === 1).length;
+  const summary = {
+    snapshotId,
+    computedAt: new Date().toISOString(),
+    durationMs: Date.now() - started,
+    authors: csr.n,
+    ties: csr.m,
+    components: components.sizes.length,
+    giantSize: components.sizes[0] ?? 0,
+    isolatedAuthors: isolated,
+    componentSizes: JSON.stringify(distribution(components.sizes)),
+    degreeDistribution: JSON.stringify(distribution(csr.degree)),
+    teamSizeDistribution: JSON.stringify(teamSizes),
+    algorithms: JSON.stringify({
+      version: FIGURES_ALGORITHM_VERSION,
+      components: { algorithm: "breadth-first search", weighted: false },
+      pagerank: {
+        algorithm: "power iteration",
+        weight: "NEWMAN",
+        alpha: PAGERANK_DEFAULTS.alpha,
+        tolerance: PAGERANK_DEFAULTS.tolerance,
+        maxIterations: PAGERANK_DEFAULTS.maxIterations,
+        iterations: pr.iterations,
+        residual: pr.residual,
+      },
+      betweenness: {
+        algorithm: exact ? "Brandes (exact)" : "Brandes with sampled pivots (Brandes & Pich 2007)",
+        weighted: false,
+        normalized: true,
+        pivots: k,
+        exact,
+        seed: exact ? null : seed,
+        errorBound: exact ? null : bound,
+      },
+      phasesMs: phases,
+    }),
+  };
+  const committed = await commitFigures(db, slot, snapshotId, summary);
+  sampleRss();
+  if (!committed) {
+    log(`The graph changed while its figures were computed; the previous figures stay current.`);
+    return { status: "graph-changed", snapshotId };
+  }
+  const durationMs = Date.now() - started;
+  log(
+    `Figures of snapshot ${snapshotId}: ${csr.n} authors, ${csr.m} ties, ${components.sizes.length} components (giant ${summary.giantSize}), ` +
+      `PageRank ${pr.iterations} iterations, betweenness ${exact ? "exact" : `${k} pivots`}, ${(durationMs / 1000).toFixed(1)} s.`,
+  );
+  return { status: "computed", snapshotId, slot, durationMs, phases, peakRssBytes: peakRss };
+}

@@ -1,0 +1,79 @@
+/*
+ * Whole-graph figures: the reads that feed them and the writes that keep them. Node identity inside one computation
+ * is Neo4j's internal node id (id(), deprecated in favour of elementId() but a plain integer: 4 bytes per tie end
+ * instead of a 40-byte string); it is only used while the import lock holds the graph still.
+ */
+
+export const COUNT_AUTHORS_AND_TIES = `
+CALL () { MATCH (a:Author) RETURN count(a) AS authors }
+CALL () { MATCH ()-[r:COAUTHORED_WITH]->() RETURN count(r) AS ties }
+RETURN authors, ties`;
+
+/**
+ * Every author with its whole neighbourhood and each tie's Newman weight Σ_p 1/(n_p − 1), from the joint papers'
+ * byline sizes kept on the tie (a tie written before those existed weighs its joint papers). The two lists are
+ * collected from the same rows, so they line up.
+ */
+export const AUTHOR_ADJACENCY = `
+MATCH (a:Author)
+CALL (a) {
+  OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]-(b:Author)
+  WHERE b <> a
+  RETURN collect(id(b)) AS neighbours,
+         collect(CASE WHEN r.paperSizes IS NULL THEN toFloat(r.papers)
+                 ELSE reduce(s = 0.0, k IN r.paperSizes | s + CASE WHEN k >= 2 THEN 1.0 / (k - 1) ELSE 0.0 END) END) AS weights
+}
+RETURN id(a) AS node, neighbours, weights`;
+
+/** Rows {size, papers}: how many papers have each number of authors. */
+export const TEAM_SIZES = `
+MATCH (p:Paper)
+WITH COUNT { (p)<-[:AUTHORED]-(:Author) } AS size
+RETURN size, count(*) AS papers
+ORDER BY size`;
+
+export const READ_FIGURES_SLOTS = `
+MATCH (f:GraphFigures)
+RETURN f.slot AS slot, f.current AS current, f.status AS status, f.snapshotId AS snapshotId`;
+
+/** Claims a slot for a new computation; it stops being current (it is about to be overwritten). */
+export const BEGIN_FIGURES = `
+MERGE (f:GraphFigures {slot: $slot})
+SET f.current = false, f.status = 'writing', f.snapshotId = $snapshotId, f.startedAt = $startedAt`;
+
+/** Per-author figures into one slot's properties: the other slot, and the figures read from it, stay untouched. */
+export const WRITE_AUTHOR_FIGURES: Record<"A" | "B", string> = {
+  A: `
+UNWIND $rows AS row
+MATCH (a:Author) WHERE id(a) = row[0]
+SET a.pageRankA = row[1], a.betweennessA = row[2], a.componentA = toInteger(row[3])`,
+  B: `
+UNWIND $rows AS row
+MATCH (a:Author) WHERE id(a) = row[0]
+SET a.pageRankB = row[1], a.betweennessB = row[2], a.componentB = toInteger(row[3])`,
+};
+
+/**
+ * Makes the written slot current in one transaction, if the graph is still the snapshot it was computed on (else
+ * nothing changes and no row comes back).
+ */
+export const COMMIT_FIGURES = `
+MATCH (g:GraphVersion {key: $versionKey})
+WITH g WHERE g.epoch + '-' + toString(g.counter) = $snapshotId
+MATCH (f:GraphFigures {slot: $slot, status: 'writing'})
+SET f += $summary, f.status = 'complete', f.current = true
+WITH f
+OPTIONAL MATCH (other:GraphFigures) WHERE other.slot <> $slot
+SET other.current = false
+RETURN f.slot AS slot`;
+
+/** A graph that no import has versioned (snapshot "0-0") has no GraphVersion node to check against. */
+export const COMMIT_FIGURES_UNVERSIONED = `
+OPTIONAL MATCH (g:GraphVersion {key: $versionKey})
+WITH g WHERE g IS NULL
+MATCH (f:GraphFigures {slot: $slot, status: 'writing'})
+SET f += $summary, f.status = 'complete', f.current = true
+WITH f
+OPTIONAL MATCH (other:GraphFigures) WHERE other.slot <> $slot
+SET other.current = false
+RETURN f.slot AS slot`;

@@ -1,0 +1,37 @@
+/**
+ * Progress of one phase of a long computation as plain lines (every 2 s at most): done/total, the rate and an ETA.
+ * Plain lines rather than a bar, so that the import's own bar, a log file and a test all read it the same way.
+ */
+export class PhaseProgress {
+  private readonly started = Date.now();
+  private lastLog = 0;
+  private current = 0;
+
+  constructor(
+    private readonly phase: string,
+    private readonly unit: string,
+    private readonly total: number,
+    private readonly log: (message: string) => void,
+    private readonly everyMs = 2_000,
+  ) {}
+
+  update(done: number): void {
+    this.current = done;
+    const now = Date.now();
+    if (now - this.lastLog < this.everyMs) return;
+    this.lastLog = now;
+    const seconds = (now - this.started) / 1000;
+    const rate = seconds > 0 ? done / seconds : 0;
+    const eta = rate > 0 && this.total > done ? ` ETA ${Math.ceil((this.total - done) / rate)} s` : "";
+    this.log(`figures: ${this.phase}: ${done}/${this.total} ${this.unit}, ${formatRate(rate)} ${this.unit}/s${eta}`);
+  }
+
+  done(): void {
+    const seconds = (Date.now() - this.started) / 1000;
+    this.log(`figures: ${this.phase}: ${this.current} ${this.unit} in ${seconds.toFixed(1)} s`);
+  }
+}
+
+function formatRate(rate: number): string {
+  return rate >= 100 ? Math.round(rate).toString() : rate.toFixed(1);
+}
