@@ -7,6 +7,7 @@ import express from "express";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
 import { apiPlugins } from "./api-plugins";
+import { CostBudget } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { jsonErrorHandler } from "./error-handler";
 import { GRAPHQL_PATH, graphqlRoute } from "./graphql-route";
@@ -38,8 +39,14 @@ export interface RunningHttpServer {
    * without HTTP or JSON: lets the benchmark tell the GraphQL cost from the transport's.
    */
   executeOperation(request: GraphQLRequest): Promise<GraphQLResponse>;
-  /** Stops Apollo, drains and closes the HTTP server; the port is free when this resolves. Does not close `db`. */
-  close(): Promise<void>;
+  /**
+   * Stops Apollo, drains and closes the HTTP server; the port is free when this resolves. Does not close `db`.
+   * From the call on, /readyz answers 503 ("draining"); with `readinessDelayMs` the server goes on accepting and
+   * answering requests that long before it drains (a load balancer's time to notice).
+   */
+  close(options?: { readinessDelayMs?: number }): Promise<void>;
+  /** True once close() has been called. */
+  readonly draining: boolean;
 }
 
 function corsOptions(origins: Config["corsOrigins"]): cors.CorsOptions {
@@ -87,6 +94,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   const app = express();
   app.disable("x-powered-by");
+  // Which X-Forwarded-For to believe for req.ip (the client a cost budget is charged to); off unless configured.
+  app.set("trust proxy", config.costBudget.trustProxy);
+  const budget = config.costBudget.perMinute > 0 ? new CostBudget(config.costBudget.perMinute) : undefined;
   const limits = config.http;
   // Against slow clients: all headers within headersTimeout, the whole request (body included) within
   // requestTimeout, else Node answers 408 and closes the socket. Checked every second, not every 30 s.
@@ -111,7 +121,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     // The CLI owns signal handling: it must also stop Neo4j, so Apollo must not exit on SIGTERM itself.
     stopOnTerminationSignals: false,
     plugins: [
-      ...apiPlugins<GraphContext>(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
+      ...apiPlugins<GraphContext>(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }, budget),
       // In-flight requests get shutdownGraceMs to finish when the server closes; then sockets are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.shutdownGraceMs }),
     ],
@@ -120,8 +130,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   app.use(cors(corsOptions(config.corsOrigins)));
   // First, so that GraphQL requests (nearly all the traffic) skip the other routes' matching.
-  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db, limits));
-  app.use(healthRouter(db));
+  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db, { ...limits, apiKeyHeader: budget ? config.costBudget.apiKeyHeader : undefined }));
+  let draining = false;
+  app.use(healthRouter(db, { draining: () => draining }));
   app.get("/schema.graphql", (_req, res) => {
     res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);
   });
@@ -139,17 +150,30 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   }
   const url = displayUrl(opts.host ?? config.host, port);
   log(`HTTP server listening on ${opts.host ?? config.host}:${port}`);
+  if (budget) {
+    const who = config.costBudget.apiKeyHeader ? `the ${config.costBudget.apiKeyHeader} header, else the address` : "the address";
+    log(
+      `Query-cost budget: ${budget.perMinute} points per minute per client (by ${who}; trust proxy: ${String(config.costBudget.trustProxy)}).`,
+    );
+  }
 
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
     executeOperation: (request) => apollo.executeOperation(request, { contextValue: createContext(db, request) }),
-    close() {
-      // apollo.stop() runs the drain plugin, which closes the listener and every socket.
-      closing ??= apollo.stop().then(() => {
-        if (httpServer.listening) return new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      });
+    get draining() {
+      return draining;
+    },
+    close(options = {}) {
+      draining = true;
+      const delay = options.readinessDelayMs ?? 0;
+      closing ??= (async () => {
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        // apollo.stop() runs the drain plugin, which closes the listener and every socket.
+        await apollo.stop();
+        if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      })();
       return closing;
     },
   };
