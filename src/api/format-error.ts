@@ -11,6 +11,7 @@ const CLIENT_CODES: ReadonlySet<string> = new Set<string>([
   ErrorCode.DATABASE_UNAVAILABLE,
   ErrorCode.BAD_REQUEST,
   ErrorCode.OVERLOADED,
+  ErrorCode.RATE_LIMITED,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.BAD_USER_INPUT,
