@@ -29,6 +29,7 @@ export interface Config {
   maxQueryDepth: number;
   maxQueryComplexity: number;
   serving: ServingConfig;
+  costBudget: CostBudgetConfig;
 }
 
 /** Reads by GET, the response cache, trusted documents, events and warm-up; see "Caching" in the README. */
@@ -48,6 +49,28 @@ export interface ServingConfig {
   maxEventStreams: number;
 }
 
+/** A per-client budget of query cost per minute for public deployments; see "Running it in production" in the README. */
+export interface CostBudgetConfig {
+  /** Query-cost points each client may spend per minute (a token bucket refilling continuously); 0: no budget. */
+  perMinute: number;
+  /** A request carrying this header is charged to its value (an API key); others to their address. "": addresses only. */
+  apiKeyHeader: string;
+  /**
+   * express's "trust proxy": which proxies' X-Forwarded-For to believe for the client address. false (default): the
+   * socket's peer address; else a hop count, "loopback", or addresses/CIDRs, as express takes them.
+   */
+  trustProxy: boolean | number | string;
+}
+
+/** TRUST_PROXY as express takes it: unset/false/0 off, true, a hop count, or a list of addresses, CIDRs or names. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = (raw ?? "").trim();
+  if (value === "" || value === "false" || value === "0") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 /** How long the HTTP server waits for clients and for itself; see "Running it in production" in the README. */
 export interface HttpLimits {
   /** A client must send all request headers within this (Node's headersTimeout). */
@@ -61,6 +84,11 @@ export interface HttpLimits {
   maxQueued: number;
   /** On SIGTERM, in-flight requests get this long; then connections are cut and the process exits. */
   shutdownGraceMs: number;
+  /**
+   * On SIGTERM, /readyz answers 503 at once, but the server keeps accepting and answering requests this long before it
+   * drains, so that a load balancer notices and sends new traffic elsewhere first (0: drain at once).
+   */
+  shutdownDelayMs: number;
 }
 
 export function defaultHome(): string {
@@ -126,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxInFlight: Math.max(1, intFromEnv("MAX_IN_FLIGHT", 16, env)),
       maxQueued: intFromEnv("MAX_QUEUED", 32, env),
       shutdownGraceMs: intFromEnv("SHUTDOWN_GRACE_MS", 10_000, env),
+      shutdownDelayMs: intFromEnv("SHUTDOWN_DELAY_MS", 0, env),
     },
     maxQueryDepth: intFromEnv("MAX_QUERY_DEPTH", 12, env),
     maxQueryComplexity: intFromEnv("MAX_QUERY_COMPLEXITY", 20_000, env),
@@ -137,6 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       warmUp: (env.WARM_UP ?? "true").trim().toLowerCase() !== "false",
       warmUpMs: intFromEnv("WARM_UP_MS", 30_000, env),
       maxEventStreams: intFromEnv("MAX_EVENT_STREAMS", 256, env),
+    },
+    costBudget: {
+      perMinute: intFromEnv("COST_BUDGET_PER_MINUTE", 0, env),
+      apiKeyHeader: (env.API_KEY_HEADER ?? "X-API-Key").trim(),
+      trustProxy: trustProxy(env.TRUST_PROXY),
     },
   };
 }

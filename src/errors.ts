@@ -12,6 +12,8 @@ export enum ErrorCode {
   OVERLOADED = "OVERLOADED",
   /** Trusted-documents mode: the operation is not in the server's manifest; send a listed one by its hash. */
   PERSISTED_QUERY_NOT_IN_LIST = "PERSISTED_QUERY_NOT_IN_LIST",
+  /** This client has spent its query-cost budget (COST_BUDGET_PER_MINUTE); retry after the Retry-After header's seconds. */
+  RATE_LIMITED = "RATE_LIMITED",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
@@ -65,6 +67,17 @@ export class BadRequestError extends CodedError {
   readonly code = ErrorCode.BAD_REQUEST;
   constructor(message: string, details?: Record<string, unknown>) {
     super(message, ErrorCode.BAD_REQUEST, { http: { status: 400, headers: new Map() }, ...details });
+  }
+}
+
+/** HTTP 429 with Retry-After and the RateLimit fields (given as `headers`), applied by Apollo from extensions.http. */
+export class RateLimitedError extends CodedError {
+  readonly code = ErrorCode.RATE_LIMITED;
+  constructor(message: string, headers: Record<string, string>, details?: Record<string, unknown>) {
+    super(message, ErrorCode.RATE_LIMITED, {
+      http: { status: 429, headers: new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) },
+      ...details,
+    });
   }
 }
 

@@ -27,12 +27,14 @@ export interface LoadOptions {
   /** No answer within this is a transport error "TIMEOUT" (default 30 s). */
   requestTimeoutMs?: number;
   /**
-   * After an OVERLOADED or RATE_LIMITED refusal, the connection waits this long before its next request (default 0:
-   * it asks again at once, the harshest client; a polite one would wait Retry-After).
+   * After a refusal (HTTP 503 or 429: OVERLOADED, DATABASE_UNAVAILABLE, RATE_LIMITED), the connection waits this long
+   * before its next request (default 0: it asks again at once, the harshest client; a polite one would wait Retry-After).
    */
   pauseAfterRefusalMs?: number;
   /** Called for every finished request (the fault benchmark times outages with it). */
   onEvent?: (event: LoadEvent) => void;
+  /** Ends the run before durationMs: no new request is sent once it is aborted. */
+  signal?: AbortSignal;
 }
 
 export interface LoadEvent {
@@ -179,14 +181,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const worker = async (connection: number) => {
     const next = options.streamFor(connection);
     const headers = options.headersFor?.(connection) ?? {};
-    while (performance.now() < deadline) {
+    while (performance.now() < deadline && !options.signal?.aborted) {
       const request = next();
       const startMs = performance.now();
       const answer = await send(agent, url, request, headers, timeoutMs);
       const event: LoadEvent = { ...answer, connection, kind: request.kind, startMs, endMs: performance.now() };
       events.push(event);
       options.onEvent?.(event);
-      if (pause > 0 && (answer.code === "OVERLOADED" || answer.code === "RATE_LIMITED")) {
+      if (pause > 0 && (answer.status === 503 || answer.status === 429)) {
         await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(0, deadline - performance.now()))));
       }
     }

@@ -43,8 +43,8 @@ export function startServe(options: ServeOptions): Promise<ServeProcess> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`serve did not listen within ${options.startTimeoutMs ?? 180_000} ms:\n${stderr.slice(-2000)}`));
-    }, options.startTimeoutMs ?? 180_000);
+      reject(new Error(`serve did not listen within ${options.startTimeoutMs ?? 600_000} ms:\n${stderr.slice(-2000)}`));
+    }, options.startTimeoutMs ?? 600_000);
     const onExit = (code: number | null, signal: string | null) => {
       clearTimeout(timer);
       reject(new Error(`serve exited (${code ?? signal}) before listening:\n${stderr.slice(-2000)}`));

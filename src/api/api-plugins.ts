@@ -7,6 +7,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import type { CostBudget } from "./cost-budget";
 import { createLimitsPlugin, type QueryLimits } from "./limits";
 import { readOnlyPlugin } from "./read-only";
 
@@ -14,7 +15,11 @@ import { readOnlyPlugin } from "./read-only";
  * The Apollo plugins every server of this API runs with: the HTTP server (which adds its drain
  * plugin) and the tests' in-process API alike, so that both execute requests the same way.
  */
-export function apiPlugins<TContext extends BaseContext>(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin<TContext>[] {
+export function apiPlugins<TContext extends BaseContext>(
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+  budget?: CostBudget,
+): ApolloServerPlugin<TContext>[] {
   return [
     // The default landing page loads Apollo Sandbox from a CDN; our playground is served locally.
     ApolloServerPluginLandingPageDisabled(),
@@ -29,7 +34,7 @@ export function apiPlugins<TContext extends BaseContext>(schema: GraphQLSchema, 
     ApolloServerPluginInlineTraceDisabled(),
     // Before the limits, so that a mutation is refused as such and not measured.
     readOnlyPlugin<TContext>(schema),
-    createLimitsPlugin<TContext>(schema, limits),
+    createLimitsPlugin<TContext>(schema, limits, budget),
     createSnapshotPlugin<TContext>(),
   ];
 }

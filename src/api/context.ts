@@ -35,6 +35,8 @@ export interface GraphContext {
   graphVersion: () => Promise<GraphVersion>;
   loaders: Loaders;
   services: Services;
+  /** Who the request's query cost is charged to (cost-budget.ts); undefined: not charged (in-process calls). */
+  client?: string;
 }
 
 /** Only GraphQL names (capped) of what a client sends reach Neo4j's transaction metadata. */
@@ -66,7 +68,7 @@ export function apiOperation(request: { query?: unknown; operationName?: unknown
 export function createContext(
   root: Database,
   request: { query?: unknown; operationName?: unknown } = {},
-  options: { deadline?: number } = {},
+  options: { deadline?: number; client?: string } = {},
 ): GraphContext {
   const named = root.forOperation(apiOperation(request));
   const db = options.deadline === undefined ? named : named.withDeadline(options.deadline);
@@ -90,6 +92,7 @@ export function createContext(
   };
   return {
     db,
+    client: options.client,
     graphVersion,
     loaders,
     services: {

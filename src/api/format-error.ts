@@ -12,6 +12,7 @@ const CLIENT_CODES: ReadonlySet<string> = new Set<string>([
   ErrorCode.BAD_REQUEST,
   ErrorCode.OVERLOADED,
   ErrorCode.PERSISTED_QUERY_NOT_IN_LIST,
+  ErrorCode.RATE_LIMITED,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.BAD_USER_INPUT,

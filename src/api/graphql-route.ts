@@ -3,6 +3,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { Database } from "../db/database";
 import { admission, type AdmissionLimits } from "./admission";
+import { clientOf } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -19,6 +20,8 @@ export const JSON_BODY_LIMIT = "256kb";
 export interface GraphqlRouteOptions extends AdmissionLimits {
   /** Every transaction of one request must end within this many ms of its start (0: no deadline). */
   requestDeadlineMs: number;
+  /** With a cost budget: the header naming a client's API key ("" for addresses only); undefined: no budget. */
+  apiKeyHeader?: string;
 }
 
 /**
@@ -48,7 +51,8 @@ export function graphqlRoute(
     expressMiddleware(apollo, {
       context: ({ req }) => {
         const deadline = options.requestDeadlineMs > 0 ? Date.now() + options.requestDeadlineMs : undefined;
-        return Promise.resolve(createContext(db, (req.body ?? req.query) as Record<string, unknown>, { deadline }));
+        const client = options.apiKeyHeader === undefined ? undefined : clientOf(req, options.apiKeyHeader);
+        return Promise.resolve(createContext(db, (req.body ?? req.query) as Record<string, unknown>, { deadline, client }));
       },
     }),
   );

@@ -42,14 +42,24 @@ export async function checkHealth(db: Database): Promise<HealthReport> {
  *    balancer sends traffic elsewhere until the database is back. While Neo4j is known to be down the answer
  *    is immediate. Also 503 (`{"status": "warming"}`) until the warm-up queries have run.
  * JSON either way, never cached.
+ *
+ * Once the server has begun to shut down (`draining()`), /readyz answers 503 {"status":"draining"} at once, without
+ * asking Neo4j, and closes the connection: a load balancer takes the instance out before its listener closes.
  */
-export function healthRouter(db: Database, options: { warm?: () => boolean } = {}): Router {
+export function healthRouter(db: Database, options: { warm?: () => boolean; draining?: () => boolean } = {}): Router {
   const router = Router();
   const started = Date.now();
   router.get("/livez", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok", uptimeMs: Date.now() - started });
   });
   router.get(["/readyz", "/healthz"], async (_req, res) => {
+    if (options.draining?.()) {
+      res
+        .status(503)
+        .set({ "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS), Connection: "close" })
+        .json({ status: "draining" });
+      return;
+    }
     if (options.warm && !options.warm()) {
       // Warming up (warm-up.ts): up, but the first requests would still be the slow ones.
       res.status(503).set("Cache-Control", "no-store").set("Retry-After", String(RETRY_AFTER_SECONDS)).json({ status: "warming" });

@@ -7,6 +7,7 @@ import express from "express";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
 import { apiPlugins } from "./api-plugins";
+import { CostBudget } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { jsonErrorHandler } from "./error-handler";
 import { GRAPHQL_PATH, graphqlRoute } from "./graphql-route";
@@ -42,8 +43,14 @@ export interface RunningHttpServer {
   executeOperation(request: GraphQLRequest): Promise<GraphQLResponse>;
   /** The graph version watch, the response cache and the event streams (for tests and the benchmark). */
   serving: Serving;
-  /** Stops Apollo, drains and closes the HTTP server; the port is free when this resolves. Does not close `db`. */
-  close(): Promise<void>;
+  /**
+   * Stops Apollo, drains and closes the HTTP server; the port is free when this resolves. Does not close `db`.
+   * From the call on, /readyz answers 503 ("draining"); with `readinessDelayMs` the server goes on accepting and
+   * answering requests that long before it drains (a load balancer's time to notice).
+   */
+  close(options?: { readinessDelayMs?: number }): Promise<void>;
+  /** True once close() has been called. */
+  readonly draining: boolean;
 }
 
 function corsOptions(origins: Config["corsOrigins"]): cors.CorsOptions {
@@ -92,6 +99,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   const app = express();
   app.disable("x-powered-by");
+  // Which X-Forwarded-For to believe for req.ip (the client a cost budget is charged to); off unless configured.
+  app.set("trust proxy", config.costBudget.trustProxy);
+  const budget = config.costBudget.perMinute > 0 ? new CostBudget(config.costBudget.perMinute) : undefined;
   const limits = config.http;
   // Against slow clients: all headers within headersTimeout, the whole request (body included) within
   // requestTimeout, else Node answers 408 and closes the socket. Checked every second, not every 30 s.
@@ -118,7 +128,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     // Shared with the response cache, which must know a document sent by its hash alone (src/api/documents.ts).
     persistedQueries: { cache: serving.persisted },
     plugins: [
-      ...apiPlugins<GraphContext>(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }),
+      ...apiPlugins<GraphContext>(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }, budget),
       // In-flight requests get shutdownGraceMs to finish when the server closes; then sockets are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: limits.shutdownGraceMs }),
     ],
@@ -128,9 +138,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   app.use(cors(corsOptions(config.corsOrigins)));
   // First, so that GraphQL requests (nearly all the traffic) skip the other routes' matching.
-  app.use(GRAPHQL_PATH, graphqlRoute(apollo, db, limits, serving.middleware));
+  app.use(
+    GRAPHQL_PATH,
+    graphqlRoute(apollo, db, { ...limits, apiKeyHeader: budget ? config.costBudget.apiKeyHeader : undefined }, serving.middleware),
+  );
   let warm = !config.serving.warmUp;
-  app.use(healthRouter(db, { warm: () => warm }));
+  let draining = false;
+  app.use(healthRouter(db, { warm: () => warm, draining: () => draining }));
   app.use(serving.events.router);
   app.get("/schema.graphql", (_req, res) => {
     res.type("text/plain; charset=utf-8").set("Cache-Control", "no-cache").send(sdl);
@@ -150,6 +164,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   }
   const url = displayUrl(opts.host ?? config.host, port);
   log(`HTTP server listening on ${opts.host ?? config.host}:${port}`);
+  if (budget) {
+    const who = config.costBudget.apiKeyHeader ? `the ${config.costBudget.apiKeyHeader} header, else the address` : "the address";
+    log(
+      `Query-cost budget: ${budget.perMinute} points per minute per client (by ${who}; trust proxy: ${String(config.costBudget.trustProxy)}).`,
+    );
+  }
   const executeOperation = (request: GraphQLRequest) => apollo.executeOperation(request, { contextValue: createContext(db, request) });
   if (!warm) {
     await warmUp(executeOperation, db.forOperation("warm-up"), { budgetMs: config.serving.warmUpMs, log });
@@ -162,13 +182,20 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     port,
     executeOperation,
     serving,
-    close() {
-      // Event streams never end by themselves: end them first, so that draining waits only for real requests.
-      serving.close();
-      // apollo.stop() runs the drain plugin, which closes the listener and every socket.
-      closing ??= apollo.stop().then(() => {
-        if (httpServer.listening) return new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      });
+    get draining() {
+      return draining;
+    },
+    close(options = {}) {
+      draining = true;
+      const delay = options.readinessDelayMs ?? 0;
+      closing ??= (async () => {
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        // Event streams never end by themselves: end them first, so that draining waits only for real requests.
+        serving.close();
+        // apollo.stop() runs the drain plugin, which closes the listener and every socket.
+        await apollo.stop();
+        if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      })();
       return closing;
     },
   };

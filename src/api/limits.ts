@@ -9,7 +9,8 @@ import {
   OperationDefinitionNode,
 } from "graphql";
 import { getComplexity } from "graphql-query-complexity";
-import { BadUserInputError, LimitExceededError } from "../errors";
+import { BadUserInputError, LimitExceededError, RateLimitedError } from "../errors";
+import { rateLimitHeaders, type BudgetState, type CostBudget } from "./cost-budget";
 import { checkArguments } from "./argument-check";
 import { costEstimator } from "./query-cost";
 import { operationDepth } from "./query-depth";
@@ -140,17 +141,69 @@ export class PassedChecks {
   }
 }
 
-/** Apollo plugin applying checkQueryLimits once the operation is known and before it executes (passes remembered). */
+/** What a context offers the cost budget: who the request is charged to (none: not charged, e.g. in-process calls). */
+interface ClientContext {
+  client?: string;
+}
+
+/**
+ * Apollo plugin applying checkQueryLimits once the operation is known and before it executes (passes remembered), and, with a
+ * `budget`,
+ * charging the measured cost to the request's client (context.client): every answer then carries what is left, in
+ * `extensions.cost` ({ requested, remaining, limit, windowSeconds, resetSeconds }) and in the RateLimit-Policy and
+ * RateLimit header fields; a client without enough left is refused with RATE_LIMITED (429, Retry-After).
+ */
 export function createLimitsPlugin<TContext extends BaseContext = BaseContext>(
   schema: GraphQLSchema,
   limits: QueryLimits,
+  budget?: CostBudget,
 ): ApolloServerPlugin<TContext> {
   const passed = new PassedChecks();
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      const client = budget ? (contextValue as ClientContext).client : undefined;
+      let report: { ok: boolean; requested: number; state: BudgetState } | undefined;
       return {
-        async didResolveOperation({ document, request, operationName }) {
-          passed.check(schema, document, { operationName, variables: request.variables }, limits);
+        async didResolveOperation({ document, request, operationName, response }) {
+          const measure = passed.check(schema, document, { operationName, variables: request.variables }, limits);
+          if (!budget || client === undefined || !measure) return;
+          const charged = budget.charge(client, measure.complexity);
+          report = { ok: charged.ok, requested: charged.cost, state: charged };
+          if (charged.ok) {
+            for (const [name, value] of Object.entries(rateLimitHeaders(charged))) response.http.headers.set(name.toLowerCase(), value);
+            return;
+          }
+          const cost = { requested: charged.cost, remaining: charged.remaining, limit: charged.limit, windowSeconds: 60 };
+          if (charged.reason === "too-costly") {
+            throw new LimitExceededError(
+              `The query would cost ${charged.cost}, more than this server's whole budget of ${charged.limit} per minute per client; ask for smaller pages (first), fewer nested lists or a smaller network (maxNodes).`,
+              {
+                http: { status: 400, headers: new Map(Object.entries(rateLimitHeaders(charged)).map(([k, v]) => [k.toLowerCase(), v])) },
+                cost,
+              },
+            );
+          }
+          const wait = charged.retryAfterSeconds;
+          throw new RateLimitedError(
+            `This client has ${charged.remaining} of its ${charged.limit} query-cost points per minute left and the query costs ${charged.cost}; retry after ${wait} s, or ask for less.`,
+            { "Retry-After": String(wait), ...rateLimitHeaders(charged, wait) },
+            { cost: { ...cost, resetSeconds: wait } },
+          );
+        },
+        async willSendResponse({ response }) {
+          if (!budget || client === undefined) return;
+          // Not measured (a parse or validation error): nothing was charged; say what is left all the same.
+          if (!report) {
+            for (const [name, value] of Object.entries(rateLimitHeaders(budget.peek(client))))
+              response.http.headers.set(name.toLowerCase(), value);
+            return;
+          }
+          if (response.body.kind !== "single" || !report.ok) return;
+          const { remaining, limit, windowSeconds, resetSeconds } = report.state;
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            cost: { requested: report.requested, remaining, limit, windowSeconds, resetSeconds },
+          };
         },
       };
     },

@@ -198,11 +198,24 @@ function keepAnswer(res: express.Response, keep: (answer: CachedAnswer) => void)
       (typeof chunk === "string" || Buffer.isBuffer(chunk)) &&
       /json/i.test(contentType) &&
       !chunk.includes('"errors"');
-    if (complete) keep({ body: chunk, contentType });
+    if (complete) keep({ body: withoutClientCost(chunk), contentType });
     else if (!res.headersSent) {
       res.removeHeader("ETag");
       res.setHeader("Cache-Control", "no-store");
     }
     return end(...args);
   }) as typeof res.end;
+}
+
+/**
+ * The answer as kept for everyone: without `extensions.cost`, the cost budget's report (limits.ts), which belongs to the
+ * client who asked. A kept answer is served to any client and charges nobody's budget.
+ */
+function withoutClientCost(body: string | Buffer): string | Buffer {
+  if (!body.includes('"cost"')) return body;
+  const answer = JSON.parse(body.toString()) as { extensions?: Record<string, unknown> };
+  if (!answer.extensions || !("cost" in answer.extensions)) return body;
+  delete answer.extensions.cost;
+  if (Object.keys(answer.extensions).length === 0) delete answer.extensions;
+  return JSON.stringify(answer);
 }

@@ -9,7 +9,7 @@ import { Database } from "../db/database";
 import { openDatabase } from "../db/neo4j-provider";
 import { startHttpServer } from "../api/http";
 import { fromRoot } from "../util/project-root";
-import { portNumber } from "./options";
+import { portNumber, wholeNumber } from "./options";
 
 /** After the grace for requests, this long for closing the driver and stopping an owned Neo4j. */
 const SHUTDOWN_MARGIN_MS = 20_000;
@@ -26,11 +26,26 @@ export function sampleFiles(): string[] {
 }
 
 const DEV_HELP = "development detail: error messages and stack traces in answers (also NODE_ENV=development)";
+const BUDGET_HELP =
+  "query-cost points each client may spend per minute, for a public deployment (default: COST_BUDGET_PER_MINUTE, else 0 = no budget)";
+const SERVING_HELP = `
+Public deployments (see "Running it in production" in the README):
+  --cost-budget / COST_BUDGET_PER_MINUTE  per-client budget of query cost per minute (off by default). A client is
+                                          the API key in the API_KEY_HEADER header (default X-API-Key; "" for
+                                          addresses only) when sent, else the remote address. Answers carry
+                                          extensions.cost and RateLimit-Policy / RateLimit headers; an exhausted
+                                          budget is HTTP 429 RATE_LIMITED with Retry-After.
+  TRUST_PROXY                             whose X-Forwarded-For gives the client address (express "trust proxy":
+                                          a hop count, "loopback", addresses/CIDRs); off by default.
+  MAX_IN_FLIGHT, MAX_QUEUED               requests running at once (16) and waiting (32); beyond: 503 OVERLOADED.
+  SHUTDOWN_GRACE_MS, SHUTDOWN_DELAY_MS    on SIGTERM: /readyz answers 503 at once; requests are still served for
+                                          SHUTDOWN_DELAY_MS (0), then in-flight ones get SHUTDOWN_GRACE_MS (10000).`;
 
 interface ServeOptions {
   port?: number;
   dev?: boolean;
   trustedDocuments?: string;
+  costBudget?: number;
 }
 
 const TRUSTED_HELP = "run only the operations of this persisted query manifest (also TRUSTED_DOCUMENTS; see `persisted build`)";
@@ -42,6 +57,8 @@ export function registerServeCommands(program: Command): void {
     .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
     .option("--dev", DEV_HELP)
     .option("--trusted-documents <manifest>", TRUSTED_HELP)
+    .option("--cost-budget <points>", BUDGET_HELP, wholeNumber)
+    .addHelpText("after", SERVING_HELP)
     .action(async (opts: ServeOptions) => runServer({ ...opts, importSamplesIfEmpty: false }));
 
   program
@@ -50,12 +67,16 @@ export function registerServeCommands(program: Command): void {
     .option("-p, --port <port>", "port to listen on (default: PORT or 4000)", portNumber)
     .option("--dev", DEV_HELP)
     .option("--trusted-documents <manifest>", TRUSTED_HELP)
+    .option("--cost-budget <points>", BUDGET_HELP, wholeNumber)
+    .addHelpText("after", SERVING_HELP)
     .action(async (opts: ServeOptions) => runServer({ ...opts, importSamplesIfEmpty: true }));
 }
 
 async function runServer(opts: ServeOptions & { importSamplesIfEmpty: boolean }): Promise<void> {
   const loaded = loadConfig();
-  const withDev = opts.dev ? { ...loaded, production: false } : loaded;
+  const withBudget =
+    opts.costBudget === undefined ? loaded : { ...loaded, costBudget: { ...loaded.costBudget, perMinute: opts.costBudget } };
+  const withDev = opts.dev ? { ...withBudget, production: false } : withBudget;
   const config = opts.trustedDocuments ? { ...withDev, serving: { ...withDev.serving, trustedDocuments: opts.trustedDocuments } } : withDev;
   const log = (m: string) => console.error(m);
   const session = await openDatabase({ config, log, serving: true });
@@ -65,13 +86,17 @@ async function runServer(opts: ServeOptions & { importSamplesIfEmpty: boolean })
     if (stopping) return;
     stopping = true;
     const grace = config.http.shutdownGraceMs;
+    // Only an orchestrator's SIGTERM waits for the load balancer; Ctrl-C (SIGINT) drains at once.
+    const delay = signal === "SIGTERM" ? config.http.shutdownDelayMs : 0;
     log(`\n${signal}: shutting down; in-flight requests get ${grace} ms (SHUTDOWN_GRACE_MS) …`);
+    if (delay > 0) log(`/readyz answers 503 from now; requests are still served for ${delay} ms (SHUTDOWN_DELAY_MS) before the drain.`);
     // The bound: whatever hangs (a request, Neo4j's shutdown), the process ends this long after the signal.
+    const bound = delay + grace + SHUTDOWN_MARGIN_MS;
     setTimeout(() => {
-      log(`Shutdown did not finish within ${grace + SHUTDOWN_MARGIN_MS} ms of ${signal}; exiting now.`);
+      log(`Shutdown did not finish within ${bound} ms of ${signal}; exiting now.`);
       process.exit(1);
-    }, grace + SHUTDOWN_MARGIN_MS).unref();
-    await server?.close().catch(() => undefined);
+    }, bound).unref();
+    await server?.close({ readinessDelayMs: delay }).catch(() => undefined);
     await session.close().catch(() => undefined);
     log("Stopped.");
     process.exit(0);

@@ -77,3 +77,32 @@ describe("SIGTERM", { timeout: 180_000 }, () => {
     assert.ok(end.ms < 10_000, "the stuck client was cut");
   });
 });
+
+describe("SIGTERM and readiness", { timeout: 180_000 }, () => {
+  it("/readyz answers 503 from the signal on, while requests are still served for SHUTDOWN_DELAY_MS; then it drains and exits 0", async () => {
+    const serve = await startServe(serveEnv({ SHUTDOWN_DELAY_MS: "3000", SHUTDOWN_GRACE_MS: "1000" }));
+    const graphql = () =>
+      fetch(`${serve.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ papers(first: 1) { totalCount } }" }),
+      });
+    assert.equal((await fetch(`${serve.url}/readyz`)).status, 200);
+    const started = Date.now();
+    serve.child.kill("SIGTERM");
+    while (!serve.stderr().includes("SIGTERM: shutting down")) await new Promise((resolve) => setTimeout(resolve, 20));
+    const ready = await fetch(`${serve.url}/readyz`);
+    assert.equal(ready.status, 503);
+    assert.deepEqual(await ready.json(), { status: "draining" });
+    assert.equal(ready.headers.get("retry-after"), "2");
+    // Still alive, and still answering the traffic a load balancer sends before it notices.
+    assert.equal((await fetch(`${serve.url}/livez`)).status, 200);
+    assert.equal((await graphql()).status, 200);
+    assert.ok(Date.now() - started < 3_000, "checked within the delay");
+    assert.match(serve.stderr(), /\/readyz answers 503 from now; requests are still served for 3000 ms \(SHUTDOWN_DELAY_MS\)/);
+    const code = await serve.exited;
+    const ms = Date.now() - started;
+    assert.equal(code, 0, serve.stderr());
+    assert.ok(ms >= 2_900 && ms < 10_000, `exited ${ms} ms after SIGTERM`);
+  });
+});

@@ -1,0 +1,131 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { importFiles } from "../../../import/import-runner";
+import { loadConfig, type Config } from "../../../src/config";
+import type { Database } from "../../../src/db/database";
+import { startHttpServer, type RunningHttpServer } from "../../../src/api/http";
+import { fromRoot } from "../../../src/util/project-root";
+import { clearGraph, testDatabase } from "../../support/neo4j";
+
+// A per-client budget of query cost per minute (COST_BUDGET_PER_MINUTE), against the real Neo4j over HTTP.
+
+const SEED = fromRoot("test", "fixtures", "acl-author-page", "acl-author-page-wei-xiong.txt");
+const QUERY = '{ author(id: "name:wei xiong") { name coauthors(first: 20) { edges { jointPapers node { name } } } } }';
+
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }>; extensions?: Record<string, any> };
+  headers: Headers;
+}
+
+describe("per-client query-cost budget", { timeout: 120_000 }, () => {
+  let db: Database;
+  const servers: RunningHttpServer[] = [];
+
+  const start = async (env: NodeJS.ProcessEnv): Promise<RunningHttpServer> => {
+    const config: Config = loadConfig(env);
+    const server = await startHttpServer({ db, config, port: 0, host: "127.0.0.1" });
+    servers.push(server);
+    return server;
+  };
+
+  const post = async (server: RunningHttpServer, headers: Record<string, string> = {}, query = QUERY): Promise<Answer> => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query }),
+    });
+    return { status: response.status, body: (await response.json()) as Answer["body"], headers: response.headers };
+  };
+
+  before(async () => {
+    db = await testDatabase();
+    await clearGraph(db);
+    await importFiles(db, [SEED]);
+  });
+
+  after(async () => {
+    for (const server of servers) await server.close();
+    await db?.close();
+  });
+
+  it("is off by default: no RateLimit fields, no extensions.cost, no refusal", async () => {
+    const server = await start({});
+    for (let i = 0; i < 5; i++) {
+      const answer = await post(server);
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers.get("ratelimit"), null);
+      assert.equal(answer.body.extensions?.cost, undefined);
+    }
+  });
+
+  it("charges each answer its cost, reports what is left (extensions.cost, RateLimit fields), then refuses with 429 RATE_LIMITED", async () => {
+    const probe = await post(await start({ COST_BUDGET_PER_MINUTE: "100000" }));
+    const cost = probe.body.extensions?.cost?.requested as number;
+    assert.ok(cost > 1, `the query has a cost: ${JSON.stringify(probe.body.extensions)}`);
+    // A budget of three such queries (and a bit).
+    const server = await start({ COST_BUDGET_PER_MINUTE: String(3 * cost + 1) });
+    const limit = 3 * cost + 1;
+    for (let i = 1; i <= 3; i++) {
+      const answer = await post(server);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.ok(answer.body.data);
+      // The bucket refills while the test runs (limit/60 points a second): what is left is at least the exact figure.
+      const cost_ = answer.body.extensions?.cost as { requested: number; remaining: number; limit: number; windowSeconds: number };
+      assert.deepEqual(
+        { ...cost_, remaining: undefined, resetSeconds: undefined },
+        { requested: cost, remaining: undefined, limit, windowSeconds: 60, resetSeconds: undefined },
+      );
+      assert.ok(cost_.remaining >= limit - i * cost && cost_.remaining < limit - i * cost + cost / 2, `remaining ${cost_.remaining}`);
+      assert.equal(answer.headers.get("ratelimit-policy"), `cost;q=${limit};w=60`);
+      assert.equal(
+        answer.headers.get("ratelimit"),
+        `cost;r=${cost_.remaining};t=${(answer.body.extensions?.cost as { resetSeconds: number }).resetSeconds}`,
+      );
+    }
+    const refused = await post(server);
+    assert.equal(refused.status, 429);
+    assert.equal(refused.body.errors?.[0]?.extensions?.code, "RATE_LIMITED");
+    assert.match(refused.body.errors[0].message, /retry after \d+ s/);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+    assert.match(refused.headers.get("ratelimit") ?? "", new RegExp(`^cost;r=\\d+;t=${retryAfter}$`));
+    assert.equal(refused.body.data, undefined, "nothing ran");
+
+    // Another API key is another client, with a budget of its own; the same key shares one.
+    const keyed = await post(server, { "X-API-Key": "team-a" });
+    assert.equal(keyed.status, 200);
+    assert.equal(keyed.body.extensions?.cost?.remaining, limit - cost);
+    assert.ok(((await post(server, { "X-API-Key": "team-a" })).body.extensions?.cost?.remaining as number) < limit - cost);
+  });
+
+  it("a query costing more than the whole budget is LIMIT_EXCEEDED (400): waiting would not help", async () => {
+    const server = await start({ COST_BUDGET_PER_MINUTE: "5" });
+    const answer = await post(server);
+    assert.equal(answer.status, 400);
+    assert.equal(answer.body.errors?.[0]?.extensions?.code, "LIMIT_EXCEEDED");
+    assert.match(answer.body.errors[0].message, /more than this server's whole budget of 5 per minute/);
+  });
+
+  it("X-Forwarded-For names the client only behind a trusted proxy (TRUST_PROXY)", async () => {
+    const probe = await post(await start({ COST_BUDGET_PER_MINUTE: "100000" }));
+    const cost = probe.body.extensions?.cost?.requested as number;
+    const budget = String(cost + 1);
+    const direct = await start({ COST_BUDGET_PER_MINUTE: budget });
+    assert.equal((await post(direct, { "X-Forwarded-For": "203.0.113.1" })).status, 200);
+    // Not trusted: a forged header does not buy a new budget.
+    assert.equal((await post(direct, { "X-Forwarded-For": "203.0.113.2" })).status, 429);
+
+    const proxied = await start({ COST_BUDGET_PER_MINUTE: budget, TRUST_PROXY: "loopback" });
+    assert.equal((await post(proxied, { "X-Forwarded-For": "203.0.113.1" })).status, 200);
+    assert.equal((await post(proxied, { "X-Forwarded-For": "203.0.113.2" })).status, 200);
+    assert.equal((await post(proxied, { "X-Forwarded-For": "203.0.113.1" })).status, 429);
+  });
+
+  it("a request that is not measured (a syntax error) is not charged but says what is left", async () => {
+    const server = await start({ COST_BUDGET_PER_MINUTE: "1000" });
+    const answer = await post(server, {}, "{ author(");
+    assert.equal(answer.status, 400);
+    assert.equal(answer.headers.get("ratelimit"), "cost;r=1000;t=0");
+  });
+});
