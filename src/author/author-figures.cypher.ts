@@ -1,4 +1,5 @@
 import type { FigureOrder, FiguresSlot } from "../kernel/graph-figures";
+import { textKey } from "../kernel/keyset.cypher";
 import { AUTHOR_MAP, PAPER_IN_WINDOW } from "../kernel/projections.cypher";
 
 /*
@@ -19,9 +20,10 @@ WHERE a:Author AND a.${property} IS NOT NULL`
     : `MATCH (a:Author) WHERE a.${property} IS NOT NULL`;
   return `
 ${source}
-  AND ($afterKey IS NULL OR a.${property} < $afterKey OR (a.${property} = $afterKey AND a.id > $afterId))
-WITH a
-ORDER BY a.${property} DESC, a.id ASC
+WITH a, ${textKey("a.id")} AS sortId
+WHERE $afterKey IS NULL OR a.${property} < $afterKey OR (a.${property} = $afterKey AND sortId > $afterId)
+WITH a, sortId
+ORDER BY a.${property} DESC, sortId ASC
 LIMIT $limit
 RETURN ${AUTHOR_MAP} AS author, a.${property} AS key`;
 }

@@ -31,18 +31,18 @@ class AuthorSearchArgs {
   })
   search?: string | null;
 
+  @FirstArg()
+  first?: number | null;
+
+  @AfterArg()
+  after?: string | null;
+
   @Field(() => FigureOrder, {
     nullable: true,
     description:
       "Order by a whole-graph figure (highest first) instead of relevance: every author, or the search's matches. See AuthorConnection.figures for the snapshot it comes from.",
   })
   orderBy?: FigureOrder | null;
-
-  @FirstArg()
-  first?: number | null;
-
-  @AfterArg()
-  after?: string | null;
 }
 
 @ArgsType()

@@ -68,7 +68,14 @@ test("the DESIGN.md contract is present, with its argument defaults", async () =
     'strength: TieStrength = "FULL"',
     "maxAuthorsPerPaper: Int",
   ]);
-  assert.deepEqual(argsOf(schema, "Query", "authors"), ["search: String!", "first: Int = 20", "after: String"]);
+  // The contract's `search: String!` became optional with issue 10's orderBy (every author by PageRank is one query);
+  // without either the request is refused with BAD_USER_INPUT, as a missing search was.
+  assert.deepEqual(argsOf(schema, "Query", "authors"), [
+    "search: String",
+    "first: Int = 20",
+    "after: String",
+    "orderBy: AuthorFigureOrder",
+  ]);
   assert.deepEqual(argsOf(schema, "Query", "coauthorNetwork"), [
     "authorId: ID!",
     "depth: Int = 1",

@@ -1,9 +1,10 @@
 // PAGERANK A
 
 MATCH (a:Author) WHERE a.pageRankA IS NOT NULL
-  AND ($afterKey IS NULL OR a.pageRankA < $afterKey OR (a.pageRankA = $afterKey AND a.id > $afterId))
-WITH a
-ORDER BY a.pageRankA DESC, a.id ASC
+WITH a, (a.id + '') AS sortId
+WHERE $afterKey IS NULL OR a.pageRankA < $afterKey OR (a.pageRankA = $afterKey AND sortId > $afterId)
+WITH a, sortId
+ORDER BY a.pageRankA DESC, sortId ASC
 LIMIT $limit
 RETURN a {
     .id, .name, .orcid, .firstYear, .lastYear,
@@ -15,9 +16,10 @@ RETURN a {
 
 CALL db.index.fulltext.queryNodes("authorNames", $query) YIELD node AS a
 WHERE a:Author AND a.pageRankA IS NOT NULL
-  AND ($afterKey IS NULL OR a.pageRankA < $afterKey OR (a.pageRankA = $afterKey AND a.id > $afterId))
-WITH a
-ORDER BY a.pageRankA DESC, a.id ASC
+WITH a, (a.id + '') AS sortId
+WHERE $afterKey IS NULL OR a.pageRankA < $afterKey OR (a.pageRankA = $afterKey AND sortId > $afterId)
+WITH a, sortId
+ORDER BY a.pageRankA DESC, sortId ASC
 LIMIT $limit
 RETURN a {
     .id, .name, .orcid, .firstYear, .lastYear,
@@ -29,9 +31,10 @@ RETURN a {
 // PAGERANK B
 
 MATCH (a:Author) WHERE a.pageRankB IS NOT NULL
-  AND ($afterKey IS NULL OR a.pageRankB < $afterKey OR (a.pageRankB = $afterKey AND a.id > $afterId))
-WITH a
-ORDER BY a.pageRankB DESC, a.id ASC
+WITH a, (a.id + '') AS sortId
+WHERE $afterKey IS NULL OR a.pageRankB < $afterKey OR (a.pageRankB = $afterKey AND sortId > $afterId)
+WITH a, sortId
+ORDER BY a.pageRankB DESC, sortId ASC
 LIMIT $limit
 RETURN a {
     .id, .name, .orcid, .firstYear, .lastYear,
@@ -43,9 +46,10 @@ RETURN a {
 
 CALL db.index.fulltext.queryNodes("authorNames", $query) YIELD node AS a
 WHERE a:Author AND a.pageRankB IS NOT NULL
-  AND ($afterKey IS NULL OR a.pageRankB < $afterKey OR (a.pageRankB = $afterKey AND a.id > $afterId))
-WITH a
-ORDER BY a.pageRankB DESC, a.id ASC
+WITH a, (a.id + '') AS sortId
+WHERE $afterKey IS NULL OR a.pageRankB < $afterKey OR (a.pageRankB = $afterKey AND sortId > $afterId)
+WITH a, sortId
+ORDER BY a.pageRankB DESC, sortId ASC
 LIMIT $limit
 RETURN a {
     .id, .name, .orcid, .firstYear, .lastYear,
@@ -57,9 +61,10 @@ RETURN a {
 // BETWEENNESS A
 
 MATCH (a:Author) WHERE a.betweennessA IS NOT NULL
-  AND ($afterKey IS NULL OR a.betweennessA < $afterKey OR (a.betweennessA = $afterKey AND a.id > $afterId))
-WITH a
-ORDER BY a.betweennessA DESC, a.id ASC
+WITH a, (a.id + '') AS sortId
+WHERE $afterKey IS NULL OR a.betweennessA < $afterKey OR (a.betweennessA = $afterKey AND sortId > $afterId)
+WITH a, sortId
+ORDER BY a.betweennessA DESC, sortId ASC
 LIMIT $limit
 RETURN a {
     .id, .name, .orcid, .firstYear, .lastYear,
@@ -71,9 +76,10 @@ RETURN a {
 
 CALL db.index.fulltext.queryNodes("authorNames", $query) YIELD node AS a
 WHERE a:Author AND a.betweennessA IS NOT NULL
-  AND ($afterKey IS NULL OR a.betweennessA < $afterKey OR (a.betweennessA = $afterKey AND a.id > $afterId))
-WITH a
-ORDER BY a.betweennessA DESC, a.id ASC
+WITH a, (a.id + '') AS sortId
+WHERE $afterKey IS NULL OR a.betweennessA < $afterKey OR (a.betweennessA = $afterKey AND sortId > $afterId)
+WITH a, sortId
+ORDER BY a.betweennessA DESC, sortId ASC
 LIMIT $limit
 RETURN a {
     .id, .name, .orcid, .firstYear, .lastYear,
@@ -85,9 +91,10 @@ RETURN a {
 // BETWEENNESS B
 
 MATCH (a:Author) WHERE a.betweennessB IS NOT NULL
-  AND ($afterKey IS NULL OR a.betweennessB < $afterKey OR (a.betweennessB = $afterKey AND a.id > $afterId))
-WITH a
-ORDER BY a.betweennessB DESC, a.id ASC
+WITH a, (a.id + '') AS sortId
+WHERE $afterKey IS NULL OR a.betweennessB < $afterKey OR (a.betweennessB = $afterKey AND sortId > $afterId)
+WITH a, sortId
+ORDER BY a.betweennessB DESC, sortId ASC
 LIMIT $limit
 RETURN a {
     .id, .name, .orcid, .firstYear, .lastYear,
@@ -99,9 +106,10 @@ RETURN a {
 
 CALL db.index.fulltext.queryNodes("authorNames", $query) YIELD node AS a
 WHERE a:Author AND a.betweennessB IS NOT NULL
-  AND ($afterKey IS NULL OR a.betweennessB < $afterKey OR (a.betweennessB = $afterKey AND a.id > $afterId))
-WITH a
-ORDER BY a.betweennessB DESC, a.id ASC
+WITH a, (a.id + '') AS sortId
+WHERE $afterKey IS NULL OR a.betweennessB < $afterKey OR (a.betweennessB = $afterKey AND sortId > $afterId)
+WITH a, sortId
+ORDER BY a.betweennessB DESC, sortId ASC
 LIMIT $limit
 RETURN a {
     .id, .name, .orcid, .firstYear, .lastYear,
