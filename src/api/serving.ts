@@ -33,7 +33,11 @@ export function createServing(db: Database, config: Config, log: (message: strin
   if (trusted && options.trustedDocuments) log(`Trusted documents only: ${trusted.size} operations from ${options.trustedDocuments}.`);
   const persisted = new PersistedQueryStore(trusted);
   const watch = new GraphVersionWatch(db, { pollMs: options.graphVersionPollMs, log });
-  const cache = options.responseCacheBytes > 0 ? new ResponseCache(options.responseCacheBytes) : undefined;
+  // A kept answer would reach a client without passing its cost budget (limits.ts), so a budget turns the in-process
+  // cache off; ETags and shared caches stay (a 304 costs the server nothing).
+  const budgeted = config.costBudget.perMinute > 0;
+  if (budgeted && options.responseCacheBytes > 0) log("Response cache off: every answer is charged to the client's cost budget.");
+  const cache = options.responseCacheBytes > 0 && !budgeted ? new ResponseCache(options.responseCacheBytes) : undefined;
   if (cache) watch.onCacheVersion(() => cache.clear());
   const middleware: express.RequestHandler[] = [allowGetQueries()];
   if (trusted) middleware.push(trustedDocumentsOnly(trusted));
