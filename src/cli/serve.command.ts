@@ -9,6 +9,7 @@ import { Database } from "../db/database";
 import { openDatabase } from "../db/neo4j-provider";
 import { startHttpServer } from "../api/http";
 import { fromRoot } from "../util/project-root";
+import { runFigures } from "./figures.command";
 import { portNumber, wholeNumber } from "./options";
 
 /** After the grace for requests, this long for closing the driver and stopping an owned Neo4j. */
@@ -123,4 +124,9 @@ async function importSamplesIfEmpty(db: Database, log: (m: string) => void): Pro
   const summary = await importFiles(db, files, { progress: createProgress() });
   log(formatImportSummary(summary));
   if (!summary.ok) throw new Error("Importing the samples failed (see above); the server was not started.");
+  // The whole-graph figures too, as `import` computes them, so graphFigures and authors(orderBy:) answer at once. They
+  // are derived: a failure is reported and the server starts without them (`coauthor-graph figures` computes them later).
+  await runFigures(db, { wait: true }).catch((error: unknown) =>
+    log(`Whole-graph figures not computed (${String(error)}); run \`coauthor-graph figures\` later.`),
+  );
 }
