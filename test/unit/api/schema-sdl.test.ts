@@ -92,6 +92,9 @@ test("the DESIGN.md contract is present, with its argument defaults", async () =
     "maxLength: Int = 6",
     "yearFrom: Int",
     "yearTo: Int",
+    // Issue 10: the tie strength of each hop, and the byline cap that decides which ties are hops.
+    'strength: TieStrength = "FULL"',
+    "maxAuthorsPerPaper: Int",
   ]);
   assert.deepEqual(argsOf(schema, "Query", "sharedVenues"), ["authorIds: [ID!]!", "yearFrom: Int", "yearTo: Int"]);
   assert.deepEqual(argsOf(schema, "Venue", "papers"), ["first: Int = 20", "after: String", "year: Int"]);
