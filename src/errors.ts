@@ -45,6 +45,12 @@ export class LimitExceededError extends CodedError {
   }
 }
 
+/**
+ * `extensions.limit` of a LIMIT_EXCEEDED that ran out of time rather than being refused before it ran; on a busy
+ * server the API answers these as OVERLOADED instead (src/api/overload.ts), since the query itself was fine.
+ */
+export const TIME_LIMITS = { requestDeadline: "REQUEST_DEADLINE_MS", transactionTimeout: "TRANSACTION_TIMEOUT" } as const;
+
 /** Seconds a client (or load balancer) should wait before retrying an unavailable or overloaded server. */
 export const RETRY_AFTER_SECONDS = 2;
 

@@ -9,15 +9,28 @@ export interface AdmissionLimits {
   maxQueued: number;
 }
 
+export interface Admission {
+  middleware: express.RequestHandler;
+  /**
+   * Whether the server has been past its limit since `since` (epoch ms): a request found no free slot (it waited, or
+   * was refused), or one is waiting now. A request that ran out of time then was slowed by the others, not by what it
+   * asked for.
+   */
+  busySince(since: number): boolean;
+}
+
 /**
  * A concurrency limit in front of Neo4j: at most maxInFlight GraphQL requests run at once, at most
  * maxQueued wait (each for at most a second), and any beyond are refused at once with 503, Retry-After and
  * OVERLOADED. Requests then never wait into the transaction timeout under load, and the memory that answers
  * in progress hold stays bounded. A slot is held until the answer is sent or the client goes away.
  */
-export function admission(limits: AdmissionLimits): express.RequestHandler {
+export function admission(limits: AdmissionLimits): Admission {
   let running = 0;
   const queue: Array<() => void> = [];
+  // When the server was last at its limit (epoch ms); -Infinity: never.
+  let lastBusyAt = -Infinity;
+  const markBusy = () => (lastBusyAt = Date.now());
 
   const release = () => {
     const next = queue.shift();
@@ -29,6 +42,7 @@ export function admission(limits: AdmissionLimits): express.RequestHandler {
     next();
   };
   const refuse = (res: express.Response, why: string) => {
+    markBusy();
     res
       .status(503)
       .set("Retry-After", String(RETRY_AFTER_SECONDS))
@@ -43,12 +57,13 @@ export function admission(limits: AdmissionLimits): express.RequestHandler {
       });
   };
 
-  return (_req, res, next) => {
+  const middleware: express.RequestHandler = (_req, res, next) => {
     if (running < limits.maxInFlight) {
       running += 1;
       admit(res, next);
       return;
     }
+    markBusy();
     if (queue.length >= limits.maxQueued) {
       refuse(res, `${limits.maxInFlight} requests running and ${limits.maxQueued} waiting`);
       return;
@@ -71,5 +86,9 @@ export function admission(limits: AdmissionLimits): express.RequestHandler {
     }, MAX_QUEUE_WAIT_MS);
     res.once("close", leave);
     queue.push(start);
+  };
+  return {
+    middleware,
+    busySince: (since) => queue.length > 0 || lastBusyAt >= since,
   };
 }

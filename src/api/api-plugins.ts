@@ -9,6 +9,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import type { CostBudget } from "./cost-budget";
 import { createLimitsPlugin, type QueryLimits } from "./limits";
+import { createOverloadPlugin } from "./overload";
 import { readOnlyPlugin } from "./read-only";
 
 /**
@@ -36,6 +37,7 @@ export function apiPlugins<TContext extends BaseContext>(
     readOnlyPlugin<TContext>(schema),
     createLimitsPlugin<TContext>(schema, limits, budget),
     createSnapshotPlugin<TContext>(),
+    createOverloadPlugin<TContext>(),
   ];
 }
 

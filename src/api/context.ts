@@ -37,6 +37,8 @@ export interface GraphContext {
   services: Services;
   /** Who the request's query cost is charged to (cost-budget.ts); undefined: not charged (in-process calls). */
   client?: string;
+  /** Whether the server has been at its admission limit since this request began (undefined: no admission control). */
+  busy?: () => boolean;
 }
 
 /** Only GraphQL names (capped) of what a client sends reach Neo4j's transaction metadata. */
@@ -68,7 +70,7 @@ export function apiOperation(request: { query?: unknown; operationName?: unknown
 export function createContext(
   root: Database,
   request: { query?: unknown; operationName?: unknown } = {},
-  options: { deadline?: number; client?: string } = {},
+  options: { deadline?: number; client?: string; busy?: () => boolean } = {},
 ): GraphContext {
   const named = root.forOperation(apiOperation(request));
   const db = options.deadline === undefined ? named : named.withDeadline(options.deadline);
@@ -93,6 +95,7 @@ export function createContext(
   return {
     db,
     client: options.client,
+    busy: options.busy,
     graphVersion,
     loaders,
     services: {

@@ -38,6 +38,7 @@ export function graphqlRoute(
   route.set("etag", false);
   // A sub-app sets its own defaults, which would bring this header back.
   route.disable("x-powered-by");
+  const admitted = admission(options);
   route.use(
     (_req, res, next) => {
       res.setHeader("Cache-Control", "no-store");
@@ -46,13 +47,15 @@ export function graphqlRoute(
     express.json({ limit: JSON_BODY_LIMIT }),
     ...serving,
     // After the body: a slow client does not hold a slot while it sends.
-    admission(options),
+    admitted.middleware,
     // One context per request: DataLoaders must not cache across requests.
     expressMiddleware(apollo, {
       context: ({ req }) => {
-        const deadline = options.requestDeadlineMs > 0 ? Date.now() + options.requestDeadlineMs : undefined;
+        const started = Date.now();
+        const deadline = options.requestDeadlineMs > 0 ? started + options.requestDeadlineMs : undefined;
         const client = options.apiKeyHeader === undefined ? undefined : clientOf(req, options.apiKeyHeader);
-        return Promise.resolve(createContext(db, (req.body ?? req.query) as Record<string, unknown>, { deadline, client }));
+        const busy = () => admitted.busySince(started);
+        return Promise.resolve(createContext(db, (req.body ?? req.query) as Record<string, unknown>, { deadline, client, busy }));
       },
     }),
   );

@@ -1,5 +1,5 @@
 import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, Record as Neo4jRecord } from "neo4j-driver";
-import { DatabaseUnavailableError, InternalError, LimitExceededError } from "../errors";
+import { DatabaseUnavailableError, InternalError, LimitExceededError, TIME_LIMITS } from "../errors";
 import { Availability } from "./availability";
 import { type Params, toNeo4jParams } from "./params";
 
@@ -302,6 +302,7 @@ export class Database {
 function deadlinePassed(): LimitExceededError {
   return new LimitExceededError(
     "The request took longer than the server allows (REQUEST_DEADLINE_MS); narrow it (smaller depth, year window or page) and try again.",
+    { limit: TIME_LIMITS.requestDeadline },
   );
 }
 
@@ -326,7 +327,9 @@ export function mapNeo4jError(error: unknown): Error {
     if (UNAVAILABLE.has(code) || code.startsWith("Neo.TransientError.General")) {
       mapped = new DatabaseUnavailableError();
     } else if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut") || code.includes("TransactionTimedOut")) {
-      mapped = new LimitExceededError("The query took longer than the server allows; narrow it (smaller depth, year window or page).");
+      mapped = new LimitExceededError("The query took longer than the server allows; narrow it (smaller depth, year window or page).", {
+        limit: TIME_LIMITS.transactionTimeout,
+      });
     } else {
       mapped = new InternalError();
     }
