@@ -2,6 +2,7 @@ import http from "node:http";
 import { FloorClient } from "./query-clients";
 import { queryCases, type QueryCase } from "./query-cases";
 import type { BenchInputs } from "./query-inputs";
+import { benchTargetFromEnv } from "./lib/bench-target";
 
 /*
  * The bare HTTP floor of the serving benchmark (issue 12): a minimal node:http server, in its own process, that answers
@@ -122,17 +123,10 @@ export function normaliseBare(c: QueryCase, data: Array<Record<string, any>>): u
 }
 
 if (require.main === module) {
-  const uri = process.env.NEO4J_URI;
-  if (!uri) {
-    console.error("Set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) to the database to serve.");
-    process.exit(2);
-  }
-  const target = {
-    uri,
-    user: process.env.NEO4J_USER || "neo4j",
-    password: process.env.NEO4J_PASSWORD || "neo4j",
-    database: process.env.NEO4J_DATABASE || "neo4j",
-  };
+  const target = benchTargetFromEnv(
+    "NEO4J_URI",
+    "Set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) to the database to serve.",
+  );
   startBareServer(target, Number(process.argv[2] ?? 0))
     .then(({ port, close }) => {
       console.log(`bare server ready: http://127.0.0.1:${port}/graphql`);

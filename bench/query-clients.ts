@@ -11,8 +11,8 @@ import type { FloorRequest, GraphqlRequest } from "./query-cases";
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** A GraphQL POST over HTTP; GraphQL errors are thrown. */
-export function postGraphql(url: string, request: GraphqlRequest): Promise<any> {
+/** A GraphQL POST over HTTP; resolves with the raw answer's bytes (a transport error or a status other than 200 rejects). */
+export function postGraphqlBody(url: string, request: GraphqlRequest): Promise<Buffer> {
   const payload = Buffer.from(JSON.stringify(request));
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -27,19 +27,9 @@ export function postGraphql(url: string, request: GraphqlRequest): Promise<any> 
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("error", reject);
         res.on("end", () => {
-          try {
-            const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { data?: unknown; errors?: Array<{ message: string }> };
-            if (body.errors?.length)
-              throw new Error(
-                `GraphQL error: ${body.errors
-                  .map((e) => e.message)
-                  .join("; ")
-                  .slice(0, 300)}`,
-              );
-            resolve(body.data);
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
+          const body = Buffer.concat(chunks);
+          if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}: ${body.toString("utf8").slice(0, 300)}`));
+          else resolve(body);
         });
       },
     );
@@ -48,19 +38,29 @@ export function postGraphql(url: string, request: GraphqlRequest): Promise<any> 
   });
 }
 
-/** The same request through the server's Apollo pipeline in-process (no HTTP, no JSON); errors are thrown. */
-export async function executeInProcess(server: RunningHttpServer, request: GraphqlRequest): Promise<any> {
-  const response = await server.executeOperation(request);
-  if (response.body.kind !== "single") throw new Error("incremental delivery is not used by this API");
-  const { data, errors } = response.body.singleResult;
-  if (errors?.length)
+/** `data` of a GraphQL answer; its errors are thrown. */
+export function graphqlData(answer: { data?: unknown; errors?: ReadonlyArray<{ message: string }> }): any {
+  if (answer.errors?.length)
     throw new Error(
-      `GraphQL error: ${errors
+      `GraphQL error: ${answer.errors
         .map((e) => e.message)
         .join("; ")
         .slice(0, 300)}`,
     );
-  return data;
+  return answer.data;
+}
+
+/** A GraphQL POST over HTTP; GraphQL errors are thrown. */
+export async function postGraphql(url: string, request: GraphqlRequest): Promise<any> {
+  const body = await postGraphqlBody(url, request);
+  return graphqlData(JSON.parse(body.toString("utf8")) as { data?: unknown; errors?: Array<{ message: string }> });
+}
+
+/** The same request through the server's Apollo pipeline in-process (no HTTP, no JSON); errors are thrown. */
+export async function executeInProcess(server: RunningHttpServer, request: GraphqlRequest): Promise<any> {
+  const response = await server.executeOperation(request);
+  if (response.body.kind !== "single") throw new Error("incremental delivery is not used by this API");
+  return graphqlData(response.body.singleResult);
 }
 
 /**

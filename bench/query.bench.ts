@@ -10,6 +10,7 @@ import { executeInProcess, FloorClient, postGraphql } from "./query-clients";
 import { chooseInputs } from "./query-inputs";
 import { queryReport } from "./query-report";
 import { CONCURRENCIES, QueryBenchResult, QueryRow, Way, WAYS } from "./query-result";
+import { benchTargetFromEnv } from "./lib/bench-target";
 
 /*
  * Query latency four ways (issue 3, section 2): coauthor-graph's GraphQL over HTTP ("ours") and in-process, the
@@ -189,17 +190,10 @@ export async function runQueryBench(opts: QueryBenchOptions): Promise<QueryBench
 
 /** Development entry: `BENCH_NEO4J_URI=bolt://… node dist/bench/query.bench.js` against an already populated database. */
 if (require.main === module) {
-  const uri = process.env.BENCH_NEO4J_URI;
-  if (!uri) {
-    console.error("Set BENCH_NEO4J_URI to a populated database (or run `npm run bench`, which imports its own).");
-    process.exit(2);
-  }
-  const target = {
-    uri,
-    user: process.env.NEO4J_USER || "neo4j",
-    password: process.env.NEO4J_PASSWORD || "neo4j",
-    database: process.env.NEO4J_DATABASE || "neo4j",
-  };
+  const target = benchTargetFromEnv(
+    "BENCH_NEO4J_URI",
+    "Set BENCH_NEO4J_URI to a populated database (or run `npm run bench`, which imports its own).",
+  );
   const only = process.env.BENCH_ONLY;
   runQueryBench({ target, log: (line) => console.log(line), budgetMs: Number(process.env.BENCH_BUDGET_MS || 3000), only })
     .then((result) => console.log(queryReport(result)))

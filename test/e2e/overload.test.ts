@@ -87,14 +87,20 @@ describe("overload", { timeout: 120_000 }, () => {
       host: "127.0.0.1",
     });
     const ask = async () => {
-      const response = await fetch(`${tight.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: QUERY });
+      const response = await fetch(`${tight.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: QUERY,
+      });
       const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
       return { status: response.status, retryAfter: response.headers.get("retry-after"), error: body.errors?.[0] };
     };
     try {
       const burst = await Promise.all(Array.from({ length: 20 }, ask));
       const overloaded = burst.filter((o) => o.error?.extensions?.code === "OVERLOADED");
-      t.diagnostic(`${overloaded.length} of ${burst.length} OVERLOADED; the rest: ${JSON.stringify(burst.filter((o) => !overloaded.includes(o)).map((o) => o.status))}`);
+      t.diagnostic(
+        `${overloaded.length} of ${burst.length} OVERLOADED; the rest: ${JSON.stringify(burst.filter((o) => !overloaded.includes(o)).map((o) => o.status))}`,
+      );
       assert.ok(overloaded.length > 0, JSON.stringify(burst));
       for (const o of burst) {
         // Either way the clock that ran out is named.
