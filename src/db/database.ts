@@ -66,6 +66,8 @@ export interface ConnectOptions {
   maxRetryMs?: number;
   /** How long opening one connection may take; default 30 s. */
   connectTimeoutMs?: number;
+  /** How long a transaction may wait for a connection from the pool (opening one included); default 30 s. */
+  acquireTimeoutMs?: number;
   /** Where Neo4j is now (a local server may come back on a new port); default: where it was. */
   resolveTarget?: () => Neo4jTarget | undefined;
   /** How often an unreachable Neo4j is probed; default 500 ms. */
@@ -91,7 +93,7 @@ function createDriver(target: Neo4jTarget, options: ConnectOptions): Driver {
     // back needs care: see toNeo4jParams.
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
-    connectionAcquisitionTimeout: 30_000,
+    connectionAcquisitionTimeout: options.acquireTimeoutMs ?? 30_000,
     maxTransactionRetryTime: options.maxRetryMs ?? 30_000,
     connectionTimeout: options.connectTimeoutMs ?? 30_000,
     logging: { level: "error", logger: () => undefined },
@@ -318,13 +320,15 @@ function toWriteResult(result: QueryResult): WriteResult {
 }
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
+/** The pool's own error (no Neo4j code) when no connection could be had in time: Neo4j is not answering. */
+const ACQUISITION_TIMED_OUT = /^Connection acquisition timed out/;
 
 /** The single place where driver errors become client-safe errors; the original is kept as `cause`. */
 export function mapNeo4jError(error: unknown): Error {
   if (error instanceof Neo4jError) {
     const code = error.code ?? "";
     let mapped: Error;
-    if (UNAVAILABLE.has(code) || code.startsWith("Neo.TransientError.General")) {
+    if (UNAVAILABLE.has(code) || code.startsWith("Neo.TransientError.General") || ACQUISITION_TIMED_OUT.test(error.message)) {
       mapped = new DatabaseUnavailableError();
     } else if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut") || code.includes("TransactionTimedOut")) {
       mapped = new LimitExceededError("The query took longer than the server allows; narrow it (smaller depth, year window or page).", {

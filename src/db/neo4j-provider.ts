@@ -100,7 +100,8 @@ export async function openDatabase(opts: OpenOptions): Promise<{ db: Database; n
       },
       log,
       // No driver retries for a server: its first retry alone waits 1 s, and a client retrying on 503 does the same job.
-      ...(opts.serving ? { maxRetryMs: 0, connectTimeoutMs: 3_000 } : {}),
+      // Nor a 30 s wait for a connection while Neo4j is gone or coming back (its port open, Bolt not yet answering).
+      ...(opts.serving ? { maxRetryMs: 0, connectTimeoutMs: 3_000, acquireTimeoutMs: 3_000 } : {}),
     });
     await applySchema(db, { log: opts.log });
   } catch (error) {
