@@ -29,6 +29,8 @@ function runCli(args: string[], stdinFile?: string): Promise<CliResult> {
   return runCliWith(env, args, stdinFile);
 }
 
+const CLI_LIMIT_MS = 300_000;
+
 function runCliWith(env: NodeJS.ProcessEnv, args: string[], stdinFile?: string): Promise<CliResult> {
   const child = spawn(process.execPath, [CLI, ...args], { env, stdio: [stdinFile ? "pipe" : "ignore", "pipe", "pipe"] });
   if (stdinFile && child.stdin) createReadStream(stdinFile).pipe(child.stdin);
@@ -37,12 +39,17 @@ function runCliWith(env: NodeJS.ProcessEnv, args: string[], stdinFile?: string):
   child.stdout!.on("data", (d) => (stdout += d));
   child.stderr!.on("data", (d) => (stderr += d));
   return new Promise((resolve, reject) => {
+    // A bulk load starts and stops a Neo4j of its own (a minute or two on a busy machine). Past the limit: SIGTERM
+    // first, so that the CLI stops the Neo4j it started, and SIGKILL only if it does not exit.
+    let kill: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`coauthor-graph ${args.join(" ")} did not finish in 120 s\n${stdout}\n${stderr}`));
-    }, 120_000);
+      child.kill("SIGTERM");
+      kill = setTimeout(() => child.kill("SIGKILL"), 30_000);
+      reject(new Error(`coauthor-graph ${args.join(" ")} did not finish in ${CLI_LIMIT_MS / 1000} s\n${stdout}\n${stderr}`));
+    }, CLI_LIMIT_MS);
     child.on("close", (code) => {
       clearTimeout(timer);
+      clearTimeout(kill);
       resolve({ code, stdout, stderr });
     });
   });

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Neo4jError } from "neo4j-driver";
+
+const newError = (message: string, code: string) => new Neo4jError(message, code, "50N42", "error: general processing exception");
 import { mapNeo4jError } from "../../../src/db/database";
 
 // The one place where driver errors become client codes: what each failure a server meets is answered as.
@@ -9,18 +11,12 @@ const codeOf = (error: Error) => (error as { extensions?: { code?: string; limit
 
 test("no connection from the pool in time (Neo4j gone, or bound but not answering) is DATABASE_UNAVAILABLE, not a fault", () => {
   // The pool's own error has no Neo4j code (neo4j-driver-core pool.js).
-  const error = new Neo4jError(
-    "Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50, Idle conn count = 0.",
-    "N/A",
-  );
+  const error = newError("Connection acquisition timed out in 3000 ms. Pool status: Active conn count = 50, Idle conn count = 0.", "N/A");
   assert.equal(codeOf(mapNeo4jError(error))?.code, "DATABASE_UNAVAILABLE");
 });
 
 test("Neo4j's transaction timeout is LIMIT_EXCEEDED naming the transaction timeout", () => {
-  const error = new Neo4jError(
-    "The transaction has been terminated.",
-    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
-  );
+  const error = newError("The transaction has been terminated.", "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration");
   assert.deepEqual(
     { code: codeOf(mapNeo4jError(error))?.code, limit: codeOf(mapNeo4jError(error))?.limit },
     { code: "LIMIT_EXCEEDED", limit: "TRANSACTION_TIMEOUT" },
@@ -28,9 +24,6 @@ test("Neo4j's transaction timeout is LIMIT_EXCEEDED naming the transaction timeo
 });
 
 test("an unreachable server is DATABASE_UNAVAILABLE; an unknown Neo4j error is an internal fault", () => {
-  assert.equal(codeOf(mapNeo4jError(new Neo4jError("Could not perform discovery", "ServiceUnavailable")))?.code, "DATABASE_UNAVAILABLE");
-  assert.equal(
-    codeOf(mapNeo4jError(new Neo4jError("Invalid input", "Neo.ClientError.Statement.SyntaxError")))?.code,
-    "INTERNAL_SERVER_ERROR",
-  );
+  assert.equal(codeOf(mapNeo4jError(newError("Could not perform discovery", "ServiceUnavailable")))?.code, "DATABASE_UNAVAILABLE");
+  assert.equal(codeOf(mapNeo4jError(newError("Invalid input", "Neo.ClientError.Statement.SyntaxError")))?.code, "INTERNAL_SERVER_ERROR");
 });
