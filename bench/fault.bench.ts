@@ -85,8 +85,10 @@ export async function runFault(options: {
   const serveLog: string[] = [];
   let t0 = 0;
   let neo4jBackAt: number | undefined;
+  // Response cache off: a kept answer would hide the outage (good answers from memory while Neo4j is down).
   const serve = await startServe({
     home,
+    env: { RESPONSE_CACHE_MB: "0" },
     onLog: (line) => {
       if (!line.trim()) return;
       const at = t0 ? ` [+${((performance.now() - t0) / 1000).toFixed(1)} s after the kill]` : "";
@@ -182,7 +184,7 @@ export function faultReport(runs: FaultRun[], machine: MachineInfo, startedAt: s
     `Run started ${startedAt} on ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}; 1-minute load average ` +
       `at the start ${machine.loadAverage}. The machine is shared with other work and noisy; how long Neo4j takes to start again depends most on it.`,
     "",
-    "- `serve` (NODE_ENV=production, default limits) on the 158k-paper graph, the load mix of bench/lib/load-mix.ts from " +
+    "- `serve` (NODE_ENV=production, default limits, `RESPONSE_CACHE_MB=0` so that no answer comes from memory) on the 158k-paper graph, the load mix of bench/lib/load-mix.ts from " +
       `${runs[0]?.connections ?? "?"} keep-alive connections (closed loop; after a 503 a connection waits 100 ms), Neo4j's Java process killed with SIGKILL mid-load.`,
     "- owner: `serve` started the local Neo4j itself and its supervisor restarts it. joined: `coauthor-graph db start` ran it detached, " +
       "`serve` joined it; after the kill the operator runs `db start` again (a new Bolt port), and `serve` follows without a restart.",

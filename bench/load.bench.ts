@@ -115,7 +115,13 @@ export async function runLoadBench(options: {
   const machine = machineInfo();
   const startedAt = new Date().toISOString();
   log(`machine: ${machine.cores} cores, load ${machine.loadAverage}`);
-  const serve = await startServe({ home: options.home, onLog: (line) => log(`  [serve] ${line}`) });
+  // The response cache off unless asked for: with it, a mix drawn from a fixed set of inputs is answered from memory
+  // after the warm-up, and the run would measure the cache, not the server in front of Neo4j.
+  const serve = await startServe({
+    home: options.home,
+    env: { RESPONSE_CACHE_MB: process.env.RESPONSE_CACHE_MB ?? "0" },
+    onLog: (line) => log(`  [serve] ${line}`),
+  });
   try {
     const db = homeNeo4j(options.home);
     if (!db) throw new Error(`no running Neo4j recorded in ${options.home}`);
@@ -157,7 +163,7 @@ export async function runLoadBench(options: {
     const last = rss[rss.length - 1]?.second ?? 0;
     const slope = rssSlope(rss, last - 20);
     const env = process.env;
-    const serverSettings = `MAX_IN_FLIGHT ${env.MAX_IN_FLIGHT || "16 (default)"}, MAX_QUEUED ${env.MAX_QUEUED || "32 (default)"}, REQUEST_DEADLINE_MS ${env.REQUEST_DEADLINE_MS || "10000 (default)"}`;
+    const serverSettings = `MAX_IN_FLIGHT ${env.MAX_IN_FLIGHT || "16 (default)"}, MAX_QUEUED ${env.MAX_QUEUED || "32 (default)"}, REQUEST_DEADLINE_MS ${env.REQUEST_DEADLINE_MS || "10000 (default)"}, RESPONSE_CACHE_MB ${env.RESPONSE_CACHE_MB ?? "0"} (${env.RESPONSE_CACHE_MB && env.RESPONSE_CACHE_MB !== "0" ? "answers kept in memory" : "cache off: every request reaches Neo4j"})`;
     return { machine, startedAt, connections: options.connections, baseline, load, rss, javaRss, slope, serverSettings, mix };
   } finally {
     const how = await serve.stop();

@@ -41,36 +41,37 @@ export function apiPlugins<TContext extends BaseContext>(
   ];
 }
 
-/** What a context offers for extensions.snapshotId (GraphContext.graphVersion). */
+/** What a context offers for extensions.snapshotId (GraphContext.answerSnapshot). */
 interface VersionedContext {
-  graphVersion: () => Promise<{ snapshotId: string }>;
+  answerSnapshot: { wantAlong: () => void; get: () => Promise<{ snapshotId: string }> };
 }
 
 /**
- * Every executed response says which graph version answered it: `extensions.snapshotId`. The version is read when
- * execution starts (one statement on a unique key, shared with the request's stats and explanations), so a request
- * refused by validation or the limits still reaches Neo4j with nothing and carries no id. An import committing while
- * a request runs can make the two disagree; the id is the version the execution began on.
+ * Every executed response says which graph version answered it: `extensions.snapshotId`. When execution starts, the
+ * version is asked to ride along with the request's first read transaction (db/request-snapshot.ts), so it costs no
+ * transaction of its own and is read in the same transaction as that first read's data; a request that reads nothing
+ * reads it alone at the end. A request refused by validation or the limits reaches Neo4j with nothing and carries no
+ * id. An import committing while a request runs can make its statements disagree; the id is the first read's.
  */
 export function createSnapshotPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
     requestDidStart({ contextValue }) {
-      const source = contextValue as Partial<VersionedContext>;
-      if (typeof source.graphVersion !== "function") return Promise.resolve({});
-      const read = source.graphVersion;
-      let snapshot: Promise<string | undefined> | undefined;
+      const source = (contextValue as Partial<VersionedContext>).answerSnapshot;
+      if (typeof source?.wantAlong !== "function") return Promise.resolve({});
+      let wanted = false;
       return Promise.resolve({
         executionDidStart() {
-          // A failed read must not fail the answer: its own errors say what went wrong.
-          snapshot = read().then(
-            (v) => v.snapshotId,
-            () => undefined,
-          );
+          source.wantAlong();
+          wanted = true;
           return Promise.resolve();
         },
         async willSendResponse({ response }) {
-          if (response.body.kind !== "single" || snapshot === undefined) return;
-          const snapshotId = await snapshot;
+          if (response.body.kind !== "single" || !wanted) return;
+          // A failed read must not fail the answer: its own errors say what went wrong.
+          const snapshotId = await source.get().then(
+            (v) => v.snapshotId,
+            () => undefined,
+          );
           if (snapshotId === undefined) return;
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, snapshotId };
         },

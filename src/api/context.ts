@@ -1,5 +1,6 @@
 import type { Database } from "../db/database";
 import { readGraphVersion, type GraphVersion } from "../db/graph-version";
+import { RequestSnapshot } from "../db/request-snapshot";
 import { AuthorService } from "../author/author.service";
 import { NetworkService } from "../network/network.service";
 import { PaperService } from "../paper/paper.service";
@@ -33,6 +34,8 @@ export interface GraphContext {
   db: Database;
   /** The graph version, read at most once per request (stats, analysis explanations, extensions.snapshotId). */
   graphVersion: () => Promise<GraphVersion>;
+  /** The same version for extensions.snapshotId: asked for when execution starts, it rides along with the first read. */
+  answerSnapshot: Pick<RequestSnapshot, "wantAlong" | "get">;
   loaders: Loaders;
   services: Services;
   /** Who the request's query cost is charged to (cost-budget.ts); undefined: not charged (in-process calls). */
@@ -73,17 +76,12 @@ export function createContext(
   options: { deadline?: number; client?: string; busy?: () => boolean } = {},
 ): GraphContext {
   const named = root.forOperation(apiOperation(request));
-  const db = options.deadline === undefined ? named : named.withDeadline(options.deadline);
+  const bounded = options.deadline === undefined ? named : named.withDeadline(options.deadline);
+  const snapshot = new RequestSnapshot(() => readGraphVersion(bounded));
+  const db = bounded.withPassenger(snapshot);
   const loaders = createLoaders(db);
   const network = new NetworkService(db, loaders);
-  let version: Promise<GraphVersion> | undefined;
-  const graphVersion = () => {
-    version ??= readGraphVersion(db).catch((error: unknown) => {
-      version = undefined;
-      throw error;
-    });
-    return version;
-  };
+  const graphVersion = () => snapshot.get();
   let figures: Promise<StoredFigures | null> | undefined;
   const currentFigures = () => {
     figures ??= readCurrentFigures(db).catch((error: unknown) => {
@@ -97,6 +95,7 @@ export function createContext(
     client: options.client,
     busy: options.busy,
     graphVersion,
+    answerSnapshot: snapshot,
     loaders,
     services: {
       author: new AuthorService(db, loaders),

@@ -53,9 +53,23 @@ export interface StatementEvent {
   mode: AccessMode;
   cypher: string;
   metadata: TransactionMetadata;
+  /** Which transaction (attempt) of this connection sent it: statements of one transaction share the number. */
+  transaction: number;
 }
 
 export type StatementListener = (event: StatementEvent) => void;
+
+/**
+ * A statement that rides along in a view's next read transaction instead of running in one of its own (no session,
+ * BEGIN or COMMIT of its own): an API request's graph version (db/request-snapshot.ts). `board` is asked once per
+ * read transaction and offers its statement at most once; `landed` gets its records when that transaction commits,
+ * `missed` the error when it does not.
+ */
+export interface Passenger {
+  board(): Statement | undefined;
+  landed(records: Neo4jRecord[]): void;
+  missed(error: unknown): void;
+}
 
 /** The operation of a Database that no caller has named (see forOperation). */
 export const UNNAMED_OPERATION = "unnamed";
@@ -82,6 +96,8 @@ interface Connection {
   defaultTimeoutMs: number;
   listeners: Set<StatementListener>;
   availability: Availability;
+  /** Transactions (attempts) begun so far, for StatementEvent.transaction. */
+  transactions: number;
 }
 
 /** A probe gives up after this long, so that a hanging Neo4j counts as down; the first connection to a cold Neo4j is slow. */
@@ -138,6 +154,8 @@ export class Database {
     readonly operation: string,
     /** Epoch ms by which every transaction of this view must end (a request's deadline); none when undefined. */
     readonly deadline?: number,
+    /** Rides along in this view's read transactions (withPassenger). */
+    private readonly passenger?: Passenger,
   ) {}
 
   static async connect(target: Neo4jTarget, defaultTimeoutMs = 15_000, options: ConnectOptions = {}): Promise<Database> {
@@ -153,7 +171,7 @@ export class Database {
       );
     }
     const log = options.log ?? (() => undefined);
-    const connection: Connection = { driver, target, defaultTimeoutMs, listeners: new Set(), availability: undefined! };
+    const connection: Connection = { driver, target, defaultTimeoutMs, listeners: new Set(), availability: undefined!, transactions: 0 };
     connection.availability = new Availability(() => reconnect(connection, options), options.probeIntervalMs ?? 500, log);
     return new Database(connection, UNNAMED_OPERATION);
   }
@@ -172,7 +190,7 @@ export class Database {
    * request, import stage or command, so that call sites below need not name themselves.
    */
   forOperation(operation: string): Database {
-    return new Database(this.connection, operation, this.deadline);
+    return new Database(this.connection, operation, this.deadline, this.passenger);
   }
 
   /**
@@ -181,7 +199,12 @@ export class Database {
    * deadline (nothing is left running), and none starts once it has passed.
    */
   withDeadline(deadline: number): Database {
-    return new Database(this.connection, this.operation, Math.min(deadline, this.deadline ?? Infinity));
+    return new Database(this.connection, this.operation, Math.min(deadline, this.deadline ?? Infinity), this.passenger);
+  }
+
+  /** The same view, whose read transactions (not streams) take `passenger` along when it boards. */
+  withPassenger(passenger: Passenger): Database {
+    return new Database(this.connection, this.operation, this.deadline, passenger);
   }
 
   /**
@@ -268,11 +291,21 @@ export class Database {
     const metadata: TransactionMetadata = { app: APP_NAME, operation: options.operation ?? this.operation };
     const toSend = (list: readonly Statement[]) => list.map((s) => ({ cypher: s.cypher, params: toNeo4jParams(s.params ?? {}) }));
     const sent = toSend(statements);
+    const passenger = mode === "READ" && !consume ? this.passenger : undefined;
+    let riderRecords: Neo4jRecord[] = [];
     const work = async (tx: ManagedTransaction): Promise<QueryResult[]> => {
+      const transaction = ++this.connection.transactions;
       const results: QueryResult[] = [];
+      // Sent first and awaited last: it goes out with the transaction's first statement, not in a round trip of its own.
+      let riding: Promise<QueryResult> | undefined;
+      if (rider) {
+        for (const listener of listeners) listener({ mode, cypher: rider.cypher, metadata, transaction });
+        riding = Promise.resolve(tx.run(rider.cypher, toNeo4jParams(rider.params ?? {})));
+        riding.catch(() => undefined);
+      }
       const runAll = async (list: ReturnType<typeof toSend>) => {
         for (const { cypher, params } of list) {
-          for (const listener of listeners) listener({ mode, cypher, metadata });
+          for (const listener of listeners) listener({ mode, cypher, metadata, transaction });
           if (consume) {
             const result = tx.run(cypher, params);
             await consume(result);
@@ -282,6 +315,7 @@ export class Database {
       };
       await runAll(sent);
       if (followUp) await runAll(toSend(followUp([...results])));
+      if (riding) riderRecords = (await riding).records;
       return results;
     };
     const config = { timeout: this.timeoutFor(options), metadata };
@@ -289,9 +323,14 @@ export class Database {
       database: target.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    // Boarded only where nothing can throw before `try`, which always tells the passenger how its ride ended.
+    const rider = passenger?.board();
     try {
-      return mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      const results = mode === "READ" ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      if (rider) passenger!.landed(riderRecords);
+      return results;
     } catch (error) {
+      if (rider) passenger!.missed(error);
       const mapped = mapNeo4jError(error);
       if (mapped instanceof DatabaseUnavailableError) availability.markDown((error as Neo4jError).code ?? "no answer");
       throw mapped;

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Record as Neo4jRecord } from "neo4j-driver";
 import type { Database, Statement, WriteResult } from "./database";
 
 /*
@@ -80,6 +81,11 @@ export function bumpIfChanged(results: readonly WriteResult[]): Statement[] {
 /** One tiny statement: the version node by its unique key. */
 export async function readGraphVersion(db: Database): Promise<GraphVersion> {
   const [record] = await db.read(READ_GRAPH_VERSION, { key: GRAPH_VERSION_KEY });
+  return versionOfRecord(record);
+}
+
+/** The version from READ_GRAPH_VERSION's row (undefined: no row). */
+export function versionOfRecord(record: Neo4jRecord | undefined): GraphVersion {
   const epoch = (record?.get("epoch") as string | null) ?? null;
   const counter = Number(record?.get("counter") ?? 0);
   return { epoch, counter, changedAt: (record?.get("changedAt") as string | null) ?? null, snapshotId: snapshotIdOf(epoch, counter) };
