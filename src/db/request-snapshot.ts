@@ -38,6 +38,8 @@ export class RequestSnapshot implements Passenger {
     if (this.state !== "wanted") return undefined;
     this.state = "riding";
     this.version = new Promise<GraphVersion>((resolve, reject) => (this.ride = { resolve, reject }));
+    // Whoever asks gets the outcome; nobody asking must not make a failed ride an unhandled rejection.
+    this.version.catch(() => undefined);
     return { cypher: READ_GRAPH_VERSION, params: { key: GRAPH_VERSION_KEY } };
   }
 
@@ -47,12 +49,12 @@ export class RequestSnapshot implements Passenger {
     this.ride!.resolve(versionOfRecord(records[0]));
   }
 
-  /** The transaction failed: the version is read alone when asked for (that read fails too if Neo4j is gone). */
+  /** The transaction failed: the version is read alone instead (which fails too when Neo4j is gone or time is up). */
   missed(): void {
     if (this.state !== "riding") return;
+    this.state = "read";
     const ride = this.ride!;
-    this.state = "idle";
-    this.version = undefined;
-    this.get().then(ride.resolve, ride.reject);
+    // readAlone is async: its failures arrive as a rejection, never as a throw here.
+    this.readAlone().then(ride.resolve, ride.reject);
   }
 }
