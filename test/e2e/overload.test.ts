@@ -77,45 +77,28 @@ describe("overload", { timeout: 120_000 }, () => {
     assert.equal((await post()).status, 200);
   });
 
-  it("running out of time on a server past its limit is OVERLOADED (503, Retry-After), on a calm one LIMIT_EXCEEDED", async (t) => {
-    // A 1 ms deadline: every request runs out of time. With one slot, a burst makes the others wait.
+  it("running out of time on a calm server is LIMIT_EXCEEDED naming the clock (the busy case: test/unit/api/overload.test.ts)", async () => {
+    // A 1 ms deadline: every request runs out of time; one at a time, nobody waits for a slot.
     const base = loadConfig({});
     const tight = await startHttpServer({
       db,
-      config: { ...base, http: { ...base.http, maxInFlight: 1, maxQueued: 100, requestDeadlineMs: 1 } },
+      config: { ...base, http: { ...base.http, maxInFlight: 1, requestDeadlineMs: 1 } },
       port: 0,
       host: "127.0.0.1",
     });
-    const ask = async () => {
-      const response = await fetch(`${tight.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: QUERY,
-      });
-      const body = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
-      return { status: response.status, retryAfter: response.headers.get("retry-after"), error: body.errors?.[0] };
-    };
     try {
-      const burst = await Promise.all(Array.from({ length: 20 }, ask));
-      const overloaded = burst.filter((o) => o.error?.extensions?.code === "OVERLOADED");
-      t.diagnostic(
-        `${overloaded.length} of ${burst.length} OVERLOADED; the rest: ${JSON.stringify(burst.filter((o) => !overloaded.includes(o)).map((o) => o.status))}`,
-      );
-      assert.ok(overloaded.length > 0, JSON.stringify(burst));
-      for (const o of burst) {
-        // Either way the clock that ran out is named.
-        assert.equal(o.error?.extensions?.limit, "REQUEST_DEADLINE_MS", JSON.stringify(o));
-        if (o.error?.extensions?.code === "OVERLOADED") {
-          assert.equal(o.status, 503);
-          assert.equal(o.retryAfter, "2");
-          assert.match(o.error.message, /too busy/);
-        } else assert.equal(o.error?.extensions?.code, "LIMIT_EXCEEDED", JSON.stringify(o));
+      for (let i = 0; i < 3; i += 1) {
+        const response = await fetch(`${tight.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: QUERY,
+        });
+        const body = (await response.json()) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+        assert.equal(response.status, 200, JSON.stringify(body));
+        assert.equal(body.errors?.[0]?.extensions?.code, "LIMIT_EXCEEDED");
+        assert.equal(body.errors?.[0]?.extensions?.limit, "REQUEST_DEADLINE_MS");
+        assert.match(body.errors?.[0]?.message ?? "", /narrow it/);
       }
-      // Alone, after the burst: the query itself took too long, and the advice is to narrow it.
-      const alone = await ask();
-      assert.equal(alone.status, 200, JSON.stringify(alone));
-      assert.equal(alone.error?.extensions?.code, "LIMIT_EXCEEDED");
-      assert.match(alone.error?.message ?? "", /narrow it/);
     } finally {
       await tight.close();
     }
