@@ -1,5 +1,5 @@
 import "./lib/production-mode";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import neo4j from "neo4j-driver";
@@ -48,13 +48,26 @@ export interface FaultRun {
 
 const f1 = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? (x / 1000).toFixed(1) : "never");
 
-function dbCommand(home: string, command: "start" | "stop"): void {
-  const result = spawnSync(process.execPath, [CLI, "db", command], {
-    env: { ...process.env, COAUTHOR_GRAPH_HOME: home },
-    encoding: "utf8",
-    timeout: 300_000,
+/**
+ * `coauthor-graph db start|stop` in a child process, awaited without blocking: the load's clients and the server's log
+ * run on this event loop, and a synchronous spawn would hold their answers (and their timestamps) for the whole start.
+ */
+function dbCommand(home: string, command: "start" | "stop"): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, "db", command], {
+      env: { ...process.env, COAUTHOR_GRAPH_HOME: home },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGTERM"), 300_000);
+    child.once("error", reject);
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`db ${command} failed (${code}): ${stderr}`));
+    });
   });
-  if (result.status !== 0) throw new Error(`db ${command} failed (${result.status}): ${result.stderr}`);
 }
 
 function until(predicate: () => boolean, everyMs = 200): Promise<void> {
@@ -80,7 +93,7 @@ export async function runFault(options: {
   const { home, variant, log } = options;
   if (variant === "joined") {
     log("db start (detached) …");
-    dbCommand(home, "start");
+    await dbCommand(home, "start");
   }
   const serveLog: string[] = [];
   let t0 = 0;
@@ -129,7 +142,7 @@ export async function runFault(options: {
       // The operator notices and starts it again.
       await until(() => firstFailure !== undefined);
       log("db start again …");
-      dbCommand(home, "start");
+      await dbCommand(home, "start");
       neo4jBackAt = performance.now();
       log(`  Neo4j back after ${f1(neo4jBackAt - t0)} s, on ${homeNeo4j(home)?.uri ?? "?"}`);
     }
@@ -164,7 +177,7 @@ export async function runFault(options: {
     log(`serve stopped (${await serve.stop()})`);
     if (variant === "joined") {
       try {
-        dbCommand(home, "stop");
+        await dbCommand(home, "stop");
       } catch (error) {
         log(`db stop: ${(error as Error).message}`);
       }
