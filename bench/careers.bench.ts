@@ -181,7 +181,12 @@ async function evaluate(db: Database, cases: LabelledCase[]): Promise<void> {
     cases.filter((c) => c.kind === "HOMONYM"),
     async (c) => {
       const papers = await readEgoPapers(db, c.ids);
-      const ties = await readCoauthorCliques(db, c.ids, new Set(papers.flatMap((p) => p.coauthors)));
+      const ties = await readCoauthorCliques(
+        db,
+        c.ids,
+        new Set(papers.flatMap((p) => p.coauthors)),
+        new Set(papers.map((p) => p.paperId)),
+      );
       return { c, papers, ties };
     },
   );
@@ -211,11 +216,12 @@ async function evaluate(db: Database, cases: LabelledCase[]): Promise<void> {
     `\nLabelled cases: HOMONYM ${pos("HOMONYM", true)} positive, ${pos("HOMONYM", false)} negative; SAME_AS ${pos("SAME_AS", true)} positive, ${pos("SAME_AS", false)} negative\n`,
   );
   console.log("| rule and threshold | true pos. | false pos. | false neg. | precision | recall |\n|---|---|---|---|---|---|");
-  for (const m of [2, 3, 4, 5])
-    report(
-      `possibleHomonym, minGroupPapers ${m}`,
-      homonymCases.map(({ c, papers, ties }) => ({ positive: c.positive, flagged: homonymVerdict(papers, ties, m).flagged })),
-    );
+  for (const tie of [1, 2, 3, 4])
+    for (const m of [2, 3, 4, 5, 6])
+      report(
+        `possibleHomonym, minGroupPapers ${m}, minTiePapers ${tie}`,
+        homonymCases.map(({ c, papers, ties }) => ({ positive: c.positive, flagged: homonymVerdict(papers, ties, m, tie).flagged })),
+      );
   for (const m of [1, 2, 3, 4])
     report(
       `possibleSameAs, minSharedCoauthors ${m}`,
