@@ -83,8 +83,8 @@ RETURN p.id AS paperId, p.year AS year, v.id AS venueId, [(p)<-[:AUTHORED]-(o:Au
 
 /** Node counts from the count store (instant): the totals the listing's progress lines count towards. */
 export const COUNT_AUTHORS_AND_PAPERS = `
-CALL { MATCH (a:Author) RETURN count(a) AS authors }
-CALL { MATCH (p:Paper) RETURN count(p) AS papers }
+CALL () { MATCH (a:Author) RETURN count(a) AS authors }
+CALL () { MATCH (p:Paper) RETURN count(p) AS papers }
 RETURN authors, papers`;
 
 export const VENUES_BY_IDS = `

@@ -251,7 +251,10 @@ export class CareerService {
     const minTiePapers = intInRange("minTiePapers", args.minTiePapers ?? NAMESAKE_DEFAULTS.minTiePapers, MIN_TIE_PAPERS);
     const papers = await readEgoPapers(this.db, [author.id]);
     const coauthors = [...new Set(papers.flatMap((p) => p.coauthors))];
-    const [ties, version] = await Promise.all([readCoauthorCliques(this.db, [author.id], new Set(coauthors), new Set(papers.map((p) => p.paperId))), this.version()]);
+    const [ties, version] = await Promise.all([
+      readCoauthorCliques(this.db, [author.id], new Set(coauthors), new Set(papers.map((p) => p.paperId))),
+      this.version(),
+    ]);
     const verdict = homonymVerdict(papers, ties, minGroupPapers, minTiePapers);
     return {
       author,

@@ -14,14 +14,15 @@ import { HOMONYM_RULE, SAME_AS_RULE } from "./same-as";
  * the same rules as Author.possibleHomonym / possibleSameAs (homonymVerdict, sameAsVerdict), over one in-memory copy
  * of the bylines read once per graph snapshot as two streams (authors, then papers with their bylines). The copy is
  * integer arrays (papers per author and authors per paper, both CSR), so the passes are near-linear:
- *  - HOMONYM: for each author with 2 × minGroupPapers papers or more, a union-find over their coauthors on integer
- *    slots, walking each paper of each coauthor once; only an author with two substantial groups (a necessary
- *    condition of the flag) is handed to homonymVerdict with its papers and ties as strings;
+ *  - HOMONYM: the ties of minTiePapers joint papers or more, from one pass over the bylines; then for each author
+ *    with 2 × minGroupPapers papers or more, a union-find over their coauthors on integer slots (joined on the
+ *    author's papers and by those ties); only an author with two substantial groups (a necessary condition of the
+ *    flag) is handed to homonymVerdict with its papers and ties as strings;
  *  - SAME_AS: authors bucketed by (folded family name, first initial) of each spelling; inside a bucket, shared
  *    coauthors are counted per pair from an inverted index (coauthor → bucket members), so only the pairs with
  *    minSharedCoauthors shared coauthors or more are checked by sameAsVerdict (names, keys, joint paper).
- * The listing is cached per snapshot id, so a curator pages through a fixed list; an import (a new snapshot) builds it
- * again on the first ask.
+ * The listing is cached per snapshot id and thresholds, so a curator pages through a fixed list; an import (a new
+ * snapshot) builds it again on the first ask. Where and why: README, "Careers and namesakes".
  */
 
 export enum NamesakeKind {
@@ -58,7 +59,12 @@ export interface GraphIndex {
 export type ListingLog = (message: string) => void;
 
 /** done/total with the rate and an ETA, every 2 s at most. */
-function progress(phase: string, unit: string, total: number, log: ListingLog): { update: (done: number) => void; done: (n: number) => number } {
+function progress(
+  phase: string,
+  unit: string,
+  total: number,
+  log: ListingLog,
+): { update: (done: number) => void; done: (n: number) => number } {
   const started = Date.now();
   let last = started;
   return {
@@ -220,7 +226,11 @@ export async function strongTies(g: GraphIndex, minPapers: number): Promise<{ st
  * that many papers together either wrote them without the ego or are on one of the ego's papers together (one group
  * anyway), so the pairs with minTiePapers = 1 give the verdict of the papers-without-the-ego rule.
  */
-function egoData(g: GraphIndex, i: number, strong: { start: Int32Array; neighbours: Int32Array }): { papers: EgoPaper[]; ties: string[][] } {
+function egoData(
+  g: GraphIndex,
+  i: number,
+  strong: { start: Int32Array; neighbours: Int32Array },
+): { papers: EgoPaper[]; ties: string[][] } {
   const ids = g.authors;
   const coauthors = new Set<number>();
   const papers: EgoPaper[] = [];
@@ -351,7 +361,7 @@ function homonymCandidate(author: NameHolder, verdict: HomonymVerdict, minGroupP
     key: author.id,
     score: verdict.score,
     authorIds: [author.id],
-    summary: `${verdict.groups.length} coauthor groups that share no coauthor; substantial ones hold ${sizes.join(", ")} papers; ${verdict.differingPairs.length} pair(s) differ (${[years ? "years" : "", venues ? "venues" : ""].filter(Boolean).join(" and ")})`,
+    summary: `${verdict.groups.length} coauthor groups that do not meet; substantial ones hold ${sizes.join(", ")} papers; ${verdict.differingPairs.length} pair(s) differ (${[years ? "years" : "", venues ? "venues" : ""].filter(Boolean).join(" and ")})`,
   };
 }
 
@@ -563,7 +573,13 @@ export function afterCursor(list: readonly ListedCandidate[], after: string | nu
   return start === -1 ? [] : list.slice(start);
 }
 
-export function listingExplanation(kind: NamesakeKind, params: ListingParams, snapshotId: string, count: number, listing: NamesakeListing): Explanation {
+export function listingExplanation(
+  kind: NamesakeKind,
+  params: ListingParams,
+  snapshotId: string,
+  count: number,
+  listing: NamesakeListing,
+): Explanation {
   const phases = Object.entries(listing.phases)
     .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
     .join(", ");
