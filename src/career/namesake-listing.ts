@@ -268,7 +268,7 @@ export async function listHomonyms(
 ): Promise<ListedCandidate[]> {
   const n = g.authors.length;
   const pause = slicer();
-  let t = Date.now();
+  const t = Date.now();
   const strong = await strongTies(g, minTiePapers);
   log(`namesakes: ${strong.neighbours.length / 2} ties of ${minTiePapers}+ joint papers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   const egos: number[] = [];
@@ -292,7 +292,6 @@ export async function listHomonyms(
   const out: ListedCandidate[] = [];
   const bar = progress("homonym pass", "authors", egos.length, log);
   let checked = 0;
-  t = Date.now();
   for (let done = 0; done < egos.length; done++) {
     const i = egos[done];
     if (done % 500 === 0) bar.update(done);
