@@ -18,17 +18,18 @@ RETURN p.id AS paperId, p.year AS year, v.id AS venueId,
        [(p)<-[x:AUTHORED]-(o:Author) | [o.id, x.position]] AS byline`;
 
 /**
- * The papers the authors' coauthors wrote without them, each with its byline: two coauthors on one such paper are in
- * one group (possibleHomonym). Read per paper rather than per tie, so a 300-author byline is one row, not 45,000 ties.
+ * Each coauthor of the authors (`ids`: one, or several read as one) with the ids of all their papers; the caller drops
+ * the authors' own papers (it has read them already) and keeps those written without them: two coauthors who share
+ * such a paper are in one group (possibleHomonym). One row per coauthor with paper ids only, so a challenge report
+ * with 300 authors is never read as a byline per paper: for the author with the most coauthors on the 158k graph
+ * (4,039) this reads in 0.3-0.4 s where the bylines of the papers without him took 6.5 s (warm, same machine).
  */
-export const COAUTHOR_PAPERS_WITHOUT = `
+export const COAUTHOR_PAPERS = `
 UNWIND $ids AS egoId
 MATCH (:Author {id: egoId})-[:COAUTHORED_WITH]-(c:Author)
 WITH DISTINCT c
-MATCH (c)-[:AUTHORED]->(p:Paper)
-WITH DISTINCT p
-WHERE NOT EXISTS { MATCH (p)<-[:AUTHORED]-(e:Author) WHERE e.id IN $ids }
-RETURN [(p)<-[:AUTHORED]-(x:Author) | x.id] AS byline`;
+WHERE NOT c.id IN $ids
+RETURN c.id AS id, [(c)-[:AUTHORED]->(p:Paper) | p.id] AS papers`;
 
 /** Two authors, their paper counts inside the window, and the all-time tie profile of each (S_i, <K_i>). */
 export const PAIR_PROFILES = `
@@ -70,7 +71,7 @@ ORDER BY coalesce(p.year, 9999) ASC, p.id ASC
 RETURN id, ${PAPER_MAP} AS paper, via
 LIMIT $limit`;
 
-/** The whole graph for the namesake listing: every author, and every paper with its year, venue and byline. */
+/** The whole graph for the namesake listing, read as streams: every author, then every paper with its byline. */
 export const ALL_AUTHORS = `
 MATCH (a:Author)
 RETURN a.id AS id, a.name AS name, coalesce(a.aliases, []) AS aliases, a.orcid AS orcid`;
@@ -79,6 +80,12 @@ export const ALL_PAPERS = `
 MATCH (p:Paper)
 OPTIONAL MATCH (p)-[:PUBLISHED_IN]->(v:Venue)
 RETURN p.id AS paperId, p.year AS year, v.id AS venueId, [(p)<-[:AUTHORED]-(o:Author) | o.id] AS authors`;
+
+/** Node counts from the count store (instant): the totals the listing's progress lines count towards. */
+export const COUNT_AUTHORS_AND_PAPERS = `
+CALL () { MATCH (a:Author) RETURN count(a) AS authors }
+CALL () { MATCH (p:Paper) RETURN count(p) AS papers }
+RETURN authors, papers`;
 
 export const VENUES_BY_IDS = `
 UNWIND $ids AS id

@@ -48,6 +48,13 @@ const MinGroupPapersArg = () =>
     description:
       "A coauthor group counts as substantial with at least this many of the author's papers. 1..1000 (default chosen on labelled cases; see the README).",
   });
+const MinTiePapersArg = () =>
+  Field(() => Int, {
+    nullable: true,
+    defaultValue: NAMESAKE_DEFAULTS.minTiePapers,
+    description:
+      "Two coauthors are in one group through papers written without the author only when they wrote at least this many together (on one of the author's own papers, always). 1 = any paper: the plain components of the coauthor network without the author. 1..100 (default chosen on labelled cases; see the README).",
+  });
 const MinSharedCoauthorsArg = () =>
   Field(() => Int, {
     nullable: true,
@@ -59,6 +66,7 @@ const MinSharedCoauthorsArg = () =>
 @ArgsType()
 class HomonymArgs {
   @MinGroupPapersArg() minGroupPapers?: number | null;
+  @MinTiePapersArg() minTiePapers?: number | null;
 }
 
 @ArgsType()
@@ -72,6 +80,7 @@ class NamesakeListArgs {
   @FirstArg() first?: number | null;
   @AfterArg() after?: string | null;
   @MinGroupPapersArg() minGroupPapers?: number | null;
+  @MinTiePapersArg() minTiePapers?: number | null;
   @MinSharedCoauthorsArg() minSharedCoauthors?: number | null;
 }
 

@@ -8,6 +8,7 @@ import {
   LARGE_TEAM_THRESHOLD,
   MIN_GROUP_PAPERS,
   MIN_SHARED_COAUTHORS,
+  MIN_TIE_PAPERS,
   yearWindow,
   type WindowArgs,
 } from "../kernel/argument-rules";
@@ -32,7 +33,7 @@ import {
 import { homonymVerdict, NAMESAKE_DEFAULTS, type CoauthorGroupData } from "./namesakes";
 import { DEFAULT_LARGE_TEAM_THRESHOLD, timelineRows, type TimelineYearData } from "./timeline";
 import { HOMONYM_RULE, SameAsFinder, type SameAsCheckData } from "./same-as";
-import { afterCursor, listingExplanation, NamesakeKind, namesakeListing, type ListedCandidate } from "./namesake-listing";
+import { afterCursor, awaitListing, listingExplanation, NamesakeKind, namesakeListing, type ListedCandidate } from "./namesake-listing";
 import { pageSize } from "../kernel/argument-rules";
 import { toPage, type PageData } from "../kernel/page";
 
@@ -242,12 +243,19 @@ export class CareerService {
     ];
   }
 
-  async possibleHomonym(author: AuthorRecord, args: { minGroupPapers?: number | null }): Promise<HomonymCheckData> {
+  async possibleHomonym(
+    author: AuthorRecord,
+    args: { minGroupPapers?: number | null; minTiePapers?: number | null },
+  ): Promise<HomonymCheckData> {
     const minGroupPapers = intInRange("minGroupPapers", args.minGroupPapers ?? NAMESAKE_DEFAULTS.minGroupPapers, MIN_GROUP_PAPERS);
+    const minTiePapers = intInRange("minTiePapers", args.minTiePapers ?? NAMESAKE_DEFAULTS.minTiePapers, MIN_TIE_PAPERS);
     const papers = await readEgoPapers(this.db, [author.id]);
     const coauthors = [...new Set(papers.flatMap((p) => p.coauthors))];
-    const [ties, version] = await Promise.all([readCoauthorCliques(this.db, [author.id], new Set(coauthors)), this.version()]);
-    const verdict = homonymVerdict(papers, ties, minGroupPapers);
+    const [ties, version] = await Promise.all([
+      readCoauthorCliques(this.db, [author.id], new Set(coauthors), new Set(papers.map((p) => p.paperId))),
+      this.version(),
+    ]);
+    const verdict = homonymVerdict(papers, ties, minGroupPapers, minTiePapers);
     return {
       author,
       flagged: verdict.flagged,
@@ -259,12 +267,12 @@ export class CareerService {
       explain: careerExplanation({
         method: "possibleHomonym",
         formula: HOMONYM_RULE,
-        parameters: { authorId: author.id, minGroupPapers },
+        parameters: { authorId: author.id, minGroupPapers, minTiePapers },
         snapshotId: version.snapshotId,
         notes: [
           `${papers.length} papers, ${coauthors.length} coauthors, ${ties.length} papers of two or more coauthors without the author, ${verdict.groups.length} groups, ${verdict.soloPapers} solo papers (in no group).`,
           "A flag is evidence for a curator, not a decision: one person who changed fields or institutions completely also splits this way. Nothing is split.",
-          "minGroupPapers was chosen on labelled cases for precision (README, Careers and namesakes).",
+          "minGroupPapers and minTiePapers were chosen on labelled cases for precision (README, Careers and namesakes).",
         ],
       }),
     };
@@ -310,11 +318,13 @@ export class CareerService {
     first?: number | null;
     after?: string | null;
     minGroupPapers?: number | null;
+    minTiePapers?: number | null;
     minSharedCoauthors?: number | null;
   }): Promise<PageData<{ node: NamesakeCandidateData; cursor: string }> & { explain: Explanation; snapshotId: string }> {
     const first = pageSize(args.first);
     const params = {
       minGroupPapers: intInRange("minGroupPapers", args.minGroupPapers ?? NAMESAKE_DEFAULTS.minGroupPapers, MIN_GROUP_PAPERS),
+      minTiePapers: intInRange("minTiePapers", args.minTiePapers ?? NAMESAKE_DEFAULTS.minTiePapers, MIN_TIE_PAPERS),
       minSharedCoauthors: intInRange(
         "minSharedCoauthors",
         args.minSharedCoauthors ?? NAMESAKE_DEFAULTS.minSharedCoauthors,
@@ -322,7 +332,12 @@ export class CareerService {
       ),
     };
     const version = await this.version();
-    const listing = await namesakeListing(this.db, version, params);
+    const listing = await awaitListing(
+      namesakeListing(this.db, version, params, (line) => console.error(line)),
+      version.snapshotId,
+      params,
+      this.db.deadline,
+    );
     const list = args.kind === NamesakeKind.HOMONYM ? listing.homonyms : listing.sameAs;
     const rows = afterCursor(list, args.after).slice(0, first + 1);
     const authors = await this.loaders.authorById.loadMany([...new Set(rows.flatMap((r) => r.authorIds))]);
@@ -338,7 +353,7 @@ export class CareerService {
       () => Promise.resolve(list.length),
     );
     return Object.assign(page, {
-      explain: listingExplanation(args.kind, params, version.snapshotId, list.length, listing.builtMs),
+      explain: listingExplanation(args.kind, params, version.snapshotId, list.length, listing),
       snapshotId: version.snapshotId,
     });
   }

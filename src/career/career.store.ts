@@ -10,7 +10,7 @@ import {
   EVIDENCE_PAPERS,
   JOINT_PAPERS,
   PAIR_PROFILES,
-  COAUTHOR_PAPERS_WITHOUT,
+  COAUTHOR_PAPERS,
   VENUES_BY_IDS,
 } from "./career.cypher";
 import type { TieProfile } from "./collaboration";
@@ -43,16 +43,30 @@ export async function readEgoPapers(db: Database, ids: readonly string[]): Promi
   });
 }
 
-/** The coauthors (of `ids`) who share a paper written without `ids`, one list per such paper with two or more of them. */
-export async function readCoauthorCliques(db: Database, ids: readonly string[], coauthors: ReadonlySet<string>): Promise<string[][]> {
+/**
+ * The coauthors (of `ids`) on each paper written without `ids` that has two or more of them: one list per such paper.
+ * `own` holds the ids of the papers of `ids` (read already by readEgoPapers), which are left out.
+ */
+export async function readCoauthorCliques(
+  db: Database,
+  ids: readonly string[],
+  coauthors: ReadonlySet<string>,
+  own: ReadonlySet<string>,
+): Promise<string[][]> {
   if (coauthors.size < 2) return [];
-  const records = await db.read(COAUTHOR_PAPERS_WITHOUT, { ids: [...ids] });
-  const out: string[][] = [];
+  const records = await db.read(COAUTHOR_PAPERS, { ids: [...ids] });
+  const byPaper = new Map<string, string[]>();
   for (const r of records) {
-    const inside = [...new Set(r.get("byline") as string[])].filter((id) => coauthors.has(id));
-    if (inside.length > 1) out.push(inside);
+    const id = r.get("id") as string;
+    if (!coauthors.has(id)) continue;
+    for (const paperId of new Set(r.get("papers") as string[])) {
+      if (own.has(paperId)) continue;
+      const on = byPaper.get(paperId);
+      if (on) on.push(id);
+      else byPaper.set(paperId, [id]);
+    }
   }
-  return out;
+  return [...byPaper.values()].filter((inside) => inside.length > 1);
 }
 
 export interface PairProfile {

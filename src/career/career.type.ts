@@ -61,7 +61,7 @@ export class CollaborationYear {
 }
 
 @ObjectType("TieView", {
-  description: "A tie seen from one end (Petersen 2015): that author's tie profile and the class it gives.",
+  description: "A tie seen from one end: that author's tie profile and the class it gives (the rule: TieClass).",
   simpleResolvers: true,
 })
 export class TieView {

@@ -1,11 +1,14 @@
 import { isoYear, mean } from "./timeline";
 
 /*
- * How a pair's tie developed, and how strong it is for each end (pure). Tie classes follow A. M. Petersen,
- * "Quantifying the impact of weak, strong, and super ties in scientific careers", PNAS 112(34), E4671-E4680 (2015):
- * for an author i with S_i coauthors and mean tie strength <K_i> (joint papers per coauthor), a tie K_ij is strong
- * when K_ij > <K_i>, and super when K_ij >= K_i^c = <K_i> ln S_i, the expected largest of S_i tie strengths drawn
- * from an exponential distribution with mean <K_i> (his extreme-value threshold). Below: weak.
+ * How a pair's tie developed, and how strong it is for each end (pure). The three classes (weak, strong, super) are
+ * those of A. M. Petersen, "Quantifying the impact of weak, strong, and super ties in scientific careers", PNAS
+ * 112(34), E4671-E4680 (2015), whose abstract says super ties are identified with "analytic extreme-value
+ * thresholds" from an egocentric view of each career. His exact thresholds (methods section) were not checked, so
+ * the formula is ours, in that spirit: for an author i with S_i coauthors and mean tie strength <K_i> (joint papers
+ * per coauthor), a tie K_ij is strong when K_ij > <K_i>, and super when K_ij >= <K_i> ln S_i, about the expected
+ * largest of S_i tie strengths drawn from an exponential distribution with mean <K_i> (exactly <K_i>·H(S_i), the
+ * harmonic number, ln S_i + 0.577 for large S_i). Below: weak.
  */
 
 export enum TieClass {
@@ -20,7 +23,7 @@ export const SUPER_TIE_MIN_PAPERS = 2;
 export const SUPER_TIE_MIN_COAUTHORS = 3;
 
 export const TIE_CLASS_RULE =
-  "Petersen (PNAS 112(34), E4671, 2015): from author i's view, with S_i coauthors and mean tie strength <K_i> (joint papers per coauthor, all time), tie K_ij is SUPER when K_ij >= K_i^c = <K_i>·ln S_i (the expected largest of S_i exponential tie strengths with mean <K_i>), STRONG when K_ij > <K_i>, WEAK otherwise. Here a SUPER tie also needs K_ij >= 2 and S_i >= 3. The pair's class is the stronger of the two views.";
+  "Our rule for the three classes of Petersen (PNAS 112(34), E4671, 2015), who separates super ties by analytic extreme-value thresholds; his exact thresholds were not checked, so this formula is ours: from author i's view, with S_i coauthors and mean tie strength <K_i> (joint papers per coauthor, all time), tie K_ij is SUPER when K_ij >= <K_i>·ln S_i (about the expected largest of S_i exponential tie strengths with mean <K_i>), STRONG when K_ij > <K_i>, WEAK otherwise. A SUPER tie also needs K_ij >= 2 and S_i >= 3. The pair's class is the stronger of the two views.";
 
 export interface TieProfile {
   /** S_i: distinct coauthors, all time. */

@@ -28,7 +28,8 @@ export class GroupCoauthor {
 }
 
 @ObjectType("CoauthorGroup", {
-  description: "Coauthors of an author that share no coauthor with the rest (the author removed), with the author's papers among them.",
+  description:
+    "Coauthors of an author, the author removed, that do not meet the rest under possibleHomonym's rule (joined on the author's papers, and by minTiePapers or more joint papers without the author), with the author's papers among them.",
   simpleResolvers: true,
 })
 export class CoauthorGroup {

@@ -9,6 +9,8 @@ import { namesCompatible, parseName, type ParsedName } from "./names";
 export const NAMESAKE_DEFAULTS = {
   /** A coauthor group is substantial with at least this many of the author's papers. */
   minGroupPapers: 5,
+  /** Two coauthors are in one group through papers without the author only when they wrote this many together. */
+  minTiePapers: 3,
   /** Two name variants are flagged with at least this many shared coauthors. */
   minSharedCoauthors: 4,
 };
@@ -60,14 +62,16 @@ class UnionFind {
 
 /**
  * The author's coauthors with the author removed, split into groups that share no coauthor: two coauthors are in one
- * group when they wrote a paper together (with or without the author). Each of the author's papers joins the group of
- * its coauthors. Flagged when at least two groups have minGroupPapers papers or more and two of those share no venue
- * or have year spans that do not overlap.
+ * group when they are on one of the author's papers together, or wrote at least minTiePapers papers together
+ * without the author (1: any paper, the plain components of the coauthor network without the author). Each of the
+ * author's papers joins the group of its coauthors. Flagged when at least two groups have minGroupPapers papers or
+ * more and two of those share no venue or have year spans that do not overlap.
  */
 export function homonymVerdict(
   papers: readonly EgoPaper[],
   ties: ReadonlyArray<readonly string[]>,
   minGroupPapers: number,
+  minTiePapers = 1,
 ): HomonymVerdict {
   const uf = new UnionFind();
   const joint = new Map<string, number>();
@@ -75,10 +79,24 @@ export function homonymVerdict(
     for (const c of p.coauthors) joint.set(c, (joint.get(c) ?? 0) + 1);
     for (let i = 1; i < p.coauthors.length; i++) uf.union(p.coauthors[0], p.coauthors[i]);
   }
-  // Each entry of `ties` is a set of authors who wrote one paper together (a pair, from COAUTHORED_WITH, or a byline).
+  // Each entry of `ties` is the set of coauthors on one paper written without the author.
+  const pairs = new Map<string, number>();
   for (const tie of ties) {
     const inside = tie.filter((x) => joint.has(x));
-    for (let i = 1; i < inside.length; i++) uf.union(inside[0], inside[i]);
+    if (minTiePapers <= 1) {
+      for (let i = 1; i < inside.length; i++) uf.union(inside[0], inside[i]);
+      continue;
+    }
+    // Pairs already in one group need no count: groups only ever merge.
+    if (inside.length < 2 || inside.every((x) => uf.find(x) === uf.find(inside[0]))) continue;
+    for (let i = 0; i < inside.length; i++)
+      for (let j = i + 1; j < inside.length; j++) {
+        const [a, b] = inside[i] < inside[j] ? [inside[i], inside[j]] : [inside[j], inside[i]];
+        const key = `${a}\u0000${b}`;
+        const n = (pairs.get(key) ?? 0) + 1;
+        pairs.set(key, n);
+        if (n >= minTiePapers) uf.union(a, b);
+      }
   }
   const byRoot = new Map<string, EgoPaper[]>();
   let solo = 0;
@@ -88,9 +106,19 @@ export function homonymVerdict(
       continue;
     }
     const root = uf.find(p.coauthors[0]);
-    byRoot.set(root, [...(byRoot.get(root) ?? []), p]);
+    const list = byRoot.get(root);
+    if (list) list.push(p);
+    else byRoot.set(root, [p]);
   }
-  const groups = [...byRoot.values()].map((list) => groupOf(list, joint, uf));
+  // Each coauthor's group once (not a scan of every coauthor per group: a hub author has thousands of both).
+  const members = new Map<string, Array<{ id: string; jointPapers: number }>>();
+  for (const [id, jointPapers] of joint) {
+    const root = uf.find(id);
+    const list = members.get(root);
+    if (list) list.push({ id, jointPapers });
+    else members.set(root, [{ id, jointPapers }]);
+  }
+  const groups = [...byRoot.entries()].map(([root, list]) => groupOf(list, members.get(root) ?? []));
   groups.sort((a, b) => b.paperIds.length - a.paperIds.length || (a.coauthors[0]?.id ?? "").localeCompare(b.coauthors[0]?.id ?? ""));
   const substantial = groups.map((g, i) => ({ g, i })).filter(({ g }) => g.paperIds.length >= minGroupPapers);
   const differingPairs: HomonymVerdict["differingPairs"] = [];
@@ -107,20 +135,16 @@ export function homonymVerdict(
   return { flagged, score: flagged ? score : 0, groups, differingPairs, soloPapers: solo };
 }
 
-function groupOf(list: EgoPaper[], joint: Map<string, number>, uf: UnionFind): CoauthorGroupData {
-  const root = uf.find(list[0].coauthors[0]);
-  const coauthors = [...joint.entries()]
-    .filter(([id]) => uf.find(id) === root)
-    .map(([id, jointPapers]) => ({ id, jointPapers }))
-    .sort((a, b) => b.jointPapers - a.jointPapers || (a.id < b.id ? -1 : 1));
+function groupOf(list: EgoPaper[], members: Array<{ id: string; jointPapers: number }>): CoauthorGroupData {
+  const coauthors = members.sort((a, b) => b.jointPapers - a.jointPapers || (a.id < b.id ? -1 : 1));
   const years = list.map((p) => p.year).filter((y): y is number => y !== null);
   const venues = new Map<string, number>();
   for (const p of list) if (p.venueId !== null) venues.set(p.venueId, (venues.get(p.venueId) ?? 0) + 1);
   return {
     coauthors,
     paperIds: list.map((p) => p.paperId).sort(),
-    firstYear: years.length ? Math.min(...years) : null,
-    lastYear: years.length ? Math.max(...years) : null,
+    firstYear: years.length ? years.reduce((a, b) => Math.min(a, b)) : null,
+    lastYear: years.length ? years.reduce((a, b) => Math.max(a, b)) : null,
     venues: [...venues.entries()]
       .map(([venueId, papers]) => ({ venueId, papers }))
       .sort((a, b) => b.papers - a.papers || (a.venueId < b.venueId ? -1 : 1)),

@@ -194,6 +194,14 @@ export class Database {
   }
 
   /**
+   * The same connection without this view's deadline: for work that one request starts but that outlives it and
+   * serves later ones too (a whole-graph listing kept per snapshot), which the first request's deadline must not cut.
+   */
+  withoutDeadline(operation: string): Database {
+    return new Database(this.connection, operation);
+  }
+
+  /**
    * The same connection, whose transactions must all end by `deadline` (epoch ms): each one gets the
    * time that is left as its Neo4j transaction timeout, so Neo4j itself terminates the work at the
    * deadline (nothing is left running), and none starts once it has passed.

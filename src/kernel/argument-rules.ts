@@ -44,6 +44,7 @@ export const LARGE_TEAM_THRESHOLD: IntRange = { min: 1, max: 100_000, default: 1
 /** Namesake flags: a coauthor group's papers to count as substantial, and the shared coauthors of two name variants. */
 export const MIN_GROUP_PAPERS: IntRange = { min: 1, max: 1_000, default: 5 };
 export const MIN_SHARED_COAUTHORS: IntRange = { min: 1, max: 1_000, default: 4 };
+export const MIN_TIE_PAPERS: IntRange = { min: 1, max: 100, default: 3 };
 /** Longer search strings only make Lucene work harder; nobody types a 200-character name. */
 export const MAX_SEARCH_LENGTH = 200;
 

@@ -241,7 +241,7 @@ describe("namesake flags on a crafted fixture", () => {
     await db?.close();
   });
 
-  const HOMONYM = `query($id: ID!) { author(id: $id) { possibleHomonym(minGroupPapers: 3) { flagged score soloPapers
+  const HOMONYM = `query($id: ID!, $tie: Int) { author(id: $id) { possibleHomonym(minGroupPapers: 3, minTiePapers: $tie) { flagged score soloPapers
     groups { size paperCount firstYear lastYear years venues { venue { id } papers } topCoauthors(first: 2) { author { id } jointPapers } papers { id } }
     differingGroups { a b disjointVenues disjointYears } explain { method snapshotId } snapshotId } } }`;
   const SAME_AS = `query($id: ID!) { author(id: $id) { possibleSameAs(minSharedCoauthors: 2) { candidates { author { id } sharedCoauthorCount overlap score
@@ -263,10 +263,19 @@ describe("namesake flags on a crafted fixture", () => {
     assert.equal(check.explain.snapshotId, check.snapshotId);
   });
 
-  it("does not flag Sam Roy, whose two groups meet on a paper without him", async () => {
-    const check = (await api.data(HOMONYM, { id: "name:sam roy" })).author.possibleHomonym;
+  it("does not flag Sam Roy with minTiePapers 1, whose two groups meet on a paper without him", async () => {
+    const check = (await api.data(HOMONYM, { id: "name:sam roy", tie: 1 })).author.possibleHomonym;
     assert.equal(check.flagged, false);
     assert.equal(check.groups.length, 1);
+  });
+
+  it("flags Sam Roy by default (minTiePapers 3): one paper of two coauthors without him does not join their groups", async () => {
+    const check = (await api.data(HOMONYM, { id: "name:sam roy" })).author.possibleHomonym;
+    assert.equal(check.flagged, true);
+    assert.equal(check.groups.length, 2);
+    assert.deepEqual(check.differingGroups, [{ a: 0, b: 1, disjointVenues: true, disjointYears: false }]);
+    const two = (await api.data(HOMONYM, { id: "name:sam roy", tie: 2 })).author.possibleHomonym;
+    assert.equal(two.flagged, true, "one joint paper is below 2 as well");
   });
 
   it("finds Aaron Courville for Aaron C. Courville, with the shared coauthors and papers as evidence", async () => {
@@ -298,7 +307,7 @@ describe("namesake flags on a crafted fixture", () => {
   });
 
   it("lists the strongest candidates of each kind over the whole graph, paged", async () => {
-    const LIST = `query($kind: NamesakeKind!, $after: String) { namesakeCandidates(kind: $kind, first: 1, after: $after, minGroupPapers: 3, minSharedCoauthors: 2) {
+    const LIST = `query($kind: NamesakeKind!, $after: String) { namesakeCandidates(kind: $kind, first: 1, after: $after, minGroupPapers: 3, minTiePapers: 1, minSharedCoauthors: 2) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { kind score authors { id } summary } } explain { method snapshotId } snapshotId } }`;
     const homonyms = (await api.data(LIST, { kind: "HOMONYM" })).namesakeCandidates;
     assert.equal(homonyms.totalCount, 1);
@@ -315,5 +324,40 @@ describe("namesake flags on a crafted fixture", () => {
       ["name:aaron c. courville", "name:aaron courville"],
       ["name:j. nunez", "name:jose nunez"],
     ]);
+  });
+  it("lists exactly the authors and pairs the per-author flags flag, at each minTiePapers", async () => {
+    const ids = (await db.read("MATCH (a:Author) RETURN a.id AS id ORDER BY id")).map((r) => r.get("id") as string);
+    const PER_AUTHOR = `query($id: ID!, $tie: Int) { author(id: $id) { possibleHomonym(minGroupPapers: 3, minTiePapers: $tie) { flagged score }
+      possibleSameAs(minSharedCoauthors: 2) { candidates { author { id } score } } } }`;
+    const ALL = `query($kind: NamesakeKind!, $tie: Int, $after: String) { namesakeCandidates(kind: $kind, first: 100, after: $after, minGroupPapers: 3, minTiePapers: $tie, minSharedCoauthors: 2) {
+      totalCount edges { node { score authors { id } } } explain { parameters notes } snapshotId } }`;
+    for (const tie of [1, 2, 3]) {
+      const homonyms = new Map<string, number>();
+      const pairs = new Map<string, number>();
+      for (const id of ids) {
+        const author = (await api.data(PER_AUTHOR, { id, tie })).author;
+        if (author.possibleHomonym.flagged) homonyms.set(id, author.possibleHomonym.score);
+        for (const c of author.possibleSameAs.candidates) pairs.set([id, c.author.id].sort().join(" ~ "), c.score);
+      }
+      const listed = (await api.data(ALL, { kind: "HOMONYM", tie })).namesakeCandidates;
+      assert.deepEqual(
+        new Map(listed.edges.map((e: { node: { score: number; authors: Array<{ id: string }> } }) => [e.node.authors[0].id, e.node.score])),
+        homonyms,
+        `HOMONYM at minTiePapers ${tie}`,
+      );
+      const sameAs = (await api.data(ALL, { kind: "SAME_AS", tie })).namesakeCandidates;
+      assert.deepEqual(
+        new Map(
+          sameAs.edges.map((e: { node: { score: number; authors: Array<{ id: string }> } }) => [
+            e.node.authors.map((a) => a.id).join(" ~ "),
+            e.node.score,
+          ]),
+        ),
+        pairs,
+      );
+      assert.match(listed.explain.notes.join(" "), /computed in this API process/);
+      assert.equal(listed.explain.parameters.minTiePapers, tie);
+      assert.equal(listed.snapshotId, sameAs.snapshotId);
+    }
   });
 });
