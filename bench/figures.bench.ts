@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const { csr } = await readCsr(db, counts.ties, () => undefined);
     const lines: string[] = [];
     for (let v = 0; v < csr.n; v++)
-      for (let i = csr.start[v]; i < csr.start[v] + csr.degree[v]; i++)
+      for (let i = csr.offsets[v]; i < csr.offsets[v + 1]; i++)
         if (v < csr.targets[i]) lines.push(`${v} ${csr.targets[i]} ${csr.weights[i]}`);
     const edgeFile = path.join(dir, "edges.txt");
     writeFileSync(edgeFile, lines.join("\n"));
