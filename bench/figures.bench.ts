@@ -1,84 +1,267 @@
 import "reflect-metadata";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/neo4j-provider";
-import { refreshGraphFigures } from "../src/figures/figures.compute";
+import { samplePivots } from "../src/figures/algorithms";
+import { DEFAULT_PIVOTS, DEFAULT_SEED, refreshGraphFigures } from "../src/figures/figures.compute";
 import { countAuthorsAndTies, readCsr } from "../src/figures/figures.store";
+import { machineInfo } from "./lib/machine-info";
+import { processCpuSeconds } from "./lib/process-cpu";
 
 /*
  * Whole-graph figures on the graph of COAUTHOR_GRAPH_HOME (or NEO4J_URI): ours (read from Neo4j, components,
- * PageRank, sampled betweenness, written back in the other slot) beside networkx on the same edges in the same run
- * (components, PageRank on the same weights, betweenness with the same number of pivots), each with its time and peak
- * RSS. FIGURES_BENCH_PIVOTS (default 256) sets the pivots of both; FIGURES_BENCH_PYTHON a python with networkx
- * (default: the tests' venv); FIGURES_BENCH_NETWORKX=0 skips networkx.
+ * PageRank, sampled betweenness, written back in the other slot), then igraph (C, through python) and networkx (pure
+ * python) on the same edges, weights and betweenness pivots in the same run: components, PageRank on the same weights,
+ * betweenness from the same pivot authors (betweenness(sources=…) / betweenness_centrality_subset: the same searches
+ * ours makes). Prints each one's times, peak RSS, the ratios, and how far igraph's figures are from ours.
+ *
+ * FIGURES_BENCH_PIVOTS (default: the production default) sets the pivots; FIGURES_BENCH_PYTHON a python with
+ * python-igraph and networkx (default: the tests' venv); FIGURES_BENCH_NETWORKX=0 skips networkx,
+ * FIGURES_BENCH_NETWORKX_TIMEOUT_S (default 900) stops it.
  *
  *   COAUTHOR_GRAPH_HOME=<a home with the 158k graph> node dist/bench/figures.bench.js
  */
-const PIVOTS = Number(process.env.FIGURES_BENCH_PIVOTS || 256);
+const PIVOTS = Number(process.env.FIGURES_BENCH_PIVOTS || DEFAULT_PIVOTS);
 const PYTHON = process.env.FIGURES_BENCH_PYTHON || path.join(os.tmpdir(), "coauthor-graph-pyenv", "bin", "python");
+const NETWORKX_TIMEOUT_S = Number(process.env.FIGURES_BENCH_NETWORKX_TIMEOUT_S || 900);
 
-const NETWORKX = `
-import json, resource, sys, time, networkx as nx
-n, k, edge_file = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-t0 = time.time()
-G = nx.Graph()
-G.add_nodes_from(range(n))
-with open(edge_file) as f:
-    for line in f:
-        a, b, w = line.split()
-        G.add_edge(int(a), int(b), weight=float(w))
-t_load = time.time() - t0
-t = time.time(); sizes = sorted((len(c) for c in nx.connected_components(G)), reverse=True); t_cc = time.time() - t
-t = time.time(); pr = nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-10); t_pr = time.time() - t
-t = time.time(); bc = nx.betweenness_centrality(G, k=k, seed=1, normalized=True); t_bc = time.time() - t
-print(json.dumps({"load": t_load, "components": t_cc, "pagerank": t_pr, "betweenness": t_bc, "giant": sizes[0],
-                  "peakRssMiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+/** Reads the edges (Int32 pairs, Float32 weights) and pivots, then prints one JSON line per finished phase. */
+const PYTHON_SCRIPT = `
+import json, resource, sys, time
+from array import array
+lib, n, edge_file, weight_file, pivot_file = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+def say(**kw):
+    kw["peakRssMiB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(kw), flush=True)
+t = time.time()
+ends = array("i"); ends.frombytes(open(edge_file, "rb").read())
+weights = array("f"); weights.frombytes(open(weight_file, "rb").read())
+pivots = json.load(open(pivot_file))
+if lib == "igraph":
+    import igraph as ig
+    say(version=ig.__version__)
+    g = ig.Graph(n=n, edges=list(zip(ends[0::2], ends[1::2])), directed=False)
+    g.es["weight"] = list(weights)
+    say(phase="load", s=time.time() - t)
+    t = time.time(); sizes = sorted(g.connected_components().sizes(), reverse=True); say(phase="components", s=time.time() - t, giant=sizes[0], count=len(sizes))
+    t = time.time(); pr = g.pagerank(damping=0.85, weights="weight"); say(phase="pagerank", s=time.time() - t)
+    t = time.time(); bc = g.betweenness(directed=False, sources=pivots); say(phase="betweenness", s=time.time() - t)
+    json.dump({"pagerank": pr, "betweenness": bc}, open(edge_file + ".igraph.json", "w"))
+else:
+    import networkx as nx
+    say(version=nx.__version__)
+    G = nx.Graph(); G.add_nodes_from(range(n))
+    G.add_weighted_edges_from(zip(ends[0::2], ends[1::2], weights))
+    say(phase="load", s=time.time() - t)
+    t = time.time(); sizes = sorted((len(c) for c in nx.connected_components(G)), reverse=True); say(phase="components", s=time.time() - t, giant=sizes[0], count=len(sizes))
+    t = time.time(); nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-10); say(phase="pagerank", s=time.time() - t)
+    t = time.time(); nx.betweenness_centrality_subset(G, sources=pivots, targets=list(range(n)), normalized=False); say(phase="betweenness", s=time.time() - t)
 `;
 
+interface Phase {
+  phase?: string;
+  s?: number;
+  version?: string;
+  giant?: number;
+  count?: number;
+  peakRssMiB: number;
+}
+
+/** Runs one library's phases; what it finished before a timeout is kept. */
+function runPython(lib: "igraph" | "networkx", args: string[], timeoutS: number): { phases: Phase[]; finished: boolean } {
+  let out: string;
+  let finished = true;
+  try {
+    out = execFileSync(PYTHON, ["-", lib, ...args], {
+      input: PYTHON_SCRIPT,
+      encoding: "utf8",
+      timeout: timeoutS * 1000,
+      maxBuffer: 1 << 20,
+    });
+  } catch (error) {
+    out = String((error as { stdout?: string }).stdout ?? "");
+    finished = false;
+    console.error(`${lib}: stopped (${(error as Error).message.split("\n")[0]})`);
+  }
+  const phases = out
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Phase);
+  return { phases, finished };
+}
+
 async function main(): Promise<void> {
+  const machine = machineInfo();
   const session = await openDatabase({ config: loadConfig(), log: (m) => console.error(`bench: ${m}`) });
   const dir = mkdtempSync(path.join(os.tmpdir(), "cg-figures-bench-"));
   try {
     const db = session.db;
     const counts = await countAuthorsAndTies(db);
-    console.log(`graph: ${counts.authors} authors, ${counts.ties} ties; betweenness pivots ${PIVOTS}`);
+    console.log(
+      `graph: ${counts.authors} authors, ${counts.ties} ties; betweenness pivots ${PIVOTS}; ${machine.cores} cores, ` +
+        `load average ${machine.loadAverage} at the start`,
+    );
+    const neo4jPid = session.neo4j.state?.pid;
+    const neo4jCpuBefore = processCpuSeconds(neo4jPid);
+    const cpuBefore = process.cpuUsage();
     const rssBefore = process.memoryUsage().rss;
-    const ours = await refreshGraphFigures(db, { pivots: PIVOTS, seed: 1, force: true, log: (m) => console.error(m) });
+    // Neo4j's CPU seconds at the end of each phase (from its progress lines): what reading and writing cost it,
+    // which the load on a shared machine inflates much less than their wall time.
+    const neo4jCpuAt: Record<string, number | undefined> = {};
+    const log = (m: string) => {
+      console.error(m);
+      const done = /^figures: (reading the coauthor graph|betweenness|writing per-author figures): \d+ \w+ in /.exec(m);
+      if (done) neo4jCpuAt[done[1]] = processCpuSeconds(neo4jPid);
+    };
+    const ours = await refreshGraphFigures(db, { pivots: PIVOTS, seed: DEFAULT_SEED, force: true, log });
+    const cpu = process.cpuUsage(cpuBefore);
+    const neo4jCpuAfter = processCpuSeconds(neo4jPid);
     const phases = ours.phases ?? {};
-    const compute = (phases.components ?? 0) + (phases.pagerank ?? 0) + (phases.betweenness ?? 0);
+    const compute = (phases.renumber ?? 0) + (phases.components ?? 0) + (phases.pagerank ?? 0) + (phases.betweenness ?? 0);
     console.log(
-      `ours: total ${((ours.durationMs ?? 0) / 1000).toFixed(1)} s (read ${sec(phases.read)}, team sizes ${sec(phases.teamSizes)}, components ${sec(phases.components)}, ` +
-        `PageRank ${sec(phases.pagerank)}, betweenness ${sec(phases.betweenness)}, write ${sec(phases.write)}); peak RSS ${mib(ours.peakRssBytes ?? 0)} MiB (${mib(rssBefore)} before)`,
+      `ours: total ${sec(ours.durationMs)} (read ${sec(phases.read)}, team sizes ${sec(phases.teamSizes)} beside it, renumber ${sec(phases.renumber)}, ` +
+        `components ${sec(phases.components)}, PageRank ${sec(phases.pagerank)}, betweenness ${sec(phases.betweenness)} ` +
+        `(${(phases.betweenness / PIVOTS).toFixed(1)} ms/pivot), write ${sec(phases.write)}); peak RSS ${mib(ours.peakRssBytes ?? 0)} MiB ` +
+        `(${mib(rssBefore)} before); CPU: node ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s` +
+        (neo4jCpuBefore !== undefined && neo4jCpuAfter !== undefined ? `, Neo4j ${(neo4jCpuAfter - neo4jCpuBefore).toFixed(1)} s` : ""),
     );
-    if (process.env.FIGURES_BENCH_NETWORKX === "0") return;
-    // The same edges and weights networkx gets: read once more, written as a plain edge list.
-    const { csr } = await readCsr(db, counts.ties, () => undefined);
-    const lines: string[] = [];
+    const readCpu = neo4jCpuAt["reading the coauthor graph"];
+    const bcCpu = neo4jCpuAt["betweenness"];
+    const writeCpu = neo4jCpuAt["writing per-author figures"];
+    if (neo4jCpuBefore !== undefined && readCpu !== undefined && bcCpu !== undefined && writeCpu !== undefined)
+      console.log(
+        `Neo4j CPU: read + team sizes ${(readCpu - neo4jCpuBefore).toFixed(1)} s, write ${(writeCpu - bcCpu).toFixed(1)} s ` +
+          `(${Math.round(counts.authors / (writeCpu - bcCpu))} authors per CPU second)`,
+      );
+    if (ours.status !== "computed" || !ours.slot) throw new Error(`figures not computed: ${ours.status}`);
+
+    // The same edges, weights and pivot authors the computation used, in the read order (pivots are drawn over it).
+    const { csr, externalIds } = await readCsr(db, counts.ties, () => undefined);
+    const ends = new Int32Array(2 * csr.m);
+    const weights = new Float32Array(csr.m);
+    let e = 0;
     for (let v = 0; v < csr.n; v++)
-      for (let i = csr.start[v]; i < csr.start[v] + csr.degree[v]; i++)
-        if (v < csr.targets[i]) lines.push(`${v} ${csr.targets[i]} ${csr.weights[i]}`);
-    const edgeFile = path.join(dir, "edges.txt");
-    writeFileSync(edgeFile, lines.join("\n"));
-    const out = execFileSync(PYTHON, ["-", String(csr.n), String(Math.min(PIVOTS, csr.n)), edgeFile], {
-      input: NETWORKX,
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-    });
-    const nx = JSON.parse(out) as Record<string, number>;
-    const nxCompute = (nx.components + nx.pagerank + nx.betweenness) * 1000;
-    console.log(
-      `networkx: load ${nx.load.toFixed(1)} s, components ${nx.components.toFixed(1)} s, PageRank ${nx.pagerank.toFixed(1)} s, betweenness ${nx.betweenness.toFixed(1)} s; peak RSS ${nx.peakRssMiB.toFixed(0)} MiB`,
-    );
-    console.log(
-      `compute only (components + PageRank + betweenness): ours ${sec(compute)}, networkx ${sec(nxCompute)}, ratio networkx/ours ${(nxCompute / compute).toFixed(1)}`,
-    );
+      for (let i = csr.offsets[v]; i < csr.offsets[v + 1]; i++)
+        if (v < csr.targets[i]) {
+          ends[2 * e] = v;
+          ends[2 * e + 1] = csr.targets[i];
+          weights[e++] = csr.weights[i];
+        }
+    const pivots = csr.n > PIVOTS ? Array.from(samplePivots(csr.n, PIVOTS, DEFAULT_SEED)) : Array.from({ length: csr.n }, (_, i) => i);
+    const files = ["edges.bin", "weights.bin", "pivots.json"].map((f) => path.join(dir, f));
+    writeFileSync(files[0], ends);
+    writeFileSync(files[1], weights);
+    writeFileSync(files[2], JSON.stringify(pivots));
+    const args = [String(csr.n), ...files];
+
+    const ig = runPython("igraph", args, 3600);
+    report("igraph", ig.phases, ig.finished, compute, phases.betweenness);
+    if (ig.finished) {
+      const igraph = JSON.parse(readFileSync(`${files[0]}.igraph.json`, "utf8")) as { pagerank: number[]; betweenness: number[] };
+      compareWithIgraph(csr.n, externalIds, new Set(pivots), await readStored(db, ours.slot), igraph);
+    }
+    if (process.env.FIGURES_BENCH_NETWORKX !== "0") {
+      const nx = runPython("networkx", args, NETWORKX_TIMEOUT_S);
+      report("networkx", nx.phases, nx.finished, compute, phases.betweenness);
+      if (!nx.finished) console.log(`networkx: did not finish in ${NETWORKX_TIMEOUT_S} s (FIGURES_BENCH_NETWORKX_TIMEOUT_S)`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await session.close();
   }
+}
+
+/** One library's phase times, and its compute (components + PageRank + betweenness) over ours. */
+function report(lib: string, phases: Phase[], finished: boolean, oursComputeMs: number, oursBetweennessMs: number): void {
+  const by = new Map(phases.filter((p) => p.phase).map((p) => [p.phase!, p]));
+  const version = phases.find((p) => p.version)?.version ?? "?";
+  const peak = Math.max(0, ...phases.map((p) => p.peakRssMiB));
+  const t = (name: string) => (by.has(name) ? `${by.get(name)!.s!.toFixed(1)} s` : "not reached");
+  console.log(
+    `${lib} ${version}: load ${t("load")}, components ${t("components")}, PageRank ${t("pagerank")}, betweenness ${t("betweenness")}; ` +
+      `peak RSS ${peak.toFixed(0)} MiB`,
+  );
+  if (finished && by.has("betweenness")) {
+    const theirs = ["components", "pagerank", "betweenness"].reduce((s, p) => s + by.get(p)!.s! * 1000, 0);
+    console.log(
+      `compute (components + PageRank + betweenness; ours with its renumbering): ours ${sec(oursComputeMs)}, ${lib} ${sec(theirs)}, ` +
+        `ratio ${lib}/ours ${(theirs / oursComputeMs).toFixed(1)}; betweenness alone ${lib}/ours ` +
+        `${((by.get("betweenness")!.s! * 1000) / oursBetweennessMs).toFixed(1)}`,
+    );
+  }
+}
+
+async function readStored(
+  db: Awaited<ReturnType<typeof openDatabase>>["db"],
+  slot: "A" | "B",
+): Promise<Map<number, { pageRank: number; betweenness: number }>> {
+  const records = await db.read(
+    `MATCH (a:Author) RETURN id(a) AS id, a.pageRank${slot} AS pageRank, a.betweenness${slot} AS betweenness`,
+    {},
+    { timeoutMs: 600_000 },
+  );
+  return new Map(
+    records.map((r) => [Number(r.get("id")), { pageRank: Number(r.get("pageRank")), betweenness: Number(r.get("betweenness")) }]),
+  );
+}
+
+/**
+ * igraph against the stored figures: PageRank's largest absolute difference (igraph solves exactly, ours stops at
+ * Σ|Δx| < N·1e-10), and betweenness as the ratio ours/igraph over the authors both give a positive value (a constant:
+ * the normalisation; pivots aside) and Spearman's ρ over every author.
+ */
+function compareWithIgraph(
+  n: number,
+  externalIds: Float64Array,
+  pivots: Set<number>,
+  stored: Map<number, { pageRank: number; betweenness: number }>,
+  igraph: { pagerank: number[]; betweenness: number[] },
+): void {
+  let prDiff = 0;
+  const ours = new Float64Array(n);
+  const ratios: number[] = [];
+  for (let v = 0; v < n; v++) {
+    const s = stored.get(externalIds[v])!;
+    prDiff = Math.max(prDiff, Math.abs(s.pageRank - igraph.pagerank[v]));
+    ours[v] = s.betweenness;
+    // A pivot's own estimate is scaled by 1/(k−1) instead of 1/k (it gets nothing from its own search).
+    if (!pivots.has(v) && s.betweenness > 0 && igraph.betweenness[v] > 0) ratios.push(s.betweenness / igraph.betweenness[v]);
+  }
+  ratios.sort((a, b) => a - b);
+  const spread = ratios.length ? ratios[ratios.length - 1] / ratios[0] - 1 : 0;
+  console.log(
+    `igraph vs ours: PageRank max |Δ| ${prDiff.toExponential(1)}; betweenness Spearman ${spearman(ours, igraph.betweenness).toFixed(6)}, ` +
+      `ours/igraph ${ratios[0]?.toExponential(4)} for the ${ratios.length} non-pivot authors both score (spread ${spread.toExponential(1)})`,
+  );
+}
+
+function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const rank = (v: ArrayLike<number>) => {
+    const idx = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a] - v[b]);
+    const r = new Float64Array(v.length);
+    for (let i = 0; i < idx.length;) {
+      let j = i;
+      while (j + 1 < idx.length && v[idx[j + 1]] === v[idx[i]]) j++;
+      for (let k = i; k <= j; k++) r[idx[k]] = (i + j) / 2;
+      i = j + 1;
+    }
+    return r;
+  };
+  const rx = rank(x);
+  const ry = rank(y);
+  const mean = (rx.length - 1) / 2;
+  let num = 0;
+  let dx = 0;
+  let dy = 0;
+  for (let i = 0; i < rx.length; i++) {
+    num += (rx[i] - mean) * (ry[i] - mean);
+    dx += (rx[i] - mean) ** 2;
+    dy += (ry[i] - mean) ** 2;
+  }
+  return num / Math.sqrt(dx * dy);
 }
 
 const sec = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;

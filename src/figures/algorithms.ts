@@ -31,8 +31,8 @@ export function connectedComponents(g: Csr): Components {
     raw[s] = c;
     while (head < tail) {
       const v = queue[head++];
-      const end = g.start[v] + g.degree[v];
-      for (let i = g.start[v]; i < end; i++) {
+      const end = g.offsets[v + 1];
+      for (let i = g.offsets[v]; i < end; i++) {
         const w = g.targets[i];
         if (raw[w] < 0) {
           raw[w] = c;
@@ -77,28 +77,29 @@ export async function pageRank(
   options: PageRankOptions = PAGERANK_DEFAULTS,
   progress?: Progress,
 ): Promise<{ scores: Float64Array; iterations: number; residual: number }> {
-  const { n } = g;
+  const { n, offsets, targets, weights } = g;
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   const out = new Float64Array(n);
+  // x_u / W_u, once per iteration instead of a division at every tie end.
+  const share = new Float64Array(n);
   for (let v = 0; v < n; v++) {
     let s = 0;
-    const end = g.start[v] + g.degree[v];
-    for (let i = g.start[v]; i < end; i++) s += g.weights[i];
+    for (let i = offsets[v]; i < offsets[v + 1]; i++) s += weights[i];
     out[v] = s;
   }
   let residual = Infinity;
   for (let it = 1; it <= options.maxIterations; it++) {
     let dangling = 0;
-    for (let v = 0; v < n; v++) if (out[v] === 0) dangling += x[v];
+    for (let v = 0; v < n; v++) {
+      if (out[v] === 0) dangling += x[v];
+      else share[v] = x[v] / out[v];
+    }
     const base = (options.alpha * dangling + (1 - options.alpha)) / n;
     for (let v = 0; v < n; v++) {
       let s = 0;
-      const end = g.start[v] + g.degree[v];
-      for (let i = g.start[v]; i < end; i++) {
-        const u = g.targets[i];
-        s += (x[u] * g.weights[i]) / out[u];
-      }
+      const end = offsets[v + 1];
+      for (let i = offsets[v]; i < end; i++) s += share[targets[i]] * weights[i];
       next[v] = base + options.alpha * s;
     }
     residual = 0;
@@ -136,53 +137,62 @@ export function samplePivots(n: number, k: number, seed: number): Int32Array {
  * Brandes' betweenness on hop distances (ties unweighted), from `pivots` sources (Brandes & Pich 2007). With every
  * author a source it is exact; with k sampled sources it is networkx's estimator: the dependencies summed over the
  * pivots scaled by 1/(k(n−2)), or 1/((k−1)(n−2)) for a pivot itself (it gets nothing from its own search). O(k·m) time.
+ *
+ * One search is a breadth-first pass that counts shortest paths (sigma) and a reverse pass that accumulates
+ * dependencies. The reverse pass pulls: author v sums coeff[w] = (1 + delta_w)/sigma_w over its neighbours one hop
+ * further, so it writes only its own entries, and each pass reads the tie list once, in order. Only the authors the
+ * search reached are reset after it. Run it on a localityOrder()ed Csr: the random reads of dist/sigma/coeff at the
+ * tie ends are what costs.
+ *
+ * Hops, not weighted distances: the figure asks who sits on the shortest chains of collaboration, and weighting a
+ * path by 1/(tie weight) would need Dijkstra (a heap, O(m + n log n) per search, several times slower) and would make
+ * the answer hinge on how strength becomes distance; networkx's betweenness_centrality(weight=None) is the reference.
  */
 export async function betweenness(g: Csr, pivots: Int32Array | null, progress?: Progress): Promise<BetweennessResult> {
-  const { n } = g;
+  const { n, offsets, targets } = g;
   const sources = pivots ?? Int32Array.from({ length: n }, (_, i) => i);
   const k = sources.length;
   const bc = new Float64Array(n);
   const sigma = new Float64Array(n);
-  const delta = new Float64Array(n);
+  const coeff = new Float64Array(n);
   const dist = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
   for (let p = 0; p < k; p++) {
     const s = sources[p];
     let head = 0;
-    let tail = 0;
-    order[tail++] = s;
+    let tail = 1;
+    order[0] = s;
     dist[s] = 0;
     sigma[s] = 1;
     while (head < tail) {
       const v = order[head++];
-      const dv = dist[v] + 1;
-      const end = g.start[v] + g.degree[v];
-      for (let i = g.start[v]; i < end; i++) {
-        const w = g.targets[i];
-        if (dist[w] < 0) {
-          dist[w] = dv;
+      const next = dist[v] + 1;
+      const sv = sigma[v];
+      const end = offsets[v + 1];
+      for (let i = offsets[v]; i < end; i++) {
+        const w = targets[i];
+        const dw = dist[w];
+        if (dw < 0) {
+          dist[w] = next;
+          sigma[w] = sv;
           order[tail++] = w;
-        }
-        if (dist[w] === dv) sigma[w] += sigma[v];
+        } else if (dw === next) sigma[w] += sv;
       }
     }
     for (let j = tail - 1; j > 0; j--) {
-      const w = order[j];
-      const dw = dist[w] - 1;
-      const coeff = (1 + delta[w]) / sigma[w];
-      const end = g.start[w] + g.degree[w];
-      for (let i = g.start[w]; i < end; i++) {
-        const v = g.targets[i];
-        if (dist[v] === dw) delta[v] += sigma[v] * coeff;
-      }
-      bc[w] += delta[w];
-    }
-    for (let j = 0; j < tail; j++) {
       const v = order[j];
-      dist[v] = -1;
-      sigma[v] = 0;
-      delta[v] = 0;
+      const next = dist[v] + 1;
+      let sum = 0;
+      const end = offsets[v + 1];
+      for (let i = offsets[v]; i < end; i++) {
+        const w = targets[i];
+        if (dist[w] === next) sum += coeff[w];
+      }
+      const delta = sigma[v] * sum;
+      bc[v] += delta;
+      coeff[v] = (1 + delta) / sigma[v];
     }
+    for (let j = 0; j < tail; j++) dist[order[j]] = -1;
     if ((p & 15) === 15 || p === k - 1) await progress?.(p + 1, k);
   }
   if (n > 2) {

@@ -10,14 +10,15 @@ CALL () { MATCH ()-[r:COAUTHORED_WITH]->() RETURN count(r) AS ties }
 RETURN authors, ties`;
 
 /**
- * Every author with its whole neighbourhood and each tie's Newman weight Σ_p 1/(n_p − 1), from the joint papers'
- * byline sizes kept on the tie (a tie written before those existed weighs its joint papers). The two lists are
- * collected from the same rows, so they line up.
+ * Every author with the ties it holds (each tie once, at its start node: half of what both ends would send), each
+ * with its Newman weight Σ_p 1/(n_p − 1), from the joint papers' byline sizes kept on the tie (a tie written before
+ * those existed weighs its joint papers). The two lists are collected from the same rows, so they line up. One record
+ * per author rather than one per tie: measured on the 158k graph, a record per tie took 4× as long.
  */
 export const AUTHOR_ADJACENCY = `
 MATCH (a:Author)
 CALL (a) {
-  OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]-(b:Author)
+  OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]->(b:Author)
   WHERE b <> a
   RETURN collect(id(b)) AS neighbours,
          collect(CASE WHEN r.paperSizes IS NULL THEN toFloat(r.papers)

@@ -13,8 +13,13 @@ import {
   WRITE_AUTHOR_FIGURES,
 } from "./figures.cypher";
 
-/** Authors per write transaction when storing per-author figures. */
+/** Authors per write statement (one UNWIND) when storing per-author figures; each statement is its own transaction. */
 export const FIGURES_WRITE_BATCH = 10_000;
+/**
+ * Write transactions in flight at once. They touch disjoint authors, so they never wait on each other's locks, and
+ * Neo4j applies them on two cores instead of one: measured on the 158k graph, 2 lanes took 0.65× the time of 1.
+ */
+export const FIGURES_WRITE_LANES = 2;
 
 /** Reading the whole graph takes long on DBLP; no request timeout applies to it. */
 const WHOLE_GRAPH_TIMEOUT_MS = 60 * 60_000;
@@ -34,7 +39,7 @@ export async function readCsr(
     AUTHOR_ADJACENCY,
     {},
     async (records) => {
-      const builder = new CsrBuilder(expectedTies * 2);
+      const builder = new CsrBuilder(expectedTies);
       for await (const record of records) {
         builder.add(Number(record.get("node")), record.get("neighbours") as number[], record.get("weights") as number[]);
         if (builder.authors % 5_000 === 0) progress(builder.authors);
@@ -72,7 +77,11 @@ export async function beginFigures(db: Database, slot: FiguresSlot, snapshotId: 
   await db.write(BEGIN_FIGURES, { slot, snapshotId, startedAt: new Date().toISOString() });
 }
 
-/** Rows [internal node id, pageRank, betweenness, component] in batches; `progress` sees authors written. */
+/**
+ * Rows [internal node id, pageRank, betweenness, component] in batches of FIGURES_WRITE_BATCH, FIGURES_WRITE_LANES
+ * transactions at a time; `progress` sees authors written. Node ids are the ones read under the same import lock, so
+ * they still name the same authors. A failed batch fails the whole write (the slot then never becomes current).
+ */
 export async function writeAuthorFigures(
   db: Database,
   slot: FiguresSlot,
@@ -80,11 +89,26 @@ export async function writeAuthorFigures(
   total: number,
   progress: (written: number) => void,
 ): Promise<void> {
-  for (let from = 0; from < total; from += FIGURES_WRITE_BATCH) {
-    const to = Math.min(total, from + FIGURES_WRITE_BATCH);
-    await db.write(WRITE_AUTHOR_FIGURES[slot], { rows: rows(from, to) }, { timeoutMs: WHOLE_GRAPH_TIMEOUT_MS });
-    progress(to);
-  }
+  let next = 0;
+  let written = 0;
+  const lane = async () => {
+    while (next < total) {
+      const from = next;
+      const to = Math.min(total, from + FIGURES_WRITE_BATCH);
+      next = to;
+      try {
+        await db.write(WRITE_AUTHOR_FIGURES[slot], { rows: rows(from, to) }, { timeoutMs: WHOLE_GRAPH_TIMEOUT_MS });
+      } catch (error) {
+        next = total; // the other lane stops after its batch in flight
+        throw error;
+      }
+      written += to - from;
+      progress(written);
+    }
+  };
+  // allSettled: no lane is still writing when this returns (the import lock is released after it).
+  const outcomes = await Promise.allSettled(Array.from({ length: FIGURES_WRITE_LANES }, lane));
+  for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
 }
 
 /** Makes the slot current; false when the graph moved on meanwhile (the slot then stays "writing", never current). */

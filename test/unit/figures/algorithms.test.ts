@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { betweenness, connectedComponents, distribution, pageRank, samplePivots } from "../../../src/figures/algorithms";
-import { csrFromEdges } from "../../../src/figures/csr";
+import { CsrBuilder, csrFromEdges, degrees, localityOrder } from "../../../src/figures/csr";
 import { AUTHORS_BY_FIGURE, AUTHORS_BY_FIGURE_COUNT } from "../../../src/author/author-figures.cypher";
 import { seededRandom } from "../../../src/util/seeded-random";
 import { networkxFigures, spearman, topOverlap } from "../../support/networkx-figures";
@@ -78,6 +78,65 @@ describe("whole-graph figures against networkx", { timeout: 600_000 }, () => {
     assert.equal(sampled.exact, false);
     // Deterministic for a seed.
     assert.deepEqual(samplePivots(n, 200, 1), samplePivots(n, 200, 1));
+  });
+
+  it("renumbering for locality changes no figure, and leaves every neighbour list ascending", async () => {
+    const n = 1500;
+    const edges = randomGraph(777, n, n * 5);
+    const g = csrFromEdges(n, edges);
+    const { csr: r, order, rank } = localityOrder(g);
+    assert.equal(r.m, g.m);
+    for (let k = 0; k < n; k++) {
+      assert.equal(order[rank[k]], k);
+      const list = r.targets.subarray(r.offsets[k], r.offsets[k + 1]);
+      for (let i = 1; i < list.length; i++) assert.ok(list[i - 1] < list[i], `author ${k}'s neighbours ascend`);
+      assert.equal(degrees(r)[k], degrees(g)[order[k]]);
+    }
+    assert.deepEqual(connectedComponents(r).sizes, connectedComponents(g).sizes);
+    const [pr, prR] = [await pageRank(g), await pageRank(r)];
+    const pivots = samplePivots(n, 50, 9);
+    const [bc, bcR] = [await betweenness(g, null), await betweenness(r, null)];
+    const [sb, sbR] = [
+      await betweenness(g, pivots),
+      await betweenness(
+        r,
+        pivots.map((v) => rank[v]),
+      ),
+    ];
+    for (let v = 0; v < n; v++) {
+      assert.ok(Math.abs(pr.scores[v] - prR.scores[rank[v]]) < 1e-12, `PageRank of ${v}`);
+      assert.ok(Math.abs(bc.scores[v] - bcR.scores[rank[v]]) < 1e-12, `betweenness of ${v}`);
+      assert.ok(Math.abs(sb.scores[v] - sbR.scores[rank[v]]) < 1e-12, `sampled betweenness of ${v}`);
+    }
+  });
+
+  it("the builder takes each tie once, from either end, and stores it at both", () => {
+    const builder = new CsrBuilder(1);
+    builder.add(70, [90, 80], [0.5, 2]);
+    builder.add(80, [], []);
+    builder.add(90, [80, 90], [1, 4]); // 90–90 is no tie
+    const { csr, externalIds } = builder.finish();
+    assert.deepEqual([...externalIds], [70, 80, 90]);
+    assert.equal(csr.m, 3);
+    const ties = (v: number) =>
+      [...csr.targets.subarray(csr.offsets[v], csr.offsets[v + 1])]
+        .map((t, i) => [t, csr.weights[csr.offsets[v] + i]])
+        .sort((a, b) => a[0] - b[0]);
+    assert.deepEqual(ties(0), [
+      [1, 2],
+      [2, 0.5],
+    ]);
+    assert.deepEqual(ties(1), [
+      [0, 2],
+      [2, 1],
+    ]);
+    assert.deepEqual(ties(2), [
+      [0, 0.5],
+      [1, 1],
+    ]);
+    const unknown = new CsrBuilder();
+    unknown.add(1, [2], [1]);
+    assert.throws(() => unknown.finish(), /not among the authors read/);
   });
 
   it("distributions are ascending (value, count) rows", () => {
