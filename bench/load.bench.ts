@@ -27,6 +27,8 @@ export interface LoadBenchResult {
   rss: RssSample[];
   javaRss: RssSample[];
   slope: { miBPerMinute: number; points: number };
+  /** Over the second half of the run: garbage collection makes 20 s of a few samples a saw-tooth, not a trend. */
+  halfSlope: { miBPerMinute: number; points: number };
   serverSettings: string;
   mix: LoadMix;
 }
@@ -98,7 +100,7 @@ export function loadReport(r: LoadBenchResult, command: string): string {
     `| serve MiB | ${r.rss.map((s) => f0(s.rssMiB)).join(" | ")} |`,
     `| Neo4j MiB | ${r.javaRss.map((s) => f0(s.rssMiB)).join(" | ")} |`,
     "",
-    `Slope of the server's RSS over the last 20 s (least squares over ${r.slope.points} samples): ${f1(r.slope.miBPerMinute)} MiB/min.`,
+    `Slope of the server's RSS over the last 20 s (least squares over ${r.slope.points} samples): ${f1(r.slope.miBPerMinute)} MiB/min; over the second half of the run (${r.halfSlope.points} samples): ${f1(r.halfSlope.miBPerMinute)} MiB/min.`,
   ];
   return lines.join("\n");
 }
@@ -162,9 +164,10 @@ export async function runLoadBench(options: {
     const javaRss = javaSampler?.stop() ?? [];
     const last = rss[rss.length - 1]?.second ?? 0;
     const slope = rssSlope(rss, last - 20);
+    const halfSlope = rssSlope(rss, last / 2);
     const env = process.env;
     const serverSettings = `MAX_IN_FLIGHT ${env.MAX_IN_FLIGHT || "16 (default)"}, MAX_QUEUED ${env.MAX_QUEUED || "32 (default)"}, REQUEST_DEADLINE_MS ${env.REQUEST_DEADLINE_MS || "10000 (default)"}, RESPONSE_CACHE_MB ${env.RESPONSE_CACHE_MB ?? "0"} (${env.RESPONSE_CACHE_MB && env.RESPONSE_CACHE_MB !== "0" ? "answers kept in memory" : "cache off: every request reaches Neo4j"})`;
-    return { machine, startedAt, connections: options.connections, baseline, load, rss, javaRss, slope, serverSettings, mix };
+    return { machine, startedAt, connections: options.connections, baseline, load, rss, javaRss, slope, halfSlope, serverSettings, mix };
   } finally {
     const how = await serve.stop();
     log(`serve stopped (${how})`);
