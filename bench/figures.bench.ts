@@ -8,6 +8,7 @@ import { openDatabase } from "../src/db/neo4j-provider";
 import { samplePivots } from "../src/figures/algorithms";
 import { DEFAULT_PIVOTS, DEFAULT_SEED, refreshGraphFigures } from "../src/figures/figures.compute";
 import { countAuthorsAndTies, readCsr } from "../src/figures/figures.store";
+import { spearman } from "../test/support/networkx-figures";
 import { machineInfo } from "./lib/machine-info";
 import { processCpuSeconds } from "./lib/process-cpu";
 
@@ -236,32 +237,6 @@ function compareWithIgraph(
     `igraph vs ours: PageRank max |Δ| ${prDiff.toExponential(1)}; betweenness Spearman ${spearman(ours, igraph.betweenness).toFixed(6)}, ` +
       `ours/igraph ${ratios[0]?.toExponential(4)} for the ${ratios.length} non-pivot authors both score (spread ${spread.toExponential(1)})`,
   );
-}
-
-function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const rank = (v: ArrayLike<number>) => {
-    const idx = Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[a] - v[b]);
-    const r = new Float64Array(v.length);
-    for (let i = 0; i < idx.length;) {
-      let j = i;
-      while (j + 1 < idx.length && v[idx[j + 1]] === v[idx[i]]) j++;
-      for (let k = i; k <= j; k++) r[idx[k]] = (i + j) / 2;
-      i = j + 1;
-    }
-    return r;
-  };
-  const rx = rank(x);
-  const ry = rank(y);
-  const mean = (rx.length - 1) / 2;
-  let num = 0;
-  let dx = 0;
-  let dy = 0;
-  for (let i = 0; i < rx.length; i++) {
-    num += (rx[i] - mean) * (ry[i] - mean);
-    dx += (rx[i] - mean) ** 2;
-    dy += (ry[i] - mean) ** 2;
-  }
-  return num / Math.sqrt(dx * dy);
 }
 
 const sec = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
