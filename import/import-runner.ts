@@ -6,7 +6,7 @@ import { ImportLockOptions, withImportLock } from "../src/db/import-lock";
 import { Format, UnparseableFileError } from "./canonical";
 import { detectFormat } from "./detect";
 import { readerFor } from "./formats/registry";
-import { openInput, readHead, spoolStdin } from "./input";
+import { openInput, readHead, spoolStdin, type OpenedInput } from "./input";
 import { readAhead } from "./read-ahead";
 import { Progress, silentProgress } from "./progress";
 import { emptyWriteCounts, WRITE_BATCH_SIZE, WriteCounts } from "./writer/graph-writer";
@@ -61,6 +61,16 @@ export interface ImportSummary {
  */
 export async function importFiles(db: Database, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   return withImportLock(db, options.lock ?? {}, () => importInto(databaseTarget(db), paths, options));
+}
+
+/**
+ * The number of records the check pass will find, estimated from the share of the file's stored bytes read so far
+ * (the count is only known at the end of that pass, and an 8-million-record file takes minutes to check).
+ */
+function estimatedRecords(read: number, input: OpenedInput): number | undefined {
+  const { consumed, size } = input.sourceProgress();
+  if (!size || consumed === 0) return undefined;
+  return Math.max(read, Math.round((read * size) / consumed));
 }
 
 /** importFiles for any target: Neo4j itself, or the in-memory graph of `import --bulk`. */
@@ -118,7 +128,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
         if (summary.rejections.length < (options.keepRejections ?? 1000))
           summary.rejections.push({ ...item.location, reason: item.reason });
       }
-      if (summary.read % 5000 === 0) progress.update(summary.read);
+      if (summary.read % 5000 === 0) progress.update(summary.read, estimatedRecords(summary.read, input));
     }
     progress.update(summary.read);
     progress.stop();

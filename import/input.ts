@@ -33,6 +33,12 @@ export interface OpenedInput {
    * the importer spools stdin to a temporary file first (spoolStdin) and opens that instead.
    */
   bytes(): AsyncIterable<Buffer>;
+  /**
+   * Bytes of the source as stored (still compressed, if it is) that the latest bytes() has consumed, and the
+   * source's size when it is known (a file): together they estimate how much of the input is left, which is
+   * what a progress ETA needs before the number of records is known.
+   */
+  sourceProgress(): { consumed: number; size: number | undefined };
 }
 
 /** Opens a file path, or "-" for standard input. Fails at once, with advice, when the path cannot be read. */
@@ -42,7 +48,16 @@ export function openInput(pathOrDash: string): OpenedInput {
   if (!stats.isFile()) {
     throw new InputError(`${pathOrDash} is not a regular file. Pass the path of one data file (or - to read standard input).`);
   }
-  return { file: pathOrDash, bytes: () => decompressed(() => createReadStream(pathOrDash), pathOrDash) };
+  let stream: ReturnType<typeof createReadStream> | undefined;
+  return {
+    file: pathOrDash,
+    bytes: () =>
+      decompressed(() => {
+        stream = createReadStream(pathOrDash);
+        return stream;
+      }, pathOrDash),
+    sourceProgress: () => ({ consumed: stream?.bytesRead ?? 0, size: stats.size }),
+  };
 }
 
 /** Opens an already-open byte stream that can be read once, such as process.stdin. */
@@ -50,6 +65,7 @@ export function openStdin(source: NodeJS.ReadableStream, file = STDIN_NAME): Ope
   let used = false;
   return {
     file,
+    sourceProgress: () => ({ consumed: 0, size: undefined }),
     bytes() {
       if (used) {
         throw new InputError(

@@ -1,5 +1,6 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -53,6 +54,22 @@ describe("openInput: files", () => {
     const opened = openInput(`${SLICE}.gz`);
     assert.deepEqual(await allBytes(opened.bytes()), readFileSync(SLICE));
     assert.deepEqual(await allBytes(opened.bytes()), readFileSync(SLICE));
+  });
+
+  it("counts the stored bytes read, against the file's size, while it decompresses", async () => {
+    const big = scratchFile("progress.bin.gz", gzipSync(randomBytes(4 << 20))); // incompressible: many chunks
+    const opened = openInput(big);
+    const size = readFileSync(big).length;
+    assert.deepEqual(opened.sourceProgress(), { consumed: 0, size });
+    let decompressed = 0;
+    let consumedMidway = -1;
+    for await (const chunk of opened.bytes()) {
+      decompressed += chunk.length;
+      if (consumedMidway < 0 && decompressed >= 1 << 20) consumedMidway = opened.sourceProgress().consumed;
+    }
+    assert.ok(consumedMidway > 0 && consumedMidway < size, `midway ${consumedMidway} of ${size}`);
+    assert.equal(opened.sourceProgress().consumed, size);
+    assert.deepEqual(openStdin(Readable.from([])).sourceProgress(), { consumed: 0, size: undefined });
   });
 
   it("recognises gzip by its magic bytes, whatever the name", async () => {
