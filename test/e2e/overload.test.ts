@@ -1,11 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { importFiles } from "../../import/import-runner";
-import { loadConfig } from "../../src/config";
-import type { Database } from "../../src/db/database";
-import { startHttpServer, type RunningHttpServer } from "../../src/api/http";
+import { describe, it } from "node:test";
 import { fromRoot } from "../../src/util/project-root";
-import { clearGraph, testDatabase } from "../support/neo4j";
+import { startTestServer, useSeededHttpServer } from "../support/http-fixture";
 
 // A burst beyond the concurrency limit is refused at once with 503, Retry-After and OVERLOADED; the rest is answered.
 
@@ -23,30 +19,15 @@ interface Outcome {
 }
 
 describe("overload", { timeout: 120_000 }, () => {
-  let db: Database;
-  let server: RunningHttpServer;
-
-  before(async () => {
-    db = await testDatabase();
-    await clearGraph(db);
-    await importFiles(db, [SEED]);
-    const base = loadConfig({});
-    server = await startHttpServer({
-      db,
-      config: { ...base, http: { ...base.http, maxInFlight: 2, maxQueued: 2 } },
-      port: 0,
-      host: "127.0.0.1",
-    });
-  });
-
-  after(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const fixture = useSeededHttpServer([SEED], (base) => ({ ...base, http: { ...base.http, maxInFlight: 2, maxQueued: 2 } }));
 
   const post = async (): Promise<Outcome> => {
     const started = Date.now();
-    const response = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: QUERY });
+    const response = await fetch(`${fixture.server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: QUERY,
+    });
     const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
     return {
       status: response.status,
@@ -79,13 +60,7 @@ describe("overload", { timeout: 120_000 }, () => {
 
   it("running out of time on a calm server is LIMIT_EXCEEDED naming the clock (the busy case: test/unit/api/overload.test.ts)", async () => {
     // A 1 ms deadline: every request runs out of time; one at a time, nobody waits for a slot.
-    const base = loadConfig({});
-    const tight = await startHttpServer({
-      db,
-      config: { ...base, http: { ...base.http, maxInFlight: 1, requestDeadlineMs: 1 } },
-      port: 0,
-      host: "127.0.0.1",
-    });
+    const tight = await startTestServer(fixture.db, (base) => ({ ...base, http: { ...base.http, maxInFlight: 1, requestDeadlineMs: 1 } }));
     try {
       for (let i = 0; i < 3; i += 1) {
         const response = await fetch(`${tight.url}/graphql`, {

@@ -1,13 +1,9 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { after, before, describe, it } from "node:test";
-import { importFiles } from "../../../import/import-runner";
-import { startHttpServer, type RunningHttpServer } from "../../../src/api/http";
-import { loadConfig } from "../../../src/config";
-import type { Database } from "../../../src/db/database";
+import { describe, it } from "node:test";
 import { fromRoot } from "../../../src/util/project-root";
-import { clearGraph, testDatabase } from "../../support/neo4j";
+import { useSeededHttpServer } from "../../support/http-fixture";
 import { serveEnv } from "../../support/serve-process";
 
 // Dashboards hear about new data: an import run by another process (the CLI) into the same Neo4j changes the version
@@ -72,34 +68,19 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_00
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("graph version events and imports by another process", { timeout: 300_000 }, () => {
-  let db: Database;
-  let server: RunningHttpServer;
-
-  before(async () => {
-    db = await testDatabase();
-    await clearGraph(db);
-    await importFiles(db, [SEED]);
-    const base = loadConfig({});
-    server = await startHttpServer({
-      db,
-      config: { ...base, production: true, serving: { ...base.serving, graphVersionPollMs: POLL_MS, warmUp: false } },
-      port: 0,
-      host: "127.0.0.1",
-    });
-  });
-
-  after(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  const fixture = useSeededHttpServer([SEED], (base) => ({
+    ...base,
+    production: true,
+    serving: { ...base.serving, graphVersionPollMs: POLL_MS, warmUp: false },
+  }));
 
   /** `coauthor-graph import` in its own process, against the same Neo4j; small batches, so it commits many times. */
   const cliImport = (file: string) => runFile(process.execPath, [CLI, "import", "--batch-size", "5", file], { env: serveEnv() });
 
-  const statsUrl = () => `${server.url}/graphql?${new URLSearchParams({ query: "{ stats { papers snapshotId } }" })}`;
+  const statsUrl = () => `${fixture.server.url}/graphql?${new URLSearchParams({ query: "{ stats { papers snapshotId } }" })}`;
 
   it("fires graphVersionChanged once per import that changed the graph, and the next request sees the new data", async () => {
-    const stream = await listen(`${server.url}/events`);
+    const stream = await listen(`${fixture.server.url}/events`);
     try {
       await waitFor("the first event", () => stream.events.length > 0);
       const [hello] = stream.events;
@@ -112,7 +93,7 @@ describe("graph version events and imports by another process", { timeout: 300_0
       // Seen from afar: versions committed by the CLI's batches, while it holds the import lock.
       const seen = new Set<string>();
       const poller = setInterval(() => {
-        const current = server.serving.watch.current();
+        const current = fixture.server.serving.watch.current();
         if (current) seen.add(`${current.snapshotId}${current.importing ? " importing" : ""}`);
       }, 10);
       await cliImport(BIBTEX);
@@ -148,8 +129,8 @@ describe("graph version events and imports by another process", { timeout: 300_0
   });
 
   it("a reconnecting client that missed a change hears it at once (Last-Event-ID)", async () => {
-    const current = server.serving.watch.announcedSnapshot()!;
-    const stream = await fetch(`${server.url}/events`, { headers: { "last-event-id": "0-0" } });
+    const current = fixture.server.serving.watch.announcedSnapshot()!;
+    const stream = await fetch(`${fixture.server.url}/events`, { headers: { "last-event-id": "0-0" } });
     const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
     let text = "";
     while (!text.includes("event: graphVersionChanged")) text += (await reader.read()).value ?? "";

@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { importFiles } from "../../../import/import-runner";
-import { startHttpServer, type RunningHttpServer } from "../../../src/api/http";
-import { loadConfig } from "../../../src/config";
-import type { Database, StatementEvent } from "../../../src/db/database";
+import type { StatementEvent } from "../../../src/db/database";
 import { READ_GRAPH_VERSION } from "../../../src/db/graph-version";
 import { fromRoot } from "../../../src/util/project-root";
-import { clearGraph, testDatabase } from "../../support/neo4j";
+import { startTestServer, useSeededHttpServer } from "../../support/http-fixture";
 
 // extensions.snapshotId costs no transaction of its own: the graph version rides along in the request's first read
 // transaction, and is read alone only when nothing else reads (or a resolver needs it first). Over real HTTP, against
@@ -21,36 +19,20 @@ interface Body {
 }
 
 describe("the answer's snapshot id rides along with the first read", { timeout: 180_000 }, () => {
-  let db: Database;
-  let server: RunningHttpServer;
-
-  before(async () => {
-    db = await testDatabase();
-    await clearGraph(db);
-    await importFiles(db, [SEED]);
-    const base = loadConfig({});
-    // No version poll and no response cache during the test: every statement seen is the request's own.
-    server = await startHttpServer({
-      db,
-      config: { ...base, serving: { ...base.serving, graphVersionPollMs: 60_000, responseCacheBytes: 0, warmUp: false } },
-      port: 0,
-      host: "127.0.0.1",
-    });
-  });
-
-  after(async () => {
-    await server?.close();
-    await db?.close();
-  });
+  // No version poll and no response cache during the test: every statement seen is the request's own.
+  const fixture = useSeededHttpServer([SEED], (base) => ({
+    ...base,
+    serving: { ...base.serving, graphVersionPollMs: 60_000, responseCacheBytes: 0, warmUp: false },
+  }));
 
   /** Posts a named operation and returns its answer with the statements it sent (operation `api:<name>`). */
   async function ask(name: string, query: string, variables: Record<string, unknown> = {}) {
     const sent: StatementEvent[] = [];
-    const stop = db.observe((event) => {
+    const stop = fixture.db.observe((event) => {
       if (event.metadata.operation === `api:${name}`) sent.push(event);
     });
     try {
-      const response = await fetch(`${server.url}/graphql`, {
+      const response = await fetch(`${fixture.server.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query, variables, operationName: name }),
@@ -101,20 +83,18 @@ describe("the answer's snapshot id rides along with the first read", { timeout: 
 
   it("an import between two requests changes the id the next answer carries", async () => {
     const before = await ask("Lookup", 'query Lookup { author(id: "name:wei xiong") { id } }');
-    await importFiles(db, [fromRoot("test", "fixtures", "bibtex", "nlp-project-anthology.bib")]);
+    await importFiles(fixture.db, [fromRoot("test", "fixtures", "bibtex", "nlp-project-anthology.bib")]);
     const afterImport = await ask("Lookup", 'query Lookup { author(id: "name:wei xiong") { id } }');
     assert.notEqual(afterImport.body.extensions?.snapshotId, before.body.extensions?.snapshotId);
   });
 
   it("a request whose first read fails still answers, without hanging on the version", async () => {
     // A 1 ms deadline: the read is refused or cut; the answer must come back with the error, not wait for a ride.
-    const base = loadConfig({});
-    const tight = await startHttpServer({
-      db,
-      config: { ...base, http: { ...base.http, requestDeadlineMs: 1 }, serving: { ...base.serving, responseCacheBytes: 0, warmUp: false } },
-      port: 0,
-      host: "127.0.0.1",
-    });
+    const tight = await startTestServer(fixture.db, (base) => ({
+      ...base,
+      http: { ...base.http, requestDeadlineMs: 1 },
+      serving: { ...base.serving, responseCacheBytes: 0, warmUp: false },
+    }));
     try {
       const started = Date.now();
       const response = await fetch(`${tight.url}/graphql`, {
