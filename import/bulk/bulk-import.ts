@@ -49,7 +49,9 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
       mark = Date.now();
       return seconds;
     };
-    const graph = new MemoryGraph();
+    // Dropped once the CSVs are written: neo4j-admin sizes its off-heap memory from what is free, and on a dblp-sized
+    // input this graph is most of the machine's memory.
+    let graph: MemoryGraph | undefined = new MemoryGraph();
     const summary = await importInto(graph, opts.paths, opts.options);
     stageSeconds.read = lap();
     if (!summary.ok) return { summary, written: false, stageSeconds, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() };
@@ -57,6 +59,7 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
     const csvDir = path.join(opts.config.home, `bulk-csv-${process.pid}`);
     try {
       const csv = writeBulkCsv(graph, csvDir, opts.options.progress ?? silentProgress);
+      graph = undefined;
       summary.files[summary.files.length - 1].coauthorPairs.created = csv.rows.coauthorPairs;
       stageSeconds.csv = lap();
       opts.log(
