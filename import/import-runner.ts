@@ -10,7 +10,7 @@ import { openInput, readHead, spoolStdin, type OpenedInput } from "./input";
 import { readAhead } from "./read-ahead";
 import { Progress, silentProgress } from "./progress";
 import { emptyWriteCounts, WRITE_BATCH_SIZE, WriteCounts } from "./writer/graph-writer";
-import { databaseTarget, ImportTarget } from "./writer/import-target";
+import { databaseTarget, ImportTarget, TargetRefusal } from "./writer/import-target";
 
 export interface ImportOptions {
   format?: Format | "auto";
@@ -151,7 +151,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     });
     const total = summary.read - summary.rejected;
     let written = 0;
-    await target.beginWrites();
+    await target.beginWrites(total);
     progress.start("writing papers", total);
     const batches = readAhead(readerFor(summary.format).read(input.bytes(), summary.file), options.batchSize ?? WRITE_BATCH_SIZE);
     for await (const batch of batches) {
@@ -177,8 +177,10 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
   } catch (error) {
     progress.stop();
     summary.error =
-      `${describe(error, summary.file)}. The graph may hold part of this file; import the same file again once the ` +
-      `database is back: re-importing is idempotent and completes the coauthor counts.`;
+      error instanceof TargetRefusal
+        ? error.message
+        : `${describe(error, summary.file)}. The graph may hold part of this file; import the same file again once the ` +
+          `database is back: re-importing is idempotent and completes the coauthor counts.`;
   }
   summary.seconds = (Date.now() - started) / 1000;
   await finishRun(target, summary);

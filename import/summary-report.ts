@@ -50,7 +50,7 @@ export function rejectionLines(summary: ImportSummary): string {
 /** The last lines of `import --bulk`: what neo4j-admin loaded and where the time went, or why nothing was. */
 export function formatBulkFooter(result: BulkImportResult): string {
   if (!result.written || !result.csv) {
-    return "✘ bulk import: nothing was written (--bulk loads every file or none); fix the file named above and run it again.";
+    return "✘ bulk import: nothing was written (--bulk loads every file or none); do what the error above says, then run it again.";
   }
   const r = result.csv.rows;
   const s = result.stageSeconds;

@@ -8,6 +8,7 @@ import { ImportOptions, importInto, ImportSummary } from "../import-runner";
 import { silentProgress } from "../progress";
 import { ARRAY_DELIMITER, BulkCsv, writeBulkCsv } from "./bulk-csv";
 import { FILL_BATCH_SIZE, FILL_MISSING_ALIASES } from "./bulk.cypher";
+import { HeapBudget } from "./memory-budget";
 import { MemoryGraph } from "./memory-graph";
 
 /** `import --bulk` cannot run here; the message says why and what to do instead. Nothing was written. */
@@ -51,8 +52,9 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
     };
     // Dropped once the CSVs are written: neo4j-admin sizes its off-heap memory from what is free, and on a dblp-sized
     // input this graph is most of the machine's memory.
-    let graph: MemoryGraph | undefined = new MemoryGraph();
-    const summary = await importInto(graph, opts.paths, opts.options);
+    const budget = new HeapBudget();
+    let graph: MemoryGraph | undefined = new MemoryGraph(budget);
+    const summary = await importInto(graph, opts.paths, opts.options).finally(() => budget.stop());
     stageSeconds.read = lap();
     if (!summary.ok) return { summary, written: false, stageSeconds, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() };
 

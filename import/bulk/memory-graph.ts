@@ -5,6 +5,7 @@ import { PairCounts } from "../writer/coauthor-pairs";
 import { WriteCounts } from "../writer/graph-writer";
 import { ImportRunEnd, ImportRunStart, ImportTarget } from "../writer/import-target";
 import { KnownPaper, paperLookup, resolveAgainst } from "../writer/paper-resolution";
+import type { HeapBudget } from "./memory-budget";
 import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import { settleNameKeys } from "./memory-names";
 import type { AuthorGraph, MemAuthor, MemPaper, MemVenue, PackedAuthorship } from "./memory-types";
@@ -38,13 +39,18 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   /** nameKeys merged since the last settleNames (the :NameTouched queue of the online import). */
   private touchedNameKeys = new Set<string>();
 
+  /** `budget` stops the read cleanly when the graph will not fit in the heap (memory-budget.ts). */
+  constructor(private readonly budget?: HeapBudget) {}
+
   async prepare(): Promise<void> {}
 
   async startRun(run: ImportRunStart): Promise<void> {
     this.runs.push({ ...run, finishedAt: null, status: "running", counts: null });
   }
 
-  async beginWrites(): Promise<void> {}
+  async beginWrites(records: number): Promise<void> {
+    this.budget?.begin(records);
+  }
 
   async finishRun(end: ImportRunEnd): Promise<void> {
     const run = this.runs.find((r) => r.id === end.id);
@@ -73,6 +79,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     counts.authorsUpdated += rows.authors.length - authorsCreated;
     counts.authorshipsCreated += authorshipsCreated;
     counts.authorshipsWritten += rows.authorships.length;
+    this.budget?.check(records.length);
   }
 
   async settleNames(): Promise<number> {

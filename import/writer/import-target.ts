@@ -24,6 +24,17 @@ export interface ImportRunEnd {
 }
 
 /**
+ * A target that cannot go on (the in-memory graph of `import --bulk` will not fit, say): its message is complete, says
+ * what to do next, and the runner reports it as it is.
+ */
+export class TargetRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TargetRefusal";
+  }
+}
+
+/**
  * Where the import runner puts canonical records. The runner owns the order of the steps (batches, then names,
  * then pairs, per file); a target owns how each step lands. Two exist: Neo4j through Cypher (the online import) and
  * an in-memory twin of the same statements that `import --bulk` turns into neo4j-admin CSVs (import/bulk/).
@@ -32,8 +43,8 @@ export interface ImportTarget {
   /** Before the first file: constraints and indexes. */
   prepare(): Promise<void>;
   startRun(run: ImportRunStart): Promise<void>;
-  /** After the check pass, before the first batch of a file. */
-  beginWrites(): Promise<void>;
+  /** After the check pass, before the first batch of a file: how many records the file will write. */
+  beginWrites(records: number): Promise<void>;
   /** One batch lands whole or not at all; counts are added to `counts`. */
   writeBatch(records: CanonicalPaper[], counts: WriteCounts): Promise<void>;
   /** Re-attaches name-only mentions for every name the file touched; returns mentions moved. */

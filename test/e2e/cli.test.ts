@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createReadStream } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+import { generateDblp } from "../../bench/lib/dblp-model";
 import { after, before, describe, it } from "node:test";
 import { Database } from "../../src/db/database";
 import { fromRoot } from "../../src/util/project-root";
@@ -121,6 +127,32 @@ describe("the coauthor-graph command line", () => {
       assert.match(result.stdout, /bulk import loaded 5 papers, 23 authors, 5 venues, 40 authorships/);
       assert.match(result.stderr, /neo4j-admin: IMPORT DONE/);
     } finally {
+      removeHome(home);
+    }
+  });
+
+  it("stops --bulk cleanly when the in-memory graph will not fit in the heap, saying how much it needs", async () => {
+    // 150,000 generated dblp records need about 250 MB of graph; the CLI gets a 128 MB heap. Without the budget V8
+    // would abort the process with a stack dump.
+    const scratch = mkdtempSync(path.join(os.tmpdir(), "cli-bulk-heap-"));
+    const home = tempHome("cli-bulk-heap");
+    try {
+      const file = path.join(scratch, "dblp-150k.xml.gz");
+      // dblp's XML is ISO-8859-1, as the generator writes it.
+      const latin1 = Readable.from(generateDblp({ records: 150_000, seed: 3 }), { objectMode: true }).map((chunk: string) =>
+        Buffer.from(chunk, "latin1"),
+      );
+      await pipeline(latin1, createGzip(), createWriteStream(file));
+      const env = { ...localEnv(home), NODE_OPTIONS: "--max-old-space-size=128" };
+      const result = await runCliWith(env, ["import", "--bulk", "--no-figures", file]);
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      assert.match(result.stdout, /will not fit in this process's heap: after \d+ of 14\d{4} records/);
+      assert.match(result.stdout, /Nothing was written to the database/);
+      assert.match(result.stdout, /NODE_OPTIONS=--max-old-space-size=\d+/);
+      assert.doesNotMatch(result.stdout + result.stderr, /heap out of memory|FATAL ERROR/);
+      assert.equal(existsSync(path.join(home, "neo4j", "data", "databases", "neo4j")), false, "no store was made");
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
       removeHome(home);
     }
   });
