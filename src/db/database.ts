@@ -88,7 +88,7 @@ export interface ConnectOptions {
   probeIntervalMs?: number;
   log?: (message: string) => void;
   /**
-   * What chains every session of this connection causally (see "Bookmarks" on Database); default: a new one of the
+   * What chains every session of this connection causally (see "Routing and bookmarks" on Database); default: a new one of the
    * driver's. A test passes its own to see what sessions begin with.
    */
   bookmarkManager?: BookmarkManager;
