@@ -1,4 +1,4 @@
-import neo4j, { Driver, ManagedTransaction, Neo4jError, QueryResult, Record as Neo4jRecord } from "neo4j-driver";
+import neo4j, { type BookmarkManager, Driver, ManagedTransaction, Neo4jError, QueryResult, Record as Neo4jRecord } from "neo4j-driver";
 import { DatabaseUnavailableError, InternalError, LimitExceededError, TIME_LIMITS } from "../errors";
 import { Availability } from "./availability";
 import { type Params, toNeo4jParams } from "./params";
@@ -87,6 +87,11 @@ export interface ConnectOptions {
   /** How often an unreachable Neo4j is probed; default 500 ms. */
   probeIntervalMs?: number;
   log?: (message: string) => void;
+  /**
+   * What chains every session of this connection causally (see "Routing and bookmarks" on Database); default: a new one of the
+   * driver's. A test passes its own to see what sessions begin with.
+   */
+  bookmarkManager?: BookmarkManager;
 }
 
 /** What every view of one connection shares. The driver and target change when Neo4j comes back elsewhere. */
@@ -98,6 +103,8 @@ interface Connection {
   availability: Availability;
   /** Transactions (attempts) begun so far, for StatementEvent.transaction. */
   transactions: number;
+  /** Given to every session: the bookmarks of this connection's last transactions, whichever view ran them. */
+  bookmarks: BookmarkManager;
 }
 
 /** A probe gives up after this long, so that a hanging Neo4j counts as down; the first connection to a cold Neo4j is slow. */
@@ -134,6 +141,12 @@ async function reconnect(connection: Connection, options: ConnectOptions): Promi
   }
   // A fresh pool: the old one holds connections to a server that went away.
   const old = connection.driver;
+  // Neo4j found at another address (a local server restarted on a new port, perhaps on a store loaded anew): bookmarks
+  // of the old one may name transactions this one never had, and a session carrying them would wait for them in vain.
+  // At the same address (a cluster's or a server's outage) they stay, so reads after the outage still follow them.
+  if (target.uri !== connection.target.uri || target.database !== connection.target.database) {
+    connection.bookmarks = options.bookmarkManager ?? neo4j.bookmarkManager();
+  }
   connection.driver = candidate;
   connection.target = target;
   void old.close().catch(() => undefined);
@@ -146,6 +159,17 @@ async function reconnect(connection: Connection, options: ConnectOptions): Promi
  * with a timeout and metadata naming the operation, and the session is closed in `finally`. Neo4j
  * errors are mapped to our error codes in one place so that no Cypher or stack trace reaches a client.
  * All of that is one private path (`transaction`) that read, write and writeAll go through.
+ *
+ * Routing and bookmarks. Reads run as READ transactions (executeRead in a READ session) and writes as WRITE ones, so
+ * with a routing URI (neo4j://, neo4j+s://) a cluster sends reads to its followers and read replicas and writes to the
+ * leader (Neo4j refuses a write in a READ transaction, so a misfiled write fails in every test). Every session of one
+ * connection (of one process, in practice) shares one bookmark manager: each transaction begins with the bookmarks of
+ * the transactions this process committed or read before it, and a cluster member that has not applied those waits
+ * until it has. So a process never reads older data than it has already seen: once its version poll has read a new
+ * graph version (whose read returns a bookmark at least as new as the import that wrote it), every later request of
+ * that process is answered by members that have the import; an import's reads see its own earlier batches; the index
+ * wait after the schema statements waits on a member that has them. On one server it costs nothing measurable
+ * (bench/bookmarks.bench.ts).
  */
 export class Database {
   private constructor(
@@ -171,7 +195,15 @@ export class Database {
       );
     }
     const log = options.log ?? (() => undefined);
-    const connection: Connection = { driver, target, defaultTimeoutMs, listeners: new Set(), availability: undefined!, transactions: 0 };
+    const connection: Connection = {
+      driver,
+      target,
+      defaultTimeoutMs,
+      listeners: new Set(),
+      availability: undefined!,
+      transactions: 0,
+      bookmarks: options.bookmarkManager ?? neo4j.bookmarkManager(),
+    };
     connection.availability = new Availability(() => reconnect(connection, options), options.probeIntervalMs ?? 500, log);
     return new Database(connection, UNNAMED_OPERATION);
   }
@@ -271,6 +303,14 @@ export class Database {
     return results.map(toWriteResult);
   }
 
+  /**
+   * The bookmarks the next transaction of this connection begins with (opaque strings; for diagnostics and tests): the
+   * causal point every later read of this process is at least at, whatever cluster member answers it.
+   */
+  async bookmarks(): Promise<string[]> {
+    return [...(await this.connection.bookmarks.getBookmarks())];
+  }
+
   /** Closes the driver, and with it every view of this connection. */
   async close(): Promise<void> {
     this.connection.availability.close();
@@ -294,7 +334,7 @@ export class Database {
     followUp?: (results: QueryResult[]) => readonly Statement[],
     consume?: (records: AsyncIterable<Neo4jRecord>) => Promise<void>,
   ): Promise<QueryResult[]> {
-    const { driver, target, listeners, availability } = this.connection;
+    const { driver, target, listeners, availability, bookmarks } = this.connection;
     if (!availability.available) throw new DatabaseUnavailableError();
     const metadata: TransactionMetadata = { app: APP_NAME, operation: options.operation ?? this.operation };
     const toSend = (list: readonly Statement[]) => list.map((s) => ({ cypher: s.cypher, params: toNeo4jParams(s.params ?? {}) }));
@@ -330,6 +370,7 @@ export class Database {
     const session = driver.session({
       database: target.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: bookmarks,
     });
     // Boarded only where nothing can throw before `try`, which always tells the passenger how its ride ended.
     const rider = passenger?.board();
@@ -340,7 +381,9 @@ export class Database {
     } catch (error) {
       if (rider) passenger!.missed(error);
       const mapped = mapNeo4jError(error);
-      if (mapped instanceof DatabaseUnavailableError) availability.markDown((error as Neo4jError).code ?? "no answer");
+      // A member that is behind our bookmarks answers, only not yet: nothing to probe.
+      if (mapped instanceof DatabaseUnavailableError && !isBookmarkTimeout(error))
+        availability.markDown((error as Neo4jError).code ?? "no answer");
       throw mapped;
     } finally {
       await session.close();
@@ -370,12 +413,27 @@ const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired", "Neo.Transi
 /** The pool's own error (no Neo4j code) when no connection could be had in time: Neo4j is not answering. */
 const ACQUISITION_TIMED_OUT = /^Connection acquisition timed out/;
 
+/**
+ * The cluster member a transaction reached had not applied the transactions of its bookmarks within the server's
+ * bookmark wait (db.transaction.bookmark_ready_timeout, 30 s by default): replication lags, or the store was replaced.
+ */
+const BOOKMARK_TIMEOUT = "Neo.TransientError.Transaction.BookmarkTimeout";
+
+function isBookmarkTimeout(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === BOOKMARK_TIMEOUT;
+}
+
 /** The single place where driver errors become client-safe errors; the original is kept as `cause`. */
 export function mapNeo4jError(error: unknown): Error {
   if (error instanceof Neo4jError) {
     const code = error.code ?? "";
     let mapped: Error;
-    if (UNAVAILABLE.has(code) || code.startsWith("Neo.TransientError.General") || ACQUISITION_TIMED_OUT.test(error.message)) {
+    if (
+      UNAVAILABLE.has(code) ||
+      code === BOOKMARK_TIMEOUT ||
+      code.startsWith("Neo.TransientError.General") ||
+      ACQUISITION_TIMED_OUT.test(error.message)
+    ) {
       mapped = new DatabaseUnavailableError();
     } else if (code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut") || code.includes("TransactionTimedOut")) {
       mapped = new LimitExceededError("The query took longer than the server allows; narrow it (smaller depth, year window or page).", {

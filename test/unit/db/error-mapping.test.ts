@@ -27,3 +27,11 @@ test("an unreachable server is DATABASE_UNAVAILABLE; an unknown Neo4j error is a
   assert.equal(codeOf(mapNeo4jError(newError("Could not perform discovery", "ServiceUnavailable")))?.code, "DATABASE_UNAVAILABLE");
   assert.equal(codeOf(mapNeo4jError(newError("Invalid input", "Neo.ClientError.Statement.SyntaxError")))?.code, "INTERNAL_SERVER_ERROR");
 });
+
+test("a cluster member still behind the bookmarks a transaction carries is DATABASE_UNAVAILABLE (503, try again)", () => {
+  const error = newError(
+    "Database 'neo4j' not up to the requested version: 1200. Latest database version is 1100",
+    "Neo.TransientError.Transaction.BookmarkTimeout",
+  );
+  assert.equal(codeOf(mapNeo4jError(error))?.code, "DATABASE_UNAVAILABLE");
+});
