@@ -40,7 +40,13 @@ async function main(): Promise<void> {
     if (!gzip.write(chunk, "latin1")) await once(gzip, "drain");
     if (Date.now() - lastLog > 10_000) {
       lastLog = Date.now();
-      console.error(`dblp-gen: ${counts.publications + counts.changed} records, ${(bytes / 2 ** 20).toFixed(0)} MiB of XML…`);
+      const done = counts.publications + counts.changed;
+      const target = month > 0 ? monthRecords : records;
+      const rate = done / ((Date.now() - started) / 1000);
+      const eta = rate > 0 ? Math.max(0, Math.round((target - done) / rate)) : NaN;
+      console.error(
+        `dblp-gen: ${done}/${target} records, ${(bytes / 2 ** 20).toFixed(0)} MiB of XML, ${Math.round(rate)} records/s, ETA ${eta} s`,
+      );
     }
   }
   gzip.end();
