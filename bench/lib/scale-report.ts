@@ -1,3 +1,5 @@
+import path from "node:path";
+import { projectRoot } from "../../src/util/project-root";
 import { queryReport } from "../query-report";
 import type { ScaleResult } from "../scale.bench";
 import { scaleAimLines } from "./scale-aims";
@@ -16,6 +18,12 @@ const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(" / ");
 
 function countsRow(name: string, c: ScaleResult["bulk"]["graph"]["counts"], version: string): string {
   return `| ${name} | ${int(c.papers)} | ${int(c.authors)} | ${int(c.venues)} | ${int(c.authored)} | ${int(c.coauthorPairs)} | ${int(c.coauthorPaperSum)} | ${version} |`;
+}
+
+/** The work directory as the committed text may name it: relative to the checkout, or a placeholder outside it. */
+function shownDir(dir: string): string {
+  const relative = path.relative(projectRoot(), dir);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? "<dir>" : relative;
 }
 
 /**
@@ -83,7 +91,7 @@ export function scaleSection(r: ScaleResult): { name: string; body: string } {
     "The month's import summary, as the CLI printed it:",
     "",
     "```",
-    ...mi.report.slice(-12),
+    ...mi.report.slice(-12).map((line) => line.split(o.dir).join(shownDir(o.dir))),
     "```",
     "",
     "### Queries on the graph after month 1",
