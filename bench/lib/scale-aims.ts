@@ -8,7 +8,7 @@ const AIMS: Array<{ what: string; limitMs: number; rows: (r: QueryRow) => boolea
   { what: "paths of length 6", limitMs: 500, rows: (r) => r.query.startsWith("collaborationPath") && r.group === "distance 6" },
 ];
 
-const ms = (n: number) => (Number.isNaN(n) ? "–" : n < 10 ? n.toFixed(1) : n.toFixed(0));
+const ms = (n: number) => (Number.isNaN(n) ? "–" : n < 100 ? n.toFixed(1) : n.toFixed(0));
 
 export function scaleAimLines(result: QueryBenchResult): string[] {
   return AIMS.map((aim) => {
