@@ -103,6 +103,8 @@ const hitIds = (edges: Array<{ node: { id: string } }>) => edges.map((e) => e.no
 
 export function queryCases(inputs: BenchInputs): QueryCase[] {
   const pairs: CaseInput[] = inputs.pairs.map((p) => ({ tag: "random pairs", value: p }));
+  // Tagged by the distance the floor finds (retag); the chosen-distance pairs only add inputs to those groups.
+  const pathPairs: CaseInput[] = [...pairs, ...(inputs.distancePairs ?? []).map((p) => ({ tag: "pairs by distance", value: p }))];
   return [
     {
       name: "author by id",
@@ -158,7 +160,7 @@ export function queryCases(inputs: BenchInputs): QueryCase[] {
     },
     {
       name: "collaborationPath (pairs)",
-      inputs: pairs,
+      inputs: pathPairs,
       ours: ([from, to]) => ({
         query: `query($from: ID!, $to: ID!) { collaborationPath(fromId: $from, toId: $to) {
           length authors { id name } links { papers { id title year } } } }`,

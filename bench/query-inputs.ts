@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from "neo4j-driver";
+import { pairsByDistance } from "./lib/distance-pairs";
 import { pickDistinct, seededRandom } from "./lib/seeded-random";
 
 /**
@@ -21,6 +22,8 @@ export interface BenchInputs {
   /** The median coauthor count over authors with at least one coauthor. */
   medianCoauthors: number;
   pairs: Array<[string, string]>;
+  /** Pairs at a known coauthor distance 1..6 (the scale benchmark asks for them; random pairs are mostly 4-6 apart). */
+  distancePairs?: Array<[string, string]>;
   authorSearches: string[];
   paperSearches: string[];
 }
@@ -65,7 +68,13 @@ function searchWords(title: string): string | null {
   return unique.length >= 2 ? `${unique[0]} ${unique[1]}` : null;
 }
 
-export async function chooseInputs(driver: Driver, database: string): Promise<BenchInputs> {
+export interface InputOptions {
+  /** Also choose distancePairs: this many targets per distance 1..6 from each of two sources (median and single-coauthor authors, alternately). */
+  pairsPerDistance?: number;
+  log?: (line: string) => void;
+}
+
+export async function chooseInputs(driver: Driver, database: string, options: InputOptions = {}): Promise<BenchInputs> {
   const session = driver.session({ database, defaultAccessMode: "READ" });
   try {
     const rows = (await session.run(AUTHOR_DEGREES)).records.map((r) => ({
@@ -104,7 +113,21 @@ export async function chooseInputs(driver: Driver, database: string): Promise<Be
       .map(searchWords)
       .filter((s): s is string => s !== null)
       .slice(0, 10);
-    return { authors: [...top, ...median, ...single], medianCoauthors, pairs, authorSearches, paperSearches };
+    // Drawn after everything above, so the inputs npm run bench takes stay those of earlier runs.
+    const distancePairs = options.pairsPerDistance
+      ? (
+          await pairsByDistance(
+            driver,
+            database,
+            median
+              .flatMap((a, i) => [a, single[i]])
+              .filter((a) => a !== undefined)
+              .map((a) => a.id),
+            { sources: 2, maxDistance: 6, perDistance: options.pairsPerDistance, random, log: options.log },
+          )
+        ).map((p) => p.pair)
+      : undefined;
+    return { authors: [...top, ...median, ...single], medianCoauthors, pairs, distancePairs, authorSearches, paperSearches };
   } finally {
     await session.close();
   }

@@ -13,7 +13,7 @@ function trips(values: number[]): string {
   return min === max ? String(min) : `${min}–${max}`;
 }
 
-function latencyTable(result: QueryBenchResult, concurrency: number): string {
+export function latencyTable(result: QueryBenchResult, concurrency: number): string {
   const lines = [
     `| query | inputs | ours p50 | ours p95 | in-process p50 | in-process p95 | floor p50 | floor p95 | peer p50 | peer p95 | ours/floor p50 | in-process/floor p50 | ours/peer p50 |`,
     `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
@@ -35,7 +35,7 @@ function checksTable(rows: QueryRow[]): string {
     `|---|---:|---:|---|---:|---:|---:|---|`,
   ];
   for (const row of rows) {
-    const n = (way: Way) => `${row.latency[way][1]?.samples ?? 0}/${row.latency[way][8]?.samples ?? 0}`;
+    const n = (way: Way) => `${row.latency[way][1]?.samples ?? 0}/${row.latency[way][8]?.samples ?? "–"}`;
     const errors = (["ours", "inproc", "floor", "peer"] as Way[]).reduce(
       (sum, w) => sum + (row.latency[w][1]?.errors ?? 0) + (row.latency[w][8]?.errors ?? 0),
       0,
@@ -56,10 +56,8 @@ export function queryReport(result: QueryBenchResult): string {
     "",
     latencyTable(result, 1),
     "",
-    `### Latency at concurrency 8 (ms)`,
-    "",
-    latencyTable(result, 8),
-    "",
+    // A run may time concurrency 1 only (the scale benchmark): no empty table then.
+    ...(result.rows.some((r) => r.latency.ours[8]) ? [`### Latency at concurrency 8 (ms)`, "", latencyTable(result, 8), ""] : []),
     `### Round trips and agreement`,
     "",
     checksTable(result.rows),

@@ -31,6 +31,15 @@ export interface QueryBenchOptions {
   budgetMs?: number;
   /** Only the cases whose name contains this text (development). */
   only?: string;
+  /** Concurrencies to time (default CONCURRENCIES); the scale benchmark times 1 only, as its aims are at 1. */
+  concurrencies?: readonly number[];
+  /** Add collaborationPath inputs at each distance 1..6 (query-inputs.ts). */
+  pairsPerDistance?: number;
+  /**
+   * False turns ours' in-process response cache off (RESPONSE_CACHE_MB=0), so that every timed request over HTTP reaches
+   * Neo4j, as in-process and the floor do; left on, the repeated inputs of a cell are answered from memory.
+   */
+  responseCache?: boolean;
 }
 
 interface Clients {
@@ -54,7 +63,13 @@ function answer(c: QueryCase, way: Way, clients: Clients, value: any): Promise<u
   return clients.peer(c.peer(value)).then((d) => c.normalisePeer(d));
 }
 
-async function benchCase(c: QueryCase, clients: Clients, budgetMs: number, log: (line: string) => void): Promise<QueryRow[]> {
+async function benchCase(
+  c: QueryCase,
+  clients: Clients,
+  budgetMs: number,
+  log: (line: string) => void,
+  concurrencies: readonly number[],
+): Promise<QueryRow[]> {
   const groups = new Map<string, QueryRow>();
   const tags: string[] = [];
   for (const input of c.inputs) {
@@ -98,7 +113,7 @@ async function benchCase(c: QueryCase, clients: Clients, budgetMs: number, log: 
   const perInput: Partial<Record<Way, number[]>> = {};
   // The machine is shared and its load drifts: each cell's budget is split into ROUNDS slices
   // taken in turn (ours, inproc, floor, peer, ours, ...), so that a busy minute hits all ways alike.
-  for (const concurrency of CONCURRENCIES) {
+  for (const concurrency of concurrencies) {
     const samples: Record<Way, TimedSample<number>[]> = { ours: [], inproc: [], floor: [], peer: [] };
     const errors: Record<Way, number> = { ours: 0, inproc: 0, floor: 0, peer: 0 };
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -149,7 +164,9 @@ export async function runQueryBench(opts: QueryBenchOptions): Promise<QueryBench
   const started = Date.now();
   const { target, log } = opts;
   const budgetMs = opts.budgetMs ?? 3_000;
-  const config = { ...loadConfig({ ...process.env, NODE_ENV: "production" }), port: 0, host: "127.0.0.1" };
+  const loaded = loadConfig({ ...process.env, NODE_ENV: "production" });
+  const serving = opts.responseCache === false ? { ...loaded.serving, responseCacheBytes: 0 } : loaded.serving;
+  const config = { ...loaded, serving, port: 0, host: "127.0.0.1" };
   const db = await Database.connect(target, config.neo4j.txTimeoutMs);
   let oursStatements = 0;
   db.observe(() => {
@@ -159,9 +176,10 @@ export async function runQueryBench(opts: QueryBenchOptions): Promise<QueryBench
   const server = await startHttpServer({ db, config, port: 0, host: "127.0.0.1" });
   const peer = await startPeerServer(target);
   try {
-    const inputs = await chooseInputs(floor.driver, target.database);
+    const inputs = await chooseInputs(floor.driver, target.database, { pairsPerDistance: opts.pairsPerDistance, log });
     log(
       `query inputs: ${inputs.authors.length} authors (median coauthors ${inputs.medianCoauthors}), ${inputs.pairs.length} pairs, ` +
+        `${inputs.distancePairs ? `${inputs.distancePairs.length} pairs by distance, ` : ""}` +
         `${inputs.authorSearches.length} name searches, ${inputs.paperSearches.length} title searches`,
     );
     const clients: Clients = {
@@ -175,7 +193,7 @@ export async function runQueryBench(opts: QueryBenchOptions): Promise<QueryBench
     const rows: QueryRow[] = [];
     for (const c of queryCases(inputs).filter((q) => !opts.only || q.name.includes(opts.only))) {
       const t0 = Date.now();
-      const caseRows = await benchCase(c, clients, budgetMs, log);
+      const caseRows = await benchCase(c, clients, budgetMs, log, opts.concurrencies ?? CONCURRENCIES);
       rows.push(...caseRows);
       log(`${c.name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
