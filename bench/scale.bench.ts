@@ -8,14 +8,14 @@ import { readGraphVersion } from "../src/db/graph-version";
 import { localNeo4jSettings } from "../src/db/local/settings";
 import { provideNeo4j } from "../src/db/neo4j-provider";
 import { fromRoot } from "../src/util/project-root";
-import { graphCounts, GraphCounts } from "./lib/graph-counts";
-import { machineInfo, MachineInfo } from "./lib/machine-info";
-import { checkPairs, PairCheck } from "./lib/pair-check";
+import { graphCounts } from "./lib/graph-counts";
+import { machineInfo } from "./lib/machine-info";
+import { checkPairs } from "./lib/pair-check";
 import { writeSection } from "./lib/results-section";
-import { BulkLoad, bulkLoad, diskUsageBytes, generate, Generated, onlineImport, OnlineImport } from "./lib/scale-stages";
+import { bulkLoad, diskUsageBytes, generate, onlineImport } from "./lib/scale-stages";
 import { scaleSection, sizeLabel } from "./lib/scale-report";
 import { runQueryBench } from "./query.bench";
-import type { QueryBenchResult } from "./query-result";
+import type { GraphState, ScaleOptions, ScaleResult } from "./lib/scale-result";
 
 /*
  * `npm run bench:scale` (issue 13): generate a seeded dblp set and its first monthly update, `import --bulk` the set
@@ -37,41 +37,7 @@ import type { QueryBenchResult } from "./query-result";
  * Neo4j's memory: COAUTHOR_GRAPH_NEO4J_HEAP / COAUTHOR_GRAPH_NEO4J_PAGECACHE, as for every local Neo4j.
  */
 
-export interface ScaleOptions {
-  records: number;
-  seed: number;
-  monthRecords: number;
-  dir: string;
-  budgetMs: number;
-  /** Paths asked at each distance 1..6, per BFS source (two sources). */
-  pairsPerDistance: number;
-  keepHome: boolean;
-  env: NodeJS.ProcessEnv;
-  log: (line: string) => void;
-}
-
-export interface GraphState {
-  counts: GraphCounts;
-  snapshotId: string;
-}
-
-export interface ScaleResult {
-  options: Omit<ScaleOptions, "env" | "log">;
-  startedAt: string;
-  machine: MachineInfo;
-  /** 1-, 5- and 15-minute load averages at the start and at the end: the machine is shared. */
-  loadStart: number[];
-  loadEnd: number[];
-  neo4j: { heap: string; pageCache: string; version: string };
-  base: Generated;
-  month: Generated;
-  /** Disk: the whole data dir, and its store files and transaction logs (preallocated, so they dominate a small graph). */
-  bulk: BulkLoad & { disk: { dataBytes: number; storeBytes: number; txLogBytes: number }; graph: GraphState; neo4jStartSeconds: number };
-  monthImport: OnlineImport & { before: GraphState; after: GraphState; pairs: PairCheck };
-  query: QueryBenchResult;
-  stageSeconds: { generate: number; bulk: number; month: number; pairCheck: number; query: number };
-  totalSeconds: number;
-}
+export type { GraphState, ScaleOptions, ScaleResult } from "./lib/scale-result";
 
 async function graphState(db: Database): Promise<GraphState> {
   return { counts: await graphCounts(db), snapshotId: (await readGraphVersion(db)).snapshotId };

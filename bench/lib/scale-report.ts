@@ -1,7 +1,7 @@
 import path from "node:path";
 import { projectRoot } from "../../src/util/project-root";
 import { queryReport } from "../query-report";
-import type { ScaleResult } from "../scale.bench";
+import type { ScaleResult } from "./scale-result";
 import { scaleAimLines } from "./scale-aims";
 
 /** "200k", "8m", "12500": the size in a section's and a file's name. */
