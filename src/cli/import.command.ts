@@ -61,7 +61,7 @@ async function runOnline(files: string[], opts: ImportCommandOptions): Promise<I
       lock: { wait: opts.wait, log: (m) => console.error(m) },
     });
     console.log(formatImportSummary(summary));
-    if (opts.figures) await runFigures(session.db, { wait: opts.wait });
+    if (opts.figures) await figuresAfterImport(() => runFigures(session.db, { wait: opts.wait }));
     return summary;
   } finally {
     await session.close();
@@ -80,12 +80,31 @@ async function runBulk(files: string[], opts: ImportCommandOptions): Promise<Imp
   console.log(formatBulkFooter(result));
   if (opts.figures && result.written) {
     // The bulk load leaves Neo4j stopped; the figures need it once more.
-    const session = await openDatabase({ config: loadConfig(), log: (m) => console.error(m) });
-    try {
-      await runFigures(session.db, { wait: opts.wait });
-    } finally {
-      await session.close();
-    }
+    await figuresAfterImport(async () => {
+      const session = await openDatabase({ config: loadConfig(), log: (m) => console.error(m) });
+      try {
+        await runFigures(session.db, { wait: opts.wait });
+      } finally {
+        await session.close();
+      }
+    });
   }
   return result.summary;
+}
+
+/**
+ * The figures step after an import that is already committed: when it fails, the message says the import stands and
+ * only the figures are missing, so nobody runs an hour-long bulk load again for what `coauthor-graph figures` redoes.
+ */
+async function figuresAfterImport(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `The import above is complete and committed; only the whole-graph figures that follow it failed: ${reason} ` +
+        "Run `coauthor-graph figures` to compute them (the API answers everything else meanwhile, and says the figures are missing).",
+      { cause: error },
+    );
+  }
 }

@@ -11,6 +11,7 @@ import {
   PAGERANK_DEFAULTS,
   samplePivots,
 } from "./algorithms";
+import { TimeSlice } from "../util/time-slice";
 import { degrees, localityOrder } from "./csr";
 import { beginFigures, commitFigures, countAuthorsAndTies, readCsr, readSlots, readTeamSizes, writeAuthorFigures } from "./figures.store";
 import { PhaseProgress } from "./phase-progress";
@@ -94,9 +95,12 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   for (let v = 0; v < csr.n; v++) externalIds[v] = read.externalIds[order[v]];
   read = undefined; // the read-order copy of the ties can go
 
-  const components = await timed("components", () => Promise.resolve(connectedComponents(csr)));
+  // The computations hand the event loop a turn every 50 ms: the lock's heartbeat, the driver's connections and the
+  // availability probe keep running through minutes of work at dblp size (see TimeSlice).
+  const slice = new TimeSlice();
+  const components = await timed("components", () => connectedComponents(csr, slice));
   const prProgress = new PhaseProgress("PageRank", "iterations", PAGERANK_DEFAULTS.maxIterations, log);
-  const pr = await timed("pagerank", () => pageRank(csr, PAGERANK_DEFAULTS, (i) => prProgress.update(i)));
+  const pr = await timed("pagerank", () => pageRank(csr, PAGERANK_DEFAULTS, (i) => prProgress.update(i), slice));
   prProgress.done();
   const k = Math.min(csr.n, options.pivots ?? DEFAULT_PIVOTS);
   const exact = k >= csr.n;
@@ -104,11 +108,15 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   const pivots = exact ? null : samplePivots(csr.n, k, seed).map((v) => rank[v]);
   const bcProgress = new PhaseProgress("betweenness", "pivots", k, log);
   const bc = await timed("betweenness", () =>
-    betweenness(csr, pivots, async (done) => {
-      bcProgress.update(done);
-      sampleRss();
-      await new Promise((resolve) => setImmediate(resolve));
-    }),
+    betweenness(
+      csr,
+      pivots,
+      (done) => {
+        bcProgress.update(done);
+        sampleRss();
+      },
+      slice,
+    ),
   );
   bcProgress.done();
 

@@ -6,6 +6,7 @@ import { betweenness, connectedComponents, distribution, pageRank, samplePivots 
 import { CsrBuilder, csrFromEdges, degrees, localityOrder } from "../../../src/figures/csr";
 import { AUTHORS_BY_FIGURE, AUTHORS_BY_FIGURE_COUNT } from "../../../src/author/author-figures.cypher";
 import { seededRandom } from "../../../src/util/seeded-random";
+import { TimeSlice } from "../../../src/util/time-slice";
 import { networkxFigures, spearman, topOverlap } from "../../support/networkx-figures";
 import { assertSnapshot } from "../../support/snapshot";
 
@@ -43,7 +44,7 @@ describe("whole-graph figures against networkx", { timeout: 600_000 }, () => {
       const edges = randomGraph(seed * 101, n, n * 3);
       const g = csrFromEdges(n, edges);
       const ref = networkxFigures(n, edges, { betweenness: true, file: tmp(`exact-${seed}`) });
-      const ours = connectedComponents(g);
+      const ours = await connectedComponents(g);
       assert.deepEqual(ours.sizes, ref.componentSizes, `seed ${seed}: component sizes`);
       const pr = await pageRank(g, { alpha: 0.85, tolerance: 1e-14, maxIterations: 10_000 });
       const bc = await betweenness(g, null);
@@ -92,7 +93,7 @@ describe("whole-graph figures against networkx", { timeout: 600_000 }, () => {
       for (let i = 1; i < list.length; i++) assert.ok(list[i - 1] < list[i], `author ${k}'s neighbours ascend`);
       assert.equal(degrees(r)[k], degrees(g)[order[k]]);
     }
-    assert.deepEqual(connectedComponents(r).sizes, connectedComponents(g).sizes);
+    assert.deepEqual((await connectedComponents(r)).sizes, (await connectedComponents(g)).sizes);
     const [pr, prR] = [await pageRank(g), await pageRank(r)];
     const pivots = samplePivots(n, 50, 9);
     const [bc, bcR] = [await betweenness(g, null), await betweenness(r, null)];
@@ -108,6 +109,43 @@ describe("whole-graph figures against networkx", { timeout: 600_000 }, () => {
       assert.ok(Math.abs(bc.scores[v] - bcR.scores[rank[v]]) < 1e-12, `betweenness of ${v}`);
       assert.ok(Math.abs(sb.scores[v] - sbR.scores[rank[v]]) < 1e-12, `sampled betweenness of ${v}`);
     }
+  });
+
+  it("hands the event loop turns inside one search, and the turns change no figure", async () => {
+    // One betweenness search over 60,000 authors is one synchronous stretch without slicing: at dblp size such a
+    // stretch lasted seconds and starved the lock's heartbeat and the driver. Slices of 0 ms give a turn every
+    // 4,096 steps; the event loop's own counter (setImmediate callbacks that ran meanwhile) shows the turns were real.
+    const n = 60_000;
+    const edges = randomGraph(4242, n, n * 3);
+    const g = csrFromEdges(n, edges);
+    const pivot = samplePivots(n, 1, 3);
+    let loopTurns = 0;
+    let ticking = true;
+    const tick = () => {
+      loopTurns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const sliced = new TimeSlice(0);
+    const [components, pr, bc] = [
+      await connectedComponents(g, sliced),
+      await pageRank(g, undefined, undefined, sliced),
+      await betweenness(g, pivot, undefined, sliced),
+    ];
+    ticking = false;
+    const whole = new TimeSlice(Number.POSITIVE_INFINITY);
+    const [componentsW, prW, bcW] = [
+      await connectedComponents(g, whole),
+      await pageRank(g, undefined, undefined, whole),
+      await betweenness(g, pivot, undefined, whole),
+    ];
+    // Components: n steps; one PageRank iteration: n steps; one search: two passes over the authors it reached.
+    assert.ok(sliced.turns >= Math.floor(n / 4096) * 4, `turns handed to the loop: ${sliced.turns}`);
+    assert.ok(loopTurns >= sliced.turns, `the loop ran ${loopTurns} times for ${sliced.turns} turns`);
+    assert.equal(whole.turns, 0);
+    assert.deepEqual(components, componentsW);
+    assert.deepEqual(pr, prW);
+    assert.deepEqual(bc, bcW);
   });
 
   it("the builder takes each tie once, from either end, and stores it at both", () => {
