@@ -1,6 +1,7 @@
 import "./lib/production-mode";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import { loadConfig } from "../src/config";
 import { Database } from "../src/db/database";
@@ -10,12 +11,12 @@ import { provideNeo4j } from "../src/db/neo4j-provider";
 import { fromRoot } from "../src/util/project-root";
 import { graphCounts } from "./lib/graph-counts";
 import { machineInfo } from "./lib/machine-info";
-import { checkPairs } from "./lib/pair-check";
+import { checkPairs, checkPairsOf, dblpKeys } from "./lib/pair-check";
 import { writeSection } from "./lib/results-section";
-import { bulkLoad, diskUsageBytes, generate, onlineImport } from "./lib/scale-stages";
+import { bulkFromLog, bulkLoad, BulkLoad, diskUsageBytes, generate, Generated, keptSummary, onlineImport } from "./lib/scale-stages";
 import { scaleSection, sizeLabel } from "./lib/scale-report";
 import { runQueryBench } from "./query.bench";
-import type { GraphState, ScaleOptions, ScaleResult } from "./lib/scale-result";
+import { FULL_PAIR_CHECK_BELOW, STAGES, type GraphState, type ScaleOptions, type ScaleResult, type Stage } from "./lib/scale-result";
 
 /*
  * `npm run bench:scale` (issue 13): generate a seeded dblp set and its first monthly update, `import --bulk` the set
@@ -34,10 +35,24 @@ import type { GraphState, ScaleOptions, ScaleResult } from "./lib/scale-result";
  *   --no-write         SCALE_WRITE=0        print only, do not touch bench/SCALE.md
  *   --report FILE                           no run: write the section again from a run's saved result
  *                                           (<dir>/scale-result-<size>-s<seed>.json, kept by every run)
+ *   --loaded-home H    SCALE_LOADED_HOME    start from a home an earlier `import --bulk` of the base set loaded (at
+ *                                           8M records the bulk load alone takes 1½ hours): no generate of the base
+ *                                           set, no bulk stage; the home is used in place, never removed, and month 1
+ *                                           writes into it. The queries run first, on the graph as loaded, then
+ *                                           month 1, then the pair check.
+ *   --loaded-log F     SCALE_LOADED_LOG     that bulk load's saved output (the CLI's "bulk import loaded …" and
+ *                                           "stages: …" lines, and /usr/bin/time -v's if it ran under it): the
+ *                                           bulk row of the report comes from it, marked as an earlier run's with
+ *                                           the file's time. Without it the report has no bulk figures.
+ *   --stages LIST      SCALE_STAGES         the stages after the load to run, of query,month,pairs (default all)
+ *   --pair-check K     SCALE_PAIR_CHECK     full: recount every pair; month: the pairs of the authors of the
+ *                                           month's records and of every k-th author (--pair-sample-step k,
+ *                                           default 100); auto (default): full below 5M stored pairs
  * Neo4j's memory: COAUTHOR_GRAPH_NEO4J_HEAP / COAUTHOR_GRAPH_NEO4J_PAGECACHE, as for every local Neo4j.
  */
 
-export type { GraphState, ScaleOptions, ScaleResult } from "./lib/scale-result";
+export type { GraphState, ScaleOptions, ScaleResult, Stage } from "./lib/scale-result";
+export { FULL_PAIR_CHECK_BELOW, STAGES } from "./lib/scale-result";
 
 async function graphState(db: Database): Promise<GraphState> {
   return { counts: await graphCounts(db), snapshotId: (await readGraphVersion(db)).snapshotId };
@@ -58,33 +73,51 @@ export async function runScalePipeline(opts: ScaleOptions): Promise<ScaleResult>
   log(`machine: ${machine.cores} cores, ${machine.memoryGiB} GiB, load ${loadStart.map((l) => l.toFixed(2)).join(" ")}`);
   mkdirSync(opts.dir, { recursive: true });
   const label = sizeLabel(opts.records);
-  const home = path.join(opts.dir, `home-${label}-s${opts.seed}`);
+  const loadedHome = opts.loadedHome ? path.resolve(opts.loadedHome) : undefined;
+  const home = loadedHome ?? path.join(opts.dir, `home-${label}-s${opts.seed}`);
   const env = pipelineEnv(opts.env, home);
   const settings = localNeo4jSettings(env);
+  const wanted = new Set(opts.stages);
   const stageSeconds = { generate: 0, bulk: 0, month: 0, pairCheck: 0, query: 0 };
+  const stageLoad: ScaleResult["stageLoad"] = {};
   const stage = async <T>(name: keyof typeof stageSeconds, title: string, work: () => Promise<T>): Promise<T> => {
-    log(`== ${title}`);
+    const load0 = os.loadavg()[0];
+    log(`== ${title} (load ${load0.toFixed(2)})`);
     const t0 = Date.now();
     const value = await work();
     stageSeconds[name] = (Date.now() - t0) / 1000;
-    log(`== ${title}: ${stageSeconds[name].toFixed(1)} s`);
+    stageLoad[name] = [load0, os.loadavg()[0]];
+    log(`== ${title}: ${stageSeconds[name].toFixed(1)} s (load ${stageLoad[name][1].toFixed(2)})`);
     return value;
   };
 
   const genArgs = ["--records", String(opts.records), "--seed", String(opts.seed)];
-  const { base, month } = await stage("generate", "(a) generate the base set and month 1", async () => ({
-    base: await generate({ file: path.join(opts.dir, `dblp-${label}-s${opts.seed}.xml.gz`), args: genArgs, total: opts.records, env, log }),
-    month: await generate({
+  const baseFile = path.join(opts.dir, `dblp-${label}-s${opts.seed}.xml.gz`);
+  const generateMonth = () =>
+    generate({
       file: path.join(opts.dir, `dblp-${label}-s${opts.seed}-m1-${opts.monthRecords}.xml.gz`),
       args: [...genArgs, "--month", "1", "--month-records", String(opts.monthRecords)],
       total: opts.monthRecords,
       env,
       log,
-    }),
-  }));
-
-  rmSync(home, { recursive: true, force: true });
-  const bulk = await stage("bulk", "(b) import --bulk of the base set into a new home", () => bulkLoad({ file: base.file, env, log }));
+    });
+  let base: Generated | undefined;
+  let month: Generated | undefined;
+  let bulk: BulkLoad | undefined;
+  if (loadedHome) {
+    base = keptSummary(baseFile, genArgs);
+    if (wanted.has("month")) month = await stage("generate", "(a) generate month 1 (the base set is loaded)", generateMonth);
+    bulk = opts.loadedLog ? bulkFromLog(readFileSync(opts.loadedLog, "utf8")) : undefined;
+    log(`loaded home ${loadedHome}; bulk figures ${opts.loadedLog ? `from ${opts.loadedLog}: ${JSON.stringify(bulk)}` : "not given"}`);
+  } else {
+    ({ base, month } = await stage("generate", "(a) generate the base set and month 1", async () => ({
+      base: await generate({ file: baseFile, args: genArgs, total: opts.records, env, log }),
+      month: await generateMonth(),
+    })));
+    rmSync(home, { recursive: true, force: true });
+    const file = base.file;
+    bulk = await stage("bulk", "(b) import --bulk of the base set into a new home", () => bulkLoad({ file, env, log }));
+  }
   // The store as neo4j-admin and the index build left it, before any later write.
   const dataDir = path.join(home, "neo4j", "data");
   const disk = {
@@ -95,53 +128,94 @@ export async function runScalePipeline(opts: ScaleOptions): Promise<ScaleResult>
   const neo4jStarted = Date.now();
   const neo4j = await provideNeo4j({ config: loadConfig({ ...env, NEO4J_URI: "" }), env, mode: "owner", log });
   try {
-    const neo4jStartSeconds = (Date.now() - neo4jStarted) / 1000;
+    const neo4jStartSeconds = neo4j.started ? (Date.now() - neo4jStarted) / 1000 : undefined;
+    if (!neo4j.started) log(`joined the Neo4j already running for ${home} (not started by this run)`);
     const db = await Database.connect(neo4j.target, 60 * 60_000);
     try {
       const afterBulk = await graphState(db);
       log(
         `graph after the bulk load: ${JSON.stringify(afterBulk.counts)}; version ${afterBulk.snapshotId}; data dir ${(disk.dataBytes / 2 ** 20).toFixed(0)} MiB`,
       );
-      const imported = await stage("month", "(c) online import of month 1", () =>
-        onlineImport({ file: month.file, target: neo4j.target, env, log }),
-      );
-      const afterMonth = await graphState(db);
-      log(`graph after month 1: ${JSON.stringify(afterMonth.counts)}; version ${afterMonth.snapshotId}`);
-      const pairs = await stage("pairCheck", "(c) recount the coauthor pairs from the authorships", () => checkPairs(db));
-      log(`pairs: ${JSON.stringify(pairs)}`);
-      const query = await stage("query", "(d) query benchmark, four ways", () =>
-        runQueryBench({
-          target: neo4j.target,
-          log,
-          budgetMs: opts.budgetMs,
-          concurrencies: [1],
-          pairsPerDistance: opts.pairsPerDistance,
-          // Cold: every timed request reaches Neo4j, as at dblp size most distinct requests would.
-          responseCache: false,
-        }),
-      );
-      const { env: _env, log: _log, ...options } = opts;
-      return {
-        options,
-        startedAt: new Date(started).toISOString(),
-        machine,
-        loadStart,
-        loadEnd: os.loadavg(),
-        neo4j: { heap: settings.heapText, pageCache: settings.pageCacheText, version: settings.version },
-        base,
-        month,
-        bulk: { ...bulk, disk, graph: afterBulk, neo4jStartSeconds },
-        monthImport: { ...imported, before: afterBulk, after: afterMonth, pairs },
-        query,
-        stageSeconds,
-        totalSeconds: (Date.now() - started) / 1000,
+      const queries = () =>
+        stage("query", "(d) query benchmark, four ways", () =>
+          runQueryBench({
+            target: neo4j.target,
+            log,
+            budgetMs: opts.budgetMs,
+            concurrencies: [1],
+            pairsPerDistance: opts.pairsPerDistance,
+            // Cold: every timed request reaches Neo4j, as at dblp size most distinct requests would.
+            responseCache: false,
+          }),
+        );
+      // A loaded home is not rebuilt between runs: the queries go first, so that month 1 does not change their inputs.
+      const queriesBeforeMonth = loadedHome !== undefined;
+      let query: ScaleResult["query"];
+      let monthImport: ScaleResult["monthImport"];
+      const resultSoFar = (): ScaleResult => {
+        const { env: _env, log: _log, saveProgress: _save, ...options } = opts;
+        return {
+          options,
+          startedAt: new Date(started).toISOString(),
+          machine,
+          loadStart,
+          loadEnd: os.loadavg(),
+          neo4j: { heap: settings.heapText, pageCache: settings.pageCacheText, version: settings.version },
+          base,
+          month,
+          bulk: { ...bulk, disk, graph: afterBulk, neo4jStartSeconds },
+          loaded: loadedHome
+            ? {
+                log: opts.loadedLog && path.basename(opts.loadedLog),
+                logWrittenAt: opts.loadedLog && statSync(opts.loadedLog).mtime.toISOString(),
+              }
+            : undefined,
+          monthImport,
+          query,
+          queriesBeforeMonth,
+          stageSeconds,
+          stageLoad,
+          totalSeconds: (Date.now() - started) / 1000,
+        };
       };
+      if (queriesBeforeMonth && wanted.has("query")) {
+        query = await queries();
+        opts.saveProgress?.(resultSoFar());
+      }
+      if (wanted.has("month") && month) {
+        const file = month.file;
+        const imported = await stage("month", "(c) online import of month 1", () => onlineImport({ file, target: neo4j.target, env, log }));
+        const afterMonth = await graphState(db);
+        log(`graph after month 1: ${JSON.stringify(afterMonth.counts)}; version ${afterMonth.snapshotId}`);
+        monthImport = { ...imported, before: afterBulk, after: afterMonth };
+        opts.saveProgress?.(resultSoFar());
+      }
+      if (wanted.has("pairs")) {
+        const stored = (monthImport?.after ?? afterBulk).counts.coauthorPairs;
+        const full = opts.pairCheck === "full" || (opts.pairCheck === "auto" && stored < FULL_PAIR_CHECK_BELOW);
+        const pairs = await stage(
+          "pairCheck",
+          full ? "(c) recount the coauthor pairs from the authorships" : "(c) recount the pairs of the month's authors and a sample",
+          () =>
+            full || !month
+              ? checkPairs(db)
+              : checkPairsOf(db, {
+                  keys: dblpKeys(gunzipSync(readFileSync(month.file)).toString("utf8")),
+                  sampleStep: opts.pairSampleStep,
+                  log,
+                }),
+        );
+        log(`pairs: ${JSON.stringify(pairs)}`);
+        if (monthImport) monthImport.pairs = pairs;
+      }
+      if (!queriesBeforeMonth && wanted.has("query")) query = await queries();
+      return resultSoFar();
     } finally {
       await db.close().catch(() => undefined);
     }
   } finally {
     await neo4j.stop().catch((error: Error) => log(`stopping Neo4j: ${error.message}`));
-    if (!opts.keepHome) rmSync(home, { recursive: true, force: true });
+    if (!opts.keepHome && !loadedHome) rmSync(home, { recursive: true, force: true });
   }
 }
 
@@ -166,9 +240,29 @@ export function scaleOptionsFrom(args: string[], env: NodeJS.ProcessEnv, log: (l
     budgetMs: number("--budget-ms", "SCALE_BUDGET_MS", 2000),
     pairsPerDistance: number("--pairs-per-distance", "SCALE_PAIRS_PER_DISTANCE", 3),
     keepHome: args.includes("--keep-home") || env.SCALE_KEEP_HOME === "1",
+    loadedHome: flag(args, "--loaded-home") ?? (env.SCALE_LOADED_HOME || undefined),
+    loadedLog: flag(args, "--loaded-log") ?? (env.SCALE_LOADED_LOG || undefined),
+    stages: stagesFrom(flag(args, "--stages") ?? env.SCALE_STAGES),
+    pairCheck: pairCheckFrom(flag(args, "--pair-check") ?? env.SCALE_PAIR_CHECK),
+    pairSampleStep: number("--pair-sample-step", "SCALE_PAIR_SAMPLE_STEP", 100),
     env,
     log,
   };
+}
+
+function stagesFrom(text: string | undefined): Stage[] {
+  if (!text) return [...STAGES];
+  const stages = text.split(",").map((x) => x.trim());
+  for (const x of stages)
+    if (!(STAGES as readonly string[]).includes(x)) throw new Error(`bench:scale: --stages takes ${STAGES.join(",")}, not "${x}"`);
+  return stages as Stage[];
+}
+
+function pairCheckFrom(text: string | undefined): ScaleOptions["pairCheck"] {
+  const value = text ?? "auto";
+  if (value !== "auto" && value !== "full" && value !== "month")
+    throw new Error(`bench:scale: --pair-check takes auto, full or month, not "${value}"`);
+  return value;
 }
 
 export const SCALE_PATH = fromRoot("bench", "SCALE.md");
@@ -180,6 +274,8 @@ if (require.main === module) {
   const write = !args.includes("--no-write") && process.env.SCALE_WRITE !== "0";
   const saved = flag(args, "--report");
   const resultFile = path.join(options.dir, `scale-result-${sizeLabel(options.records)}-s${options.seed}.json`);
+  // A long run keeps its figures stage by stage: one stopped during month 1 still has its query benchmark.
+  options.saveProgress = (partial) => writeFileSync(resultFile, JSON.stringify(partial, null, 1));
   const run = saved
     ? Promise.resolve(JSON.parse(readFileSync(saved, "utf8")) as ScaleResult)
     : runScalePipeline(options).then((result) => {

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { projectRoot } from "../../src/util/project-root";
 import { queryReport } from "../query-report";
+import { MAX_FRONTIER } from "./distance-pairs";
+import type { PairCheck } from "./pair-check";
 import type { ScaleResult } from "./scale-result";
 import { scaleAimLines } from "./scale-aims";
 
@@ -26,6 +28,38 @@ function shownDir(dir: string): string {
   return relative.startsWith("..") || path.isAbsolute(relative) ? "<dir>" : relative;
 }
 
+const ms = (seconds: number, records: number) => `${((seconds / Math.max(1, records)) * 1000).toFixed(2)} ms per record`;
+const loadAt = (r: ScaleResult, stage: keyof ScaleResult["stageLoad"]) => {
+  const l = r.stageLoad?.[stage];
+  return l ? `; load ${l[0].toFixed(1)} → ${l[1].toFixed(1)}` : "";
+};
+
+/** The command behind a run, as a user would type it (a loaded home and its log as placeholders). */
+function commandOf(r: ScaleResult): string {
+  const o = r.options;
+  const parts = [
+    `npm run bench:scale -- --records ${o.records} --seed ${o.seed} --month-records ${o.monthRecords} --budget-ms ${o.budgetMs}`,
+  ];
+  if (o.loadedHome) parts.push(`--loaded-home <home>${o.loadedLog ? " --loaded-log <bulk log>" : ""}`);
+  if (o.stages && o.stages.length < 3) parts.push(`--stages ${o.stages.join(",")}`);
+  if (o.pairCheck && o.pairCheck !== "auto") parts.push(`--pair-check ${o.pairCheck}`);
+  if (o.pairCheck !== "full" && o.pairSampleStep && o.pairSampleStep !== 100) parts.push(`--pair-sample-step ${o.pairSampleStep}`);
+  return parts.join(" ");
+}
+
+function pairLine(p: PairCheck, after: string): string {
+  const scope = p.scope
+    ? `: not every pair but every pair with at least one of ${int(p.scope.authors)} authors, each counted once: the ${int(p.scope.monthAuthors)} authors ` +
+      `of the ${int(p.scope.monthPapers)} papers that carry a dblp key of month 1's records, and every ${p.scope.sampleStep}th author in id order ` +
+      `(${int(p.scope.sampledAuthors)}, a sample of the rest)`
+    : "";
+  return (
+    `Pairs ${after}, recounted from the authorships${scope}. Recounted ${int(p.expectedPairs)} pairs with ${int(p.expectedPaperSum)} joint papers; stored ${int(p.storedPairs)} ` +
+    `COAUTHORED_WITH edges with ${int(p.storedPaperSum)}; ${p.wrong} missing or wrong (papers, first or last year), ${p.stale} stale or reversed: ` +
+    `**${p.exact ? "exact" : "NOT exact"}**${p.scope ? " for those pairs" : ""} (${s(p.seconds)}).`
+  );
+}
+
 /**
  * One owned section of bench/SCALE.md per size (`scale-200k`, `scale-8m`, …): a rerun at a size replaces its own
  * section and leaves the others and the hand-written text alone.
@@ -36,17 +70,55 @@ export function scaleSection(r: ScaleResult): { name: string; body: string } {
   const m = r.machine;
   const b = r.bulk;
   const mi = r.monthImport;
-  const p = mi.pairs;
-  const added = mi.after.counts.papers - mi.before.counts.papers;
-  const baseProceedings = r.base.written.byKind.proceedings ?? 0;
-  const command = `npm run bench:scale -- --records ${o.records} --seed ${o.seed} --month-records ${o.monthRecords} --budget-ms ${o.budgetMs}`;
+  const p = mi?.pairs;
+  const added = mi ? mi.after.counts.papers - mi.before.counts.papers : 0;
+  const monthRecords = r.month ? r.month.written.publications + r.month.written.changed : 0;
+  const bulkStages = Object.entries(b.stageSeconds ?? {})
+    .map(([k, v]) => `${k} ${s(v)}`)
+    .join(", ");
+  const loaded = o.loadedHome
+    ? r.loaded?.logWrittenAt
+      ? ` **from an earlier run** (its saved output, written ${r.loaded.logWrittenAt.slice(0, 16).replace("T", " ")} UTC), not this one`
+      : " **not measured by this run** (a home loaded earlier; no bulk log given)"
+    : "";
+  const stageRows = [
+    r.base
+      ? `| (a) generate | base set: ${int(r.base.written.publications)} records + ${int(r.base.written.personPages)} person pages, ${int(r.base.xmlMiB)} MiB of XML` +
+        `${r.base.reused ? " (file reused; time of the run that made it)" : ""} | ${s(r.base.wallSeconds)} | ${mib(r.base.peakRssMiB)} |`
+      : undefined,
+    r.month
+      ? `| (a) generate | month 1: ${int(r.month.written.publications)} new + ${int(r.month.written.changed)} changed records, ${int(r.month.written.personPages)} person pages` +
+        `${r.month.reused ? " (file reused)" : ""} | ${s(r.month.wallSeconds)} | ${mib(r.month.peakRssMiB)} |`
+      : undefined,
+    `| (b) ${o.loadedHome ? "`import --bulk`" : "`import --bulk --no-figures`"}${loaded} | ${bulkStages ? `${bulkStages}; ` : ""}on disk ${o.loadedHome ? "before month 1 " : ""}${mib(b.disk.dataBytes / 2 ** 20)} ` +
+      `(store ${mib(b.disk.storeBytes / 2 ** 20)}, transaction logs ${mib(b.disk.txLogBytes / 2 ** 20)}) | ${b.wallSeconds === undefined ? "–" : s(b.wallSeconds)} | ` +
+      `${b.peakRssMiB === undefined ? "–" : mib(b.peakRssMiB)} |`,
+    b.neo4jStartSeconds === undefined
+      ? "| Neo4j | joined one already running for the home (not started by this run) | | |"
+      : `| start Neo4j on the ${o.loadedHome ? "loaded" : "new"} store | | ${s(b.neo4jStartSeconds)} | |`,
+  ];
+  const queryRow = r.query
+    ? `| (d) query benchmark | four ways, concurrency 1, ${o.budgetMs} ms per cell, on the graph ${r.queriesBeforeMonth ? "as loaded (before month 1)" : "after month 1"}${loadAt(r, "query")} | ${s(r.stageSeconds.query)} | |`
+    : undefined;
+  if (r.queriesBeforeMonth && queryRow) stageRows.push(queryRow);
+  if (mi)
+    stageRows.push(
+      `| (c) \`import --no-figures\` of month 1 (online) | ${int(added)} papers added; ${ms(mi.wallSeconds, monthRecords)}, ${int(monthRecords / mi.wallSeconds)} records/s${loadAt(r, "month")} | ${s(mi.wallSeconds)} | ${mib(mi.peakRssMiB)} |`,
+    );
+  if (p)
+    stageRows.push(
+      `| (c) pair recount | ${p.scope ? `the pairs of ${int(p.scope.authors)} authors (month 1's and a sample)` : "every coauthor pair recounted from AUTHORED"}, one author at a time${loadAt(r, "pairCheck")} | ${s(p.seconds)} | |`,
+    );
+  if (!r.queriesBeforeMonth && queryRow) stageRows.push(queryRow);
+  const proceedings = r.base?.written.byKind.proceedings ?? 0;
   const body = [
     `## \`npm run bench:scale\` at ${int(o.records)} records (seed ${o.seed})`,
     "",
-    `Run started ${r.startedAt}, ${(r.totalSeconds / 60).toFixed(1)} min in all. Every figure in this section comes from that one run of:`,
+    `Run started ${r.startedAt}, ${(r.totalSeconds / 60).toFixed(1)} min in all. Every figure in this section comes from that one run of` +
+      `${o.loadedHome ? " (but the bulk load's, which come from the earlier run that loaded the home)" : ""}:`,
     "",
     "```sh",
-    command,
+    commandOf(r),
     "```",
     "",
     `Machine: ${m.cores} cores, ${m.memoryGiB} GiB, ${m.cpuModel}; ${m.os}; Node ${m.node}; ${m.java}. Neo4j ${r.neo4j.version} (local jars), heap ${r.neo4j.heap}, ` +
@@ -57,19 +129,7 @@ export function scaleSection(r: ScaleResult): { name: string; body: string } {
     "",
     "| stage | what | wall | peak RSS |",
     "|---|---|---:|---:|",
-    `| (a) generate | base set: ${int(r.base.written.publications)} records + ${int(r.base.written.personPages)} person pages, ${int(r.base.xmlMiB)} MiB of XML` +
-      `${r.base.reused ? " (file reused; time of the run that made it)" : ""} | ${s(r.base.wallSeconds)} | ${mib(r.base.peakRssMiB)} |`,
-    `| (a) generate | month 1: ${int(r.month.written.publications)} new + ${int(r.month.written.changed)} changed records, ${int(r.month.written.personPages)} person pages` +
-      `${r.month.reused ? " (file reused)" : ""} | ${s(r.month.wallSeconds)} | ${mib(r.month.peakRssMiB)} |`,
-    `| (b) \`import --bulk --no-figures\` | ${Object.entries(b.stageSeconds)
-      .map(([k, v]) => `${k} ${s(v)}`)
-      .join(
-        ", ",
-      )}; on disk ${mib(b.disk.dataBytes / 2 ** 20)} (store ${mib(b.disk.storeBytes / 2 ** 20)}, transaction logs ${mib(b.disk.txLogBytes / 2 ** 20)}) | ${s(b.wallSeconds)} | ${mib(b.peakRssMiB)} |`,
-    `| start Neo4j on the new store | | ${s(b.neo4jStartSeconds)} | |`,
-    `| (c) \`import --no-figures\` of month 1 (online) | ${int(added)} papers added; ${((mi.wallSeconds / Math.max(1, r.month.written.publications + r.month.written.changed)) * 1000).toFixed(2)} ms per record | ${s(mi.wallSeconds)} | ${mib(mi.peakRssMiB)} |`,
-    `| (c) pair recount | every coauthor pair recounted from AUTHORED, one author at a time | ${s(p.seconds)} | |`,
-    `| (d) query benchmark | four ways, concurrency 1, ${o.budgetMs} ms per cell | ${s(r.stageSeconds.query)} | |`,
+    ...stageRows.filter((x): x is string => x !== undefined),
     "",
     "Peak RSS is the child's own `VmHWM` (sampled each second from `/proc`); for `import --bulk` it is the importer's, not neo4j-admin's or Neo4j's (separate JVMs).",
     "",
@@ -78,30 +138,40 @@ export function scaleSection(r: ScaleResult): { name: string; body: string } {
     "| when | papers | authors | venues | authorships | coauthor pairs | joint-paper sum | graph version |",
     "|---|---:|---:|---:|---:|---:|---:|---|",
     countsRow("after the bulk load", b.graph.counts, b.graph.snapshotId),
-    countsRow("after month 1", mi.after.counts, mi.after.snapshotId),
+    ...(mi ? [countsRow("after month 1", mi.after.counts, mi.after.snapshotId)] : []),
     "",
-    `The bulk graph has ${int(b.graph.counts.papers)} papers for the generator's ${int(r.base.written.publications)} records less ${int(baseProceedings)} \`proceedings\` ` +
-      `(which the importer skips by design): ${b.graph.counts.papers === r.base.written.publications - baseProceedings ? "equal" : "**not equal**"}. ` +
-      `Month 1 changed the graph version (${mi.before.snapshotId} → ${mi.after.snapshotId}) and added ${int(added)} papers.`,
+    (r.base
+      ? `The bulk graph has ${int(b.graph.counts.papers)} papers for the generator's ${int(r.base.written.publications)} records less ${int(proceedings)} \`proceedings\` ` +
+        `(which the importer skips by design): ${b.graph.counts.papers === r.base.written.publications - proceedings ? "equal" : "**not equal**"}. `
+      : "") +
+      (mi
+        ? `Month 1 changed the graph version (${mi.before.snapshotId} → ${mi.after.snapshotId}) and added ${int(added)} papers.`
+        : "Month 1 was not run."),
     "",
-    `Pairs after month 1, recounted from the authorships: ${int(p.expectedPairs)} pairs with ${int(p.expectedPaperSum)} joint papers; stored ${int(p.storedPairs)} ` +
-      `COAUTHORED_WITH edges with ${int(p.storedPaperSum)}; ${p.wrong} missing or wrong (papers, first or last year), ${p.stale} stale or reversed: ` +
-      `**${p.exact ? "exact" : "NOT exact"}**.`,
-    "",
-    "The month's import summary, as the CLI printed it:",
-    "",
-    "```",
-    ...mi.report.slice(-12).map((line) => line.split(o.dir).join(shownDir(o.dir))),
-    "```",
-    "",
-    "### Queries on the graph after month 1",
-    "",
-    `Inputs as in bench/query-inputs.ts (seeded), plus collaborationPath pairs at each distance 1..6: an exact BFS from a median and a ` +
-      `single-coauthor author, ${o.pairsPerDistance} targets drawn per distance from each; every path input is grouped by the distance the floor finds.`,
-    "",
-    ...scaleAimLines(r.query),
-    "",
-    queryReport(r.query).replace(/^### /gm, "#### "),
+    ...(p ? [pairLine(p, mi ? "after month 1" : "as loaded"), ""] : []),
+    ...(mi
+      ? [
+          "The month's import summary, as the CLI printed it:",
+          "",
+          "```",
+          ...mi.report.slice(-12).map((line) => line.split(o.dir).join(shownDir(o.dir))),
+          "```",
+          "",
+        ]
+      : []),
+    ...(r.query
+      ? [
+          `### Queries on the graph ${r.queriesBeforeMonth ? "as loaded (before month 1)" : "after month 1"}`,
+          "",
+          `Inputs as in bench/query-inputs.ts (seeded), plus collaborationPath pairs at each distance 1..6: a BFS from a median and a ` +
+            `single-coauthor author (exact while a layer holds at most ${int(MAX_FRONTIER)} authors, from a seeded sample of that many beyond), ` +
+            `${o.pairsPerDistance} targets drawn per distance from each; every path input is grouped by the distance the floor finds.`,
+          "",
+          ...scaleAimLines(r.query),
+          "",
+          queryReport(r.query).replace(/^### /gm, "#### "),
+        ]
+      : []),
   ].join("\n");
   return { name: `scale-${label}`, body };
 }

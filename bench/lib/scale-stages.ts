@@ -30,6 +30,14 @@ function duration(seconds: number): string {
   return seconds < 90 ? `${seconds.toFixed(0)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
+/** The summary kept beside a generated file when it was made with `args`, else undefined (nothing is generated). */
+export function keptSummary(file: string, args: string[]): Generated | undefined {
+  const summaryFile = `${file}.summary.json`;
+  if (!existsSync(summaryFile)) return undefined;
+  const kept = JSON.parse(readFileSync(summaryFile, "utf8")) as Generated & { key: string };
+  return kept.key === args.join(" ") ? { ...kept, reused: true } : undefined;
+}
+
 /**
  * `dblp-gen.js` into `file`, unless the file is there with the summary of the same arguments beside it (a second
  * run at 8M records should not spend its first hour again). Progress lines get a rate and an ETA on the way.
@@ -101,6 +109,25 @@ export function parseStageSeconds(text: string): Record<string, number> {
     if (match) stages[match[1]] = Number(match[2]);
   }
   return stages;
+}
+
+/**
+ * The bulk figures of an earlier `import --bulk`, from its saved output: the wall time of its "bulk import loaded …
+ * in Ns" line, the stage times, and the peak RSS from /usr/bin/time -v's "Maximum resident set size" when it ran
+ * under it, else the CLI's own "peak memory of the importer N MiB".
+ */
+export function bulkFromLog(text: string): BulkLoad {
+  const lines = text.split("\n");
+  const loaded = lines.find((l) => /bulk import loaded/.test(l));
+  const wall = loaded ? /in (\d+(?:\.\d+)?)\s?s\s*$/.exec(loaded) : null;
+  const timeRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  const cliRss = /peak memory of the importer (\d+) MiB/.exec(text);
+  return {
+    wallSeconds: wall ? Number(wall[1]) : Number.NaN,
+    peakRssMiB: timeRss ? Number(timeRss[1]) / 1024 : cliRss ? Number(cliRss[1]) : Number.NaN,
+    stageSeconds: parseStageSeconds(text),
+    report: lines.filter((l) => /bulk import loaded|stages:/.test(l)).map((l) => l.trim()),
+  };
 }
 
 /** `coauthor-graph import --bulk --no-figures <file>` into the empty home named by env.COAUTHOR_GRAPH_HOME. */

@@ -16,3 +16,20 @@ export function pickDistinct<T>(items: readonly T[], count: number, random: () =
   }
   return picked;
 }
+
+/**
+ * The positions pickDistinct(items, count, random) would pick from `length` items, without copying them: the same
+ * draws, the swaps kept in a map (for picks from millions of authors).
+ */
+export function pickDistinctIndices(length: number, count: number, random: () => number): number[] {
+  const moved = new Map<number, number>();
+  const at = (i: number) => moved.get(i) ?? i;
+  const picked: number[] = [];
+  for (let size = length; picked.length < count && size > 0; size -= 1) {
+    const index = Math.floor(random() * size);
+    picked.push(at(index));
+    moved.set(index, at(size - 1));
+    moved.delete(size - 1);
+  }
+  return picked;
+}
