@@ -38,7 +38,7 @@ WITH root, layer1[..$maxNodes - 1] AS l1, size(layer1) > $maxNodes - 1 AS cut1
 CALL (root, l1, cut1) {
   UNWIND CASE WHEN $depth >= 2 AND NOT cut1 THEN l1 ELSE [] END AS f
   MATCH (f)-[r:COAUTHORED_WITH]-(a:Author)
-  WHERE a <> root AND NOT EXISTS { (root)-[:COAUTHORED_WITH]-(a) }
+  WHERE a <> root AND NOT a IN l1
   WITH a, max(r.papers) AS tie ORDER BY tie DESC, a.name ASC, a.id ASC LIMIT $maxNodes
   RETURN collect(a) AS layer2
 }
