@@ -11,12 +11,19 @@ MATCH (a:Author {id: $id})
 RETURN a { .id, .name, .firstYear, .lastYear,
   paperCount: COUNT { (a)-[:AUTHORED]->() }, coauthorCount: COUNT { (a)-[:COAUTHORED_WITH]-() } } AS author`;
 
-/** The first 20 coauthors by joint papers, then name, then id, and how many there are. */
+/**
+ * The first 20 coauthors by joint papers, then name, then id, and how many there are. Names are read only for ties at
+ * least as strong as the 20th strongest, as ours does (author.cypher.ts): a prolific author's thousands of names are
+ * not needed to keep 20.
+ */
 export const FLOOR_COAUTHORS = `
 MATCH (o:Author {id: $id})
 CALL (o) {
   MATCH (o)-[r:COAUTHORED_WITH]-(a:Author)
-  WITH a, r.papers AS jointPapers ORDER BY jointPapers DESC, coalesce(a.name, a.id) ASC, a.id ASC LIMIT 20
+  WITH a, r.papers AS jointPapers ORDER BY jointPapers DESC
+  WITH collect({a: a, jointPapers: jointPapers}) AS ties
+  UNWIND [t IN ties WHERE t.jointPapers >= coalesce(ties[19].jointPapers, 0)] AS t
+  WITH t.a AS a, t.jointPapers AS jointPapers ORDER BY jointPapers DESC, coalesce(a.name, a.id) ASC, a.id ASC LIMIT 20
   RETURN collect({id: a.id, name: a.name, jointPapers: jointPapers}) AS rows
 }
 RETURN rows, COUNT { (o)-[:COAUTHORED_WITH]-() } AS total`;

@@ -101,6 +101,21 @@ test("coauthors: walking all pages gives every coauthor once, in order", async (
   );
 });
 
+test("coauthors: a first page of any size is the head of the whole list, also where it ends inside a run of equal ties", async () => {
+  // A first page of an author with more coauthors than it holds reads names only for ties at least as strong as its
+  // last one (author.cypher.ts): sizes ending inside and at the edge of the ten ties of each strength check that bound.
+  const { edges: all } = await walk<CoauthorEdge>(COAUTHORS, { first: 40 }, (d) => d.author.coauthors);
+  for (const first of [1, 9, 10, 11, 25, 39, 40, 41]) {
+    const page = (await graph.api.data(COAUTHORS, { first, after: null })).author.coauthors as Page<CoauthorEdge>;
+    assert.deepEqual(
+      page.edges.map((e) => [e.node.id, e.jointPapers]),
+      all.slice(0, first).map((e) => [e.node.id, e.jointPapers]),
+      `first: ${first}`,
+    );
+    assert.equal(page.pageInfo.hasNextPage, first < 40, `first: ${first}`);
+  }
+});
+
 test("coauthors inside a year window page the recounted list", async () => {
   const { edges, totals } = await walk<CoauthorEdge>(COAUTHORS, { first: 5, from: 2006 }, (d) => d.author.coauthors);
   assert.equal(new Set(edges.map((e) => e.node.id)).size, edges.length);
