@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { pythonWithNetworkx, runPython } from "./python";
+import { NETWORKX_PAGERANK, pythonWithNetworkx, runPython } from "./python";
 
 /*
  * Whole-graph figures by networkx, the independent reference for src/figures: connected components, weighted
@@ -13,13 +13,14 @@ export interface NetworkxFigures {
 
 const SCRIPT = `
 import json, sys, networkx as nx
+${NETWORKX_PAGERANK}
 data = json.load(open(sys.argv[1]))
 G = nx.Graph()
 G.add_nodes_from(range(data["n"]))
 for a, b, w in data["edges"]:
     G.add_edge(a, b, weight=w)
 sizes = sorted((len(c) for c in nx.connected_components(G)), reverse=True)
-pr = nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-13, max_iter=10000)
+pr = pagerank(G, 1e-13)
 bc = nx.betweenness_centrality(G, normalized=True) if data["betweenness"] else None
 print(json.dumps({"componentSizes": sizes, "pagerank": [pr[i] for i in range(data["n"])],
                   "betweenness": None if bc is None else [bc[i] for i in range(data["n"])]}))

@@ -1,4 +1,4 @@
-import { pythonWithNetworkx, runPython } from "./python";
+import { NETWORKX_PAGERANK, pythonWithNetworkx, runPython } from "./python";
 
 /*
  * The independent implementation the analysis is checked against: networkx, run in the tests' venv on the same nodes
@@ -14,13 +14,7 @@ G.add_nodes_from(data["nodes"])
 for e in data["edges"]:
     G.add_edge(e["source"], e["target"], weight=e["weight"])
 res = data["resolution"]
-def pagerank(G):
-    # nx.pagerank needs numpy and scipy; networkx's own pure-Python power iteration needs neither.
-    try:
-        return nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-13, max_iter=10000)
-    except ImportError:
-        from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
-        return _pagerank_python(G, alpha=0.85, weight="weight", tol=1e-13, max_iter=10000)
+${NETWORKX_PAGERANK}
 def clean(d):
     return {k: (None if (v is None or (isinstance(v, float) and math.isnan(v))) else v) for k, v in d.items()}
 out = {
@@ -28,7 +22,7 @@ out = {
   "weightedDegree": dict(G.degree(weight="weight")),
   "betweenness": nx.betweenness_centrality(G, normalized=True),
   "closeness": nx.closeness_centrality(G),
-  "pagerank": pagerank(G) if G.number_of_nodes() else {},
+  "pagerank": pagerank(G, 1e-13) if G.number_of_nodes() else {},
   "clustering": nx.clustering(G),
   # nodes= given: with scipy installed and no nodes, networkx 3.6 takes a sparse-matrix shortcut whose weighted
   # effective size disagrees with its own per-node formula (Burt's, the one we follow) by up to 0.2 on small graphs.

@@ -45,6 +45,19 @@ export function pythonWithNetworkx(): string {
   return python;
 }
 
+/**
+ * A Python `pagerank(G, tol)` for the scripts above: nx.pagerank needs numpy and scipy, which a fresh venv with only
+ * networkx lacks; networkx's own pure-Python power iteration needs neither and computes the same figure.
+ */
+export const NETWORKX_PAGERANK = `
+def pagerank(G, tol):
+    try:
+        return nx.pagerank(G, alpha=0.85, weight="weight", tol=tol, max_iter=10000)
+    except ImportError:
+        from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+        return _pagerank_python(G, alpha=0.85, weight="weight", tol=tol, max_iter=10000)
+`;
+
 /** Runs a Python script (stdin) with the venv's python and parses the JSON it prints. */
 export function runPython<T>(python: string, script: string, args: string[] = []): T {
   const out = execFileSync(python, ["-", ...args], { input: script, encoding: "utf8", timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
