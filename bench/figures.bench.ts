@@ -5,7 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/neo4j-provider";
-import { samplePivots } from "../src/figures/algorithms";
+import { betweenness, samplePivots } from "../src/kernel/graph-algorithms";
+import { localityOrder, type Csr } from "../src/kernel/csr";
+import { defaultBetweennessThreads } from "../src/figures/betweenness-workers";
 import { DEFAULT_PIVOTS, DEFAULT_SEED, refreshGraphFigures } from "../src/figures/figures.compute";
 import { countAuthorsAndTies, readCsr } from "../src/figures/figures.store";
 import { spearman } from "../test/support/networkx-figures";
@@ -152,6 +154,7 @@ async function main(): Promise<void> {
           weights[e++] = csr.weights[i];
         }
     const pivots = csr.n > PIVOTS ? Array.from(samplePivots(csr.n, PIVOTS, DEFAULT_SEED)) : Array.from({ length: csr.n }, (_, i) => i);
+    await oneThreadBaseline(csr, pivots, phases.betweenness, externalIds, await readStored(db, ours.slot));
     const files = ["edges.bin", "weights.bin", "pivots.json"].map((f) => path.join(dir, f));
     writeFileSync(files[0], ends);
     writeFileSync(files[1], weights);
@@ -173,6 +176,29 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     await session.close();
   }
+}
+
+/**
+ * The baseline for betweenness' worker threads: the same searches on this thread alone (algorithms.betweenness), on
+ * the same renumbered ties and pivots, in the same run; and how far its values are from the stored ones.
+ */
+async function oneThreadBaseline(
+  read: Csr,
+  pivots: number[],
+  workersMs: number,
+  externalIds: Float64Array,
+  stored: Map<number, { pageRank: number; betweenness: number }>,
+): Promise<void> {
+  const { csr, rank } = localityOrder(read);
+  const t0 = Date.now();
+  const one = await betweenness(csr, csr.n > PIVOTS ? Int32Array.from(pivots, (v) => rank[v]) : null);
+  const oneMs = Date.now() - t0;
+  let diff = 0;
+  for (let v = 0; v < read.n; v++) diff = Math.max(diff, Math.abs(one.scores[rank[v]] - stored.get(externalIds[v])!.betweenness));
+  console.log(
+    `betweenness on one thread (same ties and pivots, this run): ${sec(oneMs)}; worker threads (${defaultBetweennessThreads()}): ` +
+      `${sec(workersMs)}, ${(oneMs / workersMs).toFixed(2)}x faster; values max |Δ| ${diff.toExponential(1)}`,
+  );
 }
 
 /** One library's phase times, and its compute (components + PageRank + betweenness) over ours. */

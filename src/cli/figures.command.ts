@@ -8,6 +8,7 @@ import { positiveInt } from "./options";
 interface FiguresCommandOptions {
   pivots: number;
   seed: number;
+  threads?: number;
   force?: boolean;
 }
 
@@ -19,6 +20,11 @@ export function registerFiguresCommand(program: Command): void {
     )
     .option("--pivots <n>", "betweenness sources sampled (exact when the graph has no more authors)", positiveInt, DEFAULT_PIVOTS)
     .option("--seed <n>", "seed of the pivot sample", positiveInt, DEFAULT_SEED)
+    .option(
+      "--threads <n>",
+      "worker threads for betweenness (default: one per core, at most 8); the figures do not depend on it",
+      positiveInt,
+    )
     .option("--force", "recompute even when the figures are of the current snapshot")
     .action(async (opts: FiguresCommandOptions) => {
       const session = await openDatabase({ config: loadConfig(), log: (m: string) => console.error(m) });

@@ -3,16 +3,16 @@ import { readGraphVersion } from "../db/graph-version";
 import { withImportLock, type ImportLockOptions } from "../db/import-lock";
 import type { FiguresSlot } from "../kernel/graph-figures";
 import {
-  betweenness,
   betweennessErrorBound,
   connectedComponents,
   distribution,
   pageRank,
   PAGERANK_DEFAULTS,
   samplePivots,
-} from "./algorithms";
+} from "../kernel/graph-algorithms";
 import { TimeSlice } from "../util/time-slice";
-import { degrees, localityOrder } from "./csr";
+import { BETWEENNESS_CHUNKS, betweennessInWorkers } from "./betweenness-workers";
+import { degrees, localityOrder } from "../kernel/csr";
 import { beginFigures, commitFigures, countAuthorsAndTies, readCsr, readSlots, readTeamSizes, writeAuthorFigures } from "./figures.store";
 import { PhaseProgress } from "./phase-progress";
 
@@ -25,12 +25,14 @@ import { PhaseProgress } from "./phase-progress";
 export const DEFAULT_PIVOTS = 128;
 export const DEFAULT_SEED = 1;
 /** The version of these algorithms' code: bump it when a change could change a figure. */
-export const FIGURES_ALGORITHM_VERSION = "2";
+export const FIGURES_ALGORITHM_VERSION = "3";
 
 export interface FiguresOptions {
   /** Betweenness pivots (sources); the graph's size or more means exact. */
   pivots?: number;
   seed?: number;
+  /** Worker threads for betweenness (default: one per core, at most BETWEENNESS_CHUNKS); the figures do not depend on it. */
+  threads?: number;
   /** Recompute even when the current figures are of the graph's snapshot. */
   force?: boolean;
   log?: (message: string) => void;
@@ -107,16 +109,15 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   // Pivots are drawn over the read order, so the renumbering changes no figure.
   const pivots = exact ? null : samplePivots(csr.n, k, seed).map((v) => rank[v]);
   const bcProgress = new PhaseProgress("betweenness", "pivots", k, log);
+  // In worker threads: this thread's event loop stays free meanwhile, and every core searches.
   const bc = await timed("betweenness", () =>
-    betweenness(
-      csr,
-      pivots,
-      (done) => {
+    betweennessInWorkers(csr, pivots, {
+      threads: options.threads,
+      progress: (done) => {
         bcProgress.update(done);
         sampleRss();
       },
-      slice,
-    ),
+    }),
   );
   bcProgress.done();
 
@@ -168,6 +169,9 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
         normalized: true,
         pivots: k,
         exact,
+        // Dependencies are summed per chunk of pivots, then the chunks in order: the same sums on any number of threads.
+        pivotChunks: BETWEENNESS_CHUNKS,
+        threads: bc.threads,
         seed: exact ? null : seed,
         errorBound: exact ? null : bound,
       },

@@ -1,7 +1,7 @@
 import type { Database } from "../db/database";
 import { GRAPH_VERSION_KEY, NO_SNAPSHOT } from "../db/graph-version";
 import type { FiguresSlot } from "../kernel/graph-figures";
-import { CsrBuilder, type Csr } from "./csr";
+import { CsrBuilder, type Csr } from "../kernel/csr";
 import {
   AUTHOR_ADJACENCY,
   BEGIN_FIGURES,

@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { betweenness, connectedComponents, distribution, pageRank, samplePivots } from "../../../src/figures/algorithms";
-import { CsrBuilder, csrFromEdges, degrees, localityOrder } from "../../../src/figures/csr";
+import { betweenness, connectedComponents, distribution, pageRank, samplePivots } from "../../../src/kernel/graph-algorithms";
+import { CsrBuilder, csrFromEdges, degrees, localityOrder } from "../../../src/kernel/csr";
 import { AUTHORS_BY_FIGURE, AUTHORS_BY_FIGURE_COUNT } from "../../../src/author/author-figures.cypher";
-import { seededRandom } from "../../../src/util/seeded-random";
 import { TimeSlice } from "../../../src/util/time-slice";
 import { networkxFigures, spearman, topOverlap } from "../../support/networkx-figures";
+import { randomGraph } from "../../support/random-graph";
 import { assertSnapshot } from "../../support/snapshot";
 
 /*
@@ -16,25 +16,6 @@ import { assertSnapshot } from "../../support/snapshot";
  * absolute (both iterate far below it); exact betweenness 1e-9 absolute; sampled betweenness judged by rank
  * agreement with the exact values (Spearman ≥ 0.9, at least half of the top 20).
  */
-const WEIGHTS = [1, 2, 0.5, 0.25, 1.5, 3];
-
-function randomGraph(seed: number, n: number, ties: number): Array<[number, number, number]> {
-  const random = seededRandom(seed);
-  const seen = new Set<string>();
-  const edges: Array<[number, number, number]> = [];
-  // Clustered: most ties inside blocks of 40, a few across, the last 5% of authors left alone.
-  const active = Math.floor(n * 0.95);
-  while (edges.length < ties) {
-    const a = Math.floor(random() * active);
-    const b = random() < 0.9 ? Math.min(active - 1, Math.floor(a / 40) * 40 + Math.floor(random() * 40)) : Math.floor(random() * active);
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
-    if (a === b || seen.has(key)) continue;
-    seen.add(key);
-    edges.push([a, b, WEIGHTS[Math.floor(random() * WEIGHTS.length)]]);
-  }
-  return edges;
-}
-
 const tmp = (name: string) => path.join(os.tmpdir(), `coauthor-graph-figures-${process.pid}-${name}.json`);
 
 describe("whole-graph figures against networkx", { timeout: 600_000 }, () => {

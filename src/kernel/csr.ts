@@ -12,7 +12,8 @@ export interface Csr {
   /** n + 1 entries: author k's tie ends are offsets[k] .. offsets[k + 1]. */
   offsets: Int32Array;
   targets: Int32Array;
-  weights: Float32Array;
+  /** Float32 for the whole graph (half the memory); Float64 where a small network's figures need every digit. */
+  weights: Float32Array | Float64Array;
 }
 
 /** Each author's number of ties. */
@@ -144,12 +145,13 @@ export function localityOrder(g: Csr): { csr: Csr; order: Int32Array; rank: Int3
       }
     }
   }
-  const offsets = new Int32Array(n + 1);
+  // On shared memory: betweenness' worker threads read these two arrays without a copy (betweenness-workers.ts).
+  const offsets = new Int32Array(new SharedArrayBuffer(4 * (n + 1)));
   for (let k = 0; k < n; k++) offsets[k + 1] = offsets[k] + g.offsets[order[k] + 1] - g.offsets[order[k]];
   // Each tie end k→w is stored in w's list while k runs upwards: the graph is symmetric, so every list comes out in
   // ascending order (a search then reads dist/sigma at its tie ends front to back) without a sort.
   const fill = offsets.slice(0, n);
-  const targets = new Int32Array(g.targets.length);
+  const targets = new Int32Array(new SharedArrayBuffer(4 * g.targets.length));
   const weights = new Float32Array(g.weights.length);
   for (let k = 0; k < n; k++) {
     const v = order[k];

@@ -198,8 +198,23 @@ export async function betweenness(
   progress?: Progress,
   slice = new TimeSlice(),
 ): Promise<BetweennessResult> {
+  const sources = pivots ?? Int32Array.from({ length: g.n }, (_, i) => i);
+  const sums = await dependencySums(g, sources, progress, slice);
+  return normaliseBetweenness(sums, sources, pivots === null || sources.length === g.n);
+}
+
+/**
+ * The unnormalised half of Brandes: each author's dependencies summed over the searches from `sources`, in their
+ * order. Worker threads run it on disjoint sets of sources (betweenness-workers.ts); the sums then add up.
+ */
+export async function dependencySums(
+  g: Csr,
+  sources: Int32Array,
+  progress?: Progress,
+  slice = new TimeSlice(),
+  reach?: Reach,
+): Promise<Float64Array> {
   const { n } = g;
-  const sources = pivots ?? Int32Array.from({ length: n }, (_, i) => i);
   const k = sources.length;
   const search: Search = {
     bc: new Float64Array(n),
@@ -210,7 +225,7 @@ export async function betweenness(
     head: 0,
     tail: 0,
   };
-  const { bc, dist, order } = search;
+  const { dist, order } = search;
   for (let p = 0; p < k; p++) {
     const s = sources[p];
     order[0] = s;
@@ -221,11 +236,30 @@ export async function betweenness(
     while (!countPaths(g, search, slice)) await slice.turn();
     search.head = search.tail - 1; // the reverse pass walks the order back from its end
     while (!accumulate(g, search, slice)) await slice.turn();
+    if (reach) {
+      // The forward pass has every hop distance from s: closeness needs nothing more (analysis/metrics.ts).
+      let total = 0;
+      for (let j = 1; j < search.tail; j++) total += dist[order[j]];
+      reach.distanceSums[p] = total;
+      reach.reached[p] = search.tail - 1;
+    }
     for (let j = 0; j < search.tail; j++) dist[order[j]] = -1;
     await progress?.(p + 1, k);
   }
-  if (n > 2) {
-    const exact = pivots === null || k === n;
+  return search.bc;
+}
+
+/** What each search of dependencySums reached, by source position: the authors and the sum of their hop distances. */
+export interface Reach {
+  reached: Int32Array;
+  distanceSums: Float64Array;
+}
+
+/** Scales dependency sums (in place) to networkx's normalised betweenness: exact from every source, or estimated. */
+export function normaliseBetweenness(bc: Float64Array, sources: Int32Array, exact: boolean): BetweennessResult {
+  const n = bc.length;
+  const k = sources.length;
+  if (n > 2 && k > 0) {
     const isPivot = new Uint8Array(n);
     for (const s of sources) isPivot[s] = 1;
     // Exact: every author has n − 1 sources other than itself; sampled: k, or k − 1 for a pivot.
@@ -233,7 +267,7 @@ export async function betweenness(
     const source = exact ? nonSource : k > 1 ? 1 / ((k - 1) * (n - 2)) : 0;
     for (let v = 0; v < n; v++) bc[v] *= isPivot[v] ? source : nonSource;
   } else bc.fill(0);
-  return { scores: bc, pivots: k, exact: pivots === null || k === n };
+  return { scores: bc, pivots: k, exact };
 }
 
 /** One breadth-first search's arrays, and how far its current pass has come. */
