@@ -19,6 +19,9 @@ export interface AnalysisArgs {
 
 export const DEFAULT_RESOLUTION = 1;
 export const DEFAULT_SEED = 1;
+/** Where a metric's code is: each one follows networkx's definition, and the tests hold it to networkx's values. */
+const WRITTEN_HERE = (where: string) => `Written here (${where}) after networkx's definition; checked against networkx by the tests.`;
+
 /** How many strongest ties each author and community shows as evidence. */
 const EVIDENCE_TIES = 5;
 const COMMUNITY_VENUES = 5;
@@ -64,7 +67,7 @@ export interface NetworkAnalysisData {
 
 /**
  * Metrics and communities of a network the API returned (coauthorNetwork, authorSetNetwork), computed in this process
- * with graphology on the network's own tie weights. Deterministic: the network's order is the graph's, and Louvain
+ * on the network's own tie weights (metrics in typed arrays, communities with graphology's Louvain). Deterministic: the network's order is the graph's, and Louvain
  * draws its visiting orders from a generator seeded by `seed`.
  */
 export class AnalysisService {
@@ -86,7 +89,7 @@ export class AnalysisService {
       nodes: network.nodes.map((n) => n.author.id),
       edges: network.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight ?? e.jointPapers })),
     });
-    const metrics = nodeMetrics(graph);
+    const metrics = await nodeMetrics(graph);
     const partition = louvainCommunities(graph, resolution, seed);
     const authors = network.nodes.map(({ author }) => ({
       author,
@@ -138,26 +141,21 @@ export class AnalysisService {
       seed,
       snapshotId,
       explain: [
-        metricExplain("degree", ["graphology"], [evidence]),
-        metricExplain("weightedDegree", ["graphology"], [...weighted, evidence]),
+        metricExplain("degree", [], [evidence]),
+        metricExplain("weightedDegree", [], [...weighted, evidence]),
         metricExplain(
           "betweenness",
-          ["graphology-metrics"],
-          ["Exact (Brandes), on the whole returned network: a network cut by maxNodes has fewer paths than the full one."],
+          [],
+          [
+            "Exact (Brandes), on the whole returned network: a network cut by maxNodes has fewer paths than the full one.",
+            WRITTEN_HERE("src/kernel/graph-algorithms.ts, the whole-graph figures' own"),
+          ],
         ),
-        metricExplain("closeness", ["graphology-metrics"]),
-        metricExplain("pagerank", ["graphology-metrics"], weighted),
-        metricExplain("clustering", ["graphology"]),
-        metricExplain(
-          "constraint",
-          ["graphology"],
-          [...weighted, "Written here (src/analysis/brokerage.ts) after networkx's definition; checked against networkx by the tests."],
-        ),
-        metricExplain(
-          "effectiveSize",
-          ["graphology"],
-          [...weighted, "Written here (src/analysis/brokerage.ts) after networkx's definition; checked against networkx by the tests."],
-        ),
+        metricExplain("closeness", [], [WRITTEN_HERE("src/analysis/metrics.ts")]),
+        metricExplain("pagerank", [], [...weighted, WRITTEN_HERE("src/kernel/graph-algorithms.ts, the whole-graph figures' own")]),
+        metricExplain("clustering", [], [WRITTEN_HERE("src/analysis/brokerage.ts")]),
+        metricExplain("constraint", [], [...weighted, WRITTEN_HERE("src/analysis/brokerage.ts")]),
+        metricExplain("effectiveSize", [], [...weighted, WRITTEN_HERE("src/analysis/brokerage.ts")]),
         explanation({
           method: "louvain",
           implementation: implementation(["graphology-communities-louvain"]),

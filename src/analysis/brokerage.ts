@@ -1,118 +1,81 @@
-import type Graph from "graphology";
+import type { Csr } from "../kernel/csr";
 
 /*
- * Burt's structural-hole measures and the local clustering coefficient, written here because graphology-metrics
- * has none of them. Definitions follow networkx (structuralholes.py, cluster.py), which the tests check against:
- * in an undirected graph with tie weights w, p_ij = w_ij / Σ_k w_ik is the share of i's tie weight on j.
+ * Burt's structural-hole measures and the local clustering coefficient, written here because graph libraries
+ * rarely have them. Definitions follow networkx (structuralholes.py, cluster.py), which the tests check against: in
+ * an undirected graph with tie weights w, p_ij = w_ij / Σ_k w_ik is the share of i's tie weight on j.
+ *
+ * All three need, for each tie i–j, the authors q tied to both. One pass per author i spreads p_iq over an array
+ * indexed by author, then walks each neighbour j's ties and keeps the q marked there: Σ_j deg(j) steps per author,
+ * Σ_j deg(j)² in all, with no hashing (a 500-author, 27,555-tie network takes milliseconds).
  */
-
-export type WeightOf = (edge: string) => number;
-
-/** Each node's ties as a map from neighbour to weight, with Σ_k w_ik and max_k w_ik: built once, read O(1) per lookup. */
-export interface TieIndex {
-  ties: Map<string, Map<string, number>>;
-  sum: Map<string, number>;
-  max: Map<string, number>;
+export interface Brokerage {
+  /** Local clustering coefficient (unweighted): 2·T_i / (k_i(k_i − 1)), T_i the ties among i's k_i neighbours; 0 when k_i < 2. */
+  clustering: Float64Array;
+  /**
+   * Burt's constraint: c_i = Σ_{j∈N(i)} (p_ij + Σ_{q∈N(i), q≠j} p_iq·p_qj)², how much i's ties lead into one closed
+   * group (R. S. Burt, Structural Holes, 1992). NaN for an author without ties (undefined there).
+   */
+  constraint: Float64Array;
+  /**
+   * Burt's effective size: e_i = Σ_{j∈N(i)} (1 − Σ_{q∈N(i)} p_iq·m_jq), m_jq = w_jq / max_k w_jk: the number of i's
+   * contacts minus their redundancy (Burt 1992; networkx's weighted form). NaN for an author without ties.
+   */
+  effectiveSize: Float64Array;
 }
 
-export function tieIndex(graph: Graph, weightOf: WeightOf): TieIndex {
-  const ties = new Map<string, Map<string, number>>();
-  const sum = new Map<string, number>();
-  const max = new Map<string, number>();
-  graph.forEachNode((node) => ties.set(node, new Map()));
-  graph.forEachEdge((edge, _attributes, source, target) => {
-    const w = weightOf(edge);
-    ties.get(source)!.set(target, w);
-    ties.get(target)!.set(source, w);
-  });
-  for (const [node, around] of ties) {
-    let s = 0;
-    let m = 0;
-    for (const w of around.values()) {
-      s += w;
-      if (w > m) m = w;
+export function brokerage(g: Csr): Brokerage {
+  const { n, offsets, targets, weights } = g;
+  const sum = new Float64Array(n);
+  const max = new Float64Array(n);
+  for (let v = 0; v < n; v++)
+    for (let t = offsets[v]; t < offsets[v + 1]; t++) {
+      sum[v] += weights[t];
+      if (weights[t] > max[v]) max[v] = weights[t];
     }
-    sum.set(node, s);
-    max.set(node, m);
-  }
-  return { ties, sum, max };
-}
-
-/**
- * Burt's constraint: c_i = Σ_{j∈N(i)} (p_ij + Σ_{q∈N(i), q≠j} p_iq·p_qj)², how much i's ties lead into one closed
- * group (R. S. Burt, Structural Holes, 1992). Null for an author without ties (undefined there).
- */
-export function constraint({ ties, sum }: TieIndex): Map<string, number | null> {
-  const out = new Map<string, number | null>();
-  for (const [i, around] of ties) {
-    if (around.size === 0) {
-      out.set(i, null);
-      continue;
-    }
-    const si = sum.get(i)!;
-    let c = 0;
-    for (const [j, wij] of around) {
-      const toJ = ties.get(j)!;
-      let indirect = 0;
-      // p_iq·p_qj is non-zero only for q tied to both: walk the smaller of the two neighbourhoods.
-      const [small, other] = around.size <= toJ.size ? [around, toJ] : [toJ, around];
-      for (const q of small.keys()) {
-        if (q === j || q === i || !other.has(q)) continue;
-        indirect += (around.get(q)! / si) * (ties.get(q)!.get(j)! / sum.get(q)!);
-      }
-      c += (wij / si + indirect) ** 2;
-    }
-    out.set(i, c);
-  }
-  return out;
-}
-
-/**
- * Burt's effective size: e_i = Σ_{j∈N(i)} (1 − Σ_{q∈N(i)} p_iq·m_jq), m_jq = w_jq / max_k w_jk: the number of i's
- * contacts minus their redundancy (Burt 1992; networkx's weighted form). Null for an author without ties.
- */
-export function effectiveSize({ ties, sum, max }: TieIndex): Map<string, number | null> {
-  const out = new Map<string, number | null>();
-  for (const [i, around] of ties) {
-    if (around.size === 0) {
-      out.set(i, null);
-      continue;
-    }
-    const si = sum.get(i)!;
-    let e = 0;
-    for (const j of around.keys()) {
-      const toJ = ties.get(j)!;
-      const mj = max.get(j)!;
-      let redundancy = 0;
-      const [small, other] = around.size <= toJ.size ? [around, toJ] : [toJ, around];
-      for (const q of small.keys()) {
-        if (q === j || q === i || !other.has(q)) continue;
-        redundancy += (around.get(q)! / si) * (mj > 0 ? toJ.get(q)! / mj : 0);
-      }
-      e += 1 - redundancy;
-    }
-    out.set(i, e);
-  }
-  return out;
-}
-
-/** Local clustering coefficient (unweighted): 2·T_i / (k_i(k_i − 1)), T_i the ties among i's k_i neighbours; 0 when k_i < 2. */
-export function clustering({ ties }: TieIndex): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [i, around] of ties) {
-    const k = around.size;
-    if (k < 2) {
-      out.set(i, 0);
-      continue;
+  const clustering = new Float64Array(n);
+  const constraint = new Float64Array(n).fill(Number.NaN);
+  const effectiveSize = new Float64Array(n).fill(Number.NaN);
+  // For the author i at hand: share[q] = p_iq, tied[q] = 1 for i's neighbours, 0 for everyone else.
+  const share = new Float64Array(n);
+  const tied = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = offsets[i];
+    const to = offsets[i + 1];
+    const k = to - from;
+    if (k === 0) continue;
+    const si = sum[i];
+    for (let t = from; t < to; t++) {
+      share[targets[t]] = weights[t] / si;
+      tied[targets[t]] = 1;
     }
     let links = 0;
-    for (const j of around.keys()) {
-      const toJ = ties.get(j)!;
-      const [small, other] = around.size <= toJ.size ? [around, toJ] : [toJ, around];
-      for (const q of small.keys()) if (q !== i && q !== j && other.has(q)) links += 1;
+    let c = 0;
+    let e = 0;
+    for (let t = from; t < to; t++) {
+      const j = targets[t];
+      const mj = max[j];
+      let indirect = 0;
+      let redundancy = 0;
+      for (let u = offsets[j]; u < offsets[j + 1]; u++) {
+        const q = targets[u];
+        if (q === i || tied[q] === 0) continue;
+        const piq = share[q];
+        links++;
+        indirect += piq * (weights[u] / sum[q]);
+        redundancy += piq * (mj > 0 ? weights[u] / mj : 0);
+      }
+      c += (weights[t] / si + indirect) ** 2;
+      e += 1 - redundancy;
+    }
+    for (let t = from; t < to; t++) {
+      share[targets[t]] = 0;
+      tied[targets[t]] = 0;
     }
     // Each tie among the neighbours was seen from both ends.
-    out.set(i, links / (k * (k - 1)));
+    clustering[i] = k < 2 ? 0 : links / (k * (k - 1));
+    constraint[i] = c;
+    effectiveSize[i] = e;
   }
-  return out;
+  return { clustering, constraint, effectiveSize };
 }

@@ -6,7 +6,8 @@ import { fromRoot } from "../util/project-root";
 
 /** "coauthor-graph <version> (<library> <version>, …)": what computed a figure, with versions, for its explanation. */
 export function implementation(libraries: readonly string[]): string {
-  return `coauthor-graph ${versionOf(fromRoot("package.json"))} (${libraries.map((l) => `${l} ${libraryVersion(l)}`).join(", ")})`;
+  const own = `coauthor-graph ${versionOf(fromRoot("package.json"))}`;
+  return libraries.length === 0 ? own : `${own} (${libraries.map((l) => `${l} ${libraryVersion(l)}`).join(", ")})`;
 }
 
 const requireHere = createRequire(__filename);

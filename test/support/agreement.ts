@@ -28,9 +28,9 @@ export interface Agreement {
 }
 
 /** Our metrics and Louvain on `network` against networkx's on the same nodes and edges; fails beyond TOLERANCE. */
-export function checkAgainstNetworkx(network: WeightedNetwork, resolution: number, seed: number, label: string): Agreement {
+export async function checkAgainstNetworkx(network: WeightedNetwork, resolution: number, seed: number, label: string): Promise<Agreement> {
   const graph = toGraph(network);
-  const ours = nodeMetrics(graph);
+  const ours = await nodeMetrics(graph);
   const partition = louvainCommunities(graph, resolution, seed);
   const dir = mkdtempSync(path.join(os.tmpdir(), "cg-nx-"));
   try {
