@@ -23,14 +23,20 @@ describe("betweenness in worker threads", { timeout: 300_000 }, () => {
   it("gives the one-thread values, exact and sampled, with progress for every pivot", async () => {
     const exactOne = await betweenness(g, null);
     let reported = 0;
-    const exactWorkers = await betweennessInWorkers(g, null, { threads: 2, progress: (done) => void (reported = Math.max(reported, done)) });
+    const exactWorkers = await betweennessInWorkers(g, null, {
+      threads: 2,
+      progress: (done) => void (reported = Math.max(reported, done)),
+    });
     assert.equal(reported, n, "progress reached every source");
     assert.equal(exactWorkers.exact, true);
     assert.equal(exactWorkers.pivots, n);
     assert.equal(exactWorkers.threads, 2);
     const exactDiff = maxDifference(exactOne.scores, exactWorkers.scores);
     assert.ok(exactDiff < 1e-12, `exact: max |Δ| ${exactDiff}`);
-    assert.ok(exactOne.scores.some((x) => x > 0.01), "the graph has authors that bridge");
+    assert.ok(
+      exactOne.scores.some((x) => x > 0.01),
+      "the graph has authors that bridge",
+    );
 
     const pivots = samplePivots(n, 100, 7);
     const sampledOne = await betweenness(g, pivots);
