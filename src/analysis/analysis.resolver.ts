@@ -1,4 +1,6 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, Float, Info, Int, Resolver, Root } from "type-graphql";
+import { selectsAny } from "../kernel/lookahead";
 import type { RequestContext } from "../kernel/request-context";
 import type { NetworkData } from "../network/network.service";
 import { CoauthorNetwork } from "../network/network.type";
@@ -39,8 +41,13 @@ export class NetworkAnalysisResolver {
     description:
       "Centralities, brokerage and Louvain communities of this network (on its own nodes and tie weights), each explained. Computed when asked for.",
   })
-  analysis(@Root() network: NetworkData, @Args(() => AnalysisArgs) args: AnalysisArgs, @Ctx() ctx: AnalysisContext) {
-    return ctx.services.analysis.analyse(network, args);
+  analysis(
+    @Root() network: NetworkData,
+    @Args(() => AnalysisArgs) args: AnalysisArgs,
+    @Ctx() ctx: AnalysisContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return ctx.services.analysis.analyse(network, args, { prefetchVenues: selectsAny(info, [["communities", "topVenues"]]) });
   }
 }
 

@@ -76,7 +76,8 @@ export class AnalysisService {
     private readonly version: () => Promise<GraphVersion>,
   ) {}
 
-  async analyse(network: NetworkData, args: AnalysisArgs): Promise<NetworkAnalysisData> {
+  /** `prefetchVenues`: the communities' topVenues will be asked for, so their read starts at once. */
+  async analyse(network: NetworkData, args: AnalysisArgs, options: { prefetchVenues?: boolean } = {}): Promise<NetworkAnalysisData> {
     const resolution = args.resolution ?? DEFAULT_RESOLUTION;
     if (!Number.isFinite(resolution) || resolution <= 0 || resolution > 100)
       throw new BadUserInputError(`resolution must be above 0 and at most 100 (got ${resolution})`, { argument: "resolution" });
@@ -89,8 +90,18 @@ export class AnalysisService {
       nodes: network.nodes.map((n) => n.author.id),
       edges: network.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight ?? e.jointPapers })),
     });
-    const metrics = await nodeMetrics(graph);
     const partition = louvainCommunities(graph, resolution, seed);
+    const venues = lazy(() =>
+      readCommunityVenues(this.db, groupsOf(partition.of), {
+        yearFrom: network.query?.yearFrom ?? null,
+        yearTo: network.query?.yearTo ?? null,
+        limit: COMMUNITY_VENUES,
+      }),
+    );
+    // Asked for: Neo4j reads the communities' venues while this process computes the metrics, not after them. The
+    // catch only marks the promise handled until topVenues awaits it (and gets any failure then).
+    if (options.prefetchVenues) venues().catch(() => undefined);
+    const metrics = await nodeMetrics(graph);
     const authors = network.nodes.map(({ author }) => ({
       author,
       ...metrics.get(author.id)!,
@@ -100,13 +111,6 @@ export class AnalysisService {
     const base = { ...(network.query?.parameters ?? {}), nodes: graph.order, ties: graph.size };
     const scheme = network.query ? TIE_STRENGTH_FORMULAS[network.query.strength] : TIE_STRENGTH_FORMULAS.FULL;
     const communityParameters = { ...base, resolution, seed, louvainRuns: LOUVAIN_RUNS };
-    const venues = lazy(() =>
-      readCommunityVenues(this.db, groupsOf(partition.of), {
-        yearFrom: network.query?.yearFrom ?? null,
-        yearTo: network.query?.yearTo ?? null,
-        limit: COMMUNITY_VENUES,
-      }),
-    );
     const communities = describeCommunities(graph, partition.of, partition.count, byId).map((c) => ({
       ...c,
       explain: explanation({

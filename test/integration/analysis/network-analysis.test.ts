@@ -6,6 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { importFiles } from "../../../import/import-runner";
 import { Database } from "../../../src/db/database";
 import { readGraphVersion } from "../../../src/db/graph-version";
+import { COMMUNITY_VENUES } from "../../../src/analysis/analysis.cypher";
 import { fromRoot } from "../../../src/util/project-root";
 import { TOLERANCE } from "../../support/agreement";
 import { createTestApi, TestApi } from "../../support/graphql";
@@ -150,5 +151,31 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
     assert.ok(fine.coauthorNetwork.analysis.communities.length > a.communities.length);
     const bad = await api.run(EGO, { id: centre, resolution: 0, seed: 1 });
     assert.equal(bad.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+  });
+
+  it("reads the communities' venues once when topVenues is asked for (beside the metrics), and not otherwise", async () => {
+    const venueReads: string[] = [];
+    const stop = db.observe((event) => {
+      if (event.cypher === COMMUNITY_VENUES) venueReads.push(event.cypher);
+    });
+    try {
+      const asked: any = await api.data(EGO, { id: centre, strength: "NEWMAN", resolution: 1, seed: 3 });
+      assert.equal(venueReads.length, 1);
+      assert.ok(asked.coauthorNetwork.analysis.communities.every((c: any) => Array.isArray(c.topVenues)));
+      venueReads.length = 0;
+      const withoutVenues = EGO.replace("topVenues { venue { id } papers } ", "");
+      assert.notEqual(withoutVenues, EGO);
+      const notAsked: any = await api.data(withoutVenues, { id: centre, strength: "NEWMAN", resolution: 1, seed: 3 });
+      // A read nobody awaits could still be on its way when the answer is complete: give it time to show.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      assert.equal(venueReads.length, 0, "the venues were read though nobody asked for them");
+      // The same communities either way: the read's start moved, nothing else.
+      assert.deepEqual(
+        notAsked.coauthorNetwork.analysis.communities.map((c: any) => c.size),
+        asked.coauthorNetwork.analysis.communities.map((c: any) => c.size),
+      );
+    } finally {
+      stop();
+    }
   });
 });
