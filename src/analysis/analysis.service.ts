@@ -20,7 +20,7 @@ export interface AnalysisArgs {
 export const DEFAULT_RESOLUTION = 1;
 export const DEFAULT_SEED = 1;
 /** Where a metric's code is: each one follows networkx's definition, and the tests hold it to networkx's values. */
-const WRITTEN_HERE = (where: string) => `Written here (${where}) after networkx's definition; checked against networkx by the tests.`;
+const writtenHere = (where: string) => `Written here (${where}) after networkx's definition; checked against networkx by the tests.`;
 
 /** How many strongest ties each author and community shows as evidence. */
 const EVIDENCE_TIES = 5;
@@ -67,8 +67,9 @@ export interface NetworkAnalysisData {
 
 /**
  * Metrics and communities of a network the API returned (coauthorNetwork, authorSetNetwork), computed in this process
- * on the network's own tie weights (metrics in typed arrays, communities with graphology's Louvain). Deterministic: the network's order is the graph's, and Louvain
- * draws its visiting orders from a generator seeded by `seed`.
+ * on the network's own tie weights: the metrics in typed arrays, the communities with graphology's Louvain.
+ * Deterministic: the network's order is the graph's, and Louvain draws its visiting orders from a generator seeded by
+ * `seed`.
  */
 export class AnalysisService {
   constructor(
@@ -152,14 +153,14 @@ export class AnalysisService {
           [],
           [
             "Exact (Brandes), on the whole returned network: a network cut by maxNodes has fewer paths than the full one.",
-            WRITTEN_HERE("src/kernel/graph-algorithms.ts, the whole-graph figures' own"),
+            writtenHere("src/kernel/graph-algorithms.ts, the whole-graph figures' own"),
           ],
         ),
-        metricExplain("closeness", [], [WRITTEN_HERE("src/analysis/metrics.ts")]),
-        metricExplain("pagerank", [], [...weighted, WRITTEN_HERE("src/kernel/graph-algorithms.ts, the whole-graph figures' own")]),
-        metricExplain("clustering", [], [WRITTEN_HERE("src/analysis/brokerage.ts")]),
-        metricExplain("constraint", [], [...weighted, WRITTEN_HERE("src/analysis/brokerage.ts")]),
-        metricExplain("effectiveSize", [], [...weighted, WRITTEN_HERE("src/analysis/brokerage.ts")]),
+        metricExplain("closeness", [], [writtenHere("src/analysis/metrics.ts")]),
+        metricExplain("pagerank", [], [...weighted, writtenHere("src/kernel/graph-algorithms.ts, the whole-graph figures' own")]),
+        metricExplain("clustering", [], [writtenHere("src/analysis/brokerage.ts")]),
+        metricExplain("constraint", [], [...weighted, writtenHere("src/analysis/brokerage.ts")]),
+        metricExplain("effectiveSize", [], [...weighted, writtenHere("src/analysis/brokerage.ts")]),
         explanation({
           method: "louvain",
           implementation: implementation(["graphology-communities-louvain"]),

@@ -33,8 +33,6 @@ export function toGraph(network: WeightedNetwork): Graph {
   return graph;
 }
 
-export const weightOf = (graph: Graph) => (edge: string) => graph.getEdgeAttribute(edge, "weight") as number;
-
 /**
  * The graph as compressed sparse rows in its node order (`ids[k]` is author k), each tie stored at both ends with its
  * weight in full precision: the form the metrics below loop over, without a hash lookup per step.
