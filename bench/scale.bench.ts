@@ -24,31 +24,7 @@ import { FULL_PAIR_CHECK_BELOW, STAGES, type GraphState, type ScaleOptions, type
  * four ways on that graph, and write the figures as a section of bench/SCALE.md (owned, so the hand-written text
  * there stays). Each stage is timed and prints progress; the Neo4j it starts is stopped at the end, also on failure.
  *
- * Knobs (flags win over the environment):
- *   --records N        SCALE_RECORDS        base set's publication records (default 200000)
- *   --seed S           SCALE_SEED           generator seed (default 1)
- *   --month-records M  SCALE_MONTH_RECORDS  records of the month-1 update (default 50000, dblp's month)
- *   --dir D            SCALE_DIR            work directory: generated files (reused when made with the same
- *                                           arguments) and the graph's home (default bench/.data/scale)
- *   --budget-ms B      SCALE_BUDGET_MS      time per (query, way) cell of the query benchmark (default 2000)
- *   --keep-home        SCALE_KEEP_HOME=1    keep the loaded home afterwards (it is removed by default)
- *   --no-write         SCALE_WRITE=0        print only, do not touch bench/SCALE.md
- *   --report FILE                           no run: write the section again from a run's saved result
- *                                           (<dir>/scale-result-<size>-s<seed>.json, kept by every run)
- *   --loaded-home H    SCALE_LOADED_HOME    start from a home an earlier `import --bulk` of the base set loaded (at
- *                                           8M records the bulk load alone takes 1½ hours): no generate of the base
- *                                           set, no bulk stage; the home is used in place, never removed, and month 1
- *                                           writes into it. The queries run first, on the graph as loaded, then
- *                                           month 1, then the pair check.
- *   --loaded-log F     SCALE_LOADED_LOG     that bulk load's saved output (the CLI's "bulk import loaded …" and
- *                                           "stages: …" lines, and /usr/bin/time -v's if it ran under it): the
- *                                           bulk row of the report comes from it, marked as an earlier run's with
- *                                           the file's time. Without it the report has no bulk figures.
- *   --stages LIST      SCALE_STAGES         the stages after the load to run, of query,month,pairs (default all)
- *   --pair-check K     SCALE_PAIR_CHECK     full: recount every pair; month: the pairs of the authors of the
- *                                           month's records and of every k-th author (--pair-sample-step k,
- *                                           default 100); auto (default): full below 5M stored pairs
- * Neo4j's memory: COAUTHOR_GRAPH_NEO4J_HEAP / COAUTHOR_GRAPH_NEO4J_PAGECACHE, as for every local Neo4j.
+ * Knobs: SCALE_USAGE below, which `--help` prints; an argument it does not name stops the run before anything starts.
  */
 
 export type { GraphState, ScaleOptions, ScaleResult, Stage } from "./lib/scale-result";
@@ -219,12 +195,71 @@ export async function runScalePipeline(opts: ScaleOptions): Promise<ScaleResult>
   }
 }
 
+/** What `--help` prints: every knob, flag and environment variable (flags win). */
+export const SCALE_USAGE = `npm run bench:scale -- [options]
+Knobs (flags win over the environment):
+  --records N        SCALE_RECORDS        base set's publication records (default 200000)
+  --seed S           SCALE_SEED           generator seed (default 1)
+  --month-records M  SCALE_MONTH_RECORDS  records of the month-1 update (default 50000, dblp's month)
+  --dir D            SCALE_DIR            work directory: generated files (reused when made with the same
+                                          arguments) and the graph's home (default bench/.data/scale)
+  --budget-ms B      SCALE_BUDGET_MS      time per (query, way) cell of the query benchmark (default 2000)
+  --pairs-per-distance N  SCALE_PAIRS_PER_DISTANCE  collaborationPath pairs per distance 1..6 (default 3)
+  --keep-home        SCALE_KEEP_HOME=1    keep the loaded home afterwards (it is removed by default)
+  --no-write         SCALE_WRITE=0        print only, do not touch bench/SCALE.md
+  --report FILE                           no run: write the section again from a run's saved result
+                                          (<dir>/scale-result-<size>-s<seed>.json, kept by every run)
+  --loaded-home H    SCALE_LOADED_HOME    start from a home an earlier \`import --bulk\` of the base set loaded (at
+                                          8M records the bulk load alone takes 1½ hours): no generate of the base
+                                          set, no bulk stage; the home is used in place, never removed, and month 1
+                                          writes into it. The queries run first, on the graph as loaded, then
+                                          month 1, then the pair check.
+  --loaded-log F     SCALE_LOADED_LOG     that bulk load's saved output (the CLI's "bulk import loaded …" and
+                                          "stages: …" lines, and /usr/bin/time -v's if it ran under it): the
+                                          bulk row of the report comes from it, marked as an earlier run's with
+                                          the file's time. Without it the report has no bulk figures.
+  --stages LIST      SCALE_STAGES         the stages after the load to run, of query,month,pairs (default all)
+  --pair-check K     SCALE_PAIR_CHECK     full: recount every pair; month: the pairs of the authors of the
+                                          month's records and of every k-th author (--pair-sample-step k,
+                                          default 100); auto (default): full below 5M stored pairs
+Neo4j's memory: COAUTHOR_GRAPH_NEO4J_HEAP / COAUTHOR_GRAPH_NEO4J_PAGECACHE, as for every local Neo4j.`;
+
+/** Flags followed by a value, and switches. */
+export const VALUE_FLAGS = [
+  "--records",
+  "--seed",
+  "--month-records",
+  "--dir",
+  "--budget-ms",
+  "--pairs-per-distance",
+  "--loaded-home",
+  "--loaded-log",
+  "--stages",
+  "--pair-check",
+  "--pair-sample-step",
+  "--report",
+];
+const SWITCHES = ["--keep-home", "--no-write", "--help", "-h"];
+
+/** The arguments bench:scale does not know (a typo, or a flag of another command), in order. */
+export function unknownArguments(args: readonly string[]): string[] {
+  const unknown: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (VALUE_FLAGS.includes(args[i])) i++;
+    else if (!SWITCHES.includes(args[i])) unknown.push(args[i]);
+  }
+  return unknown;
+}
+
 function flag(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
 }
 
 export function scaleOptionsFrom(args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): ScaleOptions {
+  const unknown = unknownArguments(args);
+  if (unknown.length > 0)
+    throw new Error(`bench:scale: unknown argument(s) ${unknown.join(" ")}; \`npm run bench:scale -- --help\` lists the knobs`);
   const number = (name: string, variable: string, fallback: number) => {
     const text = (flag(args, name) ?? env[variable] ?? String(fallback)).replace(/_/g, "");
     const value = Number(text);
@@ -267,10 +302,19 @@ function pairCheckFrom(text: string | undefined): ScaleOptions["pairCheck"] {
 
 export const SCALE_PATH = fromRoot("bench", "SCALE.md");
 
-if (require.main === module) {
+if (require.main === module && (process.argv.includes("--help") || process.argv.includes("-h"))) {
+  console.log(SCALE_USAGE);
+} else if (require.main === module) {
   const args = process.argv.slice(2);
   const log = (line: string) => console.log(line);
-  const options = scaleOptionsFrom(args, process.env, log);
+  let options: ScaleOptions;
+  try {
+    options = scaleOptionsFrom(args, process.env, log);
+  } catch (error) {
+    // A knob's own message says what to change; the stack would only bury it.
+    console.error((error as Error).message);
+    process.exit(2);
+  }
   const write = !args.includes("--no-write") && process.env.SCALE_WRITE !== "0";
   const saved = flag(args, "--report");
   const resultFile = path.join(options.dir, `scale-result-${sizeLabel(options.records)}-s${options.seed}.json`);
