@@ -69,7 +69,7 @@ export function chunkSources(sources: Int32Array): Int32Array[] {
 }
 
 /**
- * algorithms.betweenness's figures, computed by `threads` worker threads: the same searches, normalisation and
+ * graph-algorithms' betweenness, computed by `threads` worker threads: the same searches, normalisation and
  * estimator; values equal to the one-thread computation's up to the order of additions (about 1e-16 relative).
  */
 export async function betweennessInWorkers(
