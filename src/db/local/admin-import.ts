@@ -71,10 +71,19 @@ export async function runAdminImport(opts: AdminImportOptions): Promise<number> 
   };
   child.stdout.on("data", onData);
   child.stderr.on("data", onData);
-  const code: number = await new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (c) => resolve(c ?? 1));
-  });
+  // Should this process end first (a crash, or a signal's exit), neo4j-admin must not go on writing the store alone,
+  // as an orphan holding the home: the 'exit' event still runs on an uncaught exception and on process.exit.
+  const stopAdmin = () => void child.kill("SIGTERM");
+  process.once("exit", stopAdmin);
+  let code: number;
+  try {
+    code = await new Promise<number>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (c) => resolve(c ?? 1));
+    });
+  } finally {
+    process.off("exit", stopAdmin);
+  }
   if (code !== 0) {
     throw new Neo4jSetupError(
       `neo4j-admin database import failed (exit code ${code}); nothing usable was written to ${opts.neo4jHome}. ` +

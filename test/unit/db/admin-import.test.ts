@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+
+// `import --bulk` runs neo4j-admin for minutes. If the CLI dies meanwhile (here: an uncaught exception, as a write
+// to a closed stdout gives), neo4j-admin must stop with it, not go on as an orphan holding the home. A stand-in for
+// java records its pid and sleeps; the test checks it is gone soon after its parent crashed.
+
+const ADMIN_IMPORT = path.resolve(__dirname, "../../../src/db/local/admin-import.js");
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test("neo4j-admin stops when the process that started it crashes", { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "cg-admin-orphan-"));
+  const pidFile = path.join(dir, "admin.pid");
+  const fakeJava = path.join(dir, "java");
+  writeFileSync(fakeJava, `#!/bin/sh\necho $$ > "${pidFile}"\nexec sleep 60\n`);
+  chmodSync(fakeJava, 0o755);
+  const options = {
+    java: fakeJava,
+    libDir: dir,
+    neo4jHome: path.join(dir, "home"),
+    nodes: [],
+    relationships: [],
+    arrayDelimiter: ";",
+    multiline: false,
+    reportFile: path.join(dir, "report.txt"),
+  };
+  const script = `
+    const { runAdminImport } = require(${JSON.stringify(ADMIN_IMPORT)});
+    runAdminImport(${JSON.stringify(options)}).catch(() => undefined);
+    const waitForPid = setInterval(() => {
+      if (require("fs").existsSync(${JSON.stringify(pidFile)})) { clearInterval(waitForPid); throw new Error("crash"); }
+    }, 20);`;
+  let pid = 0;
+  try {
+    const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    assert.notEqual(code, 0, "the parent crashed");
+    assert.match(stderr, /crash/);
+    assert.ok(existsSync(pidFile), "the stand-in for neo4j-admin ran");
+    pid = Number(readFileSync(pidFile, "utf8").trim());
+    const deadline = Date.now() + 5_000;
+    while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(alive(pid), false, `neo4j-admin (pid ${pid}) outlived the process that started it`);
+  } finally {
+    if (pid && alive(pid)) process.kill(pid, "SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
