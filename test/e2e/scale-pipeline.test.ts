@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, test } from "node:test";
 import { homeNeo4j } from "../../bench/lib/serve-process";
+import { isProcessAlive } from "../../src/db/local/process-probe";
 import { WAYS } from "../../bench/query-result";
 import { runScalePipeline, ScaleResult } from "../../bench/scale.bench";
 import { localNeo4jUnavailable } from "../integration/local-neo4j-helpers";
@@ -17,15 +18,6 @@ import { localNeo4jUnavailable } from "../integration/local-neo4j-helpers";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "cg-scale-pipeline-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test("bench:scale at 5,000 records: bulk load, month 1 online, exact pairs, four ways that agree", { timeout: 30 * 60_000 }, async (t) => {
   const unavailable = localNeo4jUnavailable();
@@ -49,7 +41,7 @@ test("bench:scale at 5,000 records: bulk load, month 1 online, exact pairs, four
 
   const home = path.join(dir, "home-5k-s1");
   const state = homeNeo4j(home);
-  assert.ok(!state?.pid || !processAlive(state.pid), `the pipeline's Neo4j (pid ${state?.pid}) was stopped`);
+  assert.ok(!state?.pid || !isProcessAlive(state.pid), `the pipeline's Neo4j (pid ${state?.pid}) was stopped`);
 
   // The bulk graph against what the generator says it wrote: one paper per record but `proceedings` (skipped by
   // design), one author per person page (dblp has a page for every person on a byline).

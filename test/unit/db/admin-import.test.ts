@@ -4,21 +4,13 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { isProcessAlive, waitForExit } from "../../../src/db/local/process-probe";
 
 // `import --bulk` runs neo4j-admin for minutes. If the CLI dies meanwhile (here: an uncaught exception, as a write
 // to a closed stdout gives), neo4j-admin must stop with it, not go on as an orphan holding the home. A stand-in for
 // java records its pid and sleeps; the test checks it is gone soon after its parent crashed.
 
 const ADMIN_IMPORT = path.resolve(__dirname, "../../../src/db/local/admin-import.js");
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test("neo4j-admin stops when the process that started it crashes", { timeout: 60_000 }, async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "cg-admin-orphan-"));
@@ -52,11 +44,9 @@ test("neo4j-admin stops when the process that started it crashes", { timeout: 60
     assert.match(stderr, /crash/);
     assert.ok(existsSync(pidFile), "the stand-in for neo4j-admin ran");
     pid = Number(readFileSync(pidFile, "utf8").trim());
-    const deadline = Date.now() + 5_000;
-    while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(alive(pid), false, `neo4j-admin (pid ${pid}) outlived the process that started it`);
+    assert.equal(await waitForExit(pid, 5_000), true, `neo4j-admin (pid ${pid}) outlived the process that started it`);
   } finally {
-    if (pid && alive(pid)) process.kill(pid, "SIGKILL");
+    if (isProcessAlive(pid)) process.kill(pid, "SIGKILL");
     rmSync(dir, { recursive: true, force: true });
   }
 });
