@@ -219,13 +219,14 @@ export async function dependencySums(
   const search: Search = {
     bc: new Float64Array(n),
     sigma: new Float64Array(n),
-    coeff: new Float64Array(n),
+    coeffEven: new Float64Array(n),
+    coeffOdd: new Float64Array(n),
     dist: new Int32Array(n).fill(-1),
     order: new Int32Array(n),
     head: 0,
     tail: 0,
   };
-  const { dist, order } = search;
+  const { dist, order, coeffEven, coeffOdd } = search;
   for (let p = 0; p < k; p++) {
     const s = sources[p];
     order[0] = s;
@@ -243,7 +244,12 @@ export async function dependencySums(
       reach.distanceSums[p] = total;
       reach.reached[p] = search.tail - 1;
     }
-    for (let j = 0; j < search.tail; j++) dist[order[j]] = -1;
+    for (let j = 0; j < search.tail; j++) {
+      const v = order[j];
+      dist[v] = -1;
+      coeffEven[v] = 0;
+      coeffOdd[v] = 0;
+    }
     await progress?.(p + 1, k);
   }
   return search.bc;
@@ -270,11 +276,18 @@ export function normaliseBetweenness(bc: Float64Array, sources: Int32Array, exac
   return { scores: bc, pivots: k, exact };
 }
 
-/** One breadth-first search's arrays, and how far its current pass has come. */
+/**
+ * One breadth-first search's arrays, and how far its current pass has come. The reverse pass's coefficients
+ * (1 + δ(w))/σ(w) are kept by the parity of w's distance: an author at distance d has neighbours only at d − 1, d and
+ * d + 1, so the array of parity d + 1 holds, among its neighbours, values only for those at d + 1 (those at d − 1 are
+ * not computed yet: still 0). The sum over them then needs no test of each neighbour's distance, whose outcome the
+ * processor cannot predict; adding the zeros leaves the sum's bits as they were.
+ */
 interface Search {
   bc: Float64Array;
   sigma: Float64Array;
-  coeff: Float64Array;
+  coeffEven: Float64Array;
+  coeffOdd: Float64Array;
   dist: Int32Array;
   order: Int32Array;
   head: number;
@@ -310,21 +323,19 @@ function countPaths(g: Csr, search: Search, slice: TimeSlice): boolean {
 /** The reverse pass: dependencies pulled from one hop further, from `head` down to the source; true when done. */
 function accumulate(g: Csr, search: Search, slice: TimeSlice): boolean {
   const { offsets, targets } = g;
-  const { dist, sigma, coeff, order, bc } = search;
+  const { dist, sigma, coeffEven, coeffOdd, order, bc } = search;
   let j = search.head;
   for (; j > 0; j--) {
     if (slice.due()) break;
     const v = order[j];
-    const next = dist[v] + 1;
+    const odd = (dist[v] & 1) === 1;
+    const further = odd ? coeffEven : coeffOdd;
     let sum = 0;
     const end = offsets[v + 1];
-    for (let i = offsets[v]; i < end; i++) {
-      const w = targets[i];
-      if (dist[w] === next) sum += coeff[w];
-    }
+    for (let i = offsets[v]; i < end; i++) sum += further[targets[i]];
     const delta = sigma[v] * sum;
     bc[v] += delta;
-    coeff[v] = (1 + delta) / sigma[v];
+    (odd ? coeffOdd : coeffEven)[v] = (1 + delta) / sigma[v];
   }
   search.head = j;
   return j <= 0;
