@@ -1,4 +1,3 @@
-import type Graph from "graphology";
 import type { AuthorRecord } from "../author/author.record";
 import type { Database } from "../db/database";
 import type { GraphVersion } from "../db/graph-version";
@@ -6,11 +5,13 @@ import { BadUserInputError } from "../errors";
 import type { Explanation } from "../kernel/explanation";
 import { TIE_STRENGTH_FORMULAS } from "../kernel/tie-strength";
 import type { NetworkData } from "../network/network.service";
-import { CommunityVenueRow, readCommunityVenues } from "./analysis.store";
+import { readMemberVenuePapers } from "./analysis.store";
+import { CommunityVenueRow, topVenuesByCommunity } from "./community-venues";
 import { LOUVAIN_RUNS, louvainCommunities } from "./communities";
 import { explanation, implementation } from "./explain";
 import { LOUVAIN_FORMULA, METRIC_FORMULAS, MetricName } from "./metric-formulas";
-import { NodeMetrics, nodeMetrics, strongestTies, toGraph } from "./metrics";
+import { HopSearchThread, hopSearchThread } from "./hop-search-thread";
+import { IndexedNetwork, indexed, NodeMetrics, nodeMetrics, strongestTies } from "./metrics";
 
 export interface AnalysisArgs {
   resolution?: number | null;
@@ -67,7 +68,8 @@ export interface NetworkAnalysisData {
 
 /**
  * Metrics and communities of a network the API returned (coauthorNetwork, authorSetNetwork), computed in this process
- * on the network's own tie weights: the metrics in typed arrays, the communities with graphology's Louvain.
+ * on the network's own tie weights, all in typed arrays: the breadth-first searches on a second thread
+ * (hop-search-thread.ts), the communities (louvain.ts) and the weighted metrics in this one.
  * Deterministic: the network's order is the graph's, and Louvain draws its visiting orders from a generator seeded by
  * `seed`.
  */
@@ -75,6 +77,7 @@ export class AnalysisService {
   constructor(
     private readonly db: Database,
     private readonly version: () => Promise<GraphVersion>,
+    private readonly searches: HopSearchThread = hopSearchThread,
   ) {}
 
   /** `prefetchVenues`: the communities' topVenues will be asked for, so their read starts at once. */
@@ -87,36 +90,37 @@ export class AnalysisService {
       throw new BadUserInputError(`seed must be a whole number from 0 to 4294967295 (got ${seed})`, { argument: "seed" });
     const { snapshotId } = await this.version();
     const byId = new Map(network.nodes.map((n) => [n.author.id, n.author]));
-    const graph = toGraph({
+    const weighted = {
       nodes: network.nodes.map((n) => n.author.id),
       edges: network.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight ?? e.jointPapers })),
-    });
-    const partition = louvainCommunities(graph, resolution, seed);
-    const venues = lazy(() =>
-      readCommunityVenues(this.db, groupsOf(partition.of), {
-        yearFrom: network.query?.yearFrom ?? null,
-        yearTo: network.query?.yearTo ?? null,
-        limit: COMMUNITY_VENUES,
-      }),
+    };
+    const venueRead = lazy(() =>
+      readMemberVenuePapers(this.db, weighted.nodes, { yearFrom: network.query?.yearFrom ?? null, yearTo: network.query?.yearTo ?? null }),
     );
-    // Asked for: Neo4j reads the communities' venues while this process computes the metrics, not after them. The
-    // catch only marks the promise handled until topVenues awaits it (and gets any failure then).
-    if (options.prefetchVenues) venues().catch(() => undefined);
-    const metrics = await nodeMetrics(graph);
-    const authors = network.nodes.map(({ author }) => ({
+    // Asked for: Neo4j reads the authors' venues while this process finds the communities and computes the metrics,
+    // not after them. The catch only marks the promise handled until topVenues awaits it (and gets any failure then).
+    if (options.prefetchVenues) venueRead().catch(() => undefined);
+    const rows = indexed(weighted);
+    // The breadth-first searches start next, on the search thread's core, while this one finds the communities and
+    // computes the weighted metrics; then this one takes its share of the searches left (nodeMetrics).
+    const searches = this.searches.start(rows.csr);
+    const partition = louvainCommunities(rows, resolution, seed);
+    const venues = lazy(async () => topVenuesByCommunity(await venueRead(), partition.communityOf, partition.count, COMMUNITY_VENUES));
+    const metrics = await nodeMetrics(rows, searches);
+    const authors = network.nodes.map(({ author }, k) => ({
       author,
       ...metrics.get(author.id)!,
       community: partition.of.get(author.id)!,
-      strongestTies: strongestTies(graph, author.id, EVIDENCE_TIES).map((t) => ({ author: byId.get(t.neighbour)!, weight: t.weight })),
+      strongestTies: strongestTies(rows, k, EVIDENCE_TIES).map((t) => ({ author: byId.get(t.neighbour)!, weight: t.weight })),
     }));
-    const base = { ...(network.query?.parameters ?? {}), nodes: graph.order, ties: graph.size };
+    const base = { ...(network.query?.parameters ?? {}), nodes: rows.csr.n, ties: rows.csr.m };
     const scheme = network.query ? TIE_STRENGTH_FORMULAS[network.query.strength] : TIE_STRENGTH_FORMULAS.FULL;
     const communityParameters = { ...base, resolution, seed, louvainRuns: LOUVAIN_RUNS };
-    const communities = describeCommunities(graph, partition.of, partition.count, byId).map((c) => ({
+    const communities = describeCommunities(rows, partition.communityOf, partition.count, byId).map((c) => ({
       ...c,
       explain: explanation({
         method: "community",
-        implementation: implementation(["graphology-communities-louvain"]),
+        implementation: implementation([]),
         formula: LOUVAIN_FORMULA,
         parameters: { ...communityParameters, community: c.id },
         snapshotId,
@@ -136,7 +140,7 @@ export class AnalysisService {
         snapshotId,
         notes,
       });
-    const weighted = [`Tie weights: ${scheme}`];
+    const weightNote = [`Tie weights: ${scheme}`];
     const evidence = "Evidence: each author's strongestTies.";
     return {
       authors,
@@ -147,7 +151,7 @@ export class AnalysisService {
       snapshotId,
       explain: [
         metricExplain("degree", [], [evidence]),
-        metricExplain("weightedDegree", [], [...weighted, evidence]),
+        metricExplain("weightedDegree", [], [...weightNote, evidence]),
         metricExplain(
           "betweenness",
           [],
@@ -157,20 +161,21 @@ export class AnalysisService {
           ],
         ),
         metricExplain("closeness", [], [writtenHere("src/analysis/metrics.ts")]),
-        metricExplain("pagerank", [], [...weighted, writtenHere("src/kernel/graph-algorithms.ts, the whole-graph figures' own")]),
+        metricExplain("pagerank", [], [...weightNote, writtenHere("src/kernel/graph-algorithms.ts, the whole-graph figures' own")]),
         metricExplain("clustering", [], [writtenHere("src/analysis/brokerage.ts")]),
-        metricExplain("constraint", [], [...weighted, writtenHere("src/analysis/brokerage.ts")]),
-        metricExplain("effectiveSize", [], [...weighted, writtenHere("src/analysis/brokerage.ts")]),
+        metricExplain("constraint", [], [...weightNote, writtenHere("src/analysis/brokerage.ts")]),
+        metricExplain("effectiveSize", [], [...weightNote, writtenHere("src/analysis/brokerage.ts")]),
         explanation({
           method: "louvain",
-          implementation: implementation(["graphology-communities-louvain"]),
+          implementation: implementation([]),
           formula: LOUVAIN_FORMULA,
           parameters: communityParameters,
           snapshotId,
           notes: [
             `The partition with the highest modularity of ${LOUVAIN_RUNS} Louvain runs whose visiting orders come from one generator seeded with ${seed}; the same network, resolution and seed give the same communities.`,
             `Modularity ${partition.modularity.toFixed(6)} over ${partition.count} communities, numbered by size (largest 0).`,
-            ...weighted,
+            ...weightNote,
+            writtenHere("src/analysis/louvain.ts"),
           ],
         }),
       ],
@@ -183,46 +188,48 @@ function lazy<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (value ??= make());
 }
 
-function groupsOf(of: ReadonlyMap<string, number>): Array<{ community: number; members: string[] }> {
-  const groups = new Map<number, string[]>();
-  for (const [id, c] of of) groups.set(c, [...(groups.get(c) ?? []), id]);
-  return [...groups].map(([community, members]) => ({ community, members }));
-}
-
 /** Size, tie weight inside and out, members by their weight inside, and the heaviest ties inside, per community. */
-function describeCommunities(graph: Graph, of: ReadonlyMap<string, number>, count: number, byId: ReadonlyMap<string, AuthorRecord>) {
+function describeCommunities(
+  { csr, ids }: IndexedNetwork,
+  communityOf: Int32Array,
+  count: number,
+  byId: ReadonlyMap<string, AuthorRecord>,
+) {
+  const { n, offsets, targets, weights } = csr;
   const out = Array.from({ length: count }, (_, id) => ({
     id,
     size: 0,
     internalWeight: 0,
     externalWeight: 0,
-    inside: new Map<string, number>(),
-    ties: [] as Array<{ source: string; target: string; weight: number }>,
+    members: [] as number[],
+    ties: [] as Array<{ a: number; b: number; weight: number }>,
   }));
-  graph.forEachNode((node) => {
-    const c = out[of.get(node)!];
-    c.size += 1;
-    c.inside.set(node, 0);
-  });
-  graph.forEachEdge((_e, attributes, source, target) => {
-    const w = attributes.weight as number;
-    const [cs, ct] = [out[of.get(source)!], out[of.get(target)!]];
-    if (cs === ct) {
-      cs.internalWeight += w;
-      cs.inside.set(source, cs.inside.get(source)! + w);
-      cs.inside.set(target, cs.inside.get(target)! + w);
-      cs.ties.push({ source, target, weight: w });
-    } else {
-      cs.externalWeight += w;
-      ct.externalWeight += w;
+  const insideWeight = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    const cs = out[communityOf[a]];
+    cs.size += 1;
+    cs.members.push(a);
+    for (let t = offsets[a]; t < offsets[a + 1]; t++) {
+      const b = targets[t];
+      const w = weights[t];
+      if (communityOf[b] === communityOf[a]) {
+        insideWeight[a] += w;
+        if (a < b) {
+          cs.internalWeight += w;
+          cs.ties.push({ a, b, weight: w });
+        }
+      } else cs.externalWeight += w; // each tie across is seen once from each of its two communities
     }
-  });
-  return out.map(({ inside, ties, ...c }) => ({
+  }
+  return out.map(({ members, ties, ...c }) => ({
     ...c,
-    members: [...inside].sort((a, b) => b[1] - a[1]).map(([id, w]) => ({ author: byId.get(id)!, internalWeight: w })),
+    // Heaviest inside first; equal weights keep the network's order (the sort is stable).
+    members: members
+      .sort((a, b) => insideWeight[b] - insideWeight[a])
+      .map((a) => ({ author: byId.get(ids[a])!, internalWeight: insideWeight[a] })),
     strongestTies: ties
-      .sort((a, b) => b.weight - a.weight)
+      .sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b)
       .slice(0, EVIDENCE_TIES)
-      .map((t) => ({ source: byId.get(t.source)!, target: byId.get(t.target)!, weight: t.weight })),
+      .map((t) => ({ source: byId.get(ids[t.a])!, target: byId.get(ids[t.b])!, weight: t.weight })),
   }));
 }

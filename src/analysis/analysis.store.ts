@@ -1,26 +1,21 @@
 import type { Database } from "../db/database";
 import { toVenueRecord, VenueRecord } from "../venue/venue.record";
-import { COMMUNITY_VENUES } from "./analysis.cypher";
+import { MEMBER_VENUE_PAPERS } from "./analysis.cypher";
 
-export interface CommunityVenueRow {
+/** A venue and its papers that have authors of the network, each paper as its authors' positions in the network. */
+export interface VenuePapers {
   venue: VenueRecord;
-  /** Distinct papers at the venue with at least one member of the community among their authors. */
-  papers: number;
+  papers: number[][];
 }
 
-export async function readCommunityVenues(
+export async function readMemberVenuePapers(
   db: Database,
-  groups: Array<{ community: number; members: string[] }>,
-  args: { yearFrom: number | null; yearTo: number | null; limit: number },
-): Promise<Map<number, CommunityVenueRow[]>> {
-  const records = await db.read(COMMUNITY_VENUES, { groups, ...args });
-  const out = new Map<number, CommunityVenueRow[]>();
-  for (const r of records) {
-    const venues = r.get("venues") as Array<{ venue: unknown; papers: number }>;
-    out.set(
-      Number(r.get("community")),
-      venues.map((v) => ({ venue: toVenueRecord(v.venue), papers: Number(v.papers) })),
-    );
-  }
-  return out;
+  ids: readonly string[],
+  window: { yearFrom: number | null; yearTo: number | null },
+): Promise<VenuePapers[]> {
+  const records = await db.read(MEMBER_VENUE_PAPERS, { ids: [...ids], ...window });
+  return records.map((r) => ({
+    venue: toVenueRecord(r.get("venue")),
+    papers: (r.get("papers") as unknown[][]).map((members) => members.map(Number)),
+  }));
 }

@@ -33,10 +33,21 @@ export function brokerage(g: Csr): Brokerage {
       sum[v] += weights[t];
       if (weights[t] > max[v]) max[v] = weights[t];
     }
+  // Per tie end j→q, the two shares the inner loop needs, divided once here instead of once per visit (each tie end
+  // is visited once per neighbour of j): p_qj = w_jq / Σ_k w_qk and m_jq = w_jq / max_k w_jk (0 where there is no weight,
+  // so that a term for an author not tied to i stays 0 below).
+  const shareOfTarget = new Float64Array(targets.length);
+  const ofStrongest = new Float64Array(targets.length);
+  for (let j = 0; j < n; j++)
+    for (let u = offsets[j]; u < offsets[j + 1]; u++) {
+      shareOfTarget[u] = sum[targets[u]] > 0 ? weights[u] / sum[targets[u]] : 0;
+      ofStrongest[u] = max[j] > 0 ? weights[u] / max[j] : 0;
+    }
   const clustering = new Float64Array(n);
   const constraint = new Float64Array(n).fill(Number.NaN);
   const effectiveSize = new Float64Array(n).fill(Number.NaN);
-  // For the author i at hand: share[q] = p_iq, tied[q] = 1 for i's neighbours, 0 for everyone else.
+  // For the author i at hand: share[q] = p_iq, tied[q] = 1 for i's neighbours, 0 for everyone else (i included: no
+  // author is its own neighbour). The inner loop adds share[q]·… for every q without a branch: 0 where q is not tied.
   const share = new Float64Array(n);
   const tied = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -54,16 +65,14 @@ export function brokerage(g: Csr): Brokerage {
     let e = 0;
     for (let t = from; t < to; t++) {
       const j = targets[t];
-      const mj = max[j];
       let indirect = 0;
       let redundancy = 0;
       for (let u = offsets[j]; u < offsets[j + 1]; u++) {
         const q = targets[u];
-        if (q === i || tied[q] === 0) continue;
         const piq = share[q];
-        links++;
-        indirect += piq * (weights[u] / sum[q]);
-        redundancy += piq * (mj > 0 ? weights[u] / mj : 0);
+        links += tied[q];
+        indirect += piq * shareOfTarget[u];
+        redundancy += piq * ofStrongest[u];
       }
       c += (weights[t] / si + indirect) ** 2;
       e += 1 - redundancy;

@@ -1,53 +1,52 @@
-import type Graph from "graphology";
-import louvain from "graphology-communities-louvain";
+import type { Csr } from "../kernel/csr";
 import { seededRandom } from "../util/seeded-random";
+import { louvain } from "./louvain";
+import type { IndexedNetwork } from "./metrics";
 
 /** Louvain runs per call; the partition with the highest modularity is kept (see louvainCommunities). */
 export const LOUVAIN_RUNS = 10;
 
 export interface CommunityPartition {
-  /** Community index per node; communities are numbered by size (largest 0), then by their first node's order. */
+  /** Community index per author id; communities are numbered by size (largest 0), then by their first author's order. */
   of: Map<string, number>;
+  /** The same by the author's position in the network. */
+  communityOf: Int32Array;
   count: number;
   modularity: number;
 }
 
 /**
- * Louvain (Blondel et al. 2008) through graphology-communities-louvain, on tie weights, at a resolution γ, with the
- * node visiting order drawn from a seeded generator: the same network, γ and seed give the same partition. Modularity
- * is recomputed here by its definition rather than taken from the library, so the figure reported is the one the
- * tests check against networkx.
+ * Louvain (Blondel et al. 2008, louvain.ts) on tie weights, at a resolution γ, with the node visiting orders drawn
+ * from a seeded generator: the same network, γ and seed give the same partition. Louvain is greedy and its result
+ * depends on the visiting order: the best of LOUVAIN_RUNS orders, all drawn from the one generator, reaches
+ * networkx's best-of-five modularity on the tests' networks where a single run did not.
  */
-export function louvainCommunities(graph: Graph, resolution: number, seed: number): CommunityPartition {
-  if (graph.size === 0) {
-    const of = new Map<string, number>();
-    graph.forEachNode((node, _attributes) => of.set(node, of.size));
-    return { of, count: of.size, modularity: 0 };
-  }
-  // Louvain is greedy and its result depends on the visiting order: the best of LOUVAIN_RUNS orders, all drawn from the
-  // one seeded generator, reaches networkx's best-of-five modularity on the tests' networks where a single run did not.
+export function louvainCommunities({ csr, ids }: IndexedNetwork, resolution: number, seed: number): CommunityPartition {
   const random = seededRandom(seed);
-  let raw: Record<string, number> = {};
+  let raw: Int32Array = Int32Array.from({ length: csr.n }, (_, v) => v);
   let best = -Infinity;
-  for (let run = 0; run < LOUVAIN_RUNS; run++) {
-    const candidate = louvain.detailed(graph, { getEdgeWeight: "weight", resolution, rng: random, randomWalk: true });
-    if (candidate.modularity > best + 1e-12) {
-      best = candidate.modularity;
-      raw = candidate.communities;
+  if (csr.m > 0)
+    for (let run = 0; run < LOUVAIN_RUNS; run++) {
+      const candidate = louvain(csr, resolution, random);
+      const q = modularity(csr, candidate, resolution);
+      if (q > best + 1e-12) {
+        best = q;
+        raw = candidate;
+      }
     }
+  // Largest first; equal sizes keep the order of their first author in the network.
+  const size = new Int32Array(csr.n);
+  const first = new Int32Array(csr.n).fill(-1);
+  for (let v = 0; v < csr.n; v++) {
+    size[raw[v]]++;
+    if (first[raw[v]] < 0) first[raw[v]] = v;
   }
-  const members = new Map<number, string[]>();
-  graph.forEachNode((node) => {
-    const c = raw[node];
-    const list = members.get(c);
-    if (list) list.push(node);
-    else members.set(c, [node]);
-  });
-  // Largest first; equal sizes keep the order of their first node in the network (Map keeps insertion order).
-  const ordered = [...members.values()].sort((a, b) => b.length - a.length);
-  const of = new Map<string, number>();
-  ordered.forEach((list, i) => list.forEach((node) => of.set(node, i)));
-  return { of, count: ordered.length, modularity: modularity(graph, of, resolution) };
+  const used = [...first.keys()].filter((c) => size[c] > 0).sort((a, b) => size[b] - size[a] || first[a] - first[b]);
+  const number = new Int32Array(csr.n);
+  used.forEach((c, i) => (number[c] = i));
+  const communityOf = Int32Array.from(raw, (c) => number[c]);
+  const of = new Map(ids.map((id, v) => [id, communityOf[v]]));
+  return { of, communityOf, count: used.length, modularity: csr.m > 0 ? modularity(csr, communityOf, resolution) : 0 };
 }
 
 /**
@@ -55,21 +54,23 @@ export function louvainCommunities(graph: Graph, resolution: number, seed: numbe
  * inside community c, d_c the total weighted degree of its members and m the total tie weight (Newman & Girvan 2004;
  * Reichardt & Bornholdt 2006 for γ). networkx.community.modularity computes the same.
  */
-export function modularity(graph: Graph, of: ReadonlyMap<string, number>, resolution: number): number {
-  let m = 0;
-  const inside = new Map<number, number>();
-  const degree = new Map<number, number>();
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    const w = attributes.weight as number;
-    m += w;
-    const cs = of.get(source)!;
-    const ct = of.get(target)!;
-    if (cs === ct) inside.set(cs, (inside.get(cs) ?? 0) + w);
-    degree.set(cs, (degree.get(cs) ?? 0) + w);
-    degree.set(ct, (degree.get(ct) ?? 0) + w);
-  });
-  if (m === 0) return 0;
+export function modularity(g: Csr, communityOf: ArrayLike<number>, resolution: number): number {
+  const { n, offsets, targets, weights } = g;
+  const inside = new Float64Array(n);
+  const degree = new Float64Array(n);
+  let twiceM = 0;
+  for (let v = 0; v < n; v++) {
+    const c = communityOf[v];
+    for (let t = offsets[v]; t < offsets[v + 1]; t++) {
+      const w = weights[t];
+      twiceM += w;
+      degree[c] += w;
+      if (communityOf[targets[t]] === c) inside[c] += w; // each tie inside seen from both ends
+    }
+  }
+  if (twiceM === 0) return 0;
+  const m = twiceM / 2;
   let q = 0;
-  for (const [c, d] of degree) q += (inside.get(c) ?? 0) / m - resolution * (d / (2 * m)) ** 2;
+  for (let c = 0; c < n; c++) if (degree[c] > 0) q += inside[c] / 2 / m - resolution * (degree[c] / twiceM) ** 2;
   return q;
 }

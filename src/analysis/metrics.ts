@@ -1,7 +1,8 @@
-import Graph from "graphology";
 import type { Csr } from "../kernel/csr";
-import { dependencySums, normaliseBetweenness, pageRank, type Reach } from "../kernel/graph-algorithms";
+import { normaliseBetweenness, pageRank, type Reach } from "../kernel/graph-algorithms";
 import { brokerage } from "./brokerage";
+import type { SearchesUnderWay } from "./hop-search-thread";
+import { everyAuthor, hopSearches } from "./hop-searches";
 
 /** A network as the analysis sees it: author ids, and ties with a weight (the tie strength scheme's). */
 export interface WeightedNetwork {
@@ -25,40 +26,53 @@ export const PAGERANK_ALPHA = 0.85;
 export const PAGERANK_TOLERANCE = 1e-12;
 export const PAGERANK_MAX_ITERATIONS = 1000;
 
-/** An undirected simple graph in the network's node order (the order decides nothing but makes runs repeatable). */
-export function toGraph(network: WeightedNetwork): Graph {
-  const graph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
-  for (const id of network.nodes) graph.addNode(id);
-  for (const e of network.edges) if (e.source !== e.target) graph.mergeEdge(e.source, e.target, { weight: e.weight });
-  return graph;
+/** A network as compressed sparse rows in its node order: `ids[k]` is author k. */
+export interface IndexedNetwork {
+  csr: Csr;
+  ids: string[];
 }
 
 /**
- * The graph as compressed sparse rows in its node order (`ids[k]` is author k), each tie stored at both ends with its
- * weight in full precision: the form the metrics below loop over, without a hash lookup per step.
+ * The network as compressed sparse rows in its node order, straight from its edge list (no graph object in between):
+ * each tie stored at both ends with its weight in full precision, the form the metrics below loop over without a hash
+ * lookup per step. A tie listed twice counts once, with its last weight; self-ties are left out.
  */
-export function indexed(graph: Graph): { csr: Csr; ids: string[] } {
-  const ids = graph.nodes();
-  const index = new Map(ids.map((id, k) => [id, k]));
+export function indexed(network: WeightedNetwork): IndexedNetwork {
+  const ids = [...network.nodes];
   const n = ids.length;
+  const index = new Map(ids.map((id, k) => [id, k]));
+  const ends: number[] = [];
+  const weightOf: number[] = [];
+  const seen = new Map<number, number>();
+  for (const e of network.edges) {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    if (a === undefined || b === undefined) throw new Error(`a tie ${e.source}–${e.target} names an author outside the network`);
+    if (a === b) continue;
+    const key = a < b ? a * n + b : b * n + a;
+    const at = seen.get(key);
+    if (at !== undefined) weightOf[at] = e.weight;
+    else {
+      seen.set(key, weightOf.length);
+      ends.push(a, b);
+      weightOf.push(e.weight);
+    }
+  }
+  const m = weightOf.length;
   const offsets = new Int32Array(n + 1);
-  graph.forEachEdge((_edge, _attributes, source, target) => {
-    offsets[index.get(source)! + 1]++;
-    offsets[index.get(target)! + 1]++;
-  });
+  for (let t = 0; t < 2 * m; t++) offsets[ends[t] + 1]++;
   for (let k = 0; k < n; k++) offsets[k + 1] += offsets[k];
   const fill = offsets.slice(0, n);
-  const targets = new Int32Array(offsets[n]);
-  const weights = new Float64Array(offsets[n]);
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    const [a, b] = [index.get(source)!, index.get(target)!];
-    const w = attributes.weight as number;
+  const targets = new Int32Array(2 * m);
+  const weights = new Float64Array(2 * m);
+  for (let t = 0; t < m; t++) {
+    const [a, b, w] = [ends[2 * t], ends[2 * t + 1], weightOf[t]];
     targets[fill[a]] = b;
     weights[fill[a]++] = w;
     targets[fill[b]] = a;
     weights[fill[b]++] = w;
-  });
-  return { csr: { n, m: graph.size, offsets, targets, weights }, ids };
+  }
+  return { csr: { n, m, offsets, targets, weights }, ids };
 }
 
 /**
@@ -75,20 +89,20 @@ function closeness({ reached, distanceSums }: Reach): Float64Array {
  * Every per-author metric of one network. Degree, betweenness, closeness and clustering are topological (hops);
  * weighted degree, PageRank, constraint and effective size use the tie weights. All are loops over the network's
  * typed arrays (indexed()); betweenness and PageRank are the whole-graph figures' own (src/kernel/graph-algorithms.ts).
+ * `searches`: the breadth-first searches when they are under way already (on the search thread, started before the
+ * communities): the weighted metrics are computed first, then this thread helps finish them.
  */
-export async function nodeMetrics(graph: Graph): Promise<Map<string, NodeMetrics>> {
-  const { csr, ids } = indexed(graph);
+export async function nodeMetrics({ csr, ids }: IndexedNetwork, searches?: SearchesUnderWay): Promise<Map<string, NodeMetrics>> {
   const { n, offsets, weights } = csr;
-  // Exact betweenness: every author a source, in order, so the searches' reach is each author's own.
-  const sources = Int32Array.from({ length: n }, (_, v) => v);
-  const reach: Reach = { reached: new Int32Array(n), distanceSums: new Float64Array(n) };
-  const between = normaliseBetweenness(await dependencySums(csr, sources, undefined, undefined, reach), sources, true);
-  const close = closeness(reach);
   const rank =
     n > 0
       ? (await pageRank(csr, { alpha: PAGERANK_ALPHA, tolerance: PAGERANK_TOLERANCE, maxIterations: PAGERANK_MAX_ITERATIONS })).scores
       : [];
   const broker = brokerage(csr);
+  // Exact betweenness: every author a source, in order, so the searches' reach is each author's own.
+  const { dependencySums, reach } = await (searches ? searches.finish() : hopSearches(csr));
+  const between = normaliseBetweenness(dependencySums, everyAuthor(n), true);
+  const close = closeness(reach);
   const out = new Map<string, NodeMetrics>();
   for (let k = 0; k < n; k++) {
     let weighted = 0;
@@ -107,11 +121,9 @@ export async function nodeMetrics(graph: Graph): Promise<Map<string, NodeMetrics
   return out;
 }
 
-/** A node's strongest ties, heaviest first (then neighbour id), as the evidence behind its centralities. */
-export function strongestTies(graph: Graph, node: string, limit: number): Array<{ neighbour: string; weight: number }> {
+/** Author k's strongest ties, heaviest first (then by neighbour id): the evidence behind its centralities. */
+export function strongestTies({ csr, ids }: IndexedNetwork, k: number, limit: number): Array<{ neighbour: string; weight: number }> {
   const ties: Array<{ neighbour: string; weight: number }> = [];
-  graph.forEachEdge(node, (edge, attributes, source, target) => {
-    ties.push({ neighbour: source === node ? target : source, weight: attributes.weight as number });
-  });
+  for (let t = csr.offsets[k]; t < csr.offsets[k + 1]; t++) ties.push({ neighbour: ids[csr.targets[t]], weight: csr.weights[t] });
   return ties.sort((a, b) => b.weight - a.weight || (a.neighbour < b.neighbour ? -1 : 1)).slice(0, limit);
 }

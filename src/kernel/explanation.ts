@@ -7,7 +7,7 @@
 export interface Explanation {
   /** What the figure is, e.g. "tieStrength", "pagerank", "louvain", "timeline", "possibleHomonym". */
   method: string;
-  /** What computed it, with versions, e.g. "coauthor-graph 0.1.0 (graphology-communities-louvain 2.0.2)". */
+  /** What computed it, with versions, e.g. "coauthor-graph 0.1.0 (graphology-layout-forceatlas2 0.10.1)". */
   implementation: string;
   /** The formula or the algorithm in words, with its source (paper or documentation). */
   formula: string;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { louvainCommunities } from "../../src/analysis/communities";
-import { NodeMetrics, nodeMetrics, toGraph, WeightedNetwork } from "../../src/analysis/metrics";
+import { indexed, NodeMetrics, nodeMetrics, WeightedNetwork } from "../../src/analysis/metrics";
 import { networkxMetrics } from "./networkx-metrics";
 
 /** Tolerances of the agreement with networkx, per metric (absolute). PageRank is iterative on both sides. */
@@ -29,14 +29,16 @@ export interface Agreement {
 
 /** Our metrics and Louvain on `network` against networkx's on the same nodes and edges; fails beyond TOLERANCE. */
 export async function checkAgainstNetworkx(network: WeightedNetwork, resolution: number, seed: number, label: string): Promise<Agreement> {
-  const graph = toGraph(network);
-  const ours = await nodeMetrics(graph);
-  const partition = louvainCommunities(graph, resolution, seed);
+  const rows = indexed(network);
+  const ours = await nodeMetrics(rows);
+  const partition = louvainCommunities(rows, resolution, seed);
   const dir = mkdtempSync(path.join(os.tmpdir(), "cg-nx-"));
   try {
     const file = path.join(dir, "network.json");
-    const edges = graph.mapEdges((_e, a, source, target) => ({ source, target, weight: a.weight as number }));
-    writeFileSync(file, JSON.stringify({ nodes: graph.nodes(), edges, resolution, communities: Object.fromEntries(partition.of) }));
+    writeFileSync(
+      file,
+      JSON.stringify({ nodes: network.nodes, edges: network.edges, resolution, communities: Object.fromEntries(partition.of) }),
+    );
     const nx = networkxMetrics(file);
     const maxDiff: Record<string, number> = {};
     for (const metric of Object.keys(TOLERANCE) as Array<keyof NodeMetrics>) {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { importFiles } from "../../../import/import-runner";
 import { Database } from "../../../src/db/database";
 import { readGraphVersion } from "../../../src/db/graph-version";
-import { COMMUNITY_VENUES } from "../../../src/analysis/analysis.cypher";
+import { MEMBER_VENUE_PAPERS } from "../../../src/analysis/analysis.cypher";
 import { fromRoot } from "../../../src/util/project-root";
 import { TOLERANCE } from "../../support/agreement";
 import { createTestApi, TestApi } from "../../support/graphql";
@@ -25,6 +25,18 @@ const ANALYSIS = `analysis(resolution: $resolution, seed: $seed) {
 const EGO = `query($id: ID!, $strength: TieStrength, $max: Int, $resolution: Float, $seed: Float) {
   coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500, strength: $strength, maxAuthorsPerPaper: $max) {
     nodes { author { id } } edges { source target weight } ${ANALYSIS} } }`;
+/**
+ * The communities' top venues counted by Cypher over each community's members: an independent reference for the
+ * counting the API does in JavaScript from one read of the members' venues (community-venues.ts).
+ */
+const REFERENCE_COMMUNITY_VENUES = `
+UNWIND $groups AS g
+UNWIND g.members AS id
+MATCH (:Author {id: id})-[:AUTHORED]->(p:Paper)-[:PUBLISHED_IN]->(v:Venue)
+WITH g.community AS community, v, count(DISTINCT p) AS papers
+ORDER BY community, papers DESC, v.name ASC, v.id ASC
+WITH community, collect({id: v.id, papers: papers})[..5] AS venues
+RETURN community, venues`;
 const SET = `query($ids: [ID!]!, $strength: TieStrength, $resolution: Float, $seed: Float) {
   authorSetNetwork(memberIds: $ids, strength: $strength) { nodes { author { id } distance } edges { source target jointPapers weight } ${ANALYSIS} } }`;
 
@@ -136,7 +148,8 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
     const louvain = a.explain.find((e: any) => e.method === "louvain");
     assert.equal(louvain.parameters.seed, 42);
     assert.equal(louvain.parameters.resolution, 1);
-    assert.match(louvain.implementation, /graphology-communities-louvain \d+\.\d+\.\d+/);
+    assert.match(louvain.implementation, /^coauthor-graph \d+\.\d+\.\d+/);
+    assert.ok(louvain.notes.some((note: string) => note.includes("src/analysis/louvain.ts")));
     // Communities: sizes add up, numbered by size, each with members, venues and the ties that hold it together.
     assert.equal(
       a.communities.reduce((s: number, c: any) => s + c.size, 0),
@@ -146,6 +159,25 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
     const biggest = a.communities[0];
     assert.ok(biggest.topAuthors.length > 0 && biggest.topVenues.length > 0 && biggest.strongestTies.length > 0);
     assert.ok(biggest.topVenues[0].papers >= 1);
+    // Every community's top venues as Cypher counts them over its members (the API's default limit is 5).
+    const members = new Map<number, string[]>();
+    for (const m of a.authors) members.set(m.community, [...(members.get(m.community) ?? []), m.author.id]);
+    const reference = await db.read(REFERENCE_COMMUNITY_VENUES, {
+      groups: [...members].map(([community, ids]) => ({ community, members: ids })),
+    });
+    const expected = new Map(
+      reference.map((r) => [Number(r.get("community")), r.get("venues").map((v: any) => ({ id: v.id, papers: Number(v.papers) }))]),
+    );
+    assert.ok(
+      [...expected.values()].some((venues) => venues.length > 1),
+      "the reference ranks several venues somewhere",
+    );
+    for (const c of a.communities)
+      assert.deepEqual(
+        c.topVenues.map((v: any) => ({ id: v.venue.id, papers: v.papers })),
+        expected.get(c.id) ?? [],
+        `community ${c.id}'s top venues`,
+      );
     // Finer resolution, more communities.
     const fine: any = await api.data(EGO, { id: centre, strength: "NEWMAN", resolution: 5, seed: 42 });
     assert.ok(fine.coauthorNetwork.analysis.communities.length > a.communities.length);
@@ -156,7 +188,7 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
   it("reads the communities' venues once when topVenues is asked for (beside the metrics), and not otherwise", async () => {
     const venueReads: string[] = [];
     const stop = db.observe((event) => {
-      if (event.cypher === COMMUNITY_VENUES) venueReads.push(event.cypher);
+      if (event.cypher === MEMBER_VENUE_PAPERS) venueReads.push(event.cypher);
     });
     try {
       const asked: any = await api.data(EGO, { id: centre, strength: "NEWMAN", resolution: 1, seed: 3 });

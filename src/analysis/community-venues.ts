@@ -1,0 +1,49 @@
+import type { VenueRecord } from "../venue/venue.record";
+import type { VenuePapers } from "./analysis.store";
+
+export interface CommunityVenueRow {
+  venue: VenueRecord;
+  /** Distinct papers at the venue with at least one member of the community among their authors. */
+  papers: number;
+}
+
+/**
+ * Each community's top venues: by distinct papers with at least one member (a paper with members of two communities
+ * counts for both, once each), then by venue name and id; `limit` per community. `communityOf[k]` is the community of
+ * the network's author k. Name and id compare by UTF-16 code units, as Cypher's ORDER BY does.
+ */
+export function topVenuesByCommunity(
+  venues: readonly VenuePapers[],
+  communityOf: ArrayLike<number>,
+  communities: number,
+  limit: number,
+): Map<number, CommunityVenueRow[]> {
+  const rows: CommunityVenueRow[][] = Array.from({ length: communities }, () => []);
+  const counts = new Int32Array(communities);
+  // seenAt[c] = the paper that last counted for community c: a paper with two members of c counts once.
+  const seenAt = new Int32Array(communities).fill(-1);
+  let paperNumber = 0;
+  for (const { venue, papers } of venues) {
+    const touched: number[] = [];
+    for (const members of papers) {
+      for (const k of members) {
+        const c = communityOf[k];
+        if (seenAt[c] === paperNumber) continue;
+        seenAt[c] = paperNumber;
+        if (counts[c]++ === 0) touched.push(c);
+      }
+      paperNumber++;
+    }
+    for (const c of touched) {
+      rows[c].push({ venue, papers: counts[c] });
+      counts[c] = 0;
+    }
+  }
+  const byRank = (a: CommunityVenueRow, b: CommunityVenueRow) =>
+    b.papers - a.papers || compareText(a.venue.name, b.venue.name) || compareText(a.venue.id, b.venue.id);
+  return new Map(rows.map((list, c) => [c, list.sort(byRank).slice(0, limit)]));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,164 @@
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Csr } from "../kernel/csr";
+import { combineChunks, hopSearches, SEARCH_CHUNKS, searchChunk, type ChunkSearches, type HopSearches } from "./hop-searches";
+
+/*
+ * The analysis' breadth-first searches (betweenness and closeness, one search per author) shared between a worker
+ * thread, kept for the life of the process, and this thread. Both take chunks from one counter in shared memory
+ * (Atomics), so neither waits on the other: the worker starts at once, this thread finds the communities and computes
+ * the weighted metrics meanwhile, then takes the chunks left (finish()). Measured on the 158k file's densest
+ * 500-author network (27,555 ties): the searches are 150–200 ms of work, the rest about 120. The chunks' sums are
+ * added in chunk order, so the answer is the same bits whoever searched what (hop-searches.ts). A network too small
+ * to be worth a message, or a thread that fails, is searched here.
+ */
+
+/** Below this many ties the searches take a millisecond or two: not worth the round trips. */
+export const SEARCH_THREAD_MIN_TIES = 2_000;
+
+const WORKER_SCRIPT = path.join(__dirname, "hop-searches.worker.js");
+
+/** One network's searches for the thread: its rows and the chunk counter, all on shared memory (no copy per message). */
+export interface SearchJob {
+  id: number;
+  n: number;
+  m: number;
+  offsets: Int32Array;
+  targets: Int32Array;
+  /** nextChunk[0]: the next chunk anyone may take (Atomics.add). */
+  nextChunk: Int32Array;
+}
+export type SearchReply =
+  | ({ id: number; kind: "chunk"; chunk: number } & ChunkSearches)
+  | { id: number; kind: "done" }
+  | { id: number; kind: "failed"; message: string };
+
+/** Searches under way: finish() gives their result once this thread has done its share. */
+export interface SearchesUnderWay {
+  finish(): Promise<HopSearches>;
+  /** Chunks searched by the thread and by this one so far. */
+  readonly shares: { thread: number; here: number };
+}
+
+interface JobListener {
+  chunk(chunk: number, result: ChunkSearches): void;
+  /** The thread takes no more chunks of the job (done), or lost it (an error). */
+  end(error?: Error): void;
+}
+
+export class HopSearchThread {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly jobs = new Map<number, JobListener>();
+  /** Jobs the thread failed, whose chunks this thread searched instead (a health figure for tests and logs). */
+  fallbacks = 0;
+
+  constructor(private readonly script = WORKER_SCRIPT) {}
+
+  /** Starts the searches of `csr`: shared with the thread when the network is big enough, all here otherwise. */
+  start(csr: Csr, options: { minTies?: number } = {}): SearchesUnderWay {
+    const shares = { thread: 0, here: 0 };
+    if (csr.m < (options.minTies ?? SEARCH_THREAD_MIN_TIES))
+      return {
+        shares,
+        finish: async () => {
+          shares.here = SEARCH_CHUNKS;
+          return hopSearches(csr);
+        },
+      };
+    const nextChunk = new Int32Array(new SharedArrayBuffer(4));
+    const results: Array<ChunkSearches | undefined> = Array.from({ length: SEARCH_CHUNKS }, () => undefined);
+    let threadEnded: (error?: Error) => void = () => undefined;
+    const threadDone = new Promise<Error | undefined>((resolve) => (threadEnded = resolve));
+    this.post(
+      { n: csr.n, m: csr.m, offsets: onSharedMemory(csr.offsets), targets: onSharedMemory(csr.targets), nextChunk },
+      {
+        chunk: (chunk, result) => {
+          results[chunk] = result;
+          shares.thread++;
+        },
+        end: (error) => threadEnded(error),
+      },
+    );
+    return {
+      shares,
+      finish: async () => {
+        // This thread takes the chunks nobody has taken; the worker may still be on its last one.
+        for (let chunk = Atomics.add(nextChunk, 0, 1); chunk < SEARCH_CHUNKS; chunk = Atomics.add(nextChunk, 0, 1)) {
+          results[chunk] = await searchChunk(csr, chunk);
+          shares.here++;
+        }
+        const lost = await threadDone;
+        if (lost) {
+          // Whatever the thread took and did not send back is searched here.
+          this.fallbacks++;
+          for (let chunk = 0; chunk < SEARCH_CHUNKS; chunk++)
+            if (!results[chunk]) {
+              results[chunk] = await searchChunk(csr, chunk);
+              shares.here++;
+            }
+        }
+        return combineChunks(csr.n, results as ChunkSearches[]);
+      },
+    };
+  }
+
+  /** Stops the thread (the next search starts a new one); what it had taken is searched here instead. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (worker) await worker.terminate();
+  }
+
+  private post(job: Omit<SearchJob, "id">, listener: JobListener): void {
+    let worker: Worker;
+    try {
+      worker = this.thread();
+    } catch (error) {
+      listener.end(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    const id = this.nextId++;
+    this.jobs.set(id, listener);
+    worker.ref(); // a job under way keeps the process alive until the thread is done with it
+    worker.postMessage({ id, ...job } satisfies SearchJob);
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.on("message", (reply: SearchReply) => {
+      const listener = this.jobs.get(reply.id);
+      if (!listener) return;
+      if (reply.kind === "chunk") {
+        listener.chunk(reply.chunk, { sums: reply.sums, reached: reply.reached, distanceSums: reply.distanceSums });
+        return;
+      }
+      this.jobs.delete(reply.id);
+      if (this.jobs.size === 0) worker.unref();
+      listener.end(reply.kind === "failed" ? new Error(reply.message) : undefined);
+    });
+    const lost = (error: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const [id, listener] of this.jobs) {
+        this.jobs.delete(id);
+        listener.end(error);
+      }
+    };
+    worker.on("error", lost);
+    worker.on("exit", (code) => lost(new Error(`the analysis search thread stopped (exit code ${code})`)));
+    // An idle thread never keeps the process alive (unref'd after the listeners: adding one refs it again).
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+}
+
+function onSharedMemory(array: Int32Array): Int32Array {
+  const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
+}
+
+/** The process's one search thread, started by the first network big enough to use it. */
+export const hopSearchThread = new HopSearchThread();

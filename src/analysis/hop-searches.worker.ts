@@ -1,0 +1,29 @@
+import { parentPort } from "node:worker_threads";
+import { TimeSlice } from "../util/time-slice";
+import type { SearchJob, SearchReply } from "./hop-search-thread";
+import { SEARCH_CHUNKS, searchChunk } from "./hop-searches";
+
+/*
+ * The analysis' search thread (hop-search-thread.ts starts it): per network, it takes chunks from the shared counter
+ * until none are left, sending each chunk's results back as transferred buffers, then says it is done. Nothing else
+ * runs on this thread, so the searches never hand over a turn.
+ */
+const port = parentPort!;
+const whole = new TimeSlice(Number.POSITIVE_INFINITY);
+
+port.on("message", (job: SearchJob) => void run(job));
+
+async function run(job: SearchJob): Promise<void> {
+  // Hops only: the weights are not read.
+  const csr = { n: job.n, m: job.m, offsets: job.offsets, targets: job.targets, weights: new Float64Array(0) };
+  try {
+    for (let chunk = Atomics.add(job.nextChunk, 0, 1); chunk < SEARCH_CHUNKS; chunk = Atomics.add(job.nextChunk, 0, 1)) {
+      const r = await searchChunk(csr, chunk, whole);
+      const reply: SearchReply = { id: job.id, kind: "chunk", chunk, ...r };
+      port.postMessage(reply, [r.sums.buffer, r.reached.buffer, r.distanceSums.buffer] as ArrayBuffer[]);
+    }
+    port.postMessage({ id: job.id, kind: "done" } satisfies SearchReply);
+  } catch (error) {
+    port.postMessage({ id: job.id, kind: "failed", message: error instanceof Error ? error.message : String(error) } satisfies SearchReply);
+  }
+}
