@@ -4,6 +4,7 @@ import type { GraphVersion } from "../db/graph-version";
 import { BadUserInputError } from "../errors";
 import type { Explanation } from "../kernel/explanation";
 import { TIE_STRENGTH_FORMULAS } from "../kernel/tie-strength";
+import { nextTurn } from "../util/time-slice";
 import type { NetworkData } from "../network/network.service";
 import { readMemberVenuePapers } from "./analysis.store";
 import { CommunityVenueRow, topVenuesByCommunity } from "./community-venues";
@@ -90,21 +91,19 @@ export class AnalysisService {
       throw new BadUserInputError(`seed must be a whole number from 0 to 4294967295 (got ${seed})`, { argument: "seed" });
     const { snapshotId } = await this.version();
     const byId = new Map(network.nodes.map((n) => [n.author.id, n.author]));
-    const weighted = {
-      nodes: network.nodes.map((n) => n.author.id),
-      edges: network.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight ?? e.jointPapers })),
-    };
+    const ids = network.nodes.map((n) => n.author.id);
     const venueRead = lazy(() =>
-      readMemberVenuePapers(this.db, weighted.nodes, { yearFrom: network.query?.yearFrom ?? null, yearTo: network.query?.yearTo ?? null }),
+      readMemberVenuePapers(this.db, ids, { yearFrom: network.query?.yearFrom ?? null, yearTo: network.query?.yearTo ?? null }),
     );
     // Asked for: Neo4j reads the authors' venues while this process finds the communities and computes the metrics,
     // not after them. The catch only marks the promise handled until topVenues awaits it (and gets any failure then).
     if (options.prefetchVenues) venueRead().catch(() => undefined);
-    const rows = indexed(weighted);
+    const rows = indexed({ nodes: ids, edges: network.edges }, (e) => e.weight ?? e.jointPapers);
     // The breadth-first searches start next, on the search thread's core, while this one finds the communities and
     // computes the weighted metrics; then this one takes its share of the searches left (nodeMetrics).
     const searches = this.searches.start(rows.csr);
-    const partition = louvainCommunities(rows, resolution, seed);
+    await nextTurn(); // the venue read's first messages go out now, not after the communities
+    const partition = await louvainCommunities(rows, resolution, seed);
     const venues = lazy(async () => topVenuesByCommunity(await venueRead(), partition.communityOf, partition.count, COMMUNITY_VENUES));
     const metrics = await nodeMetrics(rows, searches);
     const authors = network.nodes.map(({ author }, k) => ({

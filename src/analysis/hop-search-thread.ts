@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Csr } from "../kernel/csr";
+import { nextTurn } from "../util/time-slice";
 import { combineChunks, hopSearches, SEARCH_CHUNKS, searchChunk, type ChunkSearches, type HopSearches } from "./hop-searches";
 
 /*
@@ -87,6 +88,7 @@ export class HopSearchThread {
         for (let chunk = Atomics.add(nextChunk, 0, 1); chunk < SEARCH_CHUNKS; chunk = Atomics.add(nextChunk, 0, 1)) {
           results[chunk] = await searchChunk(csr, chunk);
           shares.here++;
+          await nextTurn(); // a chunk is a few milliseconds: the driver gets a turn between chunks
         }
         const lost = await threadDone;
         if (lost) {

@@ -32,3 +32,12 @@ export class TimeSlice {
 
 /** Long enough that the turns cost nothing measurable, short enough that timers and sockets hardly notice. */
 export const DEFAULT_SLICE_MS = 50;
+
+/**
+ * One turn of the event loop, for work that runs in steps of a few milliseconds while this process waits on I/O: the
+ * driver can then send what a statement needs next and read what came back between the steps, instead of after all
+ * of them (the analysis' venue read, mid-computation, is the case in point).
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -31,7 +31,7 @@ export interface Agreement {
 export async function checkAgainstNetworkx(network: WeightedNetwork, resolution: number, seed: number, label: string): Promise<Agreement> {
   const rows = indexed(network);
   const ours = await nodeMetrics(rows);
-  const partition = louvainCommunities(rows, resolution, seed);
+  const partition = await louvainCommunities(rows, resolution, seed);
   const dir = mkdtempSync(path.join(os.tmpdir(), "cg-nx-"));
   try {
     const file = path.join(dir, "network.json");
