@@ -1,3 +1,4 @@
+import { compareCodePoints } from "../util/code-point-order";
 import type { VenueRecord } from "../venue/venue.record";
 import type { VenuePapers } from "./analysis.store";
 
@@ -10,7 +11,7 @@ export interface CommunityVenueRow {
 /**
  * Each community's top venues: by distinct papers with at least one member (a paper with members of two communities
  * counts for both, once each), then by venue name and id; `limit` per community. `communityOf[k]` is the community of
- * the network's author k. Name and id compare by UTF-16 code units, as Cypher's ORDER BY does.
+ * the network's author k. Name and id compare in code point order, as Cypher's ORDER BY over stored strings does.
  */
 export function topVenuesByCommunity(
   venues: readonly VenuePapers[],
@@ -40,10 +41,6 @@ export function topVenuesByCommunity(
     }
   }
   const byRank = (a: CommunityVenueRow, b: CommunityVenueRow) =>
-    b.papers - a.papers || compareText(a.venue.name, b.venue.name) || compareText(a.venue.id, b.venue.id);
+    b.papers - a.papers || compareCodePoints(a.venue.name, b.venue.name) || compareCodePoints(a.venue.id, b.venue.id);
   return new Map(rows.map((list, c) => [c, list.sort(byRank).slice(0, limit)]));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

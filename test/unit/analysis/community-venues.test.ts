@@ -42,5 +42,19 @@ describe("each community's top venues from its members' papers", () => {
       ["z", "a", "b1"],
     );
     assert.deepEqual(top.get(1), [], "a community without papers has no venues");
+    // Code point order, as Cypher's ORDER BY over stored names: a character above U+FFFF sorts after full-width "Ａ".
+    const astral = topVenuesByCommunity(
+      [
+        { venue: venue("x", "𝔄 Workshop"), papers: [[0]] },
+        { venue: venue("y", "Ａ Workshop"), papers: [[1]] },
+      ],
+      communityOf,
+      2,
+      5,
+    );
+    assert.deepEqual(
+      astral.get(0)!.map((r) => r.venue.id),
+      ["y", "x"],
+    );
   });
 });
