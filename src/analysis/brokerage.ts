@@ -34,8 +34,9 @@ export function brokerage(g: Csr): Brokerage {
       if (weights[t] > max[v]) max[v] = weights[t];
     }
   // Per tie end j→q, the two shares the inner loop needs, divided once here instead of once per visit (each tie end
-  // is visited once per neighbour of j): p_qj = w_jq / Σ_k w_qk and m_jq = w_jq / max_k w_jk (0 where there is no weight,
-  // so that a term for an author not tied to i stays 0 below).
+  // is visited once per neighbour of j): p_qj = w_jq / Σ_k w_qk and m_jq = w_jq / max_k w_jk, 0 where the divisor is 0
+  // (as networkx's normalized_mutual_weight; before, an author whose ties all weigh 0 made its neighbours' constraint
+  // NaN, shown as null), so that the term for an author not tied to i stays 0 below. No tie scheme gives a 0 weight.
   const shareOfTarget = new Float64Array(targets.length);
   const ofStrongest = new Float64Array(targets.length);
   for (let j = 0; j < n; j++)

@@ -47,10 +47,15 @@ interface JobListener {
   end(error?: Error): void;
 }
 
+/** The thread, and the jobs sent to it (a thread that is lost ends its own jobs, never a later thread's). */
+interface Thread {
+  worker: Worker;
+  jobs: Map<number, JobListener>;
+}
+
 export class HopSearchThread {
-  private worker: Worker | undefined;
+  private thread: Thread | undefined;
   private nextId = 0;
-  private readonly jobs = new Map<number, JobListener>();
   /** Jobs the thread failed, whose chunks this thread searched instead (a health figure for tests and logs). */
   fallbacks = 0;
 
@@ -69,16 +74,28 @@ export class HopSearchThread {
       };
     const nextChunk = new Int32Array(new SharedArrayBuffer(4));
     const results: Array<ChunkSearches | undefined> = Array.from({ length: SEARCH_CHUNKS }, () => undefined);
-    let threadEnded: (error?: Error) => void = () => undefined;
-    const threadDone = new Promise<Error | undefined>((resolve) => (threadEnded = resolve));
+    let present = 0;
+    let lost: Error | undefined;
+    // Settles when every chunk is in (whoever searched it), or when the thread is done with the job or lost it:
+    // never later than needed, so a request whose chunks are all in does not wait for the thread to reach its job.
+    let settle: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const keep = (chunk: number, result: ChunkSearches) => {
+      if (results[chunk]) return;
+      results[chunk] = result;
+      if (++present === SEARCH_CHUNKS) settle();
+    };
     this.post(
       { n: csr.n, m: csr.m, offsets: onSharedMemory(csr.offsets), targets: onSharedMemory(csr.targets), nextChunk },
       {
         chunk: (chunk, result) => {
-          results[chunk] = result;
           shares.thread++;
+          keep(chunk, result);
         },
-        end: (error) => threadEnded(error),
+        end: (error) => {
+          lost = error;
+          settle();
+        },
       },
     );
     return {
@@ -86,20 +103,18 @@ export class HopSearchThread {
       finish: async () => {
         // This thread takes the chunks nobody has taken; the worker may still be on its last one.
         for (let chunk = Atomics.add(nextChunk, 0, 1); chunk < SEARCH_CHUNKS; chunk = Atomics.add(nextChunk, 0, 1)) {
-          results[chunk] = await searchChunk(csr, chunk);
+          keep(chunk, await searchChunk(csr, chunk));
           shares.here++;
           await nextTurn(); // a chunk is a few milliseconds: the driver gets a turn between chunks
         }
-        const lost = await threadDone;
-        if (lost) {
-          // Whatever the thread took and did not send back is searched here.
-          this.fallbacks++;
-          for (let chunk = 0; chunk < SEARCH_CHUNKS; chunk++)
-            if (!results[chunk]) {
-              results[chunk] = await searchChunk(csr, chunk);
-              shares.here++;
-            }
-        }
+        await settled;
+        if (lost) this.fallbacks++;
+        // Whatever the thread took and did not send back (it was lost, or a reply could not be read) is searched here.
+        for (let chunk = 0; chunk < SEARCH_CHUNKS; chunk++)
+          if (!results[chunk]) {
+            keep(chunk, await searchChunk(csr, chunk));
+            shares.here++;
+          }
         return combineChunks(csr.n, results as ChunkSearches[]);
       },
     };
@@ -107,52 +122,59 @@ export class HopSearchThread {
 
   /** Stops the thread (the next search starts a new one); what it had taken is searched here instead. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    if (worker) await worker.terminate();
+    const thread = this.thread;
+    this.thread = undefined;
+    if (!thread) return;
+    thread.worker.ref(); // an unref'd thread's exit would not keep the process alive until this promise settles
+    await thread.worker.terminate();
   }
 
   private post(job: Omit<SearchJob, "id">, listener: JobListener): void {
-    let worker: Worker;
+    let thread: Thread;
     try {
-      worker = this.thread();
+      thread = this.current();
     } catch (error) {
       listener.end(error instanceof Error ? error : new Error(String(error)));
       return;
     }
     const id = this.nextId++;
-    this.jobs.set(id, listener);
-    worker.ref(); // a job under way keeps the process alive until the thread is done with it
-    worker.postMessage({ id, ...job } satisfies SearchJob);
+    thread.jobs.set(id, listener);
+    thread.worker.ref(); // a job under way keeps the process alive until the thread is done with it
+    thread.worker.postMessage({ id, ...job } satisfies SearchJob);
   }
 
-  private thread(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+  private current(): Thread {
+    if (this.thread) return this.thread;
+    const thread: Thread = { worker: new Worker(this.script), jobs: new Map() };
+    const { worker, jobs } = thread;
     worker.on("message", (reply: SearchReply) => {
-      const listener = this.jobs.get(reply.id);
-      if (!listener) return;
+      const listener = jobs.get(reply.id);
       if (reply.kind === "chunk") {
-        listener.chunk(reply.chunk, { sums: reply.sums, reached: reply.reached, distanceSums: reply.distanceSums });
+        listener?.chunk(reply.chunk, { sums: reply.sums, reached: reply.reached, distanceSums: reply.distanceSums });
         return;
       }
-      this.jobs.delete(reply.id);
-      if (this.jobs.size === 0) worker.unref();
-      listener.end(reply.kind === "failed" ? new Error(reply.message) : undefined);
+      jobs.delete(reply.id);
+      // Idle: let the process end. Not a thread being closed: close() keeps it alive until its exit.
+      if (jobs.size === 0 && this.thread === thread) worker.unref();
+      listener?.end(reply.kind === "failed" ? new Error(reply.message) : undefined);
     });
     const lost = (error: Error) => {
-      if (this.worker === worker) this.worker = undefined;
-      for (const [id, listener] of this.jobs) {
-        this.jobs.delete(id);
+      if (this.thread === thread) this.thread = undefined;
+      for (const [id, listener] of jobs) {
+        jobs.delete(id);
         listener.end(error);
       }
+      // A reply it could not deliver leaves it of no use: it ends (a dead one is not hurt by this). No unref here: a
+      // close() awaiting its exit must keep the process alive until then.
+      void worker.terminate();
     };
     worker.on("error", lost);
+    worker.on("messageerror", lost);
     worker.on("exit", (code) => lost(new Error(`the analysis search thread stopped (exit code ${code})`)));
     // An idle thread never keeps the process alive (unref'd after the listeners: adding one refs it again).
     worker.unref();
-    this.worker = worker;
-    return worker;
+    this.thread = thread;
+    return thread;
   }
 }
 

@@ -47,6 +47,7 @@ export function indexed<E extends { source: string; target: string }>(
   const ids = [...network.nodes];
   const n = ids.length;
   const index = new Map(ids.map((id, k) => [id, k]));
+  if (index.size < n) throw new Error("an author is listed twice among the network's nodes");
   const { edges } = network;
   const ends = new Int32Array(2 * edges.length);
   const degree = new Int32Array(n + 1);

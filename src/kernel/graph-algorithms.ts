@@ -185,8 +185,8 @@ export function samplePivots(n: number, k: number, seed: number): Int32Array {
  * One search is a breadth-first pass that counts shortest paths (sigma) and a reverse pass that accumulates
  * dependencies. The reverse pass pulls: author v sums coeff[w] = (1 + delta_w)/sigma_w over its neighbours one hop
  * further, so it writes only its own entries, and each pass reads the tie list once, in order. Only the authors the
- * search reached are reset after it. Run it on a localityOrder()ed Csr: the random reads of dist/sigma/coeff at the
- * tie ends are what costs.
+ * search reached are reset after it. Run it on a localityOrder()ed Csr: the random reads of dist and sigma (forward)
+ * and of the coefficients (reverse) at the tie ends are what costs.
  *
  * Hops, not weighted distances: the figure asks who sits on the shortest chains of collaboration, and weighting a
  * path by 1/(tie weight) would need Dijkstra (a heap, O(m + n log n) per search, several times slower) and would make

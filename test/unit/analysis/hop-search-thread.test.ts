@@ -52,6 +52,39 @@ describe("the analysis' search thread", { timeout: 120_000 }, () => {
     }
   });
 
+  it("answers a request whose chunks this thread searched without waiting for the thread to reach it", async () => {
+    const thread = new HopSearchThread();
+    try {
+      // The thread is busy with a big network's chunks (seconds); a second network's request searches all its own
+      // chunks here meanwhile and must be answered at once, not after the thread has finished the first network.
+      const big = csrFromEdges(6000, randomGraph(21, 6000, 40_000));
+      const first = thread.start(big);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the thread is up and on the first network
+      const second = thread.start(graphs[1]);
+      assertSameBits(await second.finish(), await hopSearches(graphs[1]), "second network");
+      assert.deepEqual(second.shares, { thread: 0, here: SEARCH_CHUNKS });
+      assert.ok(first.shares.thread < SEARCH_CHUNKS, `the thread was still on the first network (${first.shares.thread} chunks in)`);
+      await first.finish();
+      assert.equal(thread.fallbacks, 0);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("a thread being closed ends only its own jobs, never those of the thread started after it", async () => {
+    const thread = new HopSearchThread();
+    try {
+      await thread.start(graphs[0]).finish();
+      const closing = thread.close(); // its exit comes after the next thread has its job
+      const next = thread.start(graphs[2]);
+      assertSameBits(await next.finish(), await hopSearches(graphs[2]), "after a close");
+      await closing;
+      assert.equal(thread.fallbacks, 0, "the closed thread's exit did not end the new thread's job");
+    } finally {
+      await thread.close();
+    }
+  });
+
   it("searches here when the thread cannot run, with the same answer", async () => {
     const broken = new HopSearchThread(path.join(SRC, "no-such-worker.js"));
     try {

@@ -34,9 +34,10 @@ describe("a network as compressed rows", () => {
     assert.deepEqual(row(3), [], "an author without ties has an empty row");
   });
 
-  it("reads weights through the accessor it is given, and refuses a tie to an author outside the network", () => {
+  it("reads weights through the accessor it is given, and refuses a tie to an author outside the network or an author listed twice", () => {
     const { csr } = indexed({ nodes: ["a", "b"], edges: [{ source: "a", target: "b", jointPapers: 5 }] }, (e) => e.jointPapers);
     assert.deepEqual(Array.from(csr.weights), [5, 5]);
     assert.throws(() => indexed({ nodes: ["a"], edges: [{ source: "a", target: "z", weight: 1 }] }), /outside the network/);
+    assert.throws(() => indexed({ nodes: ["a", "b", "a"], edges: [] }), /listed twice/);
   });
 });
