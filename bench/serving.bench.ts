@@ -1,6 +1,4 @@
 import "./lib/production-mode";
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { performance } from "node:perf_hooks";
 import { normaliseBare } from "./bare-server";
@@ -9,6 +7,8 @@ import { runLoad, type LoadResult } from "./lib/load-driver";
 import { chooseLoadMix } from "./lib/load-mix";
 import { machineInfo } from "./lib/machine-info";
 import { writeSection } from "./lib/results-section";
+import { startBare } from "./lib/bare-process";
+import { processCpuSeconds } from "./lib/process-cpu";
 import { homeNeo4j, startServe } from "./lib/serve-process";
 import { FloorClient, postGraphql, postGraphqlBody } from "./query-clients";
 import { queryCases, type CaseInput, type QueryCase } from "./query-cases";
@@ -45,6 +45,8 @@ interface Cell {
   p95: number;
   samples: number;
   errors: number;
+  /** The server process's CPU (user + system, from /proc) per request it answered in this cell: steadier than times. */
+  cpuMs?: number;
 }
 
 interface Row {
@@ -61,7 +63,13 @@ function grouped(c: QueryCase): CaseInput[] {
   return c.inputs;
 }
 
-async function benchCase(c: QueryCase, urls: Record<Way, string>, budgetMs: number, log: (line: string) => void): Promise<Row[]> {
+async function benchCase(
+  c: QueryCase,
+  urls: Record<Way, string>,
+  pids: Record<Way, number>,
+  budgetMs: number,
+  log: (line: string) => void,
+): Promise<Row[]> {
   const inputs = grouped(c);
   const rows = new Map<string, Row>();
   for (const input of inputs) {
@@ -90,6 +98,10 @@ async function benchCase(c: QueryCase, urls: Record<Way, string>, budgetMs: numb
   for (const concurrency of CONCURRENCIES) {
     const samples: Record<Way, TimedSample<number>[]> = { ours: [], bare: [] };
     const errors: Record<Way, number> = { ours: 0, bare: 0 };
+    const cpu: Record<Way, { seconds: number; requests: number }> = {
+      ours: { seconds: 0, requests: 0 },
+      bare: { seconds: 0, requests: 0 },
+    };
     for (let round = 0; round < ROUNDS; round += 1)
       for (const way of WAYS) {
         const tasks: TimedTask<number>[] = inputs.map((input, i) => ({
@@ -107,13 +119,23 @@ async function benchCase(c: QueryCase, urls: Record<Way, string>, budgetMs: numb
         // Failed requests (none expected) are counted, not timed.
         let index = 0;
         const failed = new Set<string>();
+        const cpuBefore = processCpuSeconds(pids[way]);
         const timed = await runPool(tasks, { concurrency, budgetMs: budgetMs / ROUNDS, minTasks: round === 0 ? tasks.length : 0 });
+        cpu[way].seconds += (processCpuSeconds(pids[way]) ?? NaN) - (cpuBefore ?? NaN);
+        cpu[way].requests += timed.length;
         samples[way].push(...timed.filter((_, i) => !failed.has(`${way}:${i}`)));
       }
     for (const way of WAYS)
       for (const row of rows.values()) {
         const ms = samples[way].filter((s) => inputs[s.tag].tag === row.group).map((s) => s.ms);
-        row.cells[way][concurrency] = { p50: percentile(ms, 50), p95: percentile(ms, 95), samples: ms.length, errors: errors[way] };
+        row.cells[way][concurrency] = {
+          p50: percentile(ms, 50),
+          p95: percentile(ms, 95),
+          samples: ms.length,
+          errors: errors[way],
+          // Per case and concurrency, not per group: the slices run every group's inputs together.
+          cpuMs: (cpu[way].seconds * 1000) / cpu[way].requests,
+        };
       }
   }
   return [...rows.values()];
@@ -204,34 +226,6 @@ interface MixFigures {
   warm: LoadResult[];
 }
 
-const BARE_SCRIPT = path.resolve(__dirname, "bare-server.js");
-
-function startBare(env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [BARE_SCRIPT, "0"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  let out = "";
-  let err = "";
-  child.stderr.on("data", (d) => (err += d));
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`bare server exited (${code}) before it was ready: ${err.slice(-1000)}`)));
-    child.stdout.on("data", (d) => {
-      out += d;
-      const url = /bare server ready: (\S+)/.exec(out)?.[1];
-      if (url)
-        resolve({
-          url,
-          stop: async () => {
-            child.kill("SIGTERM");
-            await exited;
-            process.off("exit", killOnExit);
-          },
-        });
-    });
-  });
-}
-
 const fmt = (ms: number) => (Number.isNaN(ms) ? "–" : ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "–");
 
@@ -252,16 +246,17 @@ function report(
     "- **ours**: `coauthor-graph serve` (the real CLI, `NODE_ENV=production`, `MAX_QUEUED=64` so that 50 connections are queued rather than refused, `RESPONSE_CACHE_MB=0` so that every request reaches Neo4j: cold cache) in its own process, GraphQL POST over keep-alive HTTP.",
     "- **bare**: `bench/bare-server.ts` in its own process: `node:http`, the floor's Cypher (`bench/query-floor.cypher.ts`) through neo4j-driver, `JSON.stringify` of the rows (network edges as objects with author ids, as ours sends them). No GraphQL, no express, no limits.",
     "- Same client for both (node:http, keep-alive, the answer read and parsed), closed loop per concurrency, each cell's budget in four slices taken in turn by the two servers. Inputs as in section 2.",
+    "- Server CPU per request: the server process's user + system CPU (from /proc) over its slices of the cell, divided by the requests it answered (all of the query's groups together). On a shared machine it moves far less than the times do, and at saturation it is what sets requests per second.",
     "",
-    "| query | inputs | c | ours p50 | bare p50 | ours/bare p50 | ours p95 | bare p95 | ours/bare p95 | requests ours/bare |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| query | inputs | c | ours p50 | bare p50 | ours/bare p50 | ours p95 | bare p95 | ours/bare p95 | server CPU ms/request ours/bare | requests ours/bare |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const row of rows)
     for (const c of CONCURRENCIES) {
       const o = row.cells.ours[c];
       const b = row.cells.bare[c];
       lines.push(
-        `| ${row.query} — ${row.group} | ${row.inputs} | ${c} | ${fmt(o.p50)} | ${fmt(b.p50)} | ${ratio(o.p50, b.p50)} | ${fmt(o.p95)} | ${fmt(b.p95)} | ${ratio(o.p95, b.p95)} | ${o.samples}/${b.samples}${o.errors + b.errors ? ` (errors ${o.errors}/${b.errors})` : ""} |`,
+        `| ${row.query} — ${row.group} | ${row.inputs} | ${c} | ${fmt(o.p50)} | ${fmt(b.p50)} | ${ratio(o.p50, b.p50)} | ${fmt(o.p95)} | ${fmt(b.p95)} | ${ratio(o.p95, b.p95)} | ${fmt(o.cpuMs ?? NaN)}/${fmt(b.cpuMs ?? NaN)} (${ratio(o.cpuMs ?? NaN, b.cpuMs ?? NaN)}) | ${o.samples}/${b.samples}${o.errors + b.errors ? ` (errors ${o.errors}/${b.errors})` : ""} |`,
       );
     }
   const mismatches = rows.reduce((n, r) => n + r.mismatches, 0);
@@ -358,7 +353,7 @@ export async function runServingBench(opts: {
     const rows: Row[] = [];
     for (const c of cases) {
       const t0 = Date.now();
-      rows.push(...(await benchCase(c, urls, opts.budgetMs, opts.log)));
+      rows.push(...(await benchCase(c, urls, { ours: serve.pid, bare: bare.pid }, opts.budgetMs, opts.log)));
       opts.log(`${c.name}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
     const networkCase = queryCases(inputs).find((c) => c.name === "coauthorNetwork depth 2 (maxNodes 500)")!;

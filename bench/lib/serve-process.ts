@@ -22,6 +22,8 @@ export interface ServeOptions {
   /** COAUTHOR_GRAPH_HOME of the graph to serve. */
   home: string;
   env?: NodeJS.ProcessEnv;
+  /** The CLI to run (another build's `dist/src/cli/main.js`, to compare builds); this build's by default. */
+  cli?: string;
   /** Extra CLI arguments after `serve --port 0`. */
   args?: string[];
   /** Give up when it has not said where it listens within this (a cold Neo4j takes a while). */
@@ -33,7 +35,7 @@ const CLI = path.resolve(__dirname, "..", "..", "src", "cli", "main.js");
 const LISTENING = /HTTP server listening on (\S+):(\d+)/;
 
 export function startServe(options: ServeOptions): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, "serve", "--port", "0", ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [options.cli ?? CLI, "serve", "--port", "0", ...(options.args ?? [])], {
     env: { ...process.env, NODE_ENV: "production", ...options.env, COAUTHOR_GRAPH_HOME: options.home },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,5 +1,6 @@
-import type express from "express";
+import type { ServerResponse } from "node:http";
 import { ErrorCode, RETRY_AFTER_SECONDS } from "../errors";
+import { sendJson, type GraphqlStep } from "./http-answer";
 
 /** How long a request may wait in the queue for a free slot before it is refused. */
 const MAX_QUEUE_WAIT_MS = 1_000;
@@ -10,7 +11,7 @@ export interface AdmissionLimits {
 }
 
 export interface Admission {
-  middleware: express.RequestHandler;
+  middleware: GraphqlStep;
   /**
    * Whether the server has been past its limit since `since` (epoch ms): a request found no free slot (it waited, or
    * was refused), or one is waiting now. A request that ran out of time then was slowed by the others, not by what it
@@ -37,27 +38,22 @@ export function admission(limits: AdmissionLimits): Admission {
     if (next) next();
     else running -= 1;
   };
-  const admit = (res: express.Response, next: express.NextFunction) => {
+  const admit = (res: ServerResponse, next: () => void) => {
     res.once("close", release);
     next();
   };
-  const refuse = (res: express.Response, why: string) => {
+  const refuse = (res: ServerResponse, why: string) => {
     markBusy();
-    res
-      .status(503)
-      .set("Retry-After", String(RETRY_AFTER_SECONDS))
-      .set("Cache-Control", "no-store")
-      .json({
-        errors: [
-          {
-            message: `The server is busy (${why}); retry after ${RETRY_AFTER_SECONDS} s.`,
-            extensions: { code: ErrorCode.OVERLOADED },
-          },
-        ],
-      });
+    const message = `The server is busy (${why}); retry after ${RETRY_AFTER_SECONDS} s.`;
+    sendJson(
+      res,
+      503,
+      { errors: [{ message, extensions: { code: ErrorCode.OVERLOADED } }] },
+      { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" },
+    );
   };
 
-  const middleware: express.RequestHandler = (_req, res, next) => {
+  const middleware: GraphqlStep = (_req, res, next) => {
     if (running < limits.maxInFlight) {
       running += 1;
       admit(res, next);

@@ -1,6 +1,8 @@
+import type { ServerResponse } from "node:http";
 import type express from "express";
 import { type ErrorLog, describeForLog, newErrorId } from "./format-error";
-import { JSON_BODY_LIMIT } from "./graphql-route";
+import { JSON_BODY_LIMIT } from "./graphql-http";
+import { sendJson } from "./http-answer";
 
 /** What body-parser (and Node's request timeout) report, in words a client can act on. */
 function clientMessage(status: number, type: unknown): string {
@@ -19,20 +21,25 @@ function clientMessage(status: number, type: unknown): string {
  */
 export function jsonErrorHandler(log: ErrorLog = (line) => console.error(line)): express.ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
-    const failure = (error ?? {}) as { status?: unknown; statusCode?: unknown; type?: unknown };
     if (res.headersSent) {
       next(error);
       return;
     }
-    const status = Number(failure.status ?? failure.statusCode) || 500;
-    if (status >= 500) {
-      const errorId = newErrorId();
-      log(`Internal server error ${errorId} (HTTP): ${describeForLog(error)}`);
-      const message = `Internal server error (id ${errorId}); the server log has the details.`;
-      res.status(status).json({ errors: [{ message, extensions: { code: "INTERNAL_SERVER_ERROR", errorId } }] });
-      return;
-    }
-    const code = status === 413 ? "LIMIT_EXCEEDED" : "BAD_REQUEST";
-    res.status(status).json({ errors: [{ message: clientMessage(status, failure.type), extensions: { code } }] });
+    sendFailure(error, res, log);
   };
+}
+
+/** The answer to a failure before GraphQL (jsonErrorHandler, and /graphql's own path), headers not yet sent. */
+export function sendFailure(error: unknown, res: ServerResponse, log: ErrorLog): void {
+  const failure = (error ?? {}) as { status?: unknown; statusCode?: unknown; type?: unknown };
+  const status = Number(failure.status ?? failure.statusCode) || 500;
+  if (status >= 500) {
+    const errorId = newErrorId();
+    log(`Internal server error ${errorId} (HTTP): ${describeForLog(error)}`);
+    const message = `Internal server error (id ${errorId}); the server log has the details.`;
+    sendJson(res, status, { errors: [{ message, extensions: { code: "INTERNAL_SERVER_ERROR", errorId } }] });
+    return;
+  }
+  const code = status === 413 ? "LIMIT_EXCEEDED" : "BAD_REQUEST";
+  sendJson(res, status, { errors: [{ message: clientMessage(status, failure.type), extensions: { code } }] });
 }

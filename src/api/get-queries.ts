@@ -1,4 +1,4 @@
-import type express from "express";
+import type { GraphqlStep } from "./http-answer";
 
 /*
  * Queries by plain GET. Apollo's CSRF prevention refuses a GET (or a POST of a "simple" content type) that carries
@@ -16,7 +16,7 @@ import type express from "express";
  */
 export const GET_PREFLIGHT_HEADER = "apollo-require-preflight";
 
-export function allowGetQueries(): express.RequestHandler {
+export function allowGetQueries(): GraphqlStep {
   return (req, _res, next) => {
     if (req.method === "GET" && req.headers[GET_PREFLIGHT_HEADER] === undefined) req.headers[GET_PREFLIGHT_HEADER] = "get-query";
     next();

@@ -1,4 +1,4 @@
-import type express from "express";
+import type { GraphqlHttpRequest } from "./http-answer";
 
 /**
  * A GraphQL request as the client sent it, read the way Apollo reads it (a JSON body for POST; the `query`,
@@ -66,15 +66,16 @@ function jsonParam(params: URLSearchParams, name: string): unknown {
   }
 }
 
-export function readGraphqlRequest(req: express.Request): GraphqlRequest | undefined {
+export function readGraphqlRequest(req: GraphqlHttpRequest): GraphqlRequest | undefined {
   if (req.method === "POST") {
     const body: unknown = req.body;
     if (!isRecord(body)) return undefined;
     return fromFields("POST", body.query, body.operationName, body.variables, body.extensions);
   }
   if (req.method !== "GET") return undefined;
-  const at = req.url.indexOf("?");
-  const params = new URLSearchParams(at >= 0 ? req.url.slice(at + 1) : "");
+  const url = req.url ?? "";
+  const at = url.indexOf("?");
+  const params = new URLSearchParams(at >= 0 ? url.slice(at + 1) : "");
   for (const name of ["query", "operationName", "variables", "extensions"]) if (params.getAll(name).length > 1) return undefined;
   const variables = jsonParam(params, "variables");
   const extensions = jsonParam(params, "extensions");

@@ -10,7 +10,7 @@ import { apiPlugins } from "./api-plugins";
 import { CostBudget } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { jsonErrorHandler } from "./error-handler";
-import { GRAPHQL_PATH, graphqlRoute } from "./graphql-route";
+import { GRAPHQL_PATH, graphqlHandler, isGraphqlPath } from "./graphql-http";
 import { createFormatError } from "./format-error";
 import { buildGraphqlSchema, printSchemaSdl } from "./schema";
 import { healthRouter } from "./health";
@@ -105,14 +105,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   const limits = config.http;
   // Against slow clients: all headers within headersTimeout, the whole request (body included) within
   // requestTimeout, else Node answers 408 and closes the socket. Checked every second, not every 30 s.
-  const httpServer = http.createServer(
-    {
-      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs || Infinity),
-      requestTimeout: limits.requestTimeoutMs,
-      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
-    },
-    app,
-  );
+  // Its request listener is added once Apollo has started (below), before it listens.
+  const httpServer = http.createServer({
+    headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs || Infinity),
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+  });
 
   const apollo = new ApolloServer<GraphContext>({
     schema,
@@ -136,12 +134,25 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   await apollo.start();
   await serving.start();
 
-  app.use(cors(corsOptions(config.corsOrigins)));
-  // First, so that GraphQL requests (nearly all the traffic) skip the other routes' matching.
-  app.use(
-    GRAPHQL_PATH,
-    graphqlRoute(apollo, db, { ...limits, apiKeyHeader: budget ? config.costBudget.apiKeyHeader : undefined }, serving.middleware),
+  const allowOrigins = cors(corsOptions(config.corsOrigins));
+  app.use(allowOrigins);
+  const graphql = graphqlHandler(
+    apollo,
+    db,
+    {
+      ...limits,
+      apiKeyHeader: budget ? config.costBudget.apiKeyHeader : undefined,
+      trustProxy: config.costBudget.trustProxy,
+      cors: allowOrigins,
+      errorLog,
+    },
+    serving.middleware,
   );
+  // /graphql is answered beside express, not through it (graphql-http.ts): nearly all the traffic, none of express's use.
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (isGraphqlPath(req.url)) graphql(req, res);
+    else void app(req, res);
+  });
   let warm = !config.serving.warmUp;
   let draining = false;
   app.use(healthRouter(db, { warm: () => warm, draining: () => draining }));

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import type express from "express";
+import type { ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
 import { sha256Hex, type DocumentIndex, type PersistedQueryStore } from "./documents";
 import type { GraphVersionWatch } from "./graph-version-watch";
 import { readGraphqlRequest, type GraphqlRequest } from "./graphql-request";
+import { appendVary, type GraphqlStep } from "./http-answer";
 
 /*
  * Answers tied to the graph's version. The graph changes only when an import commits, so an answer is a function of
@@ -127,7 +128,7 @@ function documentText(request: GraphqlRequest, persisted: PersistedQueryStore): 
 }
 
 /**
- * Express middleware before Apollo (and before admission control: a cache hit or a 304 takes no slot). For a query
+ * A step before Apollo (and before admission control: a cache hit or a 304 takes no slot). For a query
  * whose graph version is known:
  *  - GET: `ETag` and `Cache-Control: public, max-age=N` (shared caches may keep it), `Vary: Accept`; a matching
  *    `If-None-Match` is answered 304 at once;
@@ -135,7 +136,7 @@ function documentText(request: GraphqlRequest, persisted: PersistedQueryStore): 
  * POST answers stay `no-store` without an ETag: HTTP caches do not keep POST answers, and a conditional POST is not a
  * revalidation (RFC 9110 answers it 412), but a dashboard polling by POST is served from memory all the same.
  */
-export function httpCache(options: HttpCacheOptions): express.RequestHandler {
+export function httpCache(options: HttpCacheOptions): GraphqlStep {
   const { watch, documents, persisted, cache } = options;
   const cacheControl = options.maxAgeSeconds > 0 ? `public, max-age=${options.maxAgeSeconds}` : "public, no-cache";
   return (req, res, next) => {
@@ -158,15 +159,17 @@ export function httpCache(options: HttpCacheOptions): express.RequestHandler {
       const etag = `W/"${key}"`;
       res.setHeader("ETag", etag);
       res.setHeader("Cache-Control", cacheControl);
-      res.vary("Accept");
+      appendVary(res, "Accept");
       if (matchesIfNoneMatch(req.headers["if-none-match"], etag)) {
-        res.status(304).end();
+        res.statusCode = 304;
+        res.end();
         return;
       }
     }
     const kept = cache?.get(key);
     if (kept) {
-      res.status(200).setHeader("Content-Type", kept.contentType);
+      res.statusCode = 200;
+      res.setHeader("Content-Type", kept.contentType);
       res.end(kept.body);
       return;
     }
@@ -179,8 +182,8 @@ export function httpCache(options: HttpCacheOptions): express.RequestHandler {
  * Watches the answer being sent: a complete one (200, JSON, in one piece, no `errors`) goes to `keep`; any other
  * loses the ETag and becomes `no-store`, as an error must not be revalidated or kept by anyone.
  */
-function keepAnswer(res: express.Response, keep: (answer: CachedAnswer) => void): void {
-  const end = res.end.bind(res) as (...args: unknown[]) => express.Response;
+function keepAnswer(res: ServerResponse, keep: (answer: CachedAnswer) => void): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   let streamed = false;
   res.write = ((...args: unknown[]) => {

@@ -1,9 +1,9 @@
-import type express from "express";
 import type { Config } from "../config";
 import type { Database } from "../db/database";
 import { DocumentIndex, PersistedQueryStore } from "./documents";
 import { allowGetQueries } from "./get-queries";
 import { GraphVersionWatch } from "./graph-version-watch";
+import type { GraphqlStep } from "./http-answer";
 import { httpCache, ResponseCache } from "./response-cache";
 import { eventsRoute, type EventsRoute } from "./routes/events.routes";
 import { loadManifest, trustedDocumentsOnly } from "./trusted-documents";
@@ -20,7 +20,7 @@ export interface Serving {
   /** undefined when RESPONSE_CACHE_MB=0. */
   cache?: ResponseCache;
   /** For the /graphql route, between body parsing and admission control, in this order. */
-  middleware: express.RequestHandler[];
+  middleware: GraphqlStep[];
   events: EventsRoute;
   /** Reads the version once (never throws) and starts polling it. */
   start(): Promise<void>;
@@ -39,7 +39,7 @@ export function createServing(db: Database, config: Config, log: (message: strin
   if (budgeted && options.responseCacheBytes > 0) log("Response cache off: every answer is charged to the client's cost budget.");
   const cache = options.responseCacheBytes > 0 && !budgeted ? new ResponseCache(options.responseCacheBytes) : undefined;
   if (cache) watch.onCacheVersion(() => cache.clear());
-  const middleware: express.RequestHandler[] = [allowGetQueries()];
+  const middleware: GraphqlStep[] = [allowGetQueries()];
   if (trusted) middleware.push(trustedDocumentsOnly(trusted));
   middleware.push(httpCache({ watch, documents: new DocumentIndex(), persisted, cache, maxAgeSeconds: options.cacheMaxAgeSeconds }));
   const events = eventsRoute(watch, { maxStreams: options.maxEventStreams });

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import type express from "express";
 import {
   Kind,
   parse,
@@ -15,6 +14,7 @@ import {
 import { ErrorCode } from "../errors";
 import { sha256Hex } from "./documents";
 import { readGraphqlRequest } from "./graphql-request";
+import { sendJson, type GraphqlStep } from "./http-answer";
 
 /*
  * Trusted documents (a "persisted query safelist"): for a public deployment, only the operations of a manifest run.
@@ -70,26 +70,22 @@ export function loadManifest(file: string): Map<string, string> {
  * hash alone goes on (Apollo finds the body in the manifest-only persisted-query store, or answers
  * PERSISTED_QUERY_NOT_FOUND); a request with a text runs only if that exact text is in the manifest.
  */
-export function trustedDocumentsOnly(trusted: ReadonlyMap<string, string>): express.RequestHandler {
+export function trustedDocumentsOnly(trusted: ReadonlyMap<string, string>): GraphqlStep {
   return (req, res, next) => {
     const request = readGraphqlRequest(req);
     if (request && (request.query === undefined || trusted.has(sha256Hex(request.query)))) {
       next();
       return;
     }
-    res
-      .status(400)
-      .set("Cache-Control", "no-store")
-      .json({
-        errors: [
-          {
-            message:
-              "This server runs trusted documents only: send one of its listed operations by hash " +
-              "(extensions.persistedQuery: { version: 1, sha256Hash }), or its exact text. Other operations are refused.",
-            extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST },
-          },
-        ],
-      });
+    const message =
+      "This server runs trusted documents only: send one of its listed operations by hash " +
+      "(extensions.persistedQuery: { version: 1, sha256Hash }), or its exact text. Other operations are refused.";
+    sendJson(
+      res,
+      400,
+      { errors: [{ message, extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST } }] },
+      { "Cache-Control": "no-store" },
+    );
   };
 }
 

@@ -160,6 +160,19 @@ describe("HTTP server", { timeout: 120_000 }, () => {
     assert.deepEqual(await operationsOf(fetch(`${server.url}/healthz`)), ["health"]);
   });
 
+  it("answers /graphql in any case and with a trailing slash, as express's mount did, and leaves other paths to express", async () => {
+    const body = JSON.stringify({ query: "{ __typename }" });
+    for (const path of ["/GraphQL", "/graphql/", "/graphql?x=1"]) {
+      const response = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get("cache-control"), "no-store", path);
+      assert.deepEqual(((await response.json()) as GraphqlBody).data, { __typename: "Query" }, path);
+    }
+    const elsewhere = await fetch(`${server.url}/graphqlx`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    assert.equal(elsewhere.status, 404);
+    await elsewhere.arrayBuffer();
+  });
+
   it("refuses a mutation over GET", async () => {
     const params = new URLSearchParams({ query: "mutation { __typename }" });
     const response = await fetch(`${server.url}/graphql?${params}`, { headers: { "apollo-require-preflight": "true" } });

@@ -1,0 +1,149 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from "@apollo/server";
+import express from "express";
+import proxyaddr from "proxy-addr";
+import type { Database } from "../db/database";
+import { admission, type AdmissionLimits } from "./admission";
+import { clientOf } from "./cost-budget";
+import { createContext, type GraphContext } from "./context";
+import { sendFailure } from "./error-handler";
+import type { ErrorLog } from "./format-error";
+import type { GraphqlHttpRequest, GraphqlStep } from "./http-answer";
+
+export const GRAPHQL_PATH = "/graphql";
+
+/** Queries are small; a larger body is almost certainly a mistake or abuse. */
+export const JSON_BODY_LIMIT = "256kb";
+
+/*
+ * /graphql on plain node:http, beside express rather than inside it. Nearly all the traffic is GraphQL, and express's
+ * machinery around it (routers, the request and response prototypes, res.send) cost about a fifth of the server's CPU
+ * for a simple lookup (README, design notes; bench/RESULTS.md section 4), for nothing this route uses. The steps are
+ * the same as before and keep their libraries: cors, express's JSON body parser (body-parser), the serving steps
+ * (GET queries, trusted documents, the response cache), admission control, then Apollo's own HTTP entry point
+ * (executeHTTPGraphQLRequest, which its express integration also calls). Answers are `Cache-Control: no-store` unless
+ * the response cache gives a GET its ETag, derived from the graph version and the request, not from the body.
+ */
+export interface GraphqlHttpOptions extends AdmissionLimits {
+  /** Every transaction of one request must end within this many ms of its start (0: no deadline). */
+  requestDeadlineMs: number;
+  /** With a cost budget: the header naming a client's API key ("" for addresses only); undefined: no budget. */
+  apiKeyHeader?: string;
+  /** Which X-Forwarded-For hops to believe for the client's address, as express's "trust proxy" setting. */
+  trustProxy: boolean | number | string;
+  /** The same CORS step as the other routes'. */
+  cors: GraphqlStep;
+  errorLog: ErrorLog;
+}
+
+/** Whether a request is for /graphql, as express's mount matched it (any case; the path itself or below it). */
+export function isGraphqlPath(url: string | undefined): boolean {
+  if (!url) return false;
+  const end = url.indexOf("?");
+  const path = (end >= 0 ? url.slice(0, end) : url).toLowerCase();
+  return path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`);
+}
+
+/** express's compileTrust: true, a hop count, or a comma-separated list of addresses and subnets. */
+function trustOf(setting: boolean | number | string): (address: string, hop: number) => boolean {
+  if (setting === true) return () => true;
+  if (typeof setting === "number") return (_address, hop) => hop < setting;
+  if (typeof setting === "string") return proxyaddr.compile(setting.split(",").map((part) => part.trim()));
+  return proxyaddr.compile([]);
+}
+
+/** Runs `steps` in order, connect-style; `done` gets the first error, or nothing once every step has called next. */
+function runSteps(steps: readonly GraphqlStep[], req: GraphqlHttpRequest, res: ServerResponse, done: (error?: unknown) => void): void {
+  let at = 0;
+  const next = (error?: unknown) => {
+    if (error !== undefined && error !== null) return done(error);
+    const step = steps[at++];
+    if (!step) return done();
+    try {
+      step(req, res, next);
+    } catch (thrown) {
+      done(thrown);
+    }
+  };
+  next();
+}
+
+/** The URL's query parameters that name the operation (for a GET's transaction metadata). */
+function operationOfQueryString(url: string): { query?: string; operationName?: string } {
+  const at = url.indexOf("?");
+  if (at < 0) return {};
+  const params = new URLSearchParams(url.slice(at + 1));
+  return { query: params.get("query") ?? undefined, operationName: params.get("operationName") ?? undefined };
+}
+
+function apolloRequest(req: GraphqlHttpRequest): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const url = req.url ?? "";
+  const at = url.indexOf("?");
+  return { method: (req.method ?? "GET").toUpperCase(), headers, search: at >= 0 ? url.slice(at) : "", body: req.body };
+}
+
+/**
+ * The /graphql handler. `serving` runs after the body is read and before admission control, so that an answer from
+ * the cache takes no slot, and a slow client does not hold a slot while it sends.
+ */
+export function graphqlHandler(
+  apollo: ApolloServer<GraphContext>,
+  db: Database,
+  options: GraphqlHttpOptions,
+  serving: readonly GraphqlStep[] = [],
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const admitted = admission(options);
+  const trust = trustOf(options.trustProxy);
+  const noStore: GraphqlStep = (_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  };
+  const steps: GraphqlStep[] = [options.cors, noStore, express.json({ limit: JSON_BODY_LIMIT }), ...serving, admitted.middleware];
+
+  const execute = async (req: GraphqlHttpRequest, res: ServerResponse) => {
+    const started = Date.now();
+    const deadline = options.requestDeadlineMs > 0 ? started + options.requestDeadlineMs : undefined;
+    const client =
+      options.apiKeyHeader === undefined
+        ? undefined
+        : clientOf({ ip: proxyaddr(req, trust), header: (name) => headerText(req, name) }, options.apiKeyHeader);
+    const busy = () => admitted.busySince(started);
+    const named = (req.body ?? operationOfQueryString(req.url ?? "")) as Record<string, unknown>;
+    // One context per request: DataLoaders must not cache across requests.
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: apolloRequest(req),
+      context: () => Promise.resolve(createContext(db, named, { deadline, client, busy })),
+    });
+    for (const [key, value] of answer.headers) res.setHeader(key, value);
+    res.statusCode = answer.status ?? 200;
+    if (answer.body.kind === "complete") {
+      res.setHeader("Content-Length", Buffer.byteLength(answer.body.string));
+      res.end(answer.body.string);
+      return;
+    }
+    for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const fail = (error: unknown, res: ServerResponse) => {
+    if (res.headersSent) res.destroy(error instanceof Error ? error : undefined);
+    else sendFailure(error, res, options.errorLog);
+  };
+
+  return (req, res) => {
+    const request = req as GraphqlHttpRequest;
+    runSteps(steps, request, res, (error) => {
+      if (error !== undefined) fail(error, res);
+      else execute(request, res).catch((thrown: unknown) => fail(thrown, res));
+    });
+  };
+}
+
+function headerText(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(", ") : value;
+}

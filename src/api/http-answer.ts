@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * Plain `node:http` answers, for the code that runs on /graphql without express (graphql-http.ts) and is shared with
+ * express routes (an express response is a ServerResponse too).
+ */
+
+/** A JSON answer with its length (Node sends no body to a HEAD request). */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", Buffer.byteLength(text));
+  res.end(text);
+}
+
+/** Adds `field` to the Vary header unless it is there already (or Vary is `*`). */
+export function appendVary(res: ServerResponse, field: string): void {
+  const current = res.getHeader("Vary");
+  const text = Array.isArray(current) ? current.join(", ") : current === undefined ? "" : String(current);
+  const fields = text
+    .split(",")
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  if (fields.includes("*") || fields.includes(field.toLowerCase())) return;
+  res.setHeader("Vary", text ? `${text}, ${field}` : field);
+}
+
+/** A request on /graphql: node's, with the JSON body once it is read (POST). */
+export interface GraphqlHttpRequest extends IncomingMessage {
+  body?: unknown;
+}
+
+/**
+ * One step before Apollo on /graphql, connect-style: it answers (and does not call `next`), or calls `next()` (with
+ * an error, which becomes a JSON failure). Plain node types, so that express can mount one too.
+ */
+export type GraphqlStep = (req: GraphqlHttpRequest, res: ServerResponse, next: (error?: unknown) => void) => void;
