@@ -1,8 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type express from "express";
 import { type ErrorLog, describeForLog, newErrorId } from "./format-error";
-import { JSON_BODY_LIMIT } from "./graphql-http";
-import { sendJson } from "./http-answer";
+import { JSON_BODY_LIMIT, sendJson } from "./http-answer";
 
 /** What body-parser (and Node's request timeout) report, in words a client can act on. */
 function clientMessage(status: number, type: unknown): string {

@@ -8,12 +8,9 @@ import { clientOf } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { sendFailure } from "./error-handler";
 import type { ErrorLog } from "./format-error";
-import type { GraphqlHttpRequest, GraphqlStep } from "./http-answer";
+import { JSON_BODY_LIMIT, type GraphqlHttpRequest, type GraphqlStep } from "./http-answer";
 
 export const GRAPHQL_PATH = "/graphql";
-
-/** Queries are small; a larger body is almost certainly a mistake or abuse. */
-export const JSON_BODY_LIMIT = "256kb";
 
 /*
  * /graphql on plain node:http, beside express rather than inside it. Nearly all the traffic is GraphQL, and express's

@@ -5,6 +5,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * express routes (an express response is a ServerResponse too).
  */
 
+/** Queries are small; a larger body is almost certainly a mistake or abuse. */
+export const JSON_BODY_LIMIT = "256kb";
+
 /** A JSON answer with its length (Node sends no body to a HEAD request). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
