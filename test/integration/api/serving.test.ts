@@ -235,6 +235,33 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
     assert.notEqual(fresh.snapshotId, old.snapshotId);
   });
 
+  it("two servers on one Neo4j, sharing no connection and no message, give the same ETag, and the same new one after an import", async () => {
+    const otherDb = await testDatabase();
+    const other = await startHttpServer({ db: otherDb, config: servingConfig({ warmUp: false }), port: 0, host: "127.0.0.1" });
+    try {
+      const params = { query: TOP, variables: { id: "name:wei xiong" } };
+      const etagOf = async (from: RunningHttpServer) => {
+        const response = await fetch(getUrl(from, params));
+        assert.equal(response.status, 200);
+        await response.arrayBuffer();
+        return response.headers.get("etag");
+      };
+      const first = await etagOf(server);
+      assert.ok(first);
+      assert.equal(await etagOf(other), first);
+      await db.write(`MERGE (g:GraphVersion {key: "graph"}) SET g.counter = g.counter + 1`);
+      // Each server polls the version on its own clock; here, once each.
+      await server.serving.watch.poll();
+      await other.serving.watch.poll();
+      const next = await etagOf(server);
+      assert.notEqual(next, first);
+      assert.equal(await etagOf(other), next);
+    } finally {
+      await other.close();
+      await otherDb.close();
+    }
+  });
+
   it("automatic persisted queries by GET: unknown hash, registration, then the hash alone (from cache)", async () => {
     const query = `query Coauthors($id: ID!) { author(id: $id) { coauthors(first: 3) { totalCount } } }`;
     const persistedQuery = { version: 1, sha256Hash: sha256(query) };
