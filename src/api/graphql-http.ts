@@ -7,7 +7,7 @@ import { admission, type AdmissionLimits } from "./admission";
 import { clientOf } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { sendFailure } from "./error-handler";
-import type { ErrorLog } from "./format-error";
+import { describeForLog, type ErrorLog } from "./format-error";
 import { JSON_BODY_LIMIT, type GraphqlHttpRequest, type GraphqlStep } from "./http-answer";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -33,11 +33,22 @@ export interface GraphqlHttpOptions extends AdmissionLimits {
   errorLog: ErrorLog;
 }
 
-/** Whether a request is for /graphql, as express's mount matched it (any case; the path itself or below it). */
+/**
+ * Whether a request is for /graphql, as express's mount matched it: any case, the path itself or below it, the
+ * absolute form a forward proxy sends (`POST http://host/graphql`) too.
+ */
 export function isGraphqlPath(url: string | undefined): boolean {
   if (!url) return false;
-  const end = url.indexOf("?");
-  const path = (end >= 0 ? url.slice(0, end) : url).toLowerCase();
+  let path = url;
+  if (!url.startsWith("/")) {
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      return false;
+    }
+  }
+  const end = path.search(/[?#]/);
+  path = (end >= 0 ? path.slice(0, end) : path).toLowerCase();
   return path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`);
 }
 
@@ -118,8 +129,11 @@ export function graphqlHandler(
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     if (answer.body.kind === "complete") {
-      res.setHeader("Content-Length", Buffer.byteLength(answer.body.string));
-      res.end(answer.body.string);
+      // As bytes, as express's res.send sent it: the response cache keeps what it is given, and a string with one
+      // character past U+00FF would take two bytes a character in memory against the one the cache counts.
+      const body = Buffer.from(answer.body.string, "utf8");
+      res.setHeader("Content-Length", body.length);
+      res.end(body);
       return;
     }
     for await (const chunk of answer.body.asyncIterator) res.write(chunk);
@@ -127,8 +141,10 @@ export function graphqlHandler(
   };
 
   const fail = (error: unknown, res: ServerResponse) => {
-    if (res.headersSent) res.destroy(error instanceof Error ? error : undefined);
-    else sendFailure(error, res, options.errorLog);
+    if (!res.headersSent) return sendFailure(error, res, options.errorLog);
+    // Too late for an answer (a streamed body failed): cut the connection, and say so in the log.
+    options.errorLog(`Answer cut off after its headers (HTTP): ${describeForLog(error)}`);
+    res.destroy();
   };
 
   return (req, res) => {

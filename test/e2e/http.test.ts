@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import http from "node:http";
 import net from "node:net";
 import { after, before, describe, it } from "node:test";
 import { importFiles } from "../../import/import-runner";
@@ -168,6 +169,29 @@ describe("HTTP server", { timeout: 120_000 }, () => {
       assert.equal(response.headers.get("cache-control"), "no-store", path);
       assert.deepEqual(((await response.json()) as GraphqlBody).data, { __typename: "Query" }, path);
     }
+    // The absolute form a forward proxy sends, which fetch cannot: a raw request.
+    const absolute = await new Promise<{ status?: number; text: string }>((resolve, reject) => {
+      const url = new URL(server.url);
+      const request = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method: "POST",
+          path: `${server.url}/graphql`,
+          headers: { "content-type": "application/json" },
+        },
+        (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => (text += chunk));
+          response.on("end", () => resolve({ status: response.statusCode, text }));
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+    assert.equal(absolute.status, 200);
+    assert.deepEqual((JSON.parse(absolute.text) as GraphqlBody).data, { __typename: "Query" });
     const elsewhere = await fetch(`${server.url}/graphqlx`, { method: "POST", headers: { "content-type": "application/json" }, body });
     assert.equal(elsewhere.status, 404);
     await elsewhere.arrayBuffer();
