@@ -77,6 +77,13 @@ export interface HttpLimits {
   headersTimeoutMs: number;
   /** ... and the whole request, body included, within this (Node's requestTimeout): a slow body is cut. */
   requestTimeoutMs: number;
+  /**
+   * An idle kept-alive connection is closed after this (Node's keepAliveTimeout, 5 s by default). Longer than the
+   * idle timeouts of the proxies in front (60 s on AWS's load balancers, nginx's upstream keepalive_timeout), so that
+   * they, not this server, close idle connections: else a proxy can send a request into a socket this server is
+   * closing, and its client gets a 502.
+   */
+  keepAliveTimeoutMs: number;
   /** Everything a GraphQL request does in Neo4j must finish within this; its transaction is then terminated. */
   requestDeadlineMs: number;
   /** GraphQL requests that run at once; more wait in a queue of maxQueued, and beyond it are refused (503). */
@@ -150,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: {
       headersTimeoutMs: intFromEnv("HTTP_HEADERS_TIMEOUT_MS", 10_000, env),
       requestTimeoutMs: intFromEnv("HTTP_REQUEST_TIMEOUT_MS", 30_000, env),
+      keepAliveTimeoutMs: intFromEnv("HTTP_KEEP_ALIVE_TIMEOUT_MS", 65_000, env),
       requestDeadlineMs: intFromEnv("REQUEST_DEADLINE_MS", 10_000, env),
       maxInFlight: Math.max(1, intFromEnv("MAX_IN_FLIGHT", 16, env)),
       maxQueued: intFromEnv("MAX_QUEUED", 32, env),

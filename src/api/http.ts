@@ -110,6 +110,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs || Infinity),
     requestTimeout: limits.requestTimeoutMs,
     connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
   });
 
   const apollo = new ApolloServer<GraphContext>({

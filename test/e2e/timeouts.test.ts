@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import http from "node:http";
 import net from "node:net";
 import { describe, it } from "node:test";
 import { serveEnv, startServe } from "../support/serve-process";
@@ -52,6 +53,55 @@ describe("slow clients", { timeout: 180_000 }, () => {
       assert.equal(ok.status, 200);
     } finally {
       await serve.stop();
+    }
+  });
+});
+
+/** POSTs `body` through `agent`; resolves with the status and whether the agent reused a kept-alive socket. */
+function postThrough(agent: http.Agent, url: string, body: string): Promise<{ status?: number; reused: boolean; keepAlive?: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${url}/graphql`,
+      { method: "POST", agent, headers: { "content-type": "application/json" } },
+      (response) => {
+        response.resume();
+        response.on("end", () =>
+          resolve({ status: response.statusCode, reused: request.reusedSocket, keepAlive: String(response.headers["keep-alive"]) }),
+        );
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+describe("kept-alive connections", { timeout: 180_000 }, () => {
+  it("stay open past Node's 5 s default and past the headers timeout, until HTTP_KEEP_ALIVE_TIMEOUT_MS", async () => {
+    const body = JSON.stringify({ query: "{ papers(first: 1) { totalCount } }" });
+    const serve = await startServe(serveEnv({ HTTP_HEADERS_TIMEOUT_MS: "2000" }));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await postThrough(agent, serve.url, body);
+      assert.equal(first.status, 200);
+      // Node's agent drops a free socket a second before the timeout the server announces.
+      assert.equal(first.keepAlive, "timeout=65");
+      await new Promise((resolve) => setTimeout(resolve, 6_500));
+      const second = await postThrough(agent, serve.url, body);
+      assert.equal(second.status, 200);
+      assert.equal(second.reused, true, "the idle connection was still open after 6.5 s");
+    } finally {
+      agent.destroy();
+      await serve.stop();
+    }
+    const short = await startServe(serveEnv({ HTTP_KEEP_ALIVE_TIMEOUT_MS: "1000" }));
+    try {
+      const { hostname, port } = new URL(short.url);
+      const request = `POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+      const closed = await sendAndWaitForClose(`http://${hostname}:${port}`, request, 30_000);
+      assert.match(closed.received, /^HTTP\/1\.1 200/);
+      assert.ok(closed.ms >= 900 && closed.ms < 10_000, `an idle connection closed ${closed.ms} ms after it opened`);
+    } finally {
+      await short.stop();
     }
   });
 });
