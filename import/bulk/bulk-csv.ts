@@ -111,7 +111,7 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
       at("authors.csv"),
       "id:ID(Author),name,nameKey,aliases:string[],orcid,paperCount:int,firstYear:int,lastYear:int,keyed:boolean,numbered:boolean",
     ),
-    papers: new CsvFile(at("papers.csv"), "id:ID(Paper),title,titleKey,year:int,doi,url,abstract,pages,sourceKeys:string[]"),
+    papers: new CsvFile(at("papers.csv"), "id:ID(Paper),title,titleKey,year:int,doi,url,abstract,pages,sourceKeys:string[],venueId"),
     venues: new CsvFile(at("venues.csv"), "id:ID(Venue),name,acronym,kind"),
     importRuns: new CsvFile(at("import-runs.csv"), "id:ID(ImportRun),source,format,sha256,startedAt,finishedAt,status,counts"),
     authored: new CsvFile(at("authored.csv"), ":START_ID(Author),:END_ID(Paper),position:int,keyed:boolean,named:boolean"),
@@ -124,7 +124,7 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
   try {
     for (const v of graph.venues.values()) files.venues.row([v.id, v.name, v.acronym, v.kind]);
     for (const p of graph.papers.values()) {
-      files.papers.row([p.id, p.title, p.titleKey, p.year, p.doi, p.url, p.abstract, p.pages, p.sourceKeys]);
+      files.papers.row([p.id, p.title, p.titleKey, p.year, p.doi, p.url, p.abstract, p.pages, p.sourceKeys, p.venue?.id]);
       if (p.venue) files.publishedIn.row([p.id, p.venue.id]);
     }
     progress.start("writing CSV", graph.authors.size);

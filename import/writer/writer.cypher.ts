@@ -77,6 +77,14 @@ CALL (p, row) {
   WHERE current IS NULL OR ${VENUE_RANK("v")} < ${VENUE_RANK("current")}
   DELETE old
   MERGE (p)-[:PUBLISHED_IN]->(v)
+  SET p.venueId = v.id
+}
+CALL (p) {
+  // A paper written before venueId existed gets it when its source is imported again (not a change of the graph).
+  WITH p
+  WHERE p.venueId IS NULL
+  MATCH (p)-[:PUBLISHED_IN]->(v)
+  SET p.venueId = v.id
 }
 RETURN count(CASE WHEN changed THEN 1 END) AS changed`;
 
@@ -93,7 +101,8 @@ SET p.year = row.year, p.doi = row.doi, p.url = row.url, p.abstract = row.abstra
 WITH p, row
 WHERE size(row.venueIds) > 0
 ${BEST_CLAIMED_VENUE}
-CREATE (p)-[:PUBLISHED_IN]->(v)`;
+CREATE (p)-[:PUBLISHED_IN]->(v)
+SET p.venueId = v.id`;
 
 /** The spellings seen so far of the batch's authors, which author-spellings.ts merges with the batch's own. */
 export const AUTHOR_SPELLINGS = `
