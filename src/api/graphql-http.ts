@@ -14,8 +14,8 @@ export const GRAPHQL_PATH = "/graphql";
 
 /*
  * /graphql on plain node:http, beside express rather than inside it. Nearly all the traffic is GraphQL, and express's
- * machinery around it (routers, the request and response prototypes, res.send) cost about a fifth of the server's CPU
- * for a simple lookup (README, design notes; bench/RESULTS.md section 4), for nothing this route uses. The steps are
+ * machinery around it (routers, the request and response prototypes, res.send) cost 5–13% of the server's CPU per
+ * request (two builds side by side; README, design notes; bench/RESULTS.md section 4), for nothing this route uses. The steps are
  * the same as before and keep their libraries: cors, express's JSON body parser (body-parser), the serving steps
  * (GET queries, trusted documents, the response cache), admission control, then Apollo's own HTTP entry point
  * (executeHTTPGraphQLRequest, which its express integration also calls). Answers are `Cache-Control: no-store` unless
