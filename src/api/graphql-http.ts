@@ -8,6 +8,7 @@ import { clientOf } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { sendFailure } from "./error-handler";
 import { describeForLog, type ErrorLog } from "./format-error";
+import { readGraphqlRequest } from "./graphql-request";
 import { JSON_BODY_LIMIT, type GraphqlHttpRequest, type GraphqlStep } from "./http-answer";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -26,8 +27,11 @@ export interface GraphqlHttpOptions extends AdmissionLimits {
   requestDeadlineMs: number;
   /** With a cost budget: the header naming a client's API key ("" for addresses only); undefined: no budget. */
   apiKeyHeader?: string;
-  /** Which X-Forwarded-For hops to believe for the client's address, as express's "trust proxy" setting. */
-  trustProxy: boolean | number | string;
+  /**
+   * Which X-Forwarded-For hops to believe for the client's address: express's compiled "trust proxy" setting (the
+   * app's `trust proxy fn`), so that /graphql and express's own req.ip agree.
+   */
+  trust: (address: string, hop: number) => boolean;
   /** The same CORS step as the other routes'. */
   cors: GraphqlStep;
   errorLog: ErrorLog;
@@ -52,14 +56,6 @@ export function isGraphqlPath(url: string | undefined): boolean {
   return path === GRAPHQL_PATH || path.startsWith(`${GRAPHQL_PATH}/`);
 }
 
-/** express's compileTrust: true, a hop count, or a comma-separated list of addresses and subnets. */
-function trustOf(setting: boolean | number | string): (address: string, hop: number) => boolean {
-  if (setting === true) return () => true;
-  if (typeof setting === "number") return (_address, hop) => hop < setting;
-  if (typeof setting === "string") return proxyaddr.compile(setting.split(",").map((part) => part.trim()));
-  return proxyaddr.compile([]);
-}
-
 /** Runs `steps` in order, connect-style; `done` gets the first error, or nothing once every step has called next. */
 function runSteps(steps: readonly GraphqlStep[], req: GraphqlHttpRequest, res: ServerResponse, done: (error?: unknown) => void): void {
   let at = 0;
@@ -74,14 +70,6 @@ function runSteps(steps: readonly GraphqlStep[], req: GraphqlHttpRequest, res: S
     }
   };
   next();
-}
-
-/** The URL's query parameters that name the operation (for a GET's transaction metadata). */
-function operationOfQueryString(url: string): { query?: string; operationName?: string } {
-  const at = url.indexOf("?");
-  if (at < 0) return {};
-  const params = new URLSearchParams(url.slice(at + 1));
-  return { query: params.get("query") ?? undefined, operationName: params.get("operationName") ?? undefined };
 }
 
 function apolloRequest(req: GraphqlHttpRequest): HTTPGraphQLRequest {
@@ -105,7 +93,6 @@ export function graphqlHandler(
   serving: readonly GraphqlStep[] = [],
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const admitted = admission(options);
-  const trust = trustOf(options.trustProxy);
   const noStore: GraphqlStep = (_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
@@ -118,9 +105,10 @@ export function graphqlHandler(
     const client =
       options.apiKeyHeader === undefined
         ? undefined
-        : clientOf({ ip: proxyaddr(req, trust), header: (name) => headerText(req, name) }, options.apiKeyHeader);
+        : clientOf({ ip: proxyaddr(req, options.trust), header: (name) => headerText(req, name) }, options.apiKeyHeader);
     const busy = () => admitted.busySince(started);
-    const named = (req.body ?? operationOfQueryString(req.url ?? "")) as Record<string, unknown>;
+    // Only names the transactions: a request Apollo will refuse (unreadable, a batch) runs none.
+    const named = readGraphqlRequest(req) ?? {};
     // One context per request: DataLoaders must not cache across requests.
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: apolloRequest(req),

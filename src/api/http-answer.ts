@@ -18,18 +18,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** Adds `field` to the Vary header unless it is there already (or Vary is `*`). */
-export function appendVary(res: ServerResponse, field: string): void {
-  const current = res.getHeader("Vary");
-  const text = Array.isArray(current) ? current.join(", ") : current === undefined ? "" : String(current);
-  const fields = text
-    .split(",")
-    .map((f) => f.trim().toLowerCase())
-    .filter(Boolean);
-  if (fields.includes("*") || fields.includes(field.toLowerCase())) return;
-  res.setHeader("Vary", text ? `${text}, ${field}` : field);
-}
-
 /** A request on /graphql: node's, with the JSON body once it is read (POST). */
 export interface GraphqlHttpRequest extends IncomingMessage {
   body?: unknown;

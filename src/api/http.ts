@@ -143,7 +143,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     {
       ...limits,
       apiKeyHeader: budget ? config.costBudget.apiKeyHeader : undefined,
-      trustProxy: config.costBudget.trustProxy,
+      trust: app.get("trust proxy fn") as (address: string, hop: number) => boolean,
       cors: allowOrigins,
       errorLog,
     },

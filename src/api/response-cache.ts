@@ -4,7 +4,8 @@ import { LRUCache } from "lru-cache";
 import { sha256Hex, type DocumentIndex, type PersistedQueryStore } from "./documents";
 import type { GraphVersionWatch } from "./graph-version-watch";
 import { readGraphqlRequest, type GraphqlRequest } from "./graphql-request";
-import { appendVary, type GraphqlStep } from "./http-answer";
+import vary from "vary";
+import type { GraphqlStep } from "./http-answer";
 
 /*
  * Answers tied to the graph's version. The graph changes only when an import commits, so an answer is a function of
@@ -159,7 +160,8 @@ export function httpCache(options: HttpCacheOptions): GraphqlStep {
       const etag = `W/"${key}"`;
       res.setHeader("ETag", etag);
       res.setHeader("Cache-Control", cacheControl);
-      appendVary(res, "Accept");
+      // The same `vary` module express's res.vary and cors use.
+      vary(res, "Accept");
       if (matchesIfNoneMatch(req.headers["if-none-match"], etag)) {
         res.statusCode = 304;
         res.end();
