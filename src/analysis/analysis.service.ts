@@ -21,6 +21,12 @@ export interface AnalysisArgs {
 
 export const DEFAULT_RESOLUTION = 1;
 export const DEFAULT_SEED = 1;
+/**
+ * The version of the analysis' own algorithms (metrics, Louvain), in every explanation's parameters: bump it when a
+ * change could change a figure, so that a figure traced by its parameters and snapshot is re-run by the same code.
+ * 1: graphology-metrics and graphology-communities-louvain; 2: typed arrays and Louvain written here.
+ */
+export const ANALYSIS_ALGORITHM_VERSION = "2";
 /** Where a metric's code is: each one follows networkx's definition, and the tests hold it to networkx's values. */
 const writtenHere = (where: string) => `Written here (${where}) after networkx's definition; checked against networkx by the tests.`;
 
@@ -112,7 +118,12 @@ export class AnalysisService {
       community: partition.of.get(author.id)!,
       strongestTies: strongestTies(rows, k, EVIDENCE_TIES).map((t) => ({ author: byId.get(t.neighbour)!, weight: t.weight })),
     }));
-    const base = { ...(network.query?.parameters ?? {}), nodes: rows.csr.n, ties: rows.csr.m };
+    const base = {
+      ...(network.query?.parameters ?? {}),
+      nodes: rows.csr.n,
+      ties: rows.csr.m,
+      algorithmVersion: ANALYSIS_ALGORITHM_VERSION,
+    };
     const scheme = network.query ? TIE_STRENGTH_FORMULAS[network.query.strength] : TIE_STRENGTH_FORMULAS.FULL;
     const communityParameters = { ...base, resolution, seed, louvainRuns: LOUVAIN_RUNS };
     const communities = describeCommunities(rows, partition.communityOf, partition.count, byId).map((c) => ({

@@ -28,6 +28,15 @@ export function readSchemaStatements(dir = schemaDirectory()): SchemaStatement[]
     .flatMap((name) => splitCypherStatements(readFileSync(path.join(dir, name), "utf8")).map((cypher) => ({ file: name, cypher })));
 }
 
+/** The statement of schema/neo4j/*.cypher that creates the index or constraint `name`. */
+export function schemaStatementCreating(name: string, dir = schemaDirectory()): string {
+  const found = readSchemaStatements(dir).find(({ cypher }) =>
+    new RegExp(`^CREATE\\s+.*\\b${name}\\s+IF NOT EXISTS\\b`, "is").test(cypher),
+  );
+  if (!found) throw new SchemaSetupError(`No statement in ${dir} creates "${name}"; the schema files and the code disagree.`);
+  return found.cypher;
+}
+
 /**
  * Splits a schema file: a statement ends with a line ending in ";", lines starting with "//"
  * are comments, and a last statement without ";" still counts. Semicolons inside a line

@@ -13,7 +13,17 @@ import {
 import { TimeSlice } from "../util/time-slice";
 import { BETWEENNESS_CHUNKS, betweennessInWorkers } from "./betweenness-workers";
 import { degrees, localityOrder } from "../kernel/csr";
-import { beginFigures, commitFigures, countAuthorsAndTies, readCsr, readSlots, readTeamSizes, writeAuthorFigures } from "./figures.store";
+import {
+  beginFigures,
+  commitFigures,
+  countAuthorsAndTies,
+  dropSlotIndexes,
+  readCsr,
+  readSlots,
+  readTeamSizes,
+  rebuildSlotIndexes,
+  writeAuthorFigures,
+} from "./figures.store";
 import { PhaseProgress } from "./phase-progress";
 
 /**
@@ -122,20 +132,32 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   bcProgress.done();
 
   const writeProgress = new PhaseProgress("writing per-author figures", "authors", csr.n, log);
-  await timed("write", () =>
-    writeAuthorFigures(
-      db,
-      slot,
-      (from, to) => {
-        const rows: number[][] = [];
-        for (let v = from; v < to; v++) rows.push([externalIds[v], pr.scores[v], bc.scores[v], components.label[v]]);
-        return rows;
-      },
-      csr.n,
-      (n) => writeProgress.update(n),
-    ),
-  );
+  // The slot's indexes are built once from the written values instead of kept up to date through every write.
+  await dropSlotIndexes(db, slot);
+  try {
+    await timed("write", () =>
+      writeAuthorFigures(
+        db,
+        slot,
+        (from, to) => {
+          const rows: number[][] = [];
+          for (let v = from; v < to; v++) rows.push([externalIds[v], pr.scores[v], bc.scores[v], components.label[v]]);
+          return rows;
+        },
+        csr.n,
+        (n) => writeProgress.update(n),
+      ),
+    );
+  } catch (error) {
+    await rebuildSlotIndexes(db, slot).catch((again: unknown) =>
+      log(`Rebuilding the indexes of figures slot ${slot} failed too (${String(again)}); the next start or import rebuilds them.`),
+    );
+    throw error;
+  }
   writeProgress.done();
+  const indexProgress = new PhaseProgress(`indexing slot ${slot}'s PageRank and betweenness`, "%", 100, log);
+  await timed("indexes", () => rebuildSlotIndexes(db, slot, (percent) => indexProgress.update(percent)));
+  indexProgress.done();
 
   const bound = betweennessErrorBound(csr.n, k);
   const isolated = components.sizes.filter((s) => s === 1).length;

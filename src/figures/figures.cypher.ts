@@ -10,13 +10,14 @@ CALL () { MATCH ()-[r:COAUTHORED_WITH]->() RETURN count(r) AS ties }
 RETURN authors, ties`;
 
 /**
- * Every author with the ties it holds (each tie once, at its start node: half of what both ends would send), each
- * with its Newman weight Σ_p 1/(n_p − 1), from the joint papers' byline sizes kept on the tie (a tie written before
- * those existed weighs its joint papers). The two lists are collected from the same rows, so they line up. One record
- * per author rather than one per tie: measured on the 158k graph, a record per tie took 4× as long.
+ * Every author of one read lane (node id modulo $lanes) with the ties it holds (each tie once, at its start node: half
+ * of what both ends would send), each with its Newman weight Σ_p 1/(n_p − 1), from the joint papers' byline sizes
+ * kept on the tie (a tie written before those existed weighs its joint papers). The two lists are collected from the
+ * same rows, so they line up. One record per author rather than one per tie: measured on the 158k graph, a record per
+ * tie took 4× as long. Lanes run side by side, one transaction each, so Neo4j reads on every core.
  */
 export const AUTHOR_ADJACENCY = `
-MATCH (a:Author)
+MATCH (a:Author) WHERE id(a) % $lanes = $lane
 CALL (a) {
   OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]->(b:Author)
   WHERE b <> a
@@ -26,10 +27,14 @@ CALL (a) {
 }
 RETURN id(a) AS node, neighbours, weights`;
 
-/** Rows {size, papers}: how many papers have each number of authors. */
+/**
+ * Rows {size, papers}: how many papers have each number of authors. Only authors have AUTHORED relationships, so the
+ * pattern names no label at the far end: Neo4j then reads each paper's degree instead of visiting its authors (0.36
+ * against 0.84 s on the 158k graph, warm).
+ */
 export const TEAM_SIZES = `
 MATCH (p:Paper)
-WITH COUNT { (p)<-[:AUTHORED]-(:Author) } AS size
+WITH COUNT { (p)<-[:AUTHORED]-() } AS size
 RETURN size, count(*) AS papers
 ORDER BY size`;
 
@@ -41,6 +46,26 @@ RETURN f.slot AS slot, f.current AS current, f.status AS status, f.snapshotId AS
 export const BEGIN_FIGURES = `
 MERGE (f:GraphFigures {slot: $slot})
 SET f.current = false, f.status = 'writing', f.snapshotId = $snapshotId, f.startedAt = $startedAt`;
+
+/**
+ * The range indexes on one slot's figures (declared in schema/neo4j/002-indexes.cypher). They are dropped while that
+ * slot is written and built again before it becomes current: nobody reads a slot that is not current, and on the 158k
+ * graph writing the slot took 3.0 s plus 0.7–0.8 s to build its two indexes from the values written, against
+ * 9.2–10.0 s keeping them up to date through the writes (bench/figures.bench.ts, the two builds in turn).
+ */
+export const SLOT_INDEXES: Record<"A" | "B", readonly string[]> = {
+  A: ["author_page_rank_a", "author_betweenness_a"],
+  B: ["author_page_rank_b", "author_betweenness_b"],
+};
+
+export const dropIndex = (name: string) => `DROP INDEX ${name} IF EXISTS`;
+
+export const AWAIT_INDEX = "CALL db.awaitIndex($name, $timeoutSeconds)";
+
+/** How far the named indexes' population is: the least populated one's percentage. */
+export const INDEX_POPULATION = `
+SHOW INDEXES YIELD name, populationPercent WHERE name IN $names
+RETURN min(populationPercent) AS percent`;
 
 /** Per-author figures into one slot's properties: the other slot, and the figures read from it, stay untouched. */
 export const WRITE_AUTHOR_FIGURES: Record<"A" | "B", string> = {

@@ -1,15 +1,20 @@
 import type { Database } from "../db/database";
 import { GRAPH_VERSION_KEY, NO_SNAPSHOT } from "../db/graph-version";
 import type { FiguresSlot } from "../kernel/graph-figures";
-import { CsrBuilder, type Csr } from "../kernel/csr";
+import { CsrBuilder, finishCsr, type Csr } from "../kernel/csr";
+import { schemaStatementCreating } from "../db/schema-setup";
 import {
   AUTHOR_ADJACENCY,
+  AWAIT_INDEX,
   BEGIN_FIGURES,
+  INDEX_POPULATION,
   COMMIT_FIGURES,
   COMMIT_FIGURES_UNVERSIONED,
   COUNT_AUTHORS_AND_TIES,
   READ_FIGURES_SLOTS,
+  SLOT_INDEXES,
   TEAM_SIZES,
+  dropIndex,
   WRITE_AUTHOR_FIGURES,
 } from "./figures.cypher";
 
@@ -29,26 +34,54 @@ export async function countAuthorsAndTies(db: Database): Promise<{ authors: numb
   return { authors: Number(record.get("authors")), ties: Number(record.get("ties")) };
 }
 
-/** The whole coauthor graph, streamed author by author into typed arrays; `progress` sees authors read. */
+/**
+ * Read transactions in flight at once over the adjacency, each for the authors whose node id is its lane modulo this.
+ * Measured on the 158k graph (warm): 2 lanes read it in 0.68× the time of one (3.5 against 5.2 s); 4 lanes, no faster
+ * than 2 on 2 cores.
+ */
+export const FIGURES_READ_LANES = 2;
+
+/**
+ * The whole coauthor graph, streamed author by author into typed arrays, FIGURES_READ_LANES lanes side by side;
+ * `progress` sees authors read. Each lane fills a builder of its own from nothing (a transaction retried after a
+ * transient failure starts its lane again), and the arrays come out the same whatever order the lanes' records
+ * arrived in (finishCsr). A lane that fails stops the others at their next record.
+ */
 export async function readCsr(
   db: Database,
   expectedTies: number,
   progress: (authors: number) => void,
 ): Promise<{ csr: Csr; externalIds: Float64Array }> {
-  return db.stream(
-    AUTHOR_ADJACENCY,
-    {},
-    async (records) => {
-      const builder = new CsrBuilder(expectedTies);
-      for await (const record of records) {
-        builder.add(Number(record.get("node")), record.get("neighbours") as number[], record.get("weights") as number[]);
-        if (builder.authors % 5_000 === 0) progress(builder.authors);
-      }
-      progress(builder.authors);
-      return builder.finish();
-    },
-    { timeoutMs: WHOLE_GRAPH_TIMEOUT_MS },
+  const lanes = FIGURES_READ_LANES;
+  const parts: CsrBuilder[] = new Array<CsrBuilder>(lanes);
+  let failed = false;
+  const authorsRead = () => parts.reduce((sum, part) => sum + (part?.authors ?? 0), 0);
+  const readLane = (lane: number) =>
+    db.stream(
+      AUTHOR_ADJACENCY,
+      { lanes, lane },
+      async (records) => {
+        const builder = (parts[lane] = new CsrBuilder(Math.ceil((expectedTies / lanes) * 1.1)));
+        for await (const record of records) {
+          if (failed) break;
+          builder.add(Number(record.get("node")), record.get("neighbours") as number[], record.get("weights") as number[]);
+          if (builder.authors % 5_000 === 0) progress(authorsRead());
+        }
+      },
+      { timeoutMs: WHOLE_GRAPH_TIMEOUT_MS },
+    );
+  // allSettled: no lane is still reading when this returns.
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: lanes }, (_, lane) =>
+      readLane(lane).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
   );
+  for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
+  progress(authorsRead());
+  return finishCsr(parts);
 }
 
 export async function readTeamSizes(db: Database): Promise<Array<{ value: number; count: number }>> {
@@ -109,6 +142,43 @@ export async function writeAuthorFigures(
   // allSettled: no lane is still writing when this returns (the import lock is released after it).
   const outcomes = await Promise.allSettled(Array.from({ length: FIGURES_WRITE_LANES }, lane));
   for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
+}
+
+const SCHEMA_CHANGE = { timeoutMs: WHOLE_GRAPH_TIMEOUT_MS, operation: "schema" };
+
+/**
+ * Drops the slot's range indexes before its figures are written (see SLOT_INDEXES). Only a slot that is not current
+ * is written, so no reader is without an index meanwhile; rebuildSlotIndexes must run before the slot becomes current.
+ */
+export async function dropSlotIndexes(db: Database, slot: FiguresSlot): Promise<void> {
+  for (const name of SLOT_INDEXES[slot]) await db.write(dropIndex(name), {}, SCHEMA_CHANGE);
+}
+
+/**
+ * Creates the slot's range indexes again from the schema's own statements (schema/neo4j) and waits until they are
+ * online, built from the values written; `progress` sees the least populated one's percentage about every second.
+ * Also after a failed write: should this fail too, every start and import applies the schema again, and a slot is only
+ * made current after this succeeded.
+ */
+export async function rebuildSlotIndexes(db: Database, slot: FiguresSlot, progress?: (percent: number) => void): Promise<void> {
+  const names = SLOT_INDEXES[slot];
+  for (const name of names) await db.write(schemaStatementCreating(name), {}, SCHEMA_CHANGE);
+  let online = false;
+  const awaited = (async () => {
+    try {
+      for (const name of names) await db.read(AWAIT_INDEX, { name, timeoutSeconds: WHOLE_GRAPH_TIMEOUT_MS / 1000 }, SCHEMA_CHANGE);
+    } finally {
+      online = true;
+    }
+  })();
+  while (progress && !online) {
+    await Promise.race([awaited.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    if (online) break;
+    const [record] = await db.read(INDEX_POPULATION, { names: [...names] }).catch(() => []);
+    if (record) progress(Number(record.get("percent")));
+  }
+  await awaited;
+  progress?.(100);
 }
 
 /** Makes the slot current; false when the graph moved on meanwhile (the slot then stays "writing", never current). */

@@ -7,6 +7,7 @@ import { importFiles } from "../../../import/import-runner";
 import { Database } from "../../../src/db/database";
 import { readGraphVersion } from "../../../src/db/graph-version";
 import { MEMBER_VENUE_PAPERS } from "../../../src/analysis/analysis.cypher";
+import { ANALYSIS_ALGORITHM_VERSION } from "../../../src/analysis/analysis.service";
 import { fromRoot } from "../../../src/util/project-root";
 import { TOLERANCE } from "../../support/agreement";
 import { createTestApi, TestApi } from "../../support/graphql";
@@ -143,6 +144,7 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
       assert.equal(e.snapshotId, snapshotId);
       assert.equal(e.parameters.strength, "NEWMAN");
       assert.equal(e.parameters.depth, 2);
+      assert.equal(e.parameters.algorithmVersion, ANALYSIS_ALGORITHM_VERSION);
       assert.ok(e.formula.length > 40);
     }
     const louvain = a.explain.find((e: any) => e.method === "louvain");

@@ -6,7 +6,8 @@ import { importFiles } from "../../../import/import-runner";
 import type { Database } from "../../../src/db/database";
 import { readGraphVersion } from "../../../src/db/graph-version";
 import { refreshGraphFigures } from "../../../src/figures/figures.compute";
-import { beginFigures, writeAuthorFigures } from "../../../src/figures/figures.store";
+import { SLOT_INDEXES } from "../../../src/figures/figures.cypher";
+import { beginFigures, dropSlotIndexes, writeAuthorFigures } from "../../../src/figures/figures.store";
 import { fromRoot } from "../../../src/util/project-root";
 import { createTestApi, TestApi } from "../../support/graphql";
 import { clearGraph, testDatabase } from "../../support/neo4j";
@@ -98,6 +99,14 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
     assert.equal(
       f.degreeDistribution.reduce((s: number, r: { authors: number }) => s + r.authors, 0),
       ids.length,
+    );
+    // Team sizes counted another way: the authors matched by label, not the papers' degrees the figures read.
+    const teams = await db.read(
+      `MATCH (p:Paper) OPTIONAL MATCH (a:Author)-[:AUTHORED]->(p) WITH p, count(DISTINCT a) AS n RETURN n, count(*) AS papers ORDER BY n`,
+    );
+    assert.deepEqual(
+      f.teamSizeDistribution,
+      teams.map((r) => ({ authors: Number(r.get("n")), papers: Number(r.get("papers")) })),
     );
     const betweennessExplain = f.explain.find((e: { method: string }) => e.method === "betweenness");
     assert.equal(betweennessExplain.parameters.exact, true);
@@ -259,5 +268,43 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
     const outcome = await refreshGraphFigures(db, { force: true });
     assert.deepEqual({ status: outcome.status, slot: outcome.slot }, { status: "computed", slot: other });
     assert.deepEqual(await top(), topBefore);
+  });
+
+  it("a slot's indexes are dropped while it is written and online again before it is current, also after a crash between", async () => {
+    const slotIndexes = async (names: readonly string[]) =>
+      (await db.read(`SHOW INDEXES YIELD name, state WHERE name IN $names RETURN name, state ORDER BY name`, { names: [...names] })).map(
+        (r) => `${r.get("name")} ${r.get("state")}`,
+      );
+    const [{ slot }] = (await db.read("MATCH (f:GraphFigures {current: true}) RETURN f.slot AS slot")).map(
+      (r) => r.toObject() as { slot: "A" | "B" },
+    );
+    const other = slot === "A" ? "B" : "A";
+    const names = [...SLOT_INDEXES[other]].sort();
+    const q = `{ authors(orderBy: PAGERANK, first: 5) { edges { node { id figures { pageRank } } } } }`;
+    const topBefore = (await api.data(q)).authors.edges;
+    // As a crash right after the drop would leave it: the other slot claimed, its indexes gone.
+    await beginFigures(db, other, "crashed-snapshot");
+    await dropSlotIndexes(db, other);
+    assert.deepEqual(await slotIndexes(names), []);
+    assert.deepEqual((await api.data(q)).authors.edges, topBefore, "readers of the current slot need no index of the other");
+    const outcome = await refreshGraphFigures(db, { force: true });
+    assert.deepEqual({ status: outcome.status, slot: outcome.slot }, { status: "computed", slot: other });
+    assert.ok((outcome.phases?.indexes ?? -1) >= 0, "the indexes are rebuilt as a phase of their own");
+    assert.deepEqual(
+      await slotIndexes(names),
+      names.map((name) => `${name} ONLINE`),
+    );
+    // The rebuilt index answers the ordering: the same authors as the stored values sorted here.
+    const { index } = await reference(db, false);
+    const ours = await stored(db, index);
+    const expected = [...index.keys()]
+      .map((id) => ({ id, v: ours.pr[index.get(id)!] }))
+      .sort((a, b) => b.v - a.v || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, 5)
+      .map((r) => r.id);
+    assert.deepEqual(
+      (await api.data(q)).authors.edges.map((e: { node: { id: string } }) => e.node.id),
+      expected,
+    );
   });
 });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { betweenness, connectedComponents, distribution, pageRank, samplePivots } from "../../../src/kernel/graph-algorithms";
-import { CsrBuilder, csrFromEdges, degrees, localityOrder } from "../../../src/kernel/csr";
+import { CsrBuilder, csrFromEdges, degrees, finishCsr, localityOrder } from "../../../src/kernel/csr";
 import { AUTHORS_BY_FIGURE, AUTHORS_BY_FIGURE_COUNT } from "../../../src/author/author-figures.cypher";
 import { TimeSlice } from "../../../src/util/time-slice";
 import { networkxFigures, spearman, topOverlap } from "../../support/networkx-figures";
@@ -156,6 +156,35 @@ describe("whole-graph figures against networkx", { timeout: 600_000 }, () => {
     const unknown = new CsrBuilder();
     unknown.add(1, [2], [1]);
     assert.throws(() => unknown.finish(), /not among the authors read/);
+  });
+
+  it("builders filled side by side give the same arrays as one builder fed in id order, whatever the arrival order", () => {
+    const n = 300;
+    const edges = randomGraph(17, n, 1_200);
+    // Each tie given once, at its lower end, as a label scan in id order would; ids spread out like node ids.
+    const idOf = (v: number) => 5 + 3 * v;
+    const held = Array.from({ length: n }, () => [] as Array<[number, number]>);
+    for (const [a, b, w] of edges) held[Math.min(a, b)].push([idOf(Math.max(a, b)), w]);
+    const feed = (builder: CsrBuilder, v: number) =>
+      builder.add(
+        idOf(v),
+        held[v].map(([t]) => t),
+        held[v].map(([, w]) => w),
+      );
+    const one = new CsrBuilder(4);
+    for (let v = 0; v < n; v++) feed(one, v);
+    const expected = one.finish();
+    const lanes = [new CsrBuilder(4), new CsrBuilder(4), new CsrBuilder(4)];
+    const shuffled = Array.from({ length: n }, (_, v) => v).sort((x, y) => ((x * 7919) % 311) - ((y * 7919) % 311));
+    for (const v of shuffled) feed(lanes[v % 3], v);
+    const merged = finishCsr(lanes);
+    assert.deepEqual(merged.externalIds, expected.externalIds);
+    assert.deepEqual(merged.csr, expected.csr);
+    assert.equal(lanes[0].authors, 0, "the builders are emptied");
+    const twice = [new CsrBuilder(), new CsrBuilder()];
+    twice[0].add(4, [], []);
+    twice[1].add(4, [], []);
+    assert.throws(() => finishCsr(twice), /node 4 was read twice/);
   });
 
   it("distributions are ascending (value, count) rows", () => {
