@@ -9,7 +9,8 @@ import { betweenness, samplePivots } from "../src/kernel/graph-algorithms";
 import { localityOrder, type Csr } from "../src/kernel/csr";
 import { defaultBetweennessThreads } from "../src/figures/betweenness-workers";
 import { DEFAULT_PIVOTS, DEFAULT_SEED, refreshGraphFigures } from "../src/figures/figures.compute";
-import { countAuthorsAndTies, readCsr, readSlots, writeAuthorFigures } from "../src/figures/figures.store";
+import { countGraph, readBylines, readSlots, writeAuthorFigures } from "../src/figures/figures.store";
+import { tiesFromBylines } from "../src/kernel/byline-ties";
 import type { Database } from "../src/db/database";
 import type { FiguresSlot } from "../src/kernel/graph-figures";
 import { spearman } from "../test/support/networkx-figures";
@@ -125,9 +126,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "cg-figures-bench-"));
   try {
     const db = session.db;
-    const counts = await countAuthorsAndTies(db);
+    const counts = await countGraph(db);
     console.log(
-      `graph: ${counts.authors} authors, ${counts.ties} ties; betweenness pivots ${PIVOTS}; ${machine.cores} cores, ` +
+      `graph: ${counts.authors} authors, ${counts.papers} papers, ${counts.ties} ties; betweenness pivots ${PIVOTS}; ${machine.cores} cores, ` +
         `load average ${machine.loadAverage} at the start`,
     );
     await unsettleNextSlot(db);
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
     const phases = ours.phases ?? {};
     const compute = (phases.renumber ?? 0) + (phases.components ?? 0) + (phases.pagerank ?? 0) + (phases.betweenness ?? 0);
     console.log(
-      `ours: total ${sec(ours.durationMs)} (read ${sec(phases.read)}, team sizes ${sec(phases.teamSizes)} beside it, renumber ${sec(phases.renumber)}, ` +
+      `ours: total ${sec(ours.durationMs)} (read ${sec(phases.read)}, ties from the bylines ${sec(phases.ties)}, renumber ${sec(phases.renumber)}, ` +
         `components ${sec(phases.components)}, PageRank ${sec(phases.pagerank)}, betweenness ${sec(phases.betweenness)} ` +
         `(${(phases.betweenness / PIVOTS).toFixed(1)} ms/pivot), write ${sec(phases.write)}, indexes ${sec(phases.indexes)}); peak RSS ${mib(ours.peakRssBytes ?? 0)} MiB ` +
         `(${mib(rssBefore)} before); CPU: node ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s` +
@@ -160,14 +161,15 @@ async function main(): Promise<void> {
     const writeCpu = neo4jCpuAt["writing per-author figures"];
     if (neo4jCpuBefore !== undefined && readCpu !== undefined && bcCpu !== undefined && writeCpu !== undefined)
       console.log(
-        `Neo4j CPU: read + team sizes ${(readCpu - neo4jCpuBefore).toFixed(1)} s, write ${(writeCpu - bcCpu).toFixed(1)} s ` +
+        `Neo4j CPU: read ${(readCpu - neo4jCpuBefore).toFixed(1)} s, write ${(writeCpu - bcCpu).toFixed(1)} s ` +
           `(${Math.round(counts.authors / (writeCpu - bcCpu))} authors per CPU second)` +
           (neo4jCpuAfter !== undefined ? `, indexes and commit ${(neo4jCpuAfter - writeCpu).toFixed(1)} s` : ""),
       );
     if (ours.status !== "computed" || !ours.slot) throw new Error(`figures not computed: ${ours.status}`);
 
     // The same edges, weights and pivot authors the computation used, in the read order (pivots are drawn over it).
-    const { csr, externalIds } = await readCsr(db, counts.ties, () => undefined);
+    const { authorIds, bylines } = await readBylines(db, () => undefined);
+    const { csr, externalIds } = tiesFromBylines(authorIds, bylines);
     const ends = new Int32Array(2 * csr.m);
     const weights = new Float32Array(csr.m);
     let e = 0;

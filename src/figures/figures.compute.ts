@@ -13,14 +13,14 @@ import {
 import { TimeSlice } from "../util/time-slice";
 import { BETWEENNESS_CHUNKS, betweennessInWorkers } from "./betweenness-workers";
 import { degrees, localityOrder } from "../kernel/csr";
+import { tiesFromBylines, type BylineGraph } from "../kernel/byline-ties";
 import {
   beginFigures,
   commitFigures,
-  countAuthorsAndTies,
+  countGraph,
   dropSlotIndexes,
-  readCsr,
+  readBylines,
   readSlots,
-  readTeamSizes,
   rebuildSlotIndexes,
   writeAuthorFigures,
 } from "./figures.store";
@@ -91,16 +91,12 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   };
 
   await beginFigures(db, slot, snapshotId);
-  const counts = await countAuthorsAndTies(db);
-  const readProgress = new PhaseProgress("reading the coauthor graph", "authors", counts.authors, log);
-  // Team sizes are one aggregate over the papers: Neo4j computes it beside the adjacency read, on its other core.
-  const teamSizesRead = timed("teamSizes", () => readTeamSizes(db));
-  teamSizesRead.catch(() => undefined); // awaited below; not an unhandled rejection if the read fails first
-  let read: Awaited<ReturnType<typeof readCsr>> | undefined = await timed("read", () =>
-    readCsr(db, counts.ties, (n) => readProgress.update(n)),
-  );
+  const counts = await countGraph(db);
+  const readProgress = new PhaseProgress("reading the coauthor graph", "papers", counts.papers, log);
+  const { authorIds, bylines } = await timed("read", () => readBylines(db, (n) => readProgress.update(n)));
   readProgress.done();
-  const teamSizes = await teamSizesRead;
+  let read: BylineGraph | undefined = await timed("ties", () => Promise.resolve(tiesFromBylines(authorIds, bylines)));
+  const teamSizes = distribution(read.bylineSizes);
   // Renumbered for locality (see localityOrder); everything below is in the new order, mapped back when written.
   const { csr, order, rank } = await timed("renumber", () => Promise.resolve(localityOrder(read!.csr)));
   const externalIds = new Float64Array(csr.n);

@@ -4,39 +4,30 @@
  * instead of a 40-byte string); it is only used while the import lock holds the graph still.
  */
 
-export const COUNT_AUTHORS_AND_TIES = `
+/** Counts from Neo4j's count store (no scan): for progress lines and the bench. */
+export const COUNT_GRAPH = `
 CALL () { MATCH (a:Author) RETURN count(a) AS authors }
+CALL () { MATCH (p:Paper) RETURN count(p) AS papers }
 CALL () { MATCH ()-[r:COAUTHORED_WITH]->() RETURN count(r) AS ties }
-RETURN authors, ties`;
+RETURN authors, papers, ties`;
 
 /**
- * Every author of one read lane (node id modulo $lanes) with the ties it holds (each tie once, at its start node: half
- * of what both ends would send), each with its Newman weight Σ_p 1/(n_p − 1), from the joint papers' byline sizes
- * kept on the tie (a tie written before those existed weighs its joint papers). The two lists are collected from the
- * same rows, so they line up. One record per author rather than one per tie: measured on the 158k graph, a record per
- * tie took 4× as long. Lanes run side by side, one transaction each, so Neo4j reads on every core.
+ * Every author's internal node id, as one list: one record (0.1 s for the 158k graph's 168k authors, where a record
+ * per author took 0.8–1.2 s). Authors without a paper are in it, and become authors without ties.
  */
-export const AUTHOR_ADJACENCY = `
-MATCH (a:Author) WHERE id(a) % $lanes = $lane
-CALL (a) {
-  OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]->(b:Author)
-  WHERE b <> a
-  RETURN collect(id(b)) AS neighbours,
-         collect(CASE WHEN r.paperSizes IS NULL THEN toFloat(r.papers)
-                 ELSE reduce(s = 0.0, k IN r.paperSizes | s + CASE WHEN k >= 2 THEN 1.0 / (k - 1) ELSE 0.0 END) END) AS weights
-}
-RETURN id(a) AS node, neighbours, weights`;
+export const AUTHOR_NODES = `
+MATCH (a:Author)
+RETURN collect(id(a)) AS nodes`;
 
 /**
- * Rows {size, papers}: how many papers have each number of authors. Only authors have AUTHORED relationships, so the
- * pattern names no label at the far end: Neo4j then reads each paper's degree instead of visiting its authors (0.36
- * against 0.84 s on the 158k graph, warm).
+ * The bylines of one read lane's papers (node id modulo $lanes): each paper's node id and its authors' node ids.
+ * Lanes run side by side, one transaction each, so Neo4j reads on every core. Only authors have AUTHORED
+ * relationships, so the pattern names no label at the far end (a label check per authorship saved). No relationship
+ * property is read: the ties and their weights are derived from these (src/kernel/byline-ties.ts).
  */
-export const TEAM_SIZES = `
-MATCH (p:Paper)
-WITH COUNT { (p)<-[:AUTHORED]-() } AS size
-RETURN size, count(*) AS papers
-ORDER BY size`;
+export const PAPER_BYLINES = `
+MATCH (p:Paper) WHERE id(p) % $lanes = $lane
+RETURN id(p) AS paper, [(p)<-[:AUTHORED]-(a) | id(a)] AS authors`;
 
 export const READ_FIGURES_SLOTS = `
 MATCH (f:GraphFigures)

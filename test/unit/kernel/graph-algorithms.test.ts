@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { betweenness, connectedComponents, distribution, pageRank, samplePivots } from "../../../src/kernel/graph-algorithms";
-import { CsrBuilder, csrFromEdges, degrees, finishCsr, localityOrder } from "../../../src/kernel/csr";
+import { csrFromEdges, degrees, localityOrder } from "../../../src/kernel/csr";
 import { AUTHORS_BY_FIGURE, AUTHORS_BY_FIGURE_COUNT } from "../../../src/author/author-figures.cypher";
 import { TimeSlice } from "../../../src/util/time-slice";
 import { networkxFigures, spearman, topOverlap } from "../../support/networkx-figures";
@@ -127,64 +127,6 @@ describe("whole-graph figures against networkx", { timeout: 600_000 }, () => {
     assert.deepEqual(components, componentsW);
     assert.deepEqual(pr, prW);
     assert.deepEqual(bc, bcW);
-  });
-
-  it("the builder takes each tie once, from either end, and stores it at both", () => {
-    const builder = new CsrBuilder(1);
-    builder.add(70, [90, 80], [0.5, 2]);
-    builder.add(80, [], []);
-    builder.add(90, [80, 90], [1, 4]); // 90–90 is no tie
-    const { csr, externalIds } = builder.finish();
-    assert.deepEqual([...externalIds], [70, 80, 90]);
-    assert.equal(csr.m, 3);
-    const ties = (v: number) =>
-      [...csr.targets.subarray(csr.offsets[v], csr.offsets[v + 1])]
-        .map((t, i) => [t, csr.weights[csr.offsets[v] + i]])
-        .sort((a, b) => a[0] - b[0]);
-    assert.deepEqual(ties(0), [
-      [1, 2],
-      [2, 0.5],
-    ]);
-    assert.deepEqual(ties(1), [
-      [0, 2],
-      [2, 1],
-    ]);
-    assert.deepEqual(ties(2), [
-      [0, 0.5],
-      [1, 1],
-    ]);
-    const unknown = new CsrBuilder();
-    unknown.add(1, [2], [1]);
-    assert.throws(() => unknown.finish(), /not among the authors read/);
-  });
-
-  it("builders filled side by side give the same arrays as one builder fed in id order, whatever the arrival order", () => {
-    const n = 300;
-    const edges = randomGraph(17, n, 1_200);
-    // Each tie given once, at its lower end, as a label scan in id order would; ids spread out like node ids.
-    const idOf = (v: number) => 5 + 3 * v;
-    const held = Array.from({ length: n }, () => [] as Array<[number, number]>);
-    for (const [a, b, w] of edges) held[Math.min(a, b)].push([idOf(Math.max(a, b)), w]);
-    const feed = (builder: CsrBuilder, v: number) =>
-      builder.add(
-        idOf(v),
-        held[v].map(([t]) => t),
-        held[v].map(([, w]) => w),
-      );
-    const one = new CsrBuilder(4);
-    for (let v = 0; v < n; v++) feed(one, v);
-    const expected = one.finish();
-    const lanes = [new CsrBuilder(4), new CsrBuilder(4), new CsrBuilder(4)];
-    const shuffled = Array.from({ length: n }, (_, v) => v).sort((x, y) => ((x * 7919) % 311) - ((y * 7919) % 311));
-    for (const v of shuffled) feed(lanes[v % 3], v);
-    const merged = finishCsr(lanes);
-    assert.deepEqual(merged.externalIds, expected.externalIds);
-    assert.deepEqual(merged.csr, expected.csr);
-    assert.equal(lanes[0].authors, 0, "the builders are emptied");
-    const twice = [new CsrBuilder(), new CsrBuilder()];
-    twice[0].add(4, [], []);
-    twice[1].add(4, [], []);
-    assert.throws(() => finishCsr(twice), /node 4 was read twice/);
   });
 
   it("distributions are ascending (value, count) rows", () => {
