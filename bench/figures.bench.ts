@@ -169,7 +169,7 @@ async function main(): Promise<void> {
 
     // The same edges, weights and pivot authors the computation used, in the read order (pivots are drawn over it).
     const { authorIds, bylines } = await readBylines(db, () => undefined);
-    const { csr, externalIds } = tiesFromBylines(authorIds, bylines);
+    const { csr, externalIds } = await tiesFromBylines(authorIds, bylines);
     const ends = new Int32Array(2 * csr.m);
     const weights = new Float32Array(csr.m);
     let e = 0;

@@ -30,9 +30,9 @@ export function readSchemaStatements(dir = schemaDirectory()): SchemaStatement[]
 
 /** The statement of schema/neo4j/*.cypher that creates the index or constraint `name`. */
 export function schemaStatementCreating(name: string, dir = schemaDirectory()): string {
-  const found = readSchemaStatements(dir).find(({ cypher }) =>
-    new RegExp(`^CREATE\\s+.*\\b${name}\\s+IF NOT EXISTS\\b`, "is").test(cypher),
-  );
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const creates = new RegExp(`^CREATE\\s+(?:[A-Z]+\\s+)?(?:INDEX|CONSTRAINT)\\s+${escaped}\\s+IF\\s+NOT\\s+EXISTS\\b`);
+  const found = readSchemaStatements(dir).find(({ cypher }) => creates.test(cypher));
   if (!found) throw new SchemaSetupError(`No statement in ${dir} creates "${name}"; the schema files and the code disagree.`);
   return found.cypher;
 }
@@ -90,7 +90,8 @@ export async function applySchema(
 }
 
 /** Two processes creating the same index at the same moment: the loser's IF NOT EXISTS can still fail. */
-function isEquivalentRuleRace(error: unknown): boolean {
+/** Another process created the same index or constraint at the same moment (both said IF NOT EXISTS): no failure. */
+export function isEquivalentRuleRace(error: unknown): boolean {
   const code = String((causeOf(error) as { code?: string })?.code ?? "");
   return (
     code.includes("EquivalentSchemaRuleAlreadyExists") || code.includes("ConstraintAlreadyExists") || code.includes("IndexAlreadyExists")

@@ -35,7 +35,7 @@ import { PhaseProgress } from "./phase-progress";
 export const DEFAULT_PIVOTS = 128;
 export const DEFAULT_SEED = 1;
 /** The version of these algorithms' code: bump it when a change could change a figure. */
-export const FIGURES_ALGORITHM_VERSION = "3";
+export const FIGURES_ALGORITHM_VERSION = "4";
 
 export interface FiguresOptions {
   /** Betweenness pivots (sources); the graph's size or more means exact. */
@@ -95,7 +95,10 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   const readProgress = new PhaseProgress("reading the coauthor graph", "papers", counts.papers, log);
   const { authorIds, bylines } = await timed("read", () => readBylines(db, (n) => readProgress.update(n)));
   readProgress.done();
-  let read: BylineGraph | undefined = await timed("ties", () => Promise.resolve(tiesFromBylines(authorIds, bylines)));
+  // The computations hand the event loop a turn every 50 ms: the lock's heartbeat, the driver's connections and the
+  // availability probe keep running through minutes of work at dblp size (see TimeSlice).
+  const slice = new TimeSlice();
+  let read: BylineGraph | undefined = await timed("ties", () => tiesFromBylines(authorIds, bylines, slice));
   const teamSizes = distribution(read.bylineSizes);
   // Renumbered for locality (see localityOrder); everything below is in the new order, mapped back when written.
   const { csr, order, rank } = await timed("renumber", () => Promise.resolve(localityOrder(read!.csr)));
@@ -103,9 +106,6 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   for (let v = 0; v < csr.n; v++) externalIds[v] = read.externalIds[order[v]];
   read = undefined; // the read-order copy of the ties can go
 
-  // The computations hand the event loop a turn every 50 ms: the lock's heartbeat, the driver's connections and the
-  // availability probe keep running through minutes of work at dblp size (see TimeSlice).
-  const slice = new TimeSlice();
   const components = await timed("components", () => connectedComponents(csr, slice));
   const prProgress = new PhaseProgress("PageRank", "iterations", PAGERANK_DEFAULTS.maxIterations, log);
   const pr = await timed("pagerank", () => pageRank(csr, PAGERANK_DEFAULTS, (i) => prProgress.update(i), slice));
@@ -129,8 +129,8 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
 
   const writeProgress = new PhaseProgress("writing per-author figures", "authors", csr.n, log);
   // The slot's indexes are built once from the written values instead of kept up to date through every write.
-  await dropSlotIndexes(db, slot);
   try {
+    await dropSlotIndexes(db, slot);
     await timed("write", () =>
       writeAuthorFigures(
         db,

@@ -81,11 +81,11 @@ export function localityOrder(g: Csr): { csr: Csr; order: Int32Array; rank: Int3
  */
 export function csrFromEdges(n: number, edges: ReadonlyArray<readonly [number, number, number?]>): Csr {
   const byFirst = Array.from({ length: n }, () => [] as number[]);
-  edges.forEach(([a], e) => byFirst[a].push(e));
   const offsets = new Int32Array(n + 1);
   let m = 0;
-  for (const [a, b] of edges) {
+  for (const [e, [a, b]] of edges.entries()) {
     if (!(a >= 0 && a < n && b >= 0 && b < n)) throw new RangeError(`edge ${a}–${b} names a node outside 0..${n - 1}`);
+    byFirst[a].push(e);
     if (a !== b) {
       offsets[a + 1]++;
       offsets[b + 1]++;

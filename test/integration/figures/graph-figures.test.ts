@@ -7,7 +7,7 @@ import type { Database } from "../../../src/db/database";
 import { readGraphVersion } from "../../../src/db/graph-version";
 import { refreshGraphFigures } from "../../../src/figures/figures.compute";
 import { SLOT_INDEXES } from "../../../src/figures/figures.cypher";
-import { beginFigures, dropSlotIndexes, writeAuthorFigures } from "../../../src/figures/figures.store";
+import { beginFigures, dropSlotIndexes, rebuildSlotIndexes, writeAuthorFigures } from "../../../src/figures/figures.store";
 import { fromRoot } from "../../../src/util/project-root";
 import { createTestApi, TestApi } from "../../support/graphql";
 import { clearGraph, testDatabase } from "../../support/neo4j";
@@ -85,6 +85,8 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
     exactBetweenness = ref.betweenness!;
     const { graphFigures: f } = await api.data(FIGURES_QUERY);
     assert.equal(f.authors, ids.length);
+    // The ties are derived from the bylines; the importer's own COAUTHORED_WITH entries must be the same number.
+    assert.equal(f.ties, Number((await db.read("MATCH ()-[r:COAUTHORED_WITH]->() RETURN count(r) AS n"))[0].get("n")));
     assert.equal(f.components, ref.componentSizes.length);
     assert.equal(f.giantComponentSize, ref.componentSizes[0]);
     assert.equal(f.giantComponentShare, ref.componentSizes[0] / ids.length);
@@ -287,9 +289,22 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
     await dropSlotIndexes(db, other);
     assert.deepEqual(await slotIndexes(names), []);
     assert.deepEqual((await api.data(q)).authors.edges, topBefore, "readers of the current slot need no index of the other");
-    const outcome = await refreshGraphFigures(db, { force: true });
+    const sent: string[] = [];
+    const stopObserving = db.observe((event) => sent.push(event.cypher));
+    const outcome = await refreshGraphFigures(db, { force: true }).finally(stopObserving);
     assert.deepEqual({ status: outcome.status, slot: outcome.slot }, { status: "computed", slot: other });
     assert.ok((outcome.phases?.indexes ?? -1) >= 0, "the indexes are rebuilt as a phase of their own");
+    // In order: the slot's indexes dropped, its figures written, its indexes created and online, then it is current.
+    const first = (pattern: RegExp) => sent.findIndex((cypher) => pattern.test(cypher));
+    const last = (pattern: RegExp) => sent.length - 1 - [...sent].reverse().findIndex((cypher) => pattern.test(cypher));
+    const dropped = Math.max(...names.map((name) => last(new RegExp(`DROP INDEX ${name} `))));
+    const created = Math.min(...names.map((name) => first(new RegExp(`CREATE INDEX ${name} `))));
+    const writes = [first(new RegExp(`SET a\\.pageRank${other} `)), last(new RegExp(`SET a\\.pageRank${other} `))];
+    const online = last(/db\.awaitIndex\(/);
+    const commit = first(/f\.status = 'complete'/);
+    assert.ok(names.every((name) => first(new RegExp(`DROP INDEX ${name} `)) >= 0) && created >= 0, "both dropped and created");
+    assert.ok(dropped < writes[0] && writes[1] < created, "dropped before the write, created after it");
+    assert.ok(writes[1] < online && online < commit, "online before the slot is made current");
     assert.deepEqual(
       await slotIndexes(names),
       names.map((name) => `${name} ONLINE`),
@@ -305,6 +320,14 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
     assert.deepEqual(
       (await api.data(q)).authors.edges.map((e: { node: { id: string } }) => e.node.id),
       expected,
+    );
+    // What a failed write does before it rethrows: the dropped indexes come back; and a rebuild finds them there.
+    await dropSlotIndexes(db, slot);
+    await rebuildSlotIndexes(db, slot);
+    await rebuildSlotIndexes(db, slot);
+    assert.deepEqual(
+      await slotIndexes([...SLOT_INDEXES[slot]].sort()),
+      [...SLOT_INDEXES[slot]].sort().map((name) => `${name} ONLINE`),
     );
   });
 });
