@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Neo4jSetupError } from "./setup-error";
@@ -72,9 +72,12 @@ export async function runAdminImport(opts: AdminImportOptions): Promise<number> 
   child.stdout.on("data", onData);
   child.stderr.on("data", onData);
   // Should this process end first (a crash, or a signal's exit), neo4j-admin must not go on writing the store alone,
-  // as an orphan holding the home: the 'exit' event still runs on an uncaught exception and on process.exit.
+  // as an orphan holding the home: the 'exit' event still runs on an uncaught exception and on process.exit. A
+  // SIGKILL runs nothing here, so a watchdog process holds a pipe from this one and stops neo4j-admin when the pipe
+  // closes without a word (this process gone, however).
   const stopAdmin = () => void child.kill("SIGTERM");
   process.once("exit", stopAdmin);
+  const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid);
   let code: number;
   try {
     code = await new Promise<number>((resolve, reject) => {
@@ -83,6 +86,7 @@ export async function runAdminImport(opts: AdminImportOptions): Promise<number> 
     });
   } finally {
     process.off("exit", stopAdmin);
+    watchdog?.stdin?.end("done\n"); // neo4j-admin ended: the watchdog leaves it alone and exits
   }
   if (code !== 0) {
     throw new Neo4jSetupError(
@@ -91,4 +95,27 @@ export async function runAdminImport(opts: AdminImportOptions): Promise<number> 
     );
   }
   return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/**
+ * Stops `pid` (SIGTERM) when the pipe from this process closes before "done" came through it: this process died
+ * without running its exit hooks (SIGKILL, the OOM killer). Exits by itself when `pid` does.
+ */
+const WATCHDOG = `
+const pid = Number(process.argv[1]);
+let said = "";
+process.stdin.on("data", (d) => (said += d));
+process.stdin.on("end", () => {
+  if (!said.includes("done")) try { process.kill(pid, "SIGTERM"); } catch {}
+  process.exit(0);
+});
+setInterval(() => { try { process.kill(pid, 0); } catch { process.exit(0); } }, 1000);
+`;
+
+function startWatchdog(pid: number): ChildProcess {
+  const watchdog = spawn(process.execPath, ["-e", WATCHDOG, String(pid)], { stdio: ["pipe", "ignore", "ignore"] });
+  watchdog.on("error", () => undefined); // without it, neo4j-admin still runs; only a SIGKILL of this process is uncovered
+  watchdog.stdin?.on("error", () => undefined);
+  watchdog.unref();
+  return watchdog;
 }

@@ -50,3 +50,40 @@ test("neo4j-admin stops when the process that started it crashes", { timeout: 60
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("neo4j-admin stops when the process that started it is killed outright (SIGKILL runs no exit hook)", { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "cg-admin-killed-"));
+  const pidFile = path.join(dir, "admin.pid");
+  const fakeJava = path.join(dir, "java");
+  writeFileSync(fakeJava, `#!/bin/sh\necho $$ > "${pidFile}"\nexec sleep 60\n`);
+  chmodSync(fakeJava, 0o755);
+  const options = {
+    java: fakeJava,
+    libDir: dir,
+    neo4jHome: path.join(dir, "home"),
+    nodes: [],
+    relationships: [],
+    arrayDelimiter: ";",
+    multiline: false,
+    reportFile: path.join(dir, "report.txt"),
+  };
+  const script = `require(${JSON.stringify(ADMIN_IMPORT)}).runAdminImport(${JSON.stringify(options)}).catch(() => undefined);`;
+  let pid = 0;
+  const parent = spawn(process.execPath, ["-e", script], { stdio: "ignore" });
+  try {
+    const started = Date.now();
+    while (!existsSync(pidFile) || readFileSync(pidFile, "utf8").trim() === "") {
+      assert.ok(Date.now() - started < 20_000, "the stand-in for neo4j-admin never started");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    pid = Number(readFileSync(pidFile, "utf8").trim());
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the watchdog is up (it starts right after neo4j-admin)
+    parent.kill("SIGKILL");
+    await new Promise((resolve) => parent.on("exit", resolve));
+    assert.equal(await waitForExit(pid, 5_000), true, `neo4j-admin (pid ${pid}) outlived the process that started it`);
+  } finally {
+    if (parent.exitCode === null && parent.signalCode === null) parent.kill("SIGKILL");
+    if (isProcessAlive(pid)) process.kill(pid, "SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
