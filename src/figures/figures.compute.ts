@@ -98,7 +98,12 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   // The computations hand the event loop a turn every 50 ms: the lock's heartbeat, the driver's connections and the
   // availability probe keep running through minutes of work at dblp size (see TimeSlice).
   const slice = new TimeSlice();
-  let read: BylineGraph | undefined = await timed("ties", () => tiesFromBylines(authorIds, bylines, slice));
+  const tiesProgress = new PhaseProgress("building the ties from the bylines", "author passes", 2 * authorIds.length, log);
+  let read: BylineGraph | undefined = await timed("ties", () =>
+    tiesFromBylines(authorIds, bylines, slice, (done) => tiesProgress.update(done)),
+  );
+  tiesProgress.update(2 * authorIds.length);
+  tiesProgress.done();
   const teamSizes = distribution(read.bylineSizes);
   // Renumbered for locality (see localityOrder); everything below is in the new order, mapped back when written.
   const { csr, order, rank } = await timed("renumber", () => Promise.resolve(localityOrder(read!.csr)));

@@ -91,12 +91,14 @@ export interface BylineGraph {
  * tie's weight is summed over the joint papers in paper order, the same order at both of its ends. O(Σ_p n_p² + largest
  * node id) time, O(authorships + ties + largest node id) memory; the collectors are emptied once their bylines are
  * grouped. Hands the event loop a turn when `slice` says so (checked without an await in between: a resolved await per
- * step would cost more than the step): at dblp size this runs for many seconds.
+ * step would cost more than the step): at dblp size this runs for many seconds. `progress` sees, at each turn, how far
+ * the two passes over the authors are (each author counts twice).
  */
 export async function tiesFromBylines(
   authorIds: ArrayLike<number>,
   parts: readonly BylineCollector[],
   slice?: TimeSlice,
+  progress?: (authorsDone: number, total: number) => void,
 ): Promise<BylineGraph> {
   const { index, externalIds } = await numberAuthors(authorIds, slice);
   const n = externalIds.length;
@@ -120,7 +122,10 @@ export async function tiesFromBylines(
   for (let a = 0; a < n; a++) {
     let degree = 0;
     for (let i = authorStart[a]; i < authorStart[a + 1]; i++) {
-      if (slice?.due()) await slice.turn();
+      if (slice?.due()) {
+        progress?.(a, 2 * n);
+        await slice.turn();
+      }
       const q = authorPapers[i];
       for (let k = paperStart[q]; k < paperStart[q + 1]; k++) {
         const b = paperAuthors[k];
@@ -140,7 +145,10 @@ export async function tiesFromBylines(
   for (let a = 0; a < n; a++) {
     let end = offsets[a];
     for (let i = authorStart[a]; i < authorStart[a + 1]; i++) {
-      if (slice?.due()) await slice.turn();
+      if (slice?.due()) {
+        progress?.(n + a, 2 * n);
+        await slice.turn();
+      }
       const q = authorPapers[i];
       const share = 1 / (paperStart[q + 1] - paperStart[q] - 1);
       for (let k = paperStart[q]; k < paperStart[q + 1]; k++) {

@@ -77,11 +77,19 @@ describe("ties from the papers' bylines", () => {
     // Split in three, shuffled, each byline listed in another order, and the loop handed turns all along.
     for (const q of shuffled) lanes[q % 3].add(bylines[q][0], [...bylines[q][1]].reverse());
     const slice = new TimeSlice(0);
-    const split = await tiesFromBylines([...authorIds].reverse(), lanes, slice);
+    const seen: number[] = [];
+    const split = await tiesFromBylines([...authorIds].reverse(), lanes, slice, (done, total) => {
+      assert.equal(total, 2 * authorIds.length);
+      seen.push(done);
+    });
     assert.deepEqual(split.externalIds, whole.externalIds);
     assert.deepEqual(split.csr, whole.csr);
     assert.deepEqual(split.bylineSizes, whole.bylineSizes);
     assert.ok(slice.turns > 0, "the event loop was handed turns");
+    assert.ok(
+      seen.length > 0 && seen.every((d, i) => d <= 2 * authorIds.length && (i === 0 || d >= seen[i - 1])),
+      "progress only moves on",
+    );
   });
 
   it("refuses an author not in the list, a paper or an author read twice, an author named twice and an id past Int32", async () => {
