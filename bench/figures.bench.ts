@@ -9,10 +9,10 @@ import { betweenness, samplePivots } from "../src/kernel/graph-algorithms";
 import { localityOrder, type Csr } from "../src/kernel/csr";
 import { defaultBetweennessThreads } from "../src/figures/betweenness-workers";
 import { DEFAULT_PIVOTS, DEFAULT_SEED, refreshGraphFigures } from "../src/figures/figures.compute";
-import { countGraph, readBylines, readSlots, writeAuthorFigures } from "../src/figures/figures.store";
+import { countGraph, nextSlot, readBylines, readSlots, writeAuthorFigures } from "../src/figures/figures.store";
+import { AUTHOR_NODES } from "../src/figures/figures.cypher";
 import { tiesFromBylines } from "../src/kernel/byline-ties";
 import type { Database } from "../src/db/database";
-import type { FiguresSlot } from "../src/kernel/graph-figures";
 import { spearman } from "../test/support/networkx-figures";
 import { machineInfo } from "./lib/machine-info";
 import { processCpuSeconds } from "./lib/process-cpu";
@@ -83,9 +83,9 @@ interface Phase {
  * (this bench run twice on one graph) would time almost no write. Not timed.
  */
 async function unsettleNextSlot(db: Database): Promise<void> {
-  const slots = await readSlots(db);
-  const next: FiguresSlot = slots.find((s) => s.current)?.slot === "A" ? "B" : "A";
-  const ids = (await db.read("MATCH (a:Author) RETURN id(a) AS node")).map((r) => Number(r.get("node")));
+  const next = nextSlot(await readSlots(db));
+  const [record] = await db.read(AUTHOR_NODES);
+  const ids = record.get("nodes") as number[];
   const started = Date.now();
   await writeAuthorFigures(
     db,

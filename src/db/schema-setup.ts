@@ -89,8 +89,7 @@ export async function applySchema(
   return { statements: statements.length };
 }
 
-/** Two processes creating the same index at the same moment: the loser's IF NOT EXISTS can still fail. */
-/** Another process created the same index or constraint at the same moment (both said IF NOT EXISTS): no failure. */
+/** Two processes creating the same index or constraint at the same moment: the loser's IF NOT EXISTS can still fail. */
 export function isEquivalentRuleRace(error: unknown): boolean {
   const code = String((causeOf(error) as { code?: string })?.code ?? "");
   return (

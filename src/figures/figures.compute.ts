@@ -20,6 +20,7 @@ import {
   countGraph,
   dropSlotIndexes,
   readBylines,
+  nextSlot,
   readSlots,
   rebuildSlotIndexes,
   writeAuthorFigures,
@@ -70,7 +71,7 @@ export async function refreshGraphFigures(database: Database, options: FiguresOp
     const slots = await readSlots(db);
     const current = slots.find((s) => s.current);
     if (!options.force && current?.snapshotId === version.snapshotId) return { status: "up-to-date", snapshotId: version.snapshotId };
-    const slot: FiguresSlot = current?.slot === "A" ? "B" : "A";
+    const slot = nextSlot(slots);
     return computeInto(db, slot, version.snapshotId, options);
   });
 }

@@ -99,6 +99,11 @@ export async function readSlots(db: Database): Promise<SlotState[]> {
   }));
 }
 
+/** The slot the next computation writes: the one that is not current (A when neither is). */
+export function nextSlot(slots: readonly SlotState[]): FiguresSlot {
+  return slots.find((s) => s.current)?.slot === "A" ? "B" : "A";
+}
+
 export async function beginFigures(db: Database, slot: FiguresSlot, snapshotId: string): Promise<void> {
   await db.write(BEGIN_FIGURES, { slot, snapshotId, startedAt: new Date().toISOString() });
 }

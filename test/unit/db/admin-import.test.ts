@@ -12,8 +12,9 @@ import { isProcessAlive, waitForExit } from "../../../src/db/local/process-probe
 
 const ADMIN_IMPORT = path.resolve(__dirname, "../../../src/db/local/admin-import.js");
 
-test("neo4j-admin stops when the process that started it crashes", { timeout: 60_000 }, async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "cg-admin-orphan-"));
+/** A stand-in for java that records its pid and sleeps, and runAdminImport's options to start it with. */
+function standIn(prefix: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   const pidFile = path.join(dir, "admin.pid");
   const fakeJava = path.join(dir, "java");
   writeFileSync(fakeJava, `#!/bin/sh\necho $$ > "${pidFile}"\nexec sleep 60\n`);
@@ -28,6 +29,11 @@ test("neo4j-admin stops when the process that started it crashes", { timeout: 60
     multiline: false,
     reportFile: path.join(dir, "report.txt"),
   };
+  return { dir, pidFile, options };
+}
+
+test("neo4j-admin stops when the process that started it crashes", { timeout: 60_000 }, async () => {
+  const { dir, pidFile, options } = standIn("cg-admin-orphan-");
   const script = `
     const { runAdminImport } = require(${JSON.stringify(ADMIN_IMPORT)});
     runAdminImport(${JSON.stringify(options)}).catch(() => undefined);
@@ -52,21 +58,7 @@ test("neo4j-admin stops when the process that started it crashes", { timeout: 60
 });
 
 test("neo4j-admin stops when the process that started it is killed outright (SIGKILL runs no exit hook)", { timeout: 60_000 }, async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "cg-admin-killed-"));
-  const pidFile = path.join(dir, "admin.pid");
-  const fakeJava = path.join(dir, "java");
-  writeFileSync(fakeJava, `#!/bin/sh\necho $$ > "${pidFile}"\nexec sleep 60\n`);
-  chmodSync(fakeJava, 0o755);
-  const options = {
-    java: fakeJava,
-    libDir: dir,
-    neo4jHome: path.join(dir, "home"),
-    nodes: [],
-    relationships: [],
-    arrayDelimiter: ";",
-    multiline: false,
-    reportFile: path.join(dir, "report.txt"),
-  };
+  const { dir, pidFile, options } = standIn("cg-admin-killed-");
   const script = `require(${JSON.stringify(ADMIN_IMPORT)}).runAdminImport(${JSON.stringify(options)}).catch(() => undefined);`;
   let pid = 0;
   const parent = spawn(process.execPath, ["-e", script], { stdio: "ignore" });
