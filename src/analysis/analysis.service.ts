@@ -24,9 +24,10 @@ export const DEFAULT_SEED = 1;
 /**
  * The version of the analysis' own algorithms (metrics, Louvain), in every explanation's parameters: bump it when a
  * change could change a figure, so that a figure traced by its parameters and snapshot is re-run by the same code.
- * 1: graphology-metrics and graphology-communities-louvain; 2: typed arrays and Louvain written here.
+ * 1: graphology-metrics and graphology-communities-louvain; 2: typed arrays and Louvain written here; 3: betweenness
+ * and closeness searched between classes of closed twins (the same values up to the order of additions).
  */
-export const ANALYSIS_ALGORITHM_VERSION = "2";
+export const ANALYSIS_ALGORITHM_VERSION = "3";
 /** Where a metric's code is: each one follows networkx's definition, and the tests hold it to networkx's values. */
 const writtenHere = (where: string) => `Written here (${where}) after networkx's definition; checked against networkx by the tests.`;
 
@@ -167,6 +168,7 @@ export class AnalysisService {
           [],
           [
             "Exact (Brandes), on the whole returned network: a network cut by maxNodes has fewer paths than the full one.",
+            "Authors with the same coauthors in this network, each other included (closed twins), are searched as one node counted once per author: the same values from fewer searches (Sariyüce et al., SDM 2013).",
             writtenHere("src/kernel/graph-algorithms.ts, the whole-graph figures' own"),
           ],
         ),

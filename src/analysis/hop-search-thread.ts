@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Csr } from "../kernel/csr";
+import { closedTwins } from "../kernel/twins";
 import { nextTurn } from "../util/time-slice";
 import { combineChunks, hopSearches, SEARCH_CHUNKS, searchChunk, type ChunkSearches, type HopSearches } from "./hop-searches";
 
@@ -19,13 +20,17 @@ export const SEARCH_THREAD_MIN_TIES = 2_000;
 
 const WORKER_SCRIPT = path.join(__dirname, "hop-searches.worker.js");
 
-/** One network's searches for the thread: its rows and the chunk counter, all on shared memory (no copy per message). */
+/**
+ * One network's searches for the thread: the rows between its classes of twins, their sizes and the chunk counter,
+ * all on shared memory (no copy per message).
+ */
 export interface SearchJob {
   id: number;
   n: number;
   m: number;
   offsets: Int32Array;
   targets: Int32Array;
+  size: Int32Array;
   /** nextChunk[0]: the next chunk anyone may take (Atomics.add). */
   nextChunk: Int32Array;
 }
@@ -72,6 +77,8 @@ export class HopSearchThread {
           return hopSearches(csr);
         },
       };
+    const twins = closedTwins(csr);
+    const q = twins.quotient;
     const nextChunk = new Int32Array(new SharedArrayBuffer(4));
     const results: Array<ChunkSearches | undefined> = Array.from({ length: SEARCH_CHUNKS }, () => undefined);
     let present = 0;
@@ -86,7 +93,14 @@ export class HopSearchThread {
       if (++present === SEARCH_CHUNKS) settle();
     };
     this.post(
-      { n: csr.n, m: csr.m, offsets: onSharedMemory(csr.offsets), targets: onSharedMemory(csr.targets), nextChunk },
+      {
+        n: q.n,
+        m: q.m,
+        offsets: onSharedMemory(q.offsets),
+        targets: onSharedMemory(q.targets),
+        size: onSharedMemory(twins.size),
+        nextChunk,
+      },
       {
         chunk: (chunk, result) => {
           shares.thread++;
@@ -103,7 +117,7 @@ export class HopSearchThread {
       finish: async () => {
         // This thread takes the chunks nobody has taken; the worker may still be on its last one.
         for (let chunk = Atomics.add(nextChunk, 0, 1); chunk < SEARCH_CHUNKS; chunk = Atomics.add(nextChunk, 0, 1)) {
-          keep(chunk, await searchChunk(csr, chunk));
+          keep(chunk, await searchChunk(twins, chunk));
           shares.here++;
           await nextTurn(); // a chunk is a few milliseconds: the driver gets a turn between chunks
         }
@@ -112,10 +126,10 @@ export class HopSearchThread {
         // Whatever the thread took and did not send back (it was lost, or a reply could not be read) is searched here.
         for (let chunk = 0; chunk < SEARCH_CHUNKS; chunk++)
           if (!results[chunk]) {
-            keep(chunk, await searchChunk(csr, chunk));
+            keep(chunk, await searchChunk(twins, chunk));
             shares.here++;
           }
-        return combineChunks(csr.n, results as ChunkSearches[]);
+        return combineChunks(twins, results as ChunkSearches[]);
       },
     };
   }

@@ -1,12 +1,14 @@
 import type { Csr } from "../kernel/csr";
 import { dependencySums } from "../kernel/graph-algorithms";
+import { closedTwins, type Twins } from "../kernel/twins";
 import type { TimeSlice } from "../util/time-slice";
 
 /*
- * The breadth-first searches (Brandes), one per author, that betweenness and closeness need. They are cut into
- * SEARCH_CHUNKS fixed runs of sources, each summed on its own, and the chunks' sums are added in chunk order: so the
- * figures are the same bits whether one thread made every search or the search thread and this one shared them out
- * (hop-search-thread.ts), whichever took which chunk.
+ * The breadth-first searches (Brandes) that betweenness and closeness need: one per class of closed twins (authors
+ * with the same coauthors, each other included; kernel/twins.ts), which stands for a search from each of its authors.
+ * They are cut into SEARCH_CHUNKS fixed runs of classes, each summed on its own, and the chunks' sums are added in
+ * chunk order: so the figures are the same bits whether one thread made every search or the search thread and this
+ * one shared them out (hop-search-thread.ts), whichever took which chunk.
  */
 
 /** Fixed: the order of the additions, hence the bits, depends on nothing else. Small enough chunks to share well. */
@@ -18,45 +20,55 @@ export interface HopSearches {
   reach: { reached: Int32Array; distanceSums: Float64Array };
 }
 
-/** One chunk's searches: sums over all authors, and the reach of the chunk's own sources (by position in it). */
+/** What the searches run on: the graph between classes of twins and each class's size. */
+export type SearchGraph = Pick<Twins, "quotient" | "size">;
+
+/** One chunk's searches: sums over all classes, and the reach of the chunk's own source classes (by position in it). */
 export interface ChunkSearches {
   sums: Float64Array;
   reached: Int32Array;
   distanceSums: Float64Array;
 }
 
-/** The sources of chunk c: authors from..to−1. */
+/** The source classes of chunk c: from..to−1. */
 export function chunkRange(n: number, chunk: number): { from: number; to: number } {
   return { from: Math.floor((n * chunk) / SEARCH_CHUNKS), to: Math.floor((n * (chunk + 1)) / SEARCH_CHUNKS) };
 }
 
-export async function searchChunk(csr: Csr, chunk: number, slice?: TimeSlice): Promise<ChunkSearches> {
-  const { from, to } = chunkRange(csr.n, chunk);
+export async function searchChunk({ quotient, size }: SearchGraph, chunk: number, slice?: TimeSlice): Promise<ChunkSearches> {
+  const { from, to } = chunkRange(quotient.n, chunk);
   const sources = Int32Array.from({ length: to - from }, (_, i) => from + i);
   const reach = { reached: new Int32Array(to - from), distanceSums: new Float64Array(to - from) };
-  const sums = await dependencySums(csr, sources, undefined, slice, reach);
+  // Every author is a source: a class's search counts once per member.
+  const sums = await dependencySums(quotient, sources, undefined, slice, reach, { size, counts: size.subarray(from, to) });
   return { sums, ...reach };
 }
 
-/** The chunks' results, indexed by chunk, added in chunk order. */
-export function combineChunks(n: number, chunks: readonly ChunkSearches[]): HopSearches {
-  const dependencySums = new Float64Array(n);
-  const reached = new Int32Array(n);
-  const distanceSums = new Float64Array(n);
+/** The chunks' results, indexed by chunk, added in chunk order, then given to each class's authors. */
+export function combineChunks(twins: Twins, chunks: readonly ChunkSearches[]): HopSearches {
+  const classes = twins.quotient.n;
+  const sums = new Float64Array(classes);
+  const reached = new Int32Array(classes);
+  const distanceSums = new Float64Array(classes);
   chunks.forEach((c, chunk) => {
-    for (let v = 0; v < n; v++) dependencySums[v] += c.sums[v];
-    const { from } = chunkRange(n, chunk);
+    for (let v = 0; v < classes; v++) sums[v] += c.sums[v];
+    const { from } = chunkRange(classes, chunk);
     reached.set(c.reached, from);
     distanceSums.set(c.distanceSums, from);
   });
-  return { dependencySums, reach: { reached, distanceSums } };
+  const { classOf } = twins;
+  return {
+    dependencySums: Float64Array.from(classOf, (c) => sums[c]),
+    reach: { reached: Int32Array.from(classOf, (c) => reached[c]), distanceSums: Float64Array.from(classOf, (c) => distanceSums[c]) },
+  };
 }
 
 /** Every chunk in this thread. */
 export async function hopSearches(csr: Csr, slice?: TimeSlice): Promise<HopSearches> {
+  const twins = closedTwins(csr);
   const chunks: ChunkSearches[] = [];
-  for (let c = 0; c < SEARCH_CHUNKS; c++) chunks.push(await searchChunk(csr, c, slice));
-  return combineChunks(csr.n, chunks);
+  for (let c = 0; c < SEARCH_CHUNKS; c++) chunks.push(await searchChunk(twins, c, slice));
+  return combineChunks(twins, chunks);
 }
 
 export function everyAuthor(n: number): Int32Array {

@@ -15,10 +15,13 @@ port.on("message", (job: SearchJob) => void run(job));
 
 async function run(job: SearchJob): Promise<void> {
   // Hops only: the weights are not read.
-  const csr = { n: job.n, m: job.m, offsets: job.offsets, targets: job.targets, weights: new Float64Array(0) };
+  const graph = {
+    quotient: { n: job.n, m: job.m, offsets: job.offsets, targets: job.targets, weights: new Float64Array(0) },
+    size: job.size,
+  };
   try {
     for (let chunk = Atomics.add(job.nextChunk, 0, 1); chunk < SEARCH_CHUNKS; chunk = Atomics.add(job.nextChunk, 0, 1)) {
-      const r = await searchChunk(csr, chunk, whole);
+      const r = await searchChunk(graph, chunk, whole);
       const reply: SearchReply = { id: job.id, kind: "chunk", chunk, ...r };
       port.postMessage(reply, [r.sums.buffer, r.reached.buffer, r.distanceSums.buffer] as ArrayBuffer[]);
     }

@@ -3,13 +3,15 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { normaliseBetweenness, type BetweennessResult, type Progress } from "../kernel/graph-algorithms";
 import type { Csr } from "../kernel/csr";
+import { closedTwins, perAuthor, searchesFor } from "../kernel/twins";
 
 /*
- * Betweenness on every core. Brandes' searches from different sources are independent, so the sources are dealt into
- * a fixed number of chunks (source p into chunk p mod BETWEENNESS_CHUNKS), worker threads take the chunks one at a
- * time, and the chunks' dependency sums are added in chunk order. The order of additions is thus the same for any
- * number of threads: the figures do not depend on the machine's cores (floating-point addition is not associative).
- * The graph goes to the threads once, as shared memory; each thread keeps its own search arrays (32 bytes per author).
+ * Betweenness on every core. Brandes' searches from different sources are independent, so the searches (one per
+ * class of closed twins among the sources, kernel/twins.ts) are dealt into a fixed number of chunks (search p into
+ * chunk p mod BETWEENNESS_CHUNKS), worker threads take the chunks one at a time, and the chunks' dependency sums are
+ * added in chunk order. The order of additions is thus the same for any number of threads: the figures do not depend
+ * on the machine's cores (floating-point addition is not associative). The graph between the classes goes to the
+ * threads once, as shared memory; each thread keeps its own search arrays (40 bytes per class).
  */
 
 /** Fixed, so that the sum's order never depends on the thread count; several per thread even out uneven chunks. */
@@ -17,19 +19,24 @@ export const BETWEENNESS_CHUNKS = 8;
 
 const WORKER_SCRIPT = path.join(__dirname, "betweenness.worker.js");
 
-/** What a worker receives at its start: the ties as shared memory. */
+/** What a worker receives at its start: the ties between classes of twins, and the classes' sizes, as shared memory. */
 export interface WorkerGraph {
   n: number;
   m: number;
   offsets: SharedArrayBuffer;
   targets: SharedArrayBuffer;
+  size: SharedArrayBuffer;
 }
 export interface ChunkTask {
   chunk: number;
+  /** Source classes, and how many pivots each stands for. */
   sources: Int32Array;
+  counts: Int32Array;
 }
 export interface PivotDone {
   kind: "pivot";
+  /** Pivots the finished search stood for. */
+  pivots: number;
 }
 export interface ChunkFailed {
   kind: "failed";
@@ -56,33 +63,40 @@ function shared(array: Int32Array): SharedArrayBuffer {
   return copy.buffer;
 }
 
-/** Sources dealt round-robin into the fixed chunks; empty chunks (fewer sources than chunks) are left out. */
-export function chunkSources(sources: Int32Array): Int32Array[] {
-  const chunks: Int32Array[] = [];
+/** Searches dealt round-robin into the fixed chunks, each with its count; empty chunks (fewer searches than chunks) are left out. */
+export function chunkSources(sources: Int32Array, counts: Int32Array): Array<{ sources: Int32Array; counts: Int32Array }> {
+  const chunks: Array<{ sources: Int32Array; counts: Int32Array }> = [];
   for (let c = 0; c < BETWEENNESS_CHUNKS; c++) {
     const size = Math.max(0, Math.ceil((sources.length - c) / BETWEENNESS_CHUNKS));
-    const chunk = new Int32Array(size);
-    for (let i = 0; i < size; i++) chunk[i] = sources[c + i * BETWEENNESS_CHUNKS];
+    const chunk = { sources: new Int32Array(size), counts: new Int32Array(size) };
+    for (let i = 0; i < size; i++) {
+      chunk.sources[i] = sources[c + i * BETWEENNESS_CHUNKS];
+      chunk.counts[i] = counts[c + i * BETWEENNESS_CHUNKS];
+    }
     if (size > 0) chunks.push(chunk);
   }
   return chunks;
 }
 
 /**
- * graph-algorithms' betweenness, computed by `threads` worker threads: the same searches, normalisation and
- * estimator; values equal to the one-thread computation's up to the order of additions (about 1e-16 relative).
+ * graph-algorithms' betweenness, computed by `threads` worker threads: the same classes of twins, searches,
+ * normalisation and estimator; values equal to the one-thread computation's up to the order of additions (about
+ * 1e-16 relative). `progress` counts pivots.
  */
 export async function betweennessInWorkers(
   g: Csr,
   pivots: Int32Array | null,
   options: { threads?: number; progress?: Progress } = {},
-): Promise<BetweennessResult & { threads: number }> {
+): Promise<BetweennessResult & { threads: number; searches: number; twinClasses: number }> {
   const sources = pivots ?? Int32Array.from({ length: g.n }, (_, i) => i);
-  const chunks = chunkSources(sources);
+  const twins = closedTwins(g);
+  const searches = searchesFor(twins, sources);
+  const chunks = chunkSources(searches.classes, searches.counts);
   const threads = Math.max(1, Math.min(options.threads ?? defaultBetweennessThreads(), chunks.length || 1));
-  const total = new Float64Array(g.n);
+  const total = new Float64Array(twins.quotient.n);
   if (chunks.length > 0) {
-    const graph: WorkerGraph = { n: g.n, m: g.m, offsets: shared(g.offsets), targets: shared(g.targets) };
+    const q = twins.quotient;
+    const graph: WorkerGraph = { n: q.n, m: q.m, offsets: shared(q.offsets), targets: shared(q.targets), size: shared(twins.size) };
     const workers = Array.from({ length: threads }, () => new Worker(WORKER_SCRIPT, { workerData: graph }));
     try {
       await runChunks(workers, chunks, total, sources.length, options.progress);
@@ -90,11 +104,23 @@ export async function betweennessInWorkers(
       await Promise.all(workers.map((w) => w.terminate()));
     }
   }
-  return { ...normaliseBetweenness(total, sources, pivots === null || sources.length === g.n), threads };
+  const exact = pivots === null || sources.length === g.n;
+  return {
+    ...normaliseBetweenness(perAuthor(twins, total), sources, exact),
+    threads,
+    searches: searches.classes.length,
+    twinClasses: twins.quotient.n,
+  };
 }
 
 /** Hands the chunks out as threads come free and adds their sums into `total` in chunk order. */
-function runChunks(workers: Worker[], chunks: Int32Array[], total: Float64Array, pivots: number, progress?: Progress): Promise<void> {
+function runChunks(
+  workers: Worker[],
+  chunks: ReadonlyArray<{ sources: Int32Array; counts: Int32Array }>,
+  total: Float64Array,
+  pivots: number,
+  progress?: Progress,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let nextTask = 0;
     let nextSum = 0;
@@ -108,7 +134,7 @@ function runChunks(workers: Worker[], chunks: Int32Array[], total: Float64Array,
     };
     const give = (worker: Worker) => {
       if (nextTask < chunks.length) {
-        const task: ChunkTask = { chunk: nextTask, sources: chunks[nextTask] };
+        const task: ChunkTask = { chunk: nextTask, ...chunks[nextTask] };
         nextTask++;
         worker.postMessage(task);
       }
@@ -125,7 +151,7 @@ function runChunks(workers: Worker[], chunks: Int32Array[], total: Float64Array,
           return;
         }
         if (message.kind === "pivot") {
-          pivotsDone++;
+          pivotsDone += message.pivots;
           Promise.resolve(progress?.(pivotsDone, pivots)).catch(fail);
           return;
         }

@@ -5,9 +5,9 @@ import type { Csr } from "../kernel/csr";
 import type { ChunkDone, ChunkFailed, ChunkTask, PivotDone, WorkerGraph } from "./betweenness-workers";
 
 /*
- * One betweenness worker thread (betweenness-workers.ts starts them): the graph arrives once as shared memory, then
- * chunks of sources one at a time; each chunk's dependency sums go back as a transferred buffer. Nothing else runs
- * on this thread, so the searches never hand over a turn (an infinite slice).
+ * One betweenness worker thread (betweenness-workers.ts starts them): the graph between classes of twins arrives once
+ * as shared memory, then chunks of source classes one at a time; each chunk's dependency sums go back as a transferred
+ * buffer. Nothing else runs on this thread, so the searches never hand over a turn (an infinite slice).
  */
 const shared = workerData as WorkerGraph;
 const graph: Csr = {
@@ -18,12 +18,13 @@ const graph: Csr = {
   // Betweenness is on hops: the weights are not read.
   weights: new Float32Array(0),
 };
+const size = new Int32Array(shared.size);
 const port = parentPort!;
 const whole = new TimeSlice(Number.POSITIVE_INFINITY);
 
 port.on("message", (task: ChunkTask) => {
-  const pivotDone: PivotDone = { kind: "pivot" };
-  dependencySums(graph, task.sources, () => port.postMessage(pivotDone), whole).then(
+  const searched = (search: number) => port.postMessage({ kind: "pivot", pivots: task.counts[search - 1] } satisfies PivotDone);
+  dependencySums(graph, task.sources, searched, whole, undefined, { size, counts: task.counts }).then(
     (sums) => {
       const done: ChunkDone = { kind: "chunk", chunk: task.chunk, sums };
       port.postMessage(done, [sums.buffer as ArrayBuffer]);

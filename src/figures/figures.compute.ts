@@ -36,7 +36,7 @@ import { PhaseProgress } from "./phase-progress";
 export const DEFAULT_PIVOTS = 128;
 export const DEFAULT_SEED = 1;
 /** The version of these algorithms' code: bump it when a change could change a figure. */
-export const FIGURES_ALGORITHM_VERSION = "4";
+export const FIGURES_ALGORITHM_VERSION = "5";
 
 export interface FiguresOptions {
   /** Betweenness pivots (sources); the graph's size or more means exact. */
@@ -192,6 +192,9 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
         weighted: false,
         normalized: true,
         pivots: k,
+        // Closed twins searched as one node (kernel/twins.ts): the classes, and the searches the pivots needed.
+        twinClasses: bc.twinClasses,
+        searches: bc.searches,
         exact,
         // Dependencies are summed per chunk of pivots, then the chunks in order: the same sums on any number of threads.
         pivotChunks: BETWEENNESS_CHUNKS,

@@ -1,6 +1,7 @@
 import { seededRandom } from "../util/seeded-random";
 import { TimeSlice } from "../util/time-slice";
 import type { Csr } from "./csr";
+import { closedTwins, perAuthor, searchesFor } from "./twins";
 
 /*
  * Whole-graph algorithms over a Csr, in plain loops over typed arrays: no per-node objects, so memory is the Csr plus
@@ -191,6 +192,9 @@ export function samplePivots(n: number, k: number, seed: number): Int32Array {
  * Hops, not weighted distances: the figure asks who sits on the shortest chains of collaboration, and weighting a
  * path by 1/(tie weight) would need Dijkstra (a heap, O(m + n log n) per search, several times slower) and would make
  * the answer hinge on how strength becomes distance; networkx's betweenness_centrality(weight=None) is the reference.
+ *
+ * The searches run between classes of closed twins (kernel/twins.ts): the same figures from fewer nodes and ties, one
+ * search for the sources that are twins of each other. `progress` counts those searches.
  */
 export async function betweenness(
   g: Csr,
@@ -199,8 +203,10 @@ export async function betweenness(
   slice = new TimeSlice(),
 ): Promise<BetweennessResult> {
   const sources = pivots ?? Int32Array.from({ length: g.n }, (_, i) => i);
-  const sums = await dependencySums(g, sources, progress, slice);
-  return normaliseBetweenness(sums, sources, pivots === null || sources.length === g.n);
+  const twins = closedTwins(g);
+  const { classes, counts } = searchesFor(twins, sources);
+  const sums = await dependencySums(twins.quotient, classes, progress, slice, undefined, { size: twins.size, counts });
+  return normaliseBetweenness(perAuthor(twins, sums), sources, pivots === null || sources.length === g.n);
 }
 
 /**
@@ -213,16 +219,20 @@ export async function dependencySums(
   progress?: Progress,
   slice = new TimeSlice(),
   reach?: Reach,
+  twins?: TwinWeights,
 ): Promise<Float64Array> {
   const { n } = g;
   const k = sources.length;
+  const size = twins?.size ?? new Int32Array(n).fill(1);
   const search: Search = {
+    size,
     bc: new Float64Array(n),
     sigma: new Float64Array(n),
     coeffEven: new Float64Array(n),
     coeffOdd: new Float64Array(n),
     dist: new Int32Array(n).fill(-1),
     order: new Int32Array(n),
+    count: 1,
     head: 0,
     tail: 0,
   };
@@ -236,13 +246,19 @@ export async function dependencySums(
     search.tail = 1;
     while (!countPaths(g, search, slice)) await slice.turn();
     search.head = search.tail - 1; // the reverse pass walks the order back from its end
+    search.count = twins ? twins.counts[p] : 1;
     while (!accumulate(g, search, slice)) await slice.turn();
     if (reach) {
-      // The forward pass has every hop distance from s: closeness needs nothing more (analysis/metrics.ts).
-      let total = 0;
-      for (let j = 1; j < search.tail; j++) total += dist[order[j]];
+      // The forward pass has every hop distance from s: closeness needs nothing more (analysis/metrics.ts). The
+      // source's twins are one hop away.
+      let total = size[s] - 1;
+      let reached = size[s] - 1;
+      for (let j = 1; j < search.tail; j++) {
+        total += size[order[j]] * dist[order[j]];
+        reached += size[order[j]];
+      }
       reach.distanceSums[p] = total;
-      reach.reached[p] = search.tail - 1;
+      reach.reached[p] = reached;
     }
     for (let j = 0; j < search.tail; j++) {
       const v = order[j];
@@ -253,6 +269,15 @@ export async function dependencySums(
     await progress?.(p + 1, k);
   }
   return search.bc;
+}
+
+/**
+ * Searches over classes of closed twins (kernel/twins.ts) instead of authors: each node stands for `size` authors, and
+ * the search from source position p for `counts[p]` sources in its class (its dependencies are added that many times).
+ */
+export interface TwinWeights {
+  size: Int32Array;
+  counts: ArrayLike<number>;
 }
 
 /** What each search of dependencySums reached, by source position: the authors and the sum of their hop distances. */
@@ -284,6 +309,10 @@ export function normaliseBetweenness(bc: Float64Array, sources: Int32Array, exac
  * processor cannot predict; adding the zeros leaves the sum's bits as they were.
  */
 interface Search {
+  /** Authors per node: 1, or a class of twins' size. */
+  size: Int32Array;
+  /** Sources the current search stands for. */
+  count: number;
   bc: Float64Array;
   sigma: Float64Array;
   coeffEven: Float64Array;
@@ -294,16 +323,19 @@ interface Search {
   tail: number;
 }
 
-/** The forward pass: hop distances and shortest-path counts (sigma), in visiting order; true when done. */
+/**
+ * The forward pass: hop distances and shortest-path counts (sigma), in visiting order; true when done. A node of
+ * twins hands on sigma once per member (each is a path of its own), the source once (its twins are a hop away).
+ */
 function countPaths(g: Csr, search: Search, slice: TimeSlice): boolean {
   const { offsets, targets } = g;
-  const { dist, sigma, order } = search;
+  const { dist, sigma, order, size } = search;
   let { head, tail } = search;
   while (head < tail) {
     if (slice.due()) break;
-    const v = order[head++];
+    const v = order[head];
     const next = dist[v] + 1;
-    const sv = sigma[v];
+    const sv = head++ === 0 ? sigma[v] : sigma[v] * size[v];
     const end = offsets[v + 1];
     for (let i = offsets[v]; i < end; i++) {
       const w = targets[i];
@@ -320,10 +352,14 @@ function countPaths(g: Csr, search: Search, slice: TimeSlice): boolean {
   return head >= tail;
 }
 
-/** The reverse pass: dependencies pulled from one hop further, from `head` down to the source; true when done. */
+/**
+ * The reverse pass: dependencies pulled from one hop further, from `head` down to the source; true when done. A
+ * node of twins passes each member's share on (size·(1 + δ)/σ), and the search adds its dependencies once per
+ * source it stands for.
+ */
 function accumulate(g: Csr, search: Search, slice: TimeSlice): boolean {
   const { offsets, targets } = g;
-  const { dist, sigma, coeffEven, coeffOdd, order, bc } = search;
+  const { dist, sigma, coeffEven, coeffOdd, order, bc, size, count } = search;
   let j = search.head;
   for (; j > 0; j--) {
     if (slice.due()) break;
@@ -334,8 +370,8 @@ function accumulate(g: Csr, search: Search, slice: TimeSlice): boolean {
     const end = offsets[v + 1];
     for (let i = offsets[v]; i < end; i++) sum += further[targets[i]];
     const delta = sigma[v] * sum;
-    bc[v] += delta;
-    (odd ? coeffOdd : coeffEven)[v] = (1 + delta) / sigma[v];
+    bc[v] += count * delta;
+    (odd ? coeffOdd : coeffEven)[v] = (size[v] * (1 + delta)) / sigma[v];
   }
   search.head = j;
   return j <= 0;

@@ -69,7 +69,7 @@ export const FIGURE_FORMULAS = {
   pagerank:
     "PageRank x_v = (1 − α)/N + α·Σ_u x_u·w_uv/W_u + α·D/N over the undirected coauthor graph, w_uv the tie's Newman weight Σ_p 1/(n_p − 1), W_u = Σ_v w_uv, D the score of authors without ties (spread uniformly); power iteration from x = 1/N until Σ|Δx| < N·tolerance (as networkx.pagerank). Scores sum to 1 over all authors (S. Brin & L. Page, 1998).",
   betweenness:
-    "Betweenness b_v = Σ_{s≠v≠t} σ_st(v)/σ_st over shortest paths in hops (ties unweighted), normalised by (N − 1)(N − 2) so it lies in [0, 1], by Brandes' algorithm (U. Brandes, J. Math. Sociol. 25, 2001); above the pivot count, estimated from k sources drawn uniformly with the seed, each author's dependencies scaled by 1/(k(N − 2)) (1/((k − 1)(N − 2)) for a pivot), as networkx.betweenness_centrality(k=…) (Brandes & Pich, Int. J. Bifurcation and Chaos 17, 2007).",
+    "Betweenness b_v = Σ_{s≠v≠t} σ_st(v)/σ_st over shortest paths in hops (ties unweighted), normalised by (N − 1)(N − 2) so it lies in [0, 1], by Brandes' algorithm (U. Brandes, J. Math. Sociol. 25, 2001); above the pivot count, estimated from k sources drawn uniformly with the seed, each author's dependencies scaled by 1/(k(N − 2)) (1/((k − 1)(N − 2)) for a pivot), as networkx.betweenness_centrality(k=…) (Brandes & Pich, Int. J. Bifurcation and Chaos 17, 2007). Authors with the same coauthors, each other included (closed twins), are searched as one node counted once per author, which changes no value (Sariyüce et al., SDM 2013).",
 } as const;
 
 export type FigureMethod = keyof typeof FIGURE_FORMULAS;

@@ -60,17 +60,19 @@ describe("betweenness in worker threads", { timeout: 300_000 }, () => {
     assert.deepEqual([one.threads, two.threads, five.threads], [1, 2, 5]);
   });
 
-  it("deals every source into exactly one chunk, and leaves out empty chunks", () => {
+  it("deals every search into exactly one chunk with its count, and leaves out empty chunks", () => {
     const sources = Int32Array.from({ length: 21 }, (_, i) => 100 + i);
-    const chunks = chunkSources(sources);
+    const counts = Int32Array.from({ length: 21 }, (_, i) => 1 + (i % 3));
+    const chunks = chunkSources(sources, counts);
     assert.equal(chunks.length, BETWEENNESS_CHUNKS);
     assert.deepEqual(
-      chunks.flatMap((c) => Array.from(c)).sort((a, b) => a - b),
+      chunks.flatMap((c) => Array.from(c.sources)).sort((a, b) => a - b),
       Array.from(sources),
     );
-    assert.deepEqual(Array.from(chunks[1]), [101, 109, 117]);
-    assert.equal(chunkSources(Int32Array.of(5, 6, 7)).length, 3);
-    assert.equal(chunkSources(new Int32Array(0)).length, 0);
+    assert.deepEqual(Array.from(chunks[1].sources), [101, 109, 117]);
+    assert.deepEqual(Array.from(chunks[1].counts), [2, 1, 3]);
+    assert.equal(chunkSources(Int32Array.of(5, 6, 7), Int32Array.of(1, 1, 1)).length, 3);
+    assert.equal(chunkSources(new Int32Array(0), new Int32Array(0)).length, 0);
   });
 
   it("gives zeros for a graph of two authors, and no threads are needed for no sources", async () => {

@@ -4,10 +4,11 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { betweenness, connectedComponents, distribution, pageRank, samplePivots } from "../../../src/kernel/graph-algorithms";
 import { csrFromEdges, degrees, localityOrder } from "../../../src/kernel/csr";
+import { closedTwins } from "../../../src/kernel/twins";
 import { AUTHORS_BY_FIGURE, AUTHORS_BY_FIGURE_COUNT } from "../../../src/author/author-figures.cypher";
 import { TimeSlice } from "../../../src/util/time-slice";
 import { networkxFigures, spearman, topOverlap } from "../../support/networkx-figures";
-import { randomGraph } from "../../support/random-graph";
+import { bylineGraph, randomGraph } from "../../support/random-graph";
 import { assertSnapshot } from "../../support/snapshot";
 
 /*
@@ -41,6 +42,27 @@ describe("whole-graph figures against networkx", { timeout: 600_000 }, () => {
       assert.ok(prDiff < 1e-9, `seed ${seed}: PageRank differs by ${prDiff}`);
       assert.ok(bcDiff < 1e-9, `seed ${seed}: betweenness differs by ${bcDiff}`);
       assert.ok(bc.exact);
+    }
+  });
+
+  it("exact betweenness agrees on 3 graphs made from bylines, full of twins (searched as classes)", async () => {
+    for (const seed of [2, 4, 8]) {
+      const { n, edges } = bylineGraph(seed, 160, 120);
+      const g = csrFromEdges(n, edges);
+      const classes = closedTwins(g).quotient.n;
+      assert.ok(classes < 0.8 * n, `seed ${seed}: ${classes} classes of twins for ${n} authors`);
+      const ref = networkxFigures(n, edges, { betweenness: true, file: tmp(`bylines-${seed}`) });
+      const bc = await betweenness(g, null);
+      let bcDiff = 0;
+      for (let v = 0; v < n; v++) bcDiff = Math.max(bcDiff, Math.abs(bc.scores[v] - ref.betweenness![v]));
+      console.log(
+        `bylines ${seed}: ${n} authors in ${classes} classes, ${edges.length} ties; max |Δbetweenness| ${bcDiff.toExponential(1)}`,
+      );
+      assert.ok(bcDiff < 1e-9, `seed ${seed}: betweenness differs by ${bcDiff}`);
+      assert.ok(
+        ref.betweenness!.some((x) => x > 0.01),
+        `seed ${seed}: some authors bridge`,
+      );
     }
   });
 

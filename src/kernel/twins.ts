@@ -1,0 +1,143 @@
+import type { Csr } from "./csr";
+
+/*
+ * Closed twins: authors with the same closed neighbourhood (the same coauthors, each other included), the authors of
+ * one paper who wrote nothing else being the common case. Brandes' searches treat each class of twins as one node
+ * weighted by its size and give the same betweenness and closeness (Sariyüce, Saule, Kaya & Çatalyürek, "Shattering
+ * and compressing networks for betweenness centrality", SDM 2013, "identical vertices"), because for any source
+ * outside a class its members sit at one distance with the same shortest-path count and the same dependency, and no
+ * shortest path runs from one twin to the other's neighbours through it. On the 158k-paper graph the 168,377 authors
+ * fall into fewer classes with about a third fewer tie ends between them (the README's figures notes).
+ */
+
+export interface Twins {
+  /** One node per class; a tie between two classes where their members are tied. No weights: the searches count hops. */
+  quotient: Csr;
+  /** Each author's class; classes are numbered in order of their first author. */
+  classOf: Int32Array;
+  /** Each class's number of authors. */
+  size: Int32Array;
+}
+
+/** A 32-bit mixer (murmur3's finaliser): the neighbourhood's hash is a sum of these, so its order does not matter. */
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/**
+ * The classes of closed twins of `g` and the graph between them, in O(n + m): each author's closed neighbourhood is
+ * hashed (order-free), authors with equal hashes and degrees are compared tie by tie, so a hash collision never joins
+ * two authors that are not twins.
+ */
+export function closedTwins(g: Csr): Twins {
+  const { n, offsets, targets } = g;
+  // 48 bits of hash, exact in a double: 32 from one sum of mixes, 16 from a second with another seed.
+  const chainHead = new Map<number, number>();
+  const nextInChain = new Int32Array(n).fill(-1);
+  for (let v = n - 1; v >= 0; v--) {
+    let a = mix(v + 1);
+    let b = mix((v + 0x9e3779b9) | 0);
+    for (let i = offsets[v]; i < offsets[v + 1]; i++) {
+      a = (a + mix(targets[i] + 1)) >>> 0;
+      b = (b + mix((targets[i] + 0x9e3779b9) | 0)) >>> 0;
+    }
+    const key = a * 65536 + (b & 0xffff);
+    // Chains run in ascending author order (filled from the last author down).
+    const head = chainHead.get(key);
+    if (head !== undefined) nextInChain[v] = head;
+    chainHead.set(key, v);
+  }
+  const classOf = new Int32Array(n).fill(-1);
+  const sizes: number[] = [];
+  const members = new Int32Array(n); // a representative (first member) per class, by class
+  const mark = new Int32Array(n).fill(-1);
+  for (let v = 0; v < n; v++) {
+    if (classOf[v] >= 0) continue;
+    const c = sizes.length;
+    classOf[v] = c;
+    members[c] = v;
+    let size = 1;
+    const degree = offsets[v + 1] - offsets[v];
+    let marked = false;
+    for (let u = nextInChain[v]; u >= 0; u = nextInChain[u]) {
+      if (classOf[u] >= 0 || offsets[u + 1] - offsets[u] !== degree) continue;
+      if (!marked) {
+        mark[v] = v;
+        for (let i = offsets[v]; i < offsets[v + 1]; i++) mark[targets[i]] = v;
+        marked = true;
+      }
+      // Same degree and every member of N[u] in N[v]: N[u] = N[v] (u ∈ N[v] makes them tied).
+      let same = mark[u] === v;
+      for (let i = offsets[u]; same && i < offsets[u + 1]; i++) same = mark[targets[i]] === v;
+      if (same) {
+        classOf[u] = c;
+        size++;
+      }
+    }
+    sizes.push(size);
+  }
+  const classes = sizes.length;
+  // The quotient's rows: the classes of the representative's neighbours, each once, its own left out, ascending.
+  const seen = new Int32Array(classes).fill(-1);
+  const rowOffsets = new Int32Array(classes + 1);
+  let arcs = 0;
+  for (let c = 0; c < classes; c++) {
+    const v = members[c];
+    seen[c] = c;
+    for (let i = offsets[v]; i < offsets[v + 1]; i++) {
+      const d = classOf[targets[i]];
+      if (seen[d] !== c) {
+        seen[d] = c;
+        arcs++;
+      }
+    }
+    rowOffsets[c + 1] = arcs;
+  }
+  seen.fill(-1);
+  const rowTargets = new Int32Array(arcs);
+  for (let c = 0; c < classes; c++) {
+    const v = members[c];
+    let k = rowOffsets[c];
+    seen[c] = c;
+    for (let i = offsets[v]; i < offsets[v + 1]; i++) {
+      const d = classOf[targets[i]];
+      if (seen[d] !== c) {
+        seen[d] = c;
+        rowTargets[k++] = d;
+      }
+    }
+    rowTargets.subarray(rowOffsets[c], k).sort();
+  }
+  return {
+    quotient: { n: classes, m: arcs / 2, offsets: rowOffsets, targets: rowTargets, weights: new Float32Array(0) },
+    classOf,
+    size: Int32Array.from(sizes),
+  };
+}
+
+/**
+ * Sources (authors) as searches over the classes: each class with a source once, in the order of its first source,
+ * and how many of the sources it stands for (a search's dependencies count once per source in its class).
+ */
+export function searchesFor(twins: Twins, sources: Int32Array): { classes: Int32Array; counts: Int32Array } {
+  const position = new Int32Array(twins.quotient.n).fill(-1);
+  const classes: number[] = [];
+  const counts: number[] = [];
+  for (const s of sources) {
+    const c = twins.classOf[s];
+    if (position[c] < 0) {
+      position[c] = classes.length;
+      classes.push(c);
+      counts.push(0);
+    }
+    counts[position[c]]++;
+  }
+  return { classes: Int32Array.from(classes), counts: Int32Array.from(counts) };
+}
+
+/** A value per class, given to each of its authors. */
+export function perAuthor(twins: Twins, perClass: Float64Array): Float64Array {
+  return Float64Array.from(twins.classOf, (c) => perClass[c]);
+}
