@@ -40,7 +40,7 @@ export async function searchChunk({ quotient, size }: SearchGraph, chunk: number
   const sources = Int32Array.from({ length: to - from }, (_, i) => from + i);
   const reach = { reached: new Int32Array(to - from), distanceSums: new Float64Array(to - from) };
   // Every author is a source: a class's search counts once per member.
-  const sums = await dependencySums(quotient, sources, undefined, slice, reach, { size, counts: size.subarray(from, to) });
+  const sums = await dependencySums(quotient, sources, { slice, reach, twins: { size, counts: size.subarray(from, to) } });
   return { sums, ...reach };
 }
 

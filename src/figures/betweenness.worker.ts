@@ -24,7 +24,7 @@ const whole = new TimeSlice(Number.POSITIVE_INFINITY);
 
 port.on("message", (task: ChunkTask) => {
   const searched = (search: number) => port.postMessage({ kind: "pivot", pivots: task.counts[search - 1] } satisfies PivotDone);
-  dependencySums(graph, task.sources, searched, whole, undefined, { size, counts: task.counts }).then(
+  dependencySums(graph, task.sources, { progress: searched, slice: whole, twins: { size, counts: task.counts } }).then(
     (sums) => {
       const done: ChunkDone = { kind: "chunk", chunk: task.chunk, sums };
       port.postMessage(done, [sums.buffer as ArrayBuffer]);

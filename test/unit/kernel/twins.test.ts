@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { betweenness, dependencySums, normaliseBetweenness, samplePivots } from "../../../src/kernel/graph-algorithms";
 import { csrFromEdges, type Csr } from "../../../src/kernel/csr";
 import { closedTwins, perAuthor, searchesFor } from "../../../src/kernel/twins";
+import { searchesByBitsets } from "../../../src/kernel/dense-searches";
 import { hopSearches } from "../../../src/analysis/hop-searches";
 import { bylineGraph, randomGraph } from "../../support/random-graph";
 
@@ -88,16 +89,27 @@ describe("closed twins", () => {
       const twins = closedTwins(g);
       assert.ok(twins.quotient.n < 0.8 * n, `seed ${seed}: the graph has twins (${twins.quotient.n} classes for ${n} authors)`);
       assert.ok(twins.quotient.m < 0.8 * g.m, `seed ${seed}: fewer ties between classes (${twins.quotient.m} of ${g.m})`);
+      assert.ok(searchesByBitsets(twins.quotient), `seed ${seed}: dense enough for the bit-set searches`);
 
+      // The reference: every author a source, each level found tie by tie.
       const all = everyAuthor(n);
       const reach = { reached: new Int32Array(n), distanceSums: new Float64Array(n) };
-      const plain = normaliseBetweenness(await dependencySums(g, all, undefined, undefined, reach), all, true).scores;
+      const plain = normaliseBetweenness(await dependencySums(g, all, { reach, pass: "ties" }), all, true).scores;
       assert.ok(
         plain.some((x) => x > 0.01),
         `seed ${seed}: some authors bridge`,
       );
-      const exact = (await betweenness(g, null)).scores;
-      assert.ok(maxRelativeDifference(exact, plain) < 1e-12, `seed ${seed}: exact betweenness`);
+      // The bit-set searches alone, every author a source.
+      const bitReach = { reached: new Int32Array(n), distanceSums: new Float64Array(n) };
+      const bitsets = normaliseBetweenness(await dependencySums(g, all, { reach: bitReach, pass: "bitsets" }), all, true).scores;
+      assert.ok(maxRelativeDifference(bitsets, plain) < 1e-12, `seed ${seed}: bit-set searches`);
+      assert.deepEqual(bitReach, reach, `seed ${seed}: bit-set searches' reach`);
+      // Between classes, both ways of finding the levels.
+      assert.ok(maxRelativeDifference((await betweenness(g, null)).scores, plain) < 1e-12, `seed ${seed}: exact betweenness`);
+      const classes = everyAuthor(twins.quotient.n);
+      const byTies = await dependencySums(twins.quotient, classes, { twins: { size: twins.size, counts: twins.size }, pass: "ties" });
+      const byTiesScores = normaliseBetweenness(perAuthor(twins, byTies), all, true).scores;
+      assert.ok(maxRelativeDifference(byTiesScores, plain) < 1e-12, `seed ${seed}: between classes, tie by tie`);
 
       // The analysis' searches: betweenness, and each author's reach and distance sum, the same integers.
       const searched = await hopSearches(g);
@@ -109,11 +121,23 @@ describe("closed twins", () => {
       const big = twins.size.findIndex((s) => s >= 3);
       const members = all.filter((v) => twins.classOf[v] === big);
       const pivots = Int32Array.from(new Set([...members, ...samplePivots(n, 40, seed)]));
-      const sampledPlain = normaliseBetweenness(await dependencySums(g, pivots), pivots, false).scores;
+      const sampledPlain = normaliseBetweenness(await dependencySums(g, pivots, { pass: "ties" }), pivots, false).scores;
       const sampled = await betweenness(g, pivots);
       assert.equal(sampled.pivots, pivots.length);
       assert.ok(maxRelativeDifference(sampled.scores, sampledPlain) < 1e-12, `seed ${seed}: sampled betweenness`);
     }
+  });
+
+  it("give the same betweenness on a large sparse byline graph, searched tie by tie", async () => {
+    const { n, edges } = bylineGraph(41, 3000, 2500);
+    const g = csrFromEdges(n, edges);
+    const twins = closedTwins(g);
+    assert.ok(!searchesByBitsets(g) && !searchesByBitsets(twins.quotient), "too sparse for bit sets");
+    assert.ok(twins.quotient.n < 0.8 * n, `${twins.quotient.n} classes for ${n} authors`);
+    const pivots = samplePivots(n, 150, 2);
+    const plain = normaliseBetweenness(await dependencySums(g, pivots, { pass: "ties" }), pivots, false).scores;
+    assert.ok(plain.some((x) => x > 0.001));
+    assert.ok(maxRelativeDifference((await betweenness(g, pivots)).scores, plain) < 1e-12);
   });
 
   it("leave a graph without twins as it was", async () => {
@@ -123,7 +147,7 @@ describe("closed twins", () => {
     const alone = twins.size.filter((s) => s === 1).length;
     assert.ok(alone > 0.9 * twins.quotient.n);
     const all = everyAuthor(n);
-    const plain = normaliseBetweenness(await dependencySums(g, all), all, true).scores;
+    const plain = normaliseBetweenness(await dependencySums(g, all, { pass: "ties" }), all, true).scores;
     assert.ok(maxRelativeDifference((await betweenness(g, null)).scores, plain) < 1e-12);
   });
 });
