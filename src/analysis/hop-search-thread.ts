@@ -3,16 +3,19 @@ import { Worker } from "node:worker_threads";
 import type { Csr } from "../kernel/csr";
 import { closedTwins } from "../kernel/twins";
 import { nextTurn } from "../util/time-slice";
+import { brokerage, type Brokerage } from "./brokerage";
 import { combineChunks, hopSearches, SEARCH_CHUNKS, searchChunk, type ChunkSearches, type HopSearches } from "./hop-searches";
 
 /*
- * The analysis' breadth-first searches (betweenness and closeness, one search per author) shared between a worker
- * thread, kept for the life of the process, and this thread. Both take chunks from one counter in shared memory
- * (Atomics), so neither waits on the other: the worker starts at once, this thread finds the communities and computes
- * the weighted metrics meanwhile, then takes the chunks left (finish()). Measured on the 158k file's densest
- * 500-author network (27,555 ties): the searches are 150–200 ms of work, the rest about 120. The chunks' sums are
- * added in chunk order, so the answer is the same bits whoever searched what (hop-searches.ts). A network too small
- * to be worth a message, or a thread that fails, is searched here.
+ * The analysis' breadth-first searches (betweenness and closeness, one search per class of twins) and its brokerage
+ * measures (clustering, constraint, effective size), shared between a worker thread, kept for the life of the process,
+ * and this thread. The brokerage measures are one piece of work, the searches SEARCH_CHUNKS pieces; both threads take
+ * pieces through counters in shared memory (Atomics), so neither waits on the other: the worker starts at once with
+ * the brokerage, then searches, while this thread finds the communities and computes PageRank, then takes the pieces
+ * left (finish(), brokerage()). Measured on the 158k file's densest 500-author network (27,555 ties): the communities
+ * about 50 ms, the brokerage 45, the searches 65. The chunks' sums are added in chunk order, so the answer is the same
+ * bits whoever did what (hop-searches.ts). A network too small to be worth a message, or a thread that fails, is
+ * worked on here.
  */
 
 /** Below this many ties the searches take a millisecond or two: not worth the round trips. */
@@ -21,8 +24,8 @@ export const SEARCH_THREAD_MIN_TIES = 2_000;
 const WORKER_SCRIPT = path.join(__dirname, "hop-searches.worker.js");
 
 /**
- * One network's searches for the thread: the rows between its classes of twins, their sizes and the chunk counter,
- * all on shared memory (no copy per message).
+ * One network's work for the thread: the rows between its classes of twins and their sizes (the searches), the
+ * network's own weighted rows (the brokerage measures) and the counters, all on shared memory (no copy per message).
  */
 export interface SearchJob {
   id: number;
@@ -31,23 +34,31 @@ export interface SearchJob {
   offsets: Int32Array;
   targets: Int32Array;
   size: Int32Array;
-  /** nextChunk[0]: the next chunk anyone may take (Atomics.add). */
-  nextChunk: Int32Array;
+  network: { n: number; m: number; offsets: Int32Array; targets: Int32Array; weights: Float64Array };
+  /** counters[NEXT_CHUNK]: the next chunk anyone may take (Atomics.add); counters[BROKERAGE_TAKEN]: 1 once taken. */
+  counters: Int32Array;
 }
+export const NEXT_CHUNK = 0;
+export const BROKERAGE_TAKEN = 1;
+
 export type SearchReply =
   | ({ id: number; kind: "chunk"; chunk: number } & ChunkSearches)
+  | ({ id: number; kind: "brokerage" } & Brokerage)
   | { id: number; kind: "done" }
   | { id: number; kind: "failed"; message: string };
 
-/** Searches under way: finish() gives their result once this thread has done its share. */
+/** Work under way: finish() and brokerage() give their results once this thread has done its share. */
 export interface SearchesUnderWay {
   finish(): Promise<HopSearches>;
-  /** Chunks searched by the thread and by this one so far. */
-  readonly shares: { thread: number; here: number };
+  /** The network's brokerage measures: the thread's if it took them, else computed here. */
+  brokerage(): Promise<Brokerage>;
+  /** Chunks searched by the thread and by this one so far, and who computed the brokerage measures. */
+  readonly shares: { thread: number; here: number; brokerage?: "thread" | "here" };
 }
 
 interface JobListener {
   chunk(chunk: number, result: ChunkSearches): void;
+  brokerage(result: Brokerage): void;
   /** The thread takes no more chunks of the job (done), or lost it (an error). */
   end(error?: Error): void;
 }
@@ -68,7 +79,11 @@ export class HopSearchThread {
 
   /** Starts the searches of `csr`: shared with the thread when the network is big enough, all here otherwise. */
   start(csr: Csr, options: { minTies?: number } = {}): SearchesUnderWay {
-    const shares = { thread: 0, here: 0 };
+    const shares: SearchesUnderWay["shares"] = { thread: 0, here: 0 };
+    const brokerageHere = () => {
+      shares.brokerage = "here";
+      return brokerage(csr);
+    };
     if (csr.m < (options.minTies ?? SEARCH_THREAD_MIN_TIES))
       return {
         shares,
@@ -76,10 +91,14 @@ export class HopSearchThread {
           shares.here = SEARCH_CHUNKS;
           return hopSearches(csr);
         },
+        brokerage: async () => brokerageHere(),
       };
     const twins = closedTwins(csr);
     const q = twins.quotient;
-    const nextChunk = new Int32Array(new SharedArrayBuffer(4));
+    const counters = new Int32Array(new SharedArrayBuffer(8));
+    // Settles with the thread's brokerage measures, or with nothing once the thread cannot send them any more.
+    let fromThread: (result: Brokerage | undefined) => void = () => undefined;
+    const threadBrokerage = new Promise<Brokerage | undefined>((resolve) => (fromThread = resolve));
     const results: Array<ChunkSearches | undefined> = Array.from({ length: SEARCH_CHUNKS }, () => undefined);
     let present = 0;
     let lost: Error | undefined;
@@ -92,6 +111,13 @@ export class HopSearchThread {
       results[chunk] = result;
       if (++present === SEARCH_CHUNKS) settle();
     };
+    const network = {
+      n: csr.n,
+      m: csr.m,
+      offsets: onSharedMemory(csr.offsets),
+      targets: onSharedMemory(csr.targets),
+      weights: onSharedMemory(Float64Array.from(csr.weights)),
+    };
     this.post(
       {
         n: q.n,
@@ -99,15 +125,18 @@ export class HopSearchThread {
         offsets: onSharedMemory(q.offsets),
         targets: onSharedMemory(q.targets),
         size: onSharedMemory(twins.size),
-        nextChunk,
+        network,
+        counters,
       },
       {
         chunk: (chunk, result) => {
           shares.thread++;
           keep(chunk, result);
         },
+        brokerage: (result) => fromThread(result),
         end: (error) => {
           lost = error;
+          fromThread(undefined);
           settle();
         },
       },
@@ -116,7 +145,7 @@ export class HopSearchThread {
       shares,
       finish: async () => {
         // This thread takes the chunks nobody has taken; the worker may still be on its last one.
-        for (let chunk = Atomics.add(nextChunk, 0, 1); chunk < SEARCH_CHUNKS; chunk = Atomics.add(nextChunk, 0, 1)) {
+        for (let chunk = Atomics.add(counters, NEXT_CHUNK, 1); chunk < SEARCH_CHUNKS; chunk = Atomics.add(counters, NEXT_CHUNK, 1)) {
           keep(chunk, await searchChunk(twins, chunk));
           shares.here++;
           await nextTurn(); // a chunk is a few milliseconds: the driver gets a turn between chunks
@@ -130,6 +159,16 @@ export class HopSearchThread {
             shares.here++;
           }
         return combineChunks(twins, results as ChunkSearches[]);
+      },
+      brokerage: async () => {
+        // Taken here when the thread has not taken it (yet): never wait for the thread to reach this job.
+        if (Atomics.compareExchange(counters, BROKERAGE_TAKEN, 0, 1) === 0) return brokerageHere();
+        const result = await threadBrokerage;
+        if (result) {
+          shares.brokerage = "thread";
+          return result;
+        }
+        return brokerageHere(); // the thread took it and was lost before it answered
       },
     };
   }
@@ -167,6 +206,10 @@ export class HopSearchThread {
         listener?.chunk(reply.chunk, { sums: reply.sums, reached: reply.reached, distanceSums: reply.distanceSums });
         return;
       }
+      if (reply.kind === "brokerage") {
+        listener?.brokerage({ clustering: reply.clustering, constraint: reply.constraint, effectiveSize: reply.effectiveSize });
+        return;
+      }
       jobs.delete(reply.id);
       // Idle: let the process end. Not a thread being closed: close() keeps it alive until its exit.
       if (jobs.size === 0 && this.thread === thread) worker.unref();
@@ -192,8 +235,8 @@ export class HopSearchThread {
   }
 }
 
-function onSharedMemory(array: Int32Array): Int32Array {
-  const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
+function onSharedMemory<A extends Int32Array | Float64Array>(array: A): A {
+  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => A)(new SharedArrayBuffer(array.byteLength));
   copy.set(array);
   return copy;
 }

@@ -119,8 +119,8 @@ function closeness({ reached, distanceSums }: Reach): Float64Array {
  * Every per-author metric of one network. Degree, betweenness, closeness and clustering are topological (hops);
  * weighted degree, PageRank, constraint and effective size use the tie weights. All are loops over the network's
  * typed arrays (indexed()); betweenness and PageRank are the whole-graph figures' own (src/kernel/graph-algorithms.ts).
- * `searches`: the breadth-first searches when they are under way already (on the search thread, started before the
- * communities): the weighted metrics are computed first, then this thread helps finish them.
+ * `searches`: the breadth-first searches and brokerage measures when they are under way already (on the search thread,
+ * started before the communities): PageRank is computed first, then this thread helps finish them.
  */
 export async function nodeMetrics({ csr, ids }: IndexedNetwork, searches?: SearchesUnderWay): Promise<Map<string, NodeMetrics>> {
   const { n, offsets, weights } = csr;
@@ -129,9 +129,10 @@ export async function nodeMetrics({ csr, ids }: IndexedNetwork, searches?: Searc
       ? (await pageRank(csr, { alpha: PAGERANK_ALPHA, tolerance: PAGERANK_TOLERANCE, maxIterations: PAGERANK_MAX_ITERATIONS })).scores
       : [];
   await nextTurn();
-  const broker = brokerage(csr);
-  // Exact betweenness: every author a source, in order, so the searches' reach is each author's own.
+  // Exact betweenness: every author a source, in order, so the searches' reach is each author's own. The brokerage
+  // measures after the searches: the search thread starts with them, and this thread computes them only if it has not.
   const { dependencySums, reach } = await (searches ? searches.finish() : hopSearches(csr));
+  const broker = searches ? await searches.brokerage() : brokerage(csr);
   const between = normaliseBetweenness(dependencySums, everyAuthor(n), true);
   const close = closeness(reach);
   const out = new Map<string, NodeMetrics>();

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { HopSearchThread, SEARCH_THREAD_MIN_TIES } from "../../../src/analysis/hop-search-thread";
 import { hopSearches, SEARCH_CHUNKS, type HopSearches } from "../../../src/analysis/hop-searches";
+import { brokerage, type Brokerage } from "../../../src/analysis/brokerage";
 import { csrFromEdges } from "../../../src/kernel/csr";
 import { randomGraph } from "../../support/random-graph";
 
@@ -20,6 +21,12 @@ function assertSameBits(a: HopSearches, b: HopSearches, label: string): void {
   assert.deepEqual(Array.from(a.reach.distanceSums), Array.from(b.reach.distanceSums), `${label}: distance sums`);
 }
 
+function assertSameBrokerage(a: Brokerage, b: Brokerage, label: string): void {
+  assert.deepEqual(Array.from(a.clustering), Array.from(b.clustering), `${label}: clustering`);
+  assert.deepEqual(Array.from(a.constraint), Array.from(b.constraint), `${label}: constraint`);
+  assert.deepEqual(Array.from(a.effectiveSize), Array.from(b.effectiveSize), `${label}: effective size`);
+}
+
 describe("the analysis' search thread", { timeout: 120_000 }, () => {
   const graphs = [11, 12, 13].map((seed) => csrFromEdges(700, randomGraph(seed, 700, 3 * SEARCH_THREAD_MIN_TIES)));
 
@@ -31,10 +38,16 @@ describe("the analysis' search thread", { timeout: 120_000 }, () => {
       const underWay = graphs.map((g) => thread.start(g));
       const soon = await Promise.all(underWay.map((s) => s.finish()));
       graphs.forEach((_g, i) => assertSameBits(soon[i], here[i], `graph ${i}, finished at once`));
+      for (const [i, s] of underWay.entries()) assertSameBrokerage(await s.brokerage(), brokerage(graphs[i]), `graph ${i}`);
       const late = thread.start(graphs[0]);
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       assertSameBits(await late.finish(), here[0], "finished after the thread");
-      assert.deepEqual(late.shares, { thread: SEARCH_CHUNKS, here: 0 });
+      assertSameBrokerage(await late.brokerage(), brokerage(graphs[0]), "brokerage from the thread");
+      assert.deepEqual(late.shares, { thread: SEARCH_CHUNKS, here: 0, brokerage: "thread" });
+      assert.ok(
+        graphs.some((g) => brokerage(g).constraint.some((x) => x > 0)),
+        "the measures are not all zero",
+      );
       assert.ok(underWay.every((s) => s.shares.thread + s.shares.here === SEARCH_CHUNKS));
       assert.ok(
         underWay.some((s) => s.shares.here > 0),
@@ -62,7 +75,8 @@ describe("the analysis' search thread", { timeout: 120_000 }, () => {
       await new Promise((resolve) => setTimeout(resolve, 300)); // the thread is up and on the first network
       const second = thread.start(graphs[1]);
       assertSameBits(await second.finish(), await hopSearches(graphs[1]), "second network");
-      assert.deepEqual(second.shares, { thread: 0, here: SEARCH_CHUNKS });
+      assertSameBrokerage(await second.brokerage(), brokerage(graphs[1]), "second network");
+      assert.deepEqual(second.shares, { thread: 0, here: SEARCH_CHUNKS, brokerage: "here" });
       assert.ok(first.shares.thread < SEARCH_CHUNKS, `the thread was still on the first network (${first.shares.thread} chunks in)`);
       await first.finish();
       assert.equal(thread.fallbacks, 0);
@@ -90,8 +104,9 @@ describe("the analysis' search thread", { timeout: 120_000 }, () => {
     try {
       const underWay = broken.start(graphs[0]);
       assertSameBits(await underWay.finish(), await hopSearches(graphs[0]), "fallback");
+      assertSameBrokerage(await underWay.brokerage(), brokerage(graphs[0]), "fallback");
       assert.equal(broken.fallbacks, 1);
-      assert.deepEqual(underWay.shares, { thread: 0, here: SEARCH_CHUNKS });
+      assert.deepEqual(underWay.shares, { thread: 0, here: SEARCH_CHUNKS, brokerage: "here" });
     } finally {
       await broken.close();
     }
