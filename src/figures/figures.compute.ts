@@ -105,6 +105,14 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   );
   tiesProgress.update(2 * authorIds.length);
   tiesProgress.done();
+  // The coauthor lists and networks read the importer's stored ties; these figures derive theirs from the bylines.
+  // The two must agree: a difference is drift in the stored ties, said here and in every figure's explanation.
+  if (read.csr.m !== counts.ties)
+    log(
+      `Warning: the papers' bylines give ${read.csr.m} coauthor ties, but the graph stores ${counts.ties} (COAUTHORED_WITH). ` +
+        `The figures follow the bylines; coauthor lists and networks read the stored ties, so they disagree. Rebuild the ties by ` +
+        `importing the sources into an empty database (import --bulk), and report it with the import logs: the importer keeps them equal.`,
+    );
   const teamSizes = distribution(read.bylineSizes);
   // Renumbered for locality (see localityOrder); everything below is in the new order, mapped back when written.
   const { csr, order, rank } = await timed("renumber", () => Promise.resolve(localityOrder(read!.csr)));
@@ -169,6 +177,7 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
     durationMs: Date.now() - started,
     authors: csr.n,
     ties: csr.m,
+    storedTies: counts.ties,
     components: components.sizes.length,
     giantSize: components.sizes[0] ?? 0,
     isolatedAuthors: isolated,

@@ -23,6 +23,8 @@ export interface StoredFigures {
   durationMs: number;
   authors: number;
   ties: number;
+  /** The COAUTHORED_WITH entries counted when the figures were computed (absent before this was kept). */
+  storedTies?: number | null;
   components: number;
   giantSize: number;
   isolatedAuthors: number;
@@ -85,12 +87,16 @@ export function figureParameters(figures: StoredFigures, method: FigureMethod): 
   };
 }
 
-/** Notes a reader needs: the sampling of betweenness with its error bound, and staleness. */
+/** Notes a reader needs: the sampling of betweenness with its error bound, staleness, and stored ties that drifted. */
 export function figureNotes(figures: StoredFigures, method: FigureMethod, graphSnapshotId: string): string[] {
   const notes: string[] = [];
   if (figures.snapshotId !== graphSnapshotId)
     notes.push(
       `Stale: these figures are of snapshot ${figures.snapshotId}, the graph is now ${graphSnapshotId}; run \`coauthor-graph figures\` (import does it at its end). Values come from the older snapshot only, never mixed.`,
+    );
+  if (typeof figures.storedTies === "number" && figures.storedTies !== figures.ties)
+    notes.push(
+      `Check failed: the papers' bylines gave ${figures.ties} coauthor ties, the graph stored ${figures.storedTies} (COAUTHORED_WITH). These figures follow the bylines; coauthor lists and networks read the stored ties, so the two disagree. Import the sources into an empty database (import --bulk) to rebuild the ties.`,
     );
   if (method === "betweenness") {
     const b = figureParameters(figures, "betweenness");

@@ -330,4 +330,25 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
       [...SLOT_INDEXES[slot]].sort().map((name) => `${name} ONLINE`),
     );
   });
+
+  it("says so, in the log and in every figure's explanation, when the stored ties drift from the bylines", async () => {
+    const clean = (await api.data(FIGURES_QUERY)).graphFigures;
+    assert.ok(clean.explain.every((e: { notes: string[] }) => !e.notes.some((n) => n.startsWith("Check failed"))));
+    // Drift as a broken import would leave it: one stored tie gone, the papers' authorships untouched.
+    await db.write("MATCH ()-[r:COAUTHORED_WITH]->() WITH r LIMIT 1 DELETE r");
+    const logs: string[] = [];
+    const outcome = await refreshGraphFigures(db, { force: true, log: (m) => logs.push(m) });
+    assert.equal(outcome.status, "computed");
+    const f = (await api.data(FIGURES_QUERY)).graphFigures;
+    assert.equal(f.ties, clean.ties, "the figures follow the bylines");
+    const warning = logs.find((m) => m.startsWith("Warning: the papers' bylines give"));
+    assert.ok(warning?.includes(`give ${clean.ties} coauthor ties, but the graph stores ${clean.ties - 1}`), warning);
+    for (const e of f.explain as Array<{ method: string; notes: string[] }>)
+      assert.ok(
+        e.notes.some((n) =>
+          n.startsWith(`Check failed: the papers' bylines gave ${clean.ties} coauthor ties, the graph stored ${clean.ties - 1}`),
+        ),
+        `${e.method}: ${e.notes.join(" | ")}`,
+      );
+  });
 });
