@@ -15,7 +15,7 @@ import {
   SameAsCheck,
   SameAsEvidence,
 } from "./namesake.type";
-import { NamesakeKind } from "./namesake-listing";
+import { NamesakeKind } from "./namesake-candidates";
 import { NAMESAKE_DEFAULTS } from "./namesakes";
 import type { SameAsCandidateData } from "./same-as";
 import { Paper } from "../paper/paper.type";

@@ -33,7 +33,8 @@ import {
 import { homonymVerdict, NAMESAKE_DEFAULTS, type CoauthorGroupData } from "./namesakes";
 import { DEFAULT_LARGE_TEAM_THRESHOLD, timelineRows, type TimelineYearData } from "./timeline";
 import { HOMONYM_RULE, SameAsFinder, type SameAsCheckData } from "./same-as";
-import { afterCursor, awaitListing, listingExplanation, NamesakeKind, namesakeListing, type ListedCandidate } from "./namesake-listing";
+import { afterCursor, awaitListing, listingExplanation, namesakeListing } from "./namesake-listing";
+import { NamesakeKind, type ListedCandidate } from "./namesake-candidates";
 import { pageSize } from "../kernel/argument-rules";
 import { toPage, type PageData } from "../kernel/page";
 

@@ -4,7 +4,7 @@ import { ConnectionType } from "../kernel/connection";
 import { Explanation } from "../kernel/explanation.type";
 import { Paper } from "../paper/paper.type";
 import { Venue } from "../venue/venue.type";
-import { NamesakeKind } from "./namesake-listing";
+import { NamesakeKind } from "./namesake-candidates";
 import { HOMONYM_RULE, SAME_AS_RULE } from "./same-as";
 
 registerEnumType(NamesakeKind, {

@@ -1,14 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { LimitExceededError } from "../../../src/errors";
-import {
-  awaitListing,
-  listHomonyms,
-  listSameAs,
-  strongTies,
-  type GraphIndex,
-  type NamesakeListing,
-} from "../../../src/career/namesake-listing";
+import { awaitListing, type NamesakeListing } from "../../../src/career/namesake-listing";
+import { listHomonyms, listSameAs } from "../../../src/career/namesake-candidates";
+import { strongTies, type GraphIndex } from "../../../src/career/namesake-graph-index";
 import { compatibleHolders, homonymVerdict, sameAsVerdict, type EgoPaper, type NameHolder } from "../../../src/career/namesakes";
 import { seededRandom } from "../../../src/util/seeded-random";
 
