@@ -12,7 +12,11 @@ import type { TimeSlice } from "../util/time-slice";
  * tie-by-tie search (same values up to the order of additions).
  */
 
-/** Bit sets pay when a search's rows of words are no more work than its tie ends, and stay a few megabytes. */
+/**
+ * Bit sets when a search's rows of words are at most twice its tie ends (n·⌈n/32⌉ ≤ 4m, m ties) and stay a few
+ * megabytes. Measured far inside that bound (the analysis' 500-author network: 6,795 words against 47,186 tie ends),
+ * not near it.
+ */
 export function searchesByBitsets(g: Csr): boolean {
   const words = (g.n + 31) >>> 5;
   return g.n <= 8192 && g.n * words <= 4 * g.m;

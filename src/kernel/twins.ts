@@ -7,7 +7,7 @@ import type { Csr } from "./csr";
  * and compressing networks for betweenness centrality", SDM 2013, "identical vertices"), because for any source
  * outside a class its members sit at one distance with the same shortest-path count and the same dependency, and no
  * shortest path runs from one twin to the other's neighbours through it. On the 158k-paper graph the 168,377 authors
- * fall into fewer classes with about a third fewer tie ends between them (the README's figures notes).
+ * fall into 125,495 classes, and the 1,588,350 ties into 1,142,173 between classes (the README's figures notes).
  */
 
 export interface Twins {
@@ -29,12 +29,19 @@ function mix(x: number): number {
 /**
  * The classes of closed twins of `g` and the graph between them, in O(n + m): each author's closed neighbourhood is
  * hashed (order-free), authors with equal hashes and degrees are compared tie by tie, so a hash collision never joins
- * two authors that are not twins.
+ * two authors that are not twins. `g`'s rows must hold no author twice and no self-tie (every Csr built here: the
+ * comparison is "same degree and N[u] ⊆ N[v]"). Synchronous, and linear in typed arrays only (an open-addressing table
+ * instead of a Map of 48-bit keys, which V8 would box one by one).
  */
 export function closedTwins(g: Csr): Twins {
   const { n, offsets, targets } = g;
-  // 48 bits of hash, exact in a double: 32 from one sum of mixes, 16 from a second with another seed.
-  const chainHead = new Map<number, number>();
+  // Chains of authors with one hash, in ascending author order: an open-addressing table from the hash to the chain's
+  // head, filled from the last author down. The key is 48 bits, exact in a double: 32 from one sum of mixes (also the
+  // table's slot), 16 from a second sum with another seed.
+  let capacity = 1;
+  while (capacity < 2 * n) capacity *= 2;
+  const slotHead = new Int32Array(capacity).fill(-1);
+  const slotKey = new Float64Array(capacity);
   const nextInChain = new Int32Array(n).fill(-1);
   for (let v = n - 1; v >= 0; v--) {
     let a = mix(v + 1);
@@ -44,10 +51,11 @@ export function closedTwins(g: Csr): Twins {
       b = (b + mix((targets[i] + 0x9e3779b9) | 0)) >>> 0;
     }
     const key = a * 65536 + (b & 0xffff);
-    // Chains run in ascending author order (filled from the last author down).
-    const head = chainHead.get(key);
-    if (head !== undefined) nextInChain[v] = head;
-    chainHead.set(key, v);
+    let slot = a & (capacity - 1);
+    while (slotHead[slot] >= 0 && slotKey[slot] !== key) slot = (slot + 1) & (capacity - 1);
+    nextInChain[v] = slotHead[slot];
+    slotHead[slot] = v;
+    slotKey[slot] = key;
   }
   const classOf = new Int32Array(n).fill(-1);
   const sizes: number[] = [];

@@ -112,6 +112,21 @@ describe("the analysis' search thread", { timeout: 120_000 }, () => {
     }
   });
 
+  it("computes the brokerage measures here when the thread claimed them and was lost before it answered", async () => {
+    const claiming = new HopSearchThread(path.join(__dirname, "..", "..", "support", "claiming-search-worker.js"));
+    try {
+      const underWay = claiming.start(graphs[1]);
+      // The stand-in has claimed them once it exits; give it the time to.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      assertSameBits(await underWay.finish(), await hopSearches(graphs[1]), "after the thread was lost");
+      assertSameBrokerage(await underWay.brokerage(), brokerage(graphs[1]), "after the thread was lost");
+      assert.deepEqual(underWay.shares, { thread: 0, here: SEARCH_CHUNKS, brokerage: "here" });
+      assert.equal(claiming.fallbacks, 1);
+    } finally {
+      await claiming.close();
+    }
+  });
+
   it("keeps a process alive while a search is under way, and not after it", () => {
     const script = `
       const { hopSearchThread } = require(${JSON.stringify(path.join(SRC, "hop-search-thread.js"))});

@@ -3,6 +3,9 @@ import { describe, it } from "node:test";
 import type { WeightedNetwork } from "../../../src/analysis/metrics";
 import { seededRandom } from "../../../src/util/seeded-random";
 import { Agreement, checkAgainstNetworkx } from "../../support/agreement";
+import { bylineGraph } from "../../support/random-graph";
+import { closedTwins } from "../../../src/kernel/twins";
+import { csrFromEdges } from "../../../src/kernel/csr";
 
 /**
  * Seeded random networks with planted groups (a stochastic block model), a few isolated authors and weights drawn like
@@ -52,6 +55,25 @@ describe("network metrics and Louvain against networkx (seeded random networks)"
     console.log(
       `networkx agreement, max |diff| over 12 random networks: ${JSON.stringify(worst)}; min (our Q - networkx best Q) ${gap.toFixed(5)}`,
     );
+  });
+
+  it("agree on networks made from bylines, full of closed twins (searched as one node per class)", async () => {
+    for (const seed of [5, 7]) {
+      const random = seededRandom(seed);
+      const { n, edges } = bylineGraph(seed, 50, 40);
+      const classes = closedTwins(csrFromEdges(n, edges)).quotient.n;
+      assert.ok(classes < 0.8 * n, `seed ${seed}: ${classes} classes of twins for ${n} authors`);
+      const weights = [1, 2, 0.5, 1 / 3, 1.25];
+      const network: WeightedNetwork = {
+        nodes: Array.from({ length: n }, (_, i) => `a${i}`),
+        edges: edges.map(([a, b]) => ({ source: `a${a}`, target: `a${b}`, weight: weights[Math.floor(random() * weights.length)] })),
+      };
+      const agreement = await checkAgainstNetworkx(network, 1, seed, `bylines ${seed}`);
+      console.log(
+        `bylines ${seed}: ${n} authors in ${classes} classes, ${edges.length} ties; max |diff| ${JSON.stringify(agreement.maxDiff)}`,
+      );
+      assert.ok(agreement.ourModularity >= agreement.reference - MODULARITY_SLACK);
+    }
   });
 
   it("gives the same partition for the same seed", async () => {

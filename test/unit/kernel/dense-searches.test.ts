@@ -22,7 +22,7 @@ describe("bit-set searches", () => {
     );
   });
 
-  it("sum a row in four running sums: the plain sum's value, for rows of every length", () => {
+  it("sum every entry of a row once, for rows of every length (values exact in binary: any order gives these bits)", () => {
     const random = seededRandom(9);
     const values = Float64Array.from({ length: 50 }, () => Math.floor(random() * 1000) / 8); // exact in binary
     for (let length = 0; length <= 13; length++) {
