@@ -1,6 +1,6 @@
 import type { Csr } from "../kernel/csr";
 import { dependencySums } from "../kernel/graph-algorithms";
-import { closedTwins, type Twins } from "../kernel/twins";
+import { closedTwins, perAuthor, type Twins } from "../kernel/twins";
 import type { TimeSlice } from "../util/time-slice";
 
 /*
@@ -56,10 +56,9 @@ export function combineChunks(twins: Twins, chunks: readonly ChunkSearches[]): H
     reached.set(c.reached, from);
     distanceSums.set(c.distanceSums, from);
   });
-  const { classOf } = twins;
   return {
-    dependencySums: Float64Array.from(classOf, (c) => sums[c]),
-    reach: { reached: Int32Array.from(classOf, (c) => reached[c]), distanceSums: Float64Array.from(classOf, (c) => distanceSums[c]) },
+    dependencySums: perAuthor(twins, sums),
+    reach: { reached: perAuthor(twins, reached), distanceSums: perAuthor(twins, distanceSums) },
   };
 }
 

@@ -87,9 +87,13 @@ export function closedTwins(g: Csr): Twins {
     sizes.push(size);
   }
   const classes = sizes.length;
-  // The quotient's rows: the classes of the representative's neighbours, each once, its own left out, ascending.
+  // The quotient's rows: the classes of the representative's neighbours, each once, its own left out, ascending; in
+  // one pass into room for every representative's ties, cut to what was used.
   const seen = new Int32Array(classes).fill(-1);
   const rowOffsets = new Int32Array(classes + 1);
+  let room = 0;
+  for (let c = 0; c < classes; c++) room += offsets[members[c] + 1] - offsets[members[c]];
+  const filled = new Int32Array(room);
   let arcs = 0;
   for (let c = 0; c < classes; c++) {
     const v = members[c];
@@ -98,26 +102,13 @@ export function closedTwins(g: Csr): Twins {
       const d = classOf[targets[i]];
       if (seen[d] !== c) {
         seen[d] = c;
-        arcs++;
+        filled[arcs++] = d;
       }
     }
+    filled.subarray(rowOffsets[c], arcs).sort();
     rowOffsets[c + 1] = arcs;
   }
-  seen.fill(-1);
-  const rowTargets = new Int32Array(arcs);
-  for (let c = 0; c < classes; c++) {
-    const v = members[c];
-    let k = rowOffsets[c];
-    seen[c] = c;
-    for (let i = offsets[v]; i < offsets[v + 1]; i++) {
-      const d = classOf[targets[i]];
-      if (seen[d] !== c) {
-        seen[d] = c;
-        rowTargets[k++] = d;
-      }
-    }
-    rowTargets.subarray(rowOffsets[c], k).sort();
-  }
+  const rowTargets = arcs < room ? filled.slice(0, arcs) : filled;
   return {
     quotient: { n: classes, m: arcs / 2, offsets: rowOffsets, targets: rowTargets, weights: new Float32Array(0) },
     classOf,
@@ -145,7 +136,9 @@ export function searchesFor(twins: Twins, sources: Int32Array): { classes: Int32
   return { classes: Int32Array.from(classes), counts: Int32Array.from(counts) };
 }
 
-/** A value per class, given to each of its authors. */
-export function perAuthor(twins: Twins, perClass: Float64Array): Float64Array {
-  return Float64Array.from(twins.classOf, (c) => perClass[c]);
+/** A value per class, given to each of its authors (an array of the same kind). */
+export function perAuthor<A extends Float64Array | Int32Array>(twins: Twins, perClass: A): A {
+  const out = new (perClass.constructor as new (length: number) => A)(twins.classOf.length);
+  twins.classOf.forEach((c, v) => (out[v] = perClass[c]));
+  return out;
 }
