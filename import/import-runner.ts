@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Database } from "../src/db/database";
 import { ImportLockOptions, withImportLock } from "../src/db/import-lock";
-import { Format, UnparseableFileError } from "./canonical";
+import { Format, ReadItem, UnparseableFileError } from "./canonical";
 import { detectFormat } from "./detect";
 import { readerFor } from "./formats/registry";
 import { openInput, readHead, spoolStdin, type OpenedInput } from "./input";
@@ -58,6 +58,8 @@ export interface ImportSummary {
  * Imports each file as one unit. A first pass parses the whole file without writing, so a file that cannot be
  * parsed (truncated XML, an unclosed brace) is refused before it touches the graph; that pass also counts records
  * for the ETA. The second pass writes batches with backpressure, then settles name mentions and coauthor pairs.
+ * A target that writes nothing to the database until every file is read (`import --bulk`) needs no first pass: its
+ * one pass counts and checks as it reads.
  */
 export async function importFiles(db: Database, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   return withImportLock(db, options.lock ?? {}, () => importInto(databaseTarget(db), paths, options));
@@ -120,18 +122,14 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     const reader = readerFor(summary.format);
     summary.sha256 = await sha256Of(localPath);
 
-    progress.start(`checking ${summary.format}`, undefined);
-    for await (const item of reader.read(input.bytes(), summary.file)) {
-      summary.read += 1;
-      if (item.kind === "rejected") {
-        summary.rejected += 1;
-        if (summary.rejections.length < (options.keepRejections ?? 1000))
-          summary.rejections.push({ ...item.location, reason: item.reason });
+    if (target.checkPassNeeded) {
+      progress.start(`checking ${summary.format}`, undefined);
+      for await (const _item of tallied(reader.read(input.bytes(), summary.file), summary, options)) {
+        if (summary.read % 5000 === 0) progress.update(summary.read, estimatedRecords(summary.read, input));
       }
-      if (summary.read % 5000 === 0) progress.update(summary.read, estimatedRecords(summary.read, input));
+      progress.update(summary.read);
+      progress.stop();
     }
-    progress.update(summary.read);
-    progress.stop();
     endStage("check");
   } catch (error) {
     progress.stop();
@@ -149,15 +147,22 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
       sha256: summary.sha256,
       startedAt: new Date(started).toISOString(),
     });
-    const total = summary.read - summary.rejected;
     let written = 0;
-    await target.beginWrites(total);
-    progress.start("writing papers", total);
-    const batches = readAhead(readerFor(summary.format).read(input.bytes(), summary.file), options.batchSize ?? WRITE_BATCH_SIZE);
+    const items = readerFor(summary.format).read(input.bytes(), summary.file);
+    if (target.checkPassNeeded) {
+      const total = summary.read - summary.rejected;
+      await target.beginWrites(() => total);
+      progress.start("writing papers", total);
+    } else {
+      // One pass: this pass counts what the check pass would have, and the record count is estimated from the bytes read.
+      await target.beginWrites(() => estimatedRecords(summary.read, input) ?? summary.read);
+      progress.start(`reading ${summary.format}`, undefined);
+    }
+    const batches = readAhead(target.checkPassNeeded ? items : tallied(items, summary, options), options.batchSize ?? WRITE_BATCH_SIZE);
     for await (const batch of batches) {
       await target.writeBatch(batch, summary.writes);
       written += batch.length;
-      progress.update(written);
+      progress.update(written, target.checkPassNeeded ? undefined : estimatedRecords(summary.read, input));
     }
     progress.stop();
     endStage("write");
@@ -177,7 +182,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
   } catch (error) {
     progress.stop();
     summary.error =
-      error instanceof TargetRefusal
+      error instanceof TargetRefusal || (!target.checkPassNeeded && error instanceof UnparseableFileError)
         ? error.message
         : `${describe(error, summary.file)}. The graph may hold part of this file; import the same file again once the ` +
           `database is back: re-importing is idempotent and completes the coauthor counts.`;
@@ -185,6 +190,18 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
   summary.seconds = (Date.now() - started) / 1000;
   await finishRun(target, summary);
   return summary;
+}
+
+/** Passes the reader's items on, counting them and keeping the first rejections with their reasons in the summary. */
+async function* tallied(items: AsyncIterable<ReadItem>, summary: FileImportSummary, options: ImportOptions): AsyncGenerator<ReadItem> {
+  for await (const item of items) {
+    summary.read += 1;
+    if (item.kind === "rejected") {
+      summary.rejected += 1;
+      if (summary.rejections.length < (options.keepRejections ?? 1000)) summary.rejections.push({ ...item.location, reason: item.reason });
+    }
+    yield item;
+  }
 }
 
 async function finishRun(target: ImportTarget, summary: FileImportSummary): Promise<void> {

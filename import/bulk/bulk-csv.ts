@@ -1,8 +1,8 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
-import { codePointLess } from "../../src/util/code-point-order";
+import { compareCodePoints } from "../../src/util/code-point-order";
 import { Progress, silentProgress } from "../progress";
-import { edgeIndex, edgeKeyed, edgeNamed, edgePosition } from "./edge";
+import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition } from "./edge";
 import type { MemoryGraph } from "./memory-graph";
 import type { MemAuthor } from "./memory-types";
 import { NO_PAPER_YEAR } from "../writer/pair-increments";
@@ -37,31 +37,31 @@ export interface BulkCsv {
   };
 }
 
-const BUFFER_BYTES = 1 << 20;
+/** Characters of rows gathered before they go to the file in one write (one UTF-8 encoding per chunk, not per field). */
+const CHUNK_CHARS = 1 << 16;
 
 /**
  * Buffered, synchronous CSV file writer: this is a batch job, and sync writes keep the hot loop free of awaits.
- * Fields are encoded straight into one reused Buffer, so millions of rows leave no strings behind for the GC.
+ * Each row is built as one string and rows are written in chunks of about CHUNK_CHARS: encoding field by field into a
+ * Buffer (a native call per field and per comma) took most of the CSV stage's time.
  */
 class CsvFile {
   private readonly fd: number;
-  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-  private used = 0;
+  private pending = "";
   rows = 0;
   multiline = false;
 
   constructor(file: string, header: string) {
     this.fd = openSync(file, "w");
-    this.text(`${header}\n`);
+    this.pending = `${header}\n`;
   }
 
-  row(values: unknown[]): void {
-    for (let i = 0; i < values.length; i++) {
-      if (i > 0) this.text(",");
-      this.field(values[i]);
-    }
-    this.text("\n");
+  row(values: readonly unknown[]): void {
+    let line = this.field(values[0]);
+    for (let i = 1; i < values.length; i++) line += "," + this.field(values[i]);
+    this.pending += line + "\n";
     this.rows += 1;
+    if (this.pending.length >= CHUNK_CHARS) this.flush();
   }
 
   close(): void {
@@ -70,36 +70,25 @@ class CsvFile {
   }
 
   private flush(): void {
-    if (this.used > 0) writeSync(this.fd, this.buffer, 0, this.used);
-    this.used = 0;
+    const bytes = Buffer.from(this.pending, "utf8");
+    for (let written = 0; written < bytes.length;) written += writeSync(this.fd, bytes, written);
+    this.pending = "";
   }
 
-  private text(value: string): void {
-    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-    if (this.used + value.length * 3 > BUFFER_BYTES) {
-      this.flush();
-      if (value.length * 3 > BUFFER_BYTES) {
-        writeSync(this.fd, value);
-        return;
-      }
+  private field(value: unknown): string {
+    if (value === null || value === undefined) return ""; // an empty unquoted field: no property
+    if (typeof value === "string") {
+      if (!this.multiline && (value.includes("\n") || value.includes("\r"))) this.multiline = true;
+      return '"' + (value.includes('"') ? value.replace(/"/g, '""') : value) + '"';
     }
-    this.used += this.buffer.write(value, this.used);
-  }
-
-  private field(value: unknown): void {
-    if (value === null || value === undefined) return; // an empty unquoted field: no property
     if (Array.isArray(value)) {
       for (const element of value) {
-        if (String(element).includes(ARRAY_DELIMITER))
+        if (typeof element !== "number" && String(element).includes(ARRAY_DELIMITER))
           throw new Error(`a list value holds the list delimiter U+241F: ${String(element).slice(0, 80)}`);
       }
-      this.field(value.join(ARRAY_DELIMITER));
-    } else if (typeof value === "string") {
-      if (!this.multiline && /[\r\n]/.test(value)) this.multiline = true;
-      this.text('"');
-      this.text(value.includes('"') ? value.replace(/"/g, '""') : value);
-      this.text('"');
-    } else this.text(String(value));
+      return this.field(value.join(ARRAY_DELIMITER));
+    }
+    return String(value);
   }
 }
 
@@ -210,44 +199,74 @@ const NO_YEAR = -1;
 /**
  * PAIRS_OF_AUTHOR for the pairs whose smaller id (in code point order, as Cypher compares stored ids) is the given
  * author: joint papers (an author holds at most one authorship per paper, so each joint paper is seen once) and their
- * year span, one COAUTHORED_WITH row from low to high. Counters are arrays indexed by MemAuthor.index, reset after
- * each author, so the 1.6M pairs of the benchmark cost no allocation per pair.
+ * year span, one COAUTHORED_WITH row from low to high. Nothing is allocated per pair: counters are typed arrays
+ * indexed by MemAuthor.index, reset after each author, and the joint papers' years and byline sizes go to two shared
+ * lists, each coauthor's in a run of its own (counted in a first pass over the author's papers, filled in a second).
+ * At 1M records the garbage of a list per pair made the collector most of this stage's time. The ids' code point
+ * order is ranked once, up front: comparing two ids per joint authorship (long shared prefixes) was the rest of it.
  */
 class PairCounter {
-  /** Per coauthor: the joint papers' years (NO_PAPER_YEAR for none) and byline sizes, as ADD_JOINT_PAPERS keeps them. */
-  private readonly years: number[][];
-  private readonly sizes: number[][];
+  /** Per coauthor of the current author: joint papers, year span, and where its run in `years`/`sizes` ends so far. */
   private readonly papers: Int32Array;
   private readonly firstYear: Int32Array;
   private readonly lastYear: Int32Array;
-  private readonly seen: MemAuthor[] = [];
+  private readonly runEnd: Int32Array;
+  /** Joint papers' years (NO_PAPER_YEAR for none) and byline sizes, as ADD_JOINT_PAPERS keeps them. */
+  private years = new Int32Array(1024);
+  private sizes = new Int32Array(1024);
+  /** Each author's place in code point order of ids (by MemAuthor.index; removed authors keep -1). */
+  private readonly idRank: Int32Array;
+  private readonly seen: number[] = [];
 
   constructor(private readonly graph: MemoryGraph) {
     const size = graph.authorsByIndex.length;
     this.papers = new Int32Array(size);
-    this.years = Array.from({ length: size }, () => []);
-    this.sizes = Array.from({ length: size }, () => []);
     this.firstYear = new Int32Array(size).fill(NO_YEAR);
     this.lastYear = new Int32Array(size).fill(NO_YEAR);
+    this.runEnd = new Int32Array(size);
+    this.idRank = new Int32Array(size).fill(-1);
+    const present = graph.authorsByIndex.filter((a): a is MemAuthor => a !== undefined);
+    present.sort((a, b) => compareCodePoints(a.id, b.id));
+    present.forEach((author, rank) => (this.idRank[author.index] = rank));
   }
 
   writePairsOf(low: MemAuthor, out: CsvFile): void {
+    const lowRank = this.idRank[low.index];
+    let joint = 0;
     for (const paper of low.papers) {
       for (const edge of paper.authorships) {
-        const high = this.graph.authorOf(edge);
-        if (!codePointLess(low.id, high.id)) continue;
-        const i = high.index;
-        if (this.papers[i]++ === 0) this.seen.push(high);
-        this.years[i].push(paper.year ?? NO_PAPER_YEAR);
-        this.sizes[i].push(paper.authorships.length);
+        const i = edgeAuthor(edge);
+        if (this.idRank[i] <= lowRank) continue;
+        if (this.papers[i]++ === 0) this.seen.push(i);
+        joint += 1;
         if (paper.year !== null) {
           if (this.firstYear[i] === NO_YEAR || paper.year < this.firstYear[i]) this.firstYear[i] = paper.year;
           if (this.lastYear[i] === NO_YEAR || paper.year > this.lastYear[i]) this.lastYear[i] = paper.year;
         }
       }
     }
-    for (const high of this.seen) {
-      const i = high.index;
+    if (joint > this.years.length) {
+      this.years = new Int32Array(2 * joint);
+      this.sizes = new Int32Array(2 * joint);
+    }
+    let start = 0;
+    for (const i of this.seen) {
+      this.runEnd[i] = start;
+      start += this.papers[i];
+    }
+    for (const paper of low.papers) {
+      for (const edge of paper.authorships) {
+        const i = edgeAuthor(edge);
+        if (this.idRank[i] <= lowRank) continue;
+        const at = this.runEnd[i]++;
+        this.years[at] = paper.year ?? NO_PAPER_YEAR;
+        this.sizes[at] = paper.authorships.length;
+      }
+    }
+    for (const i of this.seen) {
+      const high = this.graph.authorsByIndex[i]!;
+      const end = this.runEnd[i];
+      const begin = end - this.papers[i];
       out.row([
         low.id,
         high.id,
@@ -255,17 +274,22 @@ class PairCounter {
         this.papers[i],
         yearOrNull(this.firstYear[i]),
         yearOrNull(this.lastYear[i]),
-        this.years[i],
-        this.sizes[i],
+        joined(this.years, begin, end),
+        joined(this.sizes, begin, end),
       ]);
       this.papers[i] = 0;
-      this.years[i] = [];
-      this.sizes[i] = [];
       this.firstYear[i] = NO_YEAR;
       this.lastYear[i] = NO_YEAR;
     }
     this.seen.length = 0;
   }
+}
+
+/** A run of a list as a CSV list field's text: what `values.slice(begin, end).join(ARRAY_DELIMITER)` gives. */
+function joined(values: Int32Array, begin: number, end: number): string {
+  let text = String(values[begin]);
+  for (let k = begin + 1; k < end; k++) text += ARRAY_DELIMITER + values[k];
+  return text;
 }
 
 function yearOrNull(year: number): number | null {

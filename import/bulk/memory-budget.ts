@@ -72,9 +72,10 @@ export function heapVerdict(r: HeapReading): string | null {
 export class HeapBudget {
   private baselineBytes = 0;
   private liveBytes = 0;
-  /** Records of all files so far: read into the graph, and expected (files begun). */
+  /** Records of all files so far: read into the graph, read before the current file, and expected of it. */
   private done = 0;
-  private total = 0;
+  private doneBeforeFile = 0;
+  private expected: (() => number) | undefined;
   private observer: PerformanceObserver | undefined;
 
   constructor() {
@@ -90,12 +91,14 @@ export class HeapBudget {
   }
 
   /**
-   * Before a file's write pass: how many records it holds. The first call also notes the program's own heap: alive
-   * after the last full collection if the check pass had one (the heap in use now also holds that pass's garbage).
+   * Before a file's write pass: how many records it holds (`expected()`, asked at each check: an estimate that
+   * improves while the file is read when there was no check pass). The first call also notes the program's own heap:
+   * alive after the last full collection if a check pass had one (the heap in use now also holds that pass's garbage).
    */
-  begin(fileRecords: number): void {
-    if (this.total === 0) this.baselineBytes = this.liveBytes || v8.getHeapStatistics().used_heap_size;
-    this.total = this.done + fileRecords;
+  begin(expected: () => number): void {
+    if (this.expected === undefined) this.baselineBytes = this.liveBytes || v8.getHeapStatistics().used_heap_size;
+    this.doneBeforeFile = this.done;
+    this.expected = expected;
     this.liveBytes = 0;
   }
 
@@ -105,7 +108,7 @@ export class HeapBudget {
     if (this.liveBytes === 0) return; // no full collection yet: the heap is still small
     const verdict = heapVerdict({
       done: this.done,
-      total: Math.max(this.total, this.done),
+      total: Math.max(this.doneBeforeFile + (this.expected?.() ?? 0), this.done),
       usedBytes: this.liveBytes,
       baselineBytes: this.baselineBytes,
       limitBytes: v8.getHeapStatistics().heap_size_limit,

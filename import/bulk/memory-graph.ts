@@ -8,7 +8,7 @@ import { KnownPaper, paperLookup, resolveAgainst } from "../writer/paper-resolut
 import type { HeapBudget } from "./memory-budget";
 import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import { settleNameKeys } from "./memory-names";
-import type { AuthorGraph, MemAuthor, MemPaper, MemVenue, PackedAuthorship } from "./memory-types";
+import type { AuthorGraph, MemAuthor, MemPaper, MemVenue } from "./memory-types";
 
 /** The shapes of the graph, for the callers of MemoryGraph (they live in memory-types.ts, which this module's helpers share). */
 export type { MemAuthor, MemPaper, MemVenue, PackedAuthorship } from "./memory-types";
@@ -48,8 +48,11 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     this.runs.push({ ...run, finishedAt: null, status: "running", counts: null });
   }
 
-  async beginWrites(records: number): Promise<void> {
-    this.budget?.begin(records);
+  /** Nothing is written to the database before every file is in this graph, so a file can be checked as it is read. */
+  readonly checkPassNeeded = false;
+
+  async beginWrites(expected: () => number): Promise<void> {
+    this.budget?.begin(expected);
   }
 
   async finishRun(end: ImportRunEnd): Promise<void> {
@@ -231,11 +234,6 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   unlink(author: MemAuthor, paper: MemPaper): void {
     author.papers = author.papers.filter((p) => p !== paper);
     paper.authorships = paper.authorships.filter((e) => edgeAuthor(e) !== author.index);
-  }
-
-  /** The author at the other end of a packed edge. */
-  authorOf(edge: PackedAuthorship): MemAuthor {
-    return this.authorsByIndex[edgeAuthor(edge)]!;
   }
 }
 

@@ -43,8 +43,16 @@ export interface ImportTarget {
   /** Before the first file: constraints and indexes. */
   prepare(): Promise<void>;
   startRun(run: ImportRunStart): Promise<void>;
-  /** After the check pass, before the first batch of a file: how many records the file will write. */
-  beginWrites(records: number): Promise<void>;
+  /**
+   * False when nothing reaches the database before every file is read (the in-memory graph of `import --bulk`): the
+   * runner then reads each file once, checking as it goes, instead of parsing it whole before the first write.
+   */
+  readonly checkPassNeeded: boolean;
+  /**
+   * Before the first batch of a file: `expected()` is how many records the file will write, exact after a check pass,
+   * otherwise estimated from the share of the file read so far (it changes as the file is read).
+   */
+  beginWrites(expected: () => number): Promise<void>;
   /** One batch lands whole or not at all; counts are added to `counts`. */
   writeBatch(records: CanonicalPaper[], counts: WriteCounts): Promise<void>;
   /** Re-attaches name-only mentions for every name the file touched; returns mentions moved. */
@@ -63,6 +71,7 @@ export function databaseTarget(db: Database): ImportTarget {
   const papers = db.forOperation("import:papers");
   let pairMode: PairMode = "queue";
   return {
+    checkPassNeeded: true,
     async prepare() {
       await applySchema(db);
     },
