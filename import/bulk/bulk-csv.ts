@@ -4,7 +4,7 @@ import { compareCodePoints } from "../../src/util/code-point-order";
 import { Progress, silentProgress } from "../progress";
 import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition } from "./edge";
 import type { MemoryGraph } from "./memory-graph";
-import type { MemAuthor } from "./memory-types";
+import { sourceKeyList, type MemAuthor } from "./memory-types";
 import { NO_PAPER_YEAR } from "../writer/pair-increments";
 
 /**
@@ -129,7 +129,7 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
   try {
     for (const v of graph.venues.values()) files.venues.row([v.id, v.name, v.acronym, v.kind]);
     for (const p of graph.papers.values()) {
-      files.papers.row([p.id, p.title, p.titleKey, p.year, p.doi, p.url, p.abstract, p.pages, p.sourceKeys, p.venue?.id]);
+      files.papers.row([p.id, p.title, p.titleKey, p.year, p.doi, p.url, p.abstract, p.pages, sourceKeyList(p), p.venue?.id]);
       if (p.venue) files.publishedIn.row([p.id, p.venue.id]);
     }
     progress.start("writing CSV", graph.authors.size);
@@ -290,8 +290,8 @@ class PairCounter {
         this.papers[i],
         yearOrNull(this.firstYear[i]),
         yearOrNull(this.lastYear[i]),
-        joined(this.years, begin, end),
-        joined(this.sizes, begin, end),
+        this.years.subarray(begin, end).join(ARRAY_DELIMITER),
+        this.sizes.subarray(begin, end).join(ARRAY_DELIMITER),
       ]);
       this.papers[i] = 0;
       this.firstYear[i] = NO_YEAR;
@@ -299,13 +299,6 @@ class PairCounter {
     }
     this.seen.length = 0;
   }
-}
-
-/** A run of a list as a CSV list field's text: what `values.slice(begin, end).join(ARRAY_DELIMITER)` gives. */
-function joined(values: Int32Array, begin: number, end: number): string {
-  let text = String(values[begin]);
-  for (let k = begin + 1; k < end; k++) text += ARRAY_DELIMITER + values[k];
-  return text;
 }
 
 function yearOrNull(year: number): number | null {

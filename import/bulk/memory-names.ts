@@ -10,11 +10,11 @@ import type { AuthorGraph, MemAuthor } from "./memory-types";
 export function settleNameKeys(graph: AuthorGraph, keys: Iterable<string>): number {
   let moved = 0;
   for (const key of keys) {
-    const members = graph.authorsByNameKey.get(key) ?? [];
+    const members = graph.authorsByNameKey.get(key);
     if (members.length < 2) continue;
     const target = mentionTarget(key, members);
     for (const holder of [...members]) if (holder.id !== target) moved += moveNamedMentions(graph, holder, key, target);
-    for (const member of [...(graph.authorsByNameKey.get(key) ?? [])]) {
+    for (const member of [...graph.authorsByNameKey.get(key)]) {
       if (!member.keyed && member.papers.length === 0) graph.removeAuthor(member);
     }
   }

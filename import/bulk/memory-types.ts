@@ -19,10 +19,19 @@ export interface MemVenue {
  */
 export type PackedAuthorship = number;
 
-/** A (:Paper): the row's properties, with its venue as a reference and its authorships packed. */
-export interface MemPaper extends Omit<PaperRow, "venueIds"> {
+/**
+ * A (:Paper): the row's properties, with its venue as a reference and its authorships packed. A lone source key is
+ * held as itself: nearly every paper has one, and an array around it costs 56 bytes (see sourceKeyList).
+ */
+export interface MemPaper extends Omit<PaperRow, "venueIds" | "sourceKeys"> {
+  sourceKeys: string | string[];
   venue: MemVenue | null;
   authorships: PackedAuthorship[];
+}
+
+/** The paper's source keys as a list. */
+export function sourceKeyList(paper: Pick<MemPaper, "sourceKeys">): string[] {
+  return typeof paper.sourceKeys === "string" ? [paper.sourceKeys] : paper.sourceKeys;
 }
 
 export interface MemAuthor {
@@ -42,7 +51,8 @@ export interface MemAuthor {
 /** What the name settlement (memory-names.ts) reads and changes in the graph; MemoryGraph provides it. */
 export interface AuthorGraph {
   readonly authors: ReadonlyMap<string, MemAuthor>;
-  readonly authorsByNameKey: ReadonlyMap<string, MemAuthor[]>;
+  /** The authors under each nameKey (one-or-many.ts). */
+  readonly authorsByNameKey: { get(nameKey: string): readonly MemAuthor[] };
   addAuthor(fields: Pick<MemAuthor, "id" | "name" | "nameKey" | "keyed" | "numbered">): MemAuthor;
   removeAuthor(author: MemAuthor): void;
   link(author: MemAuthor, paper: MemPaper, position: number, keyed: boolean, named: boolean): void;

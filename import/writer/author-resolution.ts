@@ -17,7 +17,7 @@ interface Member {
  * unless that author is a numbered dblp homonym or there are several keyed authors (namesakes): then they stay
  * on the name-only author "name:<nameKey>". Being a function of the whole graph, it does not depend on import order.
  */
-export function mentionTarget(key: string, members: Member[]): string {
+export function mentionTarget(key: string, members: readonly Member[]): string {
   const keyed = members.filter((m) => m.keyed);
   return keyed.length === 1 && !keyed[0].numbered ? keyed[0].id : `name:${key}`;
 }

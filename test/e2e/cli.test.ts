@@ -132,7 +132,7 @@ describe("the coauthor-graph command line", () => {
   });
 
   it("stops --bulk cleanly when the in-memory graph will not fit in the heap, saying how much it needs", async () => {
-    // 150,000 generated dblp records need about 250 MB of graph; the CLI gets a 128 MB heap. Without the budget V8
+    // 150,000 generated dblp records need about 110 MB of graph; the CLI gets a 96 MB heap. Without the budget V8
     // would abort the process with a stack dump.
     const scratch = mkdtempSync(path.join(os.tmpdir(), "cli-bulk-heap-"));
     const home = tempHome("cli-bulk-heap");
@@ -143,7 +143,7 @@ describe("the coauthor-graph command line", () => {
         Buffer.from(chunk, "latin1"),
       );
       await pipeline(latin1, createGzip(), createWriteStream(file));
-      const env = { ...localEnv(home), NODE_OPTIONS: "--max-old-space-size=128" };
+      const env = { ...localEnv(home), NODE_OPTIONS: "--max-old-space-size=96" };
       const result = await runCliWith(env, ["import", "--bulk", "--no-figures", file]);
       assert.equal(result.code, 1, result.stdout + result.stderr);
       const stated = /will not fit in this process's heap: after \d+ of (\d+) records/.exec(result.stdout);
