@@ -1,6 +1,6 @@
 import { CanonicalPaper } from "../canonical";
 import { mergeSpellings } from "../writer/author-spellings";
-import { AuthorRow, AuthorshipRow, BatchRows, PaperRow, toBatchRows, VenueRow } from "../writer/batch-rows";
+import { AuthorRow, AuthorshipRow, PaperRow, toBatchRows, VenueRow } from "../writer/batch-rows";
 import { PairCounts } from "../writer/coauthor-pairs";
 import { WriteCounts } from "../writer/graph-writer";
 import { ImportRunEnd, ImportRunStart, ImportTarget } from "../writer/import-target";
@@ -75,7 +75,6 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     const papersCreated = rows.papers.length - known.length + known.filter((row) => this.mergePaper(row)).length;
     const authorsCreated = rows.authors.filter((row) => this.mergeAuthor(row)).length;
     const authorshipsCreated = rows.authorships.filter((row) => this.mergeAuthorship(row, !existing.has(row.paperId))).length;
-    this.trimLists(rows);
 
     counts.venuesCreated += venuesCreated;
     counts.venuesUpdated += rows.venues.length - venuesCreated;
@@ -97,23 +96,6 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   /** Pairs and author stats are a function of the final authorships: bulk-csv.ts computes them once, at the end. */
   async settlePairs(): Promise<PairCounts> {
     return { authors: 0, pairsWritten: 0, pairsCreated: 0 };
-  }
-
-  /**
-   * Cuts the batch's edge lists to their length. V8 grows an array that runs out of room to 1.5 times its length plus
-   * 16 slots, so a three-author byline built by pushes held 17 slots (152 bytes where 40 do): at 200k dblp records the
-   * spare slots were a seventh of the heap. An author's list is cut only while short, so that a prolific author met
-   * in every batch is not copied in every batch (a long list's spare room is at most half of it).
-   */
-  private trimLists(rows: BatchRows): void {
-    for (const row of rows.papers) {
-      const paper = this.papers.get(row.id);
-      if (paper) paper.authorships = paper.authorships.slice();
-    }
-    for (const row of rows.authors) {
-      const author = this.authors.get(row.id);
-      if (author && author.papers.length <= SHORT_LIST) author.papers = author.papers.slice();
-    }
   }
 
   /** Twin of FIND_PAPERS_BY_IDENTITY. */
@@ -256,8 +238,8 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   }
 
   link(author: MemAuthor, paper: MemPaper, position: number, keyed: boolean, named: boolean): void {
-    author.papers.push(paper);
-    paper.authorships.push(packEdge(author.index, position, keyed, named));
+    author.papers = appended(author.papers, paper);
+    paper.authorships = appended(paper.authorships, packEdge(author.index, position, keyed, named));
   }
 
   unlink(author: MemAuthor, paper: MemPaper): void {
@@ -266,8 +248,24 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   }
 }
 
-/** Authors with at most this many papers have their list cut to its length after each batch (trimLists). */
+/** Lists shorter than this grow by an exact copy (appended); longer ones by push. */
 const SHORT_LIST = 64;
+
+/**
+ * The list with one more element. V8 grows an array that runs out of room by half its length plus 16 slots, so a
+ * three-author byline built by pushes held 17 slots (152 bytes where 40 do): at 200k dblp records the spare slots
+ * were a seventh of the heap. A short list is copied instead, to its exact length (concat allocates exactly; a spread
+ * does not); a long list's spare room is at most a third of it, and copying it at each paper would cost its square.
+ * Cutting the lists after each batch instead made the read stage a quarter to a third slower, the discarded lists having
+ * already reached the old generation.
+ */
+function appended<T>(list: T[], element: T): T[] {
+  if (list.length >= SHORT_LIST) {
+    list.push(element);
+    return list;
+  }
+  return list.concat(element);
+}
 
 /** The venue rule of MERGE_PAPERS: a venue named by a series acronym ranks first, then the smaller id. */
 function venueRank(venue: MemVenue): string {

@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import os from "node:os";
 import { Command, Option } from "commander";
 import { bulkImport } from "../../import/bulk/bulk-import";
 import { FORMATS } from "../../import/canonical";
@@ -9,6 +10,7 @@ import { formatBulkFooter, formatImportSummary, rejectionLines } from "../../imp
 import { WRITE_BATCH_SIZE } from "../../import/writer/graph-writer";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/neo4j-provider";
+import { bulkHeapFlags, describeBulkHeap, rerunWithFlags } from "./bulk-heap";
 import { runFigures } from "./figures.command";
 import { positiveInt } from "./options";
 
@@ -38,6 +40,13 @@ export function registerImportCommand(program: Command): void {
       "first load of an EMPTY local database with neo4j-admin (Neo4j must be stopped); same graph as the online import, several times faster",
     )
     .action(async (args: string[], opts: ImportCommandOptions) => {
+      const heapFlags = opts.bulk ? bulkHeapFlags(process.env, process.execArgv, os.totalmem()) : null;
+      if (heapFlags) {
+        // Before anything is read (standard input included): the rerun does the whole command.
+        console.error(describeBulkHeap(heapFlags, os.totalmem()));
+        process.exitCode = await rerunWithFlags(heapFlags);
+        return;
+      }
       const { files, skipped } = await expandInputs(args, opts.format);
       if (skipped.length > 0) {
         console.error(`Skipped ${skipped.length} file(s) of the folder(s):\n${skipped.map((s) => `  ${s.file}: ${s.reason}`).join("\n")}`);

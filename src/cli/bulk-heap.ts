@@ -1,0 +1,64 @@
+import { spawn } from "node:child_process";
+import os from "node:os";
+
+/*
+ * `import --bulk` holds the whole graph in Node's heap, and Node's default limit (about 4 GB on a 64-bit machine,
+ * whatever its memory) stops it at a few million dblp records. A process cannot raise its own limit once started, so,
+ * unless the user chose a limit, the command runs itself again with one sized from the machine's memory, and with a
+ * larger young generation: most of the read's garbage (parsed records, a batch's rows) then dies young instead of
+ * being promoted and marked again and again in the old generation (`bench/SCALE.md` has the measured effect).
+ */
+
+/** Share of the machine's memory the heap may take: the rest is for the OS and the page cache; neo4j-admin runs after the graph is dropped. */
+const HEAP_SHARE = 0.6;
+/** Young generation semi-space, MiB (Node's default is 16 on 64-bit machines). */
+const SEMI_SPACE_MIB = 32;
+/** Set in the rerun's environment, so that it never reruns itself again. */
+const RERUN_MARK = "COAUTHOR_GRAPH_BULK_RERUN";
+
+const MIB = 2 ** 20;
+
+/**
+ * The V8 flags the bulk import should run with, or null when it runs as it is: the user set a heap limit (in
+ * NODE_OPTIONS or on node's command line), or this process is already the rerun.
+ */
+export function bulkHeapFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[], machineBytes: number): string[] | null {
+  if (env[RERUN_MARK] === "1") return null;
+  const given = [...execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/)];
+  if (given.some((flag) => /^--max[-_]old[-_]space[-_]size\b/.test(flag))) return null;
+  const heapMiB = Math.floor((HEAP_SHARE * machineBytes) / MIB);
+  return [`--max-old-space-size=${heapMiB}`, `--max-semi-space-size=${SEMI_SPACE_MIB}`];
+}
+
+/** What the rerun line says about the flags. */
+export function describeBulkHeap(flags: readonly string[], machineBytes: number): string {
+  const heapMiB = Number(/--max-old-space-size=(\d+)/.exec(flags.join(" "))?.[1]);
+  const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  return (
+    `import --bulk: running with a heap limit of ${gib(heapMiB * MIB)} (${Math.round(HEAP_SHARE * 100)}% of this machine's ` +
+    `${gib(machineBytes)}) and ${SEMI_SPACE_MIB} MiB young-generation semi-spaces; ` +
+    `set NODE_OPTIONS=--max-old-space-size=<MiB> to choose the limit yourself.`
+  );
+}
+
+/**
+ * Runs this same command again in a child Node with the flags, standard streams shared, and returns the exit code
+ * to leave with. SIGINT and SIGTERM sent to this process are passed on, so the child's own cleanup (neo4j-admin's
+ * stop, the half-built store's removal) runs as it would have here.
+ */
+export function rerunWithFlags(flags: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const child = spawn(process.execPath, [...flags, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...env, [RERUN_MARK]: "1" },
+  });
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  const handlers = { SIGINT: forward("SIGINT"), SIGTERM: forward("SIGTERM") };
+  for (const [signal, handler] of Object.entries(handlers)) process.on(signal, handler);
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      for (const [name, handler] of Object.entries(handlers)) process.off(name, handler);
+      resolve(code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0));
+    });
+  });
+}

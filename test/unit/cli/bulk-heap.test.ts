@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { bulkHeapFlags, describeBulkHeap } from "../../../src/cli/bulk-heap";
+
+const GIB = 2 ** 30;
+
+describe("import --bulk's heap", () => {
+  it("sizes the heap from the machine's memory, with larger semi-spaces, when nobody chose a limit", () => {
+    assert.deepEqual(bulkHeapFlags({}, [], 24 * GIB), ["--max-old-space-size=14745", "--max-semi-space-size=32"]);
+    assert.deepEqual(bulkHeapFlags({ NODE_OPTIONS: "--enable-source-maps" }, ["--expose-gc"], 8 * GIB), [
+      "--max-old-space-size=4915",
+      "--max-semi-space-size=32",
+    ]);
+  });
+
+  it("leaves a limit the user chose, in NODE_OPTIONS or on node's command line, either spelling", () => {
+    assert.equal(bulkHeapFlags({ NODE_OPTIONS: "--enable-source-maps --max-old-space-size=2048" }, [], 24 * GIB), null);
+    assert.equal(bulkHeapFlags({}, ["--max_old_space_size=3000"], 24 * GIB), null);
+  });
+
+  it("never reruns the rerun", () => {
+    assert.equal(bulkHeapFlags({ COAUTHOR_GRAPH_BULK_RERUN: "1" }, [], 24 * GIB), null);
+  });
+
+  it("says what it chose and how to choose otherwise", () => {
+    const line = describeBulkHeap(["--max-old-space-size=14745", "--max-semi-space-size=32"], 24 * GIB);
+    assert.match(line, /heap limit of 14\.4 GiB \(60% of this machine's 24\.0 GiB\)/);
+    assert.match(line, /NODE_OPTIONS=--max-old-space-size=<MiB>/);
+  });
+});
