@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -59,6 +59,54 @@ function runCliWith(env: NodeJS.ProcessEnv, args: string[], stdinFile?: string):
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** A gzipped dblp file of `records` generated records (seed 3) in `dir`. */
+async function generatedDblpFile(dir: string, records: number): Promise<string> {
+  const file = path.join(dir, `dblp-${records}.xml.gz`);
+  // dblp's XML is ISO-8859-1, as the generator writes it.
+  const latin1 = Readable.from(generateDblp({ records, seed: 3 }), { objectMode: true }).map((chunk: string) =>
+    Buffer.from(chunk, "latin1"),
+  );
+  await pipeline(latin1, createGzip(), createWriteStream(file));
+  return file;
+}
+
+/** The pids whose parent is `pid` (Linux's /proc). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name, in parentheses, may hold spaces: the fields after its closing parenthesis are fixed.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls `probe` until it gives a value, or fails after `limitMs`. */
+async function eventually<T>(probe: () => T | undefined, limitMs: number): Promise<T> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`not so after ${limitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function stats(): Promise<{ papers: number; authors: number; venues: number; importRuns: Array<{ status: string }> }> {
@@ -140,12 +188,7 @@ describe("the coauthor-graph command line", () => {
     const scratch = mkdtempSync(path.join(os.tmpdir(), "cli-bulk-heap-"));
     const home = tempHome("cli-bulk-heap");
     try {
-      const file = path.join(scratch, "dblp-150k.xml.gz");
-      // dblp's XML is ISO-8859-1, as the generator writes it.
-      const latin1 = Readable.from(generateDblp({ records: 150_000, seed: 3 }), { objectMode: true }).map((chunk: string) =>
-        Buffer.from(chunk, "latin1"),
-      );
-      await pipeline(latin1, createGzip(), createWriteStream(file));
+      const file = await generatedDblpFile(scratch, 150_000);
       const env = { ...localEnv(home), NODE_OPTIONS: "--max-old-space-size=96" };
       const result = await runCliWith(env, ["import", "--bulk", "--no-figures", file]);
       assert.equal(result.code, 1, result.stdout + result.stderr);
@@ -157,6 +200,33 @@ describe("the coauthor-graph command line", () => {
       assert.match(result.stdout, /Nothing was written to the database/);
       assert.match(result.stdout, /NODE_OPTIONS=--max-old-space-size=\d+/);
       assert.doesNotMatch(result.stdout + result.stderr, /heap out of memory|FATAL ERROR/);
+      assert.equal(existsSync(path.join(home, "neo4j", "data", "databases", "neo4j")), false, "no store was made");
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+      removeHome(home);
+    }
+  });
+
+  it("passes a SIGTERM on to the --bulk rerun it started, and leaves no process behind", async () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), "cli-bulk-signal-"));
+    const home = tempHome("cli-bulk-signal");
+    try {
+      const file = await generatedDblpFile(scratch, 150_000);
+      const parent = spawn(process.execPath, [CLI, "import", "--bulk", "--no-figures", file], {
+        env: { ...localEnv(home), NODE_OPTIONS: "" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      parent.stdout.on("data", (d) => (output += d));
+      parent.stderr.on("data", (d) => (output += d));
+      const exited = new Promise<number | null>((resolve) => parent.on("close", (code) => resolve(code)));
+      const rerun = await eventually(() => childrenOf(parent.pid!)[0], 30_000);
+      // Into the read: on any machine well before neo4j-admin, so a store cannot have been begun.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      parent.kill("SIGTERM");
+      assert.equal(await exited, 143, output);
+      await eventually(() => (isAlive(rerun) ? undefined : true), 10_000);
+      assert.match(output, /import --bulk: running with a heap limit/);
       assert.equal(existsSync(path.join(home, "neo4j", "data", "databases", "neo4j")), false, "no store was made");
     } finally {
       rmSync(scratch, { recursive: true, force: true });
