@@ -129,6 +129,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
       }
       progress.update(summary.read);
       progress.stop();
+      refuseIfNothingReadable(summary);
     }
     endStage("check");
   } catch (error) {
@@ -165,6 +166,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
       progress.update(written, target.checkPassNeeded ? undefined : estimatedRecords(summary.read, input));
     }
     progress.stop();
+    if (!target.checkPassNeeded) refuseIfNothingReadable(summary);
     endStage("write");
 
     summary.mentionsReattached = await target.settleNames();
@@ -190,6 +192,23 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
   summary.seconds = (Date.now() - started) / 1000;
   await finishRun(target, summary);
   return summary;
+}
+
+/**
+ * A file with records none of which could be read is the wrong file or the wrong format far more often than a source
+ * with only bad records (a heap snapshot named .jsonl.gz once came out of a CSL-JSON import as "imported, 100%
+ * rejected"), so it is refused like a file that cannot be parsed: nothing of it is written (the one-pass bulk path has
+ * written nothing to the database yet either) and the command fails. An empty file is not refused.
+ */
+function refuseIfNothingReadable(summary: FileImportSummary): void {
+  if (summary.read === 0 || summary.rejected < summary.read) return;
+  const first = summary.rejections[0];
+  const what = summary.read === 1 ? "its only record could not" : `none of its ${summary.read} records could`;
+  const where = first?.line !== undefined ? `line ${first.line}: ` : "";
+  throw new UnparseableFileError(
+    summary.file,
+    `${what} be read as ${summary.format}${first ? ` (the first, ${where}${first.reason})` : ""}`,
+  );
 }
 
 /** Passes the reader's items on, counting them and keeping the first rejections with their reasons in the summary. */

@@ -118,4 +118,24 @@ describe("identity rules", () => {
     assert.deepEqual(await identitySnapshot(db), before);
     assert.equal(await countOf(db, "MATCH (r:ImportRun) RETURN count(r)"), runsBefore);
   });
+
+  it("refuses a file none of whose records can be read (a heap snapshot named .csl.jsonl) and imports the next file", async () => {
+    const before = await importInOrder(db, [HOMONYMS]);
+    const runsBefore = await countOf(db, "MATCH (r:ImportRun) RETURN count(r)");
+    const refused = await importFiles(db, [fixture("identity", "heap-snapshot.csl.jsonl")]);
+    assert.equal(refused.ok, false);
+    assert.equal(refused.files[0].status, "failed");
+    assert.equal(refused.files[0].read, 3);
+    assert.match(refused.files[0].error ?? "", /none of its 3 records could be read as csl-json \(the first, line 1: missing title\)/);
+    assert.match(refused.files[0].error ?? "", /Nothing from this file was written/);
+    assert.deepEqual(await identitySnapshot(db), before);
+    assert.equal(await countOf(db, "MATCH (r:ImportRun) RETURN count(r)"), runsBefore);
+
+    const both = await importFiles(db, [fixture("identity", "heap-snapshot.csl.jsonl"), NO_DOI]);
+    assert.deepEqual(
+      both.files.map((f) => f.status),
+      ["failed", "imported"],
+    );
+    assert.deepEqual(await identitySnapshot(db), await importInOrder(db, [HOMONYMS, NO_DOI]));
+  });
 });
