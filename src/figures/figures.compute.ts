@@ -234,8 +234,10 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
 
 /**
  * The authors in ascending node id, the order their records lie in Neo4j's store: each write batch then touches
- * neighbouring records instead of pages all over the store. On the 158k graph, warm, the write took 0.75× the time of
- * the same rows in the locality order the figures are computed in (1.4–1.9 s against 2.0–2.4 s, five rounds in turn).
+ * neighbouring records instead of pages all over the store. On the 158k graph, warm: 0.75× the time of the same rows
+ * shuffled (1.4–1.9 s against 2.0–2.4 s, five rounds in turn); against the locality order the figures are computed in,
+ * which keeps some of the read order, Neo4j's CPU for the write 2.5 s against 2.8 s (medians of seven rounds), the wall
+ * time within the machine's noise. It matters most where the store is larger than the page cache (dblp).
  */
 function nodeIdOrder(externalIds: Float64Array): Int32Array {
   const order = new Int32Array(externalIds.length);
