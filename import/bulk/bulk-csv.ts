@@ -4,7 +4,7 @@ import { compareCodePoints } from "../../src/util/code-point-order";
 import { Progress, silentProgress } from "../progress";
 import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition } from "./edge";
 import type { MemoryGraph } from "./memory-graph";
-import { sourceKeyList, type MemAuthor } from "./memory-types";
+import type { MemAuthor } from "./memory-types";
 import { NO_PAPER_YEAR } from "../writer/pair-increments";
 
 /**
@@ -132,7 +132,8 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
     progress.start("CSV: papers", graph.papers.size);
     let papersDone = 0;
     for (const p of graph.papers.values()) {
-      files.papers.row([p.id, p.title, p.titleKey, p.year, p.doi, p.url, p.abstract, p.pages, sourceKeyList(p), p.venue?.id]);
+      const { title, url, abstract, pages, sourceKeys } = graph.payloadOf(p);
+      files.papers.row([p.id, title, p.titleKey, p.year, p.doi, url, abstract, pages, sourceKeys, p.venue?.id]);
       if (p.venue) files.publishedIn.row([p.id, p.venue.id]);
       if (++papersDone % 50_000 === 0) progress.update(papersDone);
     }

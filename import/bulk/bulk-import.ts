@@ -53,14 +53,16 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
     // Dropped once the CSVs are written: neo4j-admin sizes its off-heap memory from what is free, and on a dblp-sized
     // input this graph is most of the machine's memory.
     const budget = new HeapBudget();
-    let graph: MemoryGraph | undefined = new MemoryGraph(budget);
-    const summary = await importInto(graph, opts.paths, opts.options).finally(() => budget.stop());
-    stageSeconds.read = lap();
-    if (!summary.ok) return { summary, written: false, stageSeconds, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() };
-
+    // The papers' payloads go to a file in the home (unlinked at once), beside the CSVs and the store.
+    let graph: MemoryGraph | undefined = new MemoryGraph(budget, opts.config.home);
     const csvDir = path.join(opts.config.home, `bulk-csv-${process.pid}`);
     try {
+      const summary = await importInto(graph, opts.paths, opts.options).finally(() => budget.stop());
+      stageSeconds.read = lap();
+      if (!summary.ok) return { summary, written: false, stageSeconds, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() };
+
       const csv = writeBulkCsv(graph, csvDir, opts.options.progress ?? silentProgress);
+      graph.release();
       graph = undefined;
       summary.files[summary.files.length - 1].coauthorPairs.created = csv.rows.coauthorPairs;
       stageSeconds.csv = lap();
@@ -85,6 +87,7 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
       stageSeconds.indexes = lap();
       return { summary, written: true, csv, stageSeconds, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() };
     } finally {
+      graph?.release();
       rmSync(csvDir, { recursive: true, force: true });
     }
   });

@@ -10,7 +10,8 @@ import { detached, detachedOrNull } from "./detached";
 import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import { settleNameKeys } from "./memory-names";
 import { OneOrMany } from "./one-or-many";
-import { sourceKeyList, type AuthorGraph, type MemAuthor, type MemPaper, type MemVenue } from "./memory-types";
+import type { AuthorGraph, MemAuthor, MemPaper, MemVenue } from "./memory-types";
+import { PaperPayloads, type PaperPayload } from "./paper-payloads";
 
 /** The shapes of the graph, for the callers of MemoryGraph (they live in memory-types.ts, which this module's helpers share). */
 export type { MemAuthor, MemPaper, MemVenue, PackedAuthorship } from "./memory-types";
@@ -41,8 +42,38 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   /** nameKeys merged since the last settleNames (the :NameTouched queue of the online import). */
   private touchedNameKeys = new Set<string>();
 
-  /** `budget` stops the read cleanly when the graph will not fit in the heap (memory-budget.ts). */
-  constructor(private readonly budget?: HeapBudget) {}
+  private readonly payloads: PaperPayloads;
+
+  /**
+   * `budget` stops the read cleanly when the graph will not fit in the heap (memory-budget.ts); `spillDir` is where the
+   * papers' payloads go on disk (paper-payloads.ts; default the system's temporary directory). release() frees them.
+   */
+  constructor(
+    private readonly budget?: HeapBudget,
+    spillDir?: string,
+  ) {
+    this.payloads = new PaperPayloads(spillDir);
+  }
+
+  /** A paper's title, url, abstract, pages and source keys, from disk. */
+  payloadOf(paper: MemPaper): PaperPayload {
+    return this.payloads.get(paper.payload);
+  }
+
+  /** Gives the paper a new payload with these fields changed (the CSV writer's tests put line breaks in abstracts). */
+  changePayload(paper: MemPaper, change: Partial<PaperPayload>): void {
+    paper.payload = this.payloads.add({ ...this.payloadOf(paper), ...change });
+  }
+
+  /** Bytes of payload on disk, for the bench and the tests. */
+  get payloadBytes(): number {
+    return this.payloads.bytes;
+  }
+
+  /** Closes the payloads' file: the graph cannot be written as CSV after this. */
+  release(): void {
+    this.payloads.close();
+  }
 
   async prepare(): Promise<void> {}
 
@@ -141,12 +172,8 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
       id,
       titleKey: row.titleKey === id ? id : detached(row.titleKey),
       doi: row.doi === id ? id : detachedOrNull(row.doi),
-      title: detached(row.title),
       year: row.year,
-      url: detachedOrNull(row.url),
-      abstract: detachedOrNull(row.abstract),
-      pages: detachedOrNull(row.pages),
-      sourceKeys: row.sourceKeys.length === 1 ? detached(row.sourceKeys[0]) : row.sourceKeys.map(detached),
+      payload: this.payloads.add({ title: row.title, url: row.url, abstract: row.abstract, pages: row.pages, sourceKeys: row.sourceKeys }),
       venue: this.bestClaimedVenue(row),
       authorships: [],
     };
@@ -163,13 +190,23 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
       paper = this.papers.get(row.id)!;
     }
     paper.doi ??= row.doi === paper.id ? paper.id : detachedOrNull(row.doi);
-    paper.url ??= detachedOrNull(row.url);
-    paper.abstract ??= detachedOrNull(row.abstract);
-    paper.pages ??= detachedOrNull(row.pages);
-    for (const key of row.sourceKeys) {
-      const keys = sourceKeyList(paper);
-      if (!keys.includes(key)) paper.sourceKeys = keys.length === 0 ? detached(key) : [...keys, detached(key)];
-    }
+    const payload = this.payloadOf(paper);
+    const filled = {
+      url: payload.url ?? row.url,
+      abstract: payload.abstract ?? row.abstract,
+      pages: payload.pages ?? row.pages,
+      sourceKeys: [
+        ...payload.sourceKeys,
+        ...row.sourceKeys.filter((key, i) => !payload.sourceKeys.includes(key) && row.sourceKeys.indexOf(key) === i),
+      ],
+    };
+    if (
+      filled.url !== payload.url ||
+      filled.abstract !== payload.abstract ||
+      filled.pages !== payload.pages ||
+      filled.sourceKeys.length !== payload.sourceKeys.length
+    )
+      paper.payload = this.payloads.add({ ...payload, ...filled });
     const claimed = this.bestClaimedVenue(row);
     if (claimed && (!paper.venue || venueRank(claimed) < venueRank(paper.venue))) paper.venue = claimed;
     return created;

@@ -20,18 +20,14 @@ export interface MemVenue {
 export type PackedAuthorship = number;
 
 /**
- * A (:Paper): the row's properties, with its venue as a reference and its authorships packed. A lone source key is
- * held as itself: nearly every paper has one, and an array around it costs 56 bytes (see sourceKeyList).
+ * A (:Paper): what paper resolution and the pairs read (id, titleKey, DOI, year), its venue as a reference and its
+ * authorships packed; the rest of the row (title, url, abstract, pages, source keys) is on disk, under the handle
+ * `payload` (paper-payloads.ts).
  */
-export interface MemPaper extends Omit<PaperRow, "venueIds" | "sourceKeys"> {
-  sourceKeys: string | string[];
+export interface MemPaper extends Pick<PaperRow, "id" | "titleKey" | "doi" | "year"> {
+  payload: number;
   venue: MemVenue | null;
   authorships: PackedAuthorship[];
-}
-
-/** The paper's source keys as a list. */
-export function sourceKeyList(paper: Pick<MemPaper, "sourceKeys">): string[] {
-  return typeof paper.sourceKeys === "string" ? [paper.sourceKeys] : paper.sourceKeys;
 }
 
 export interface MemAuthor {

@@ -53,6 +53,7 @@ export async function bulkCsvGraph(files: string[], options: ImportOptions = {})
   try {
     return bulkCsvSnapshot(writeBulkCsv(graph, dir));
   } finally {
+    graph.release();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -38,9 +38,13 @@ async function csvOf(dir: string, abstracts: string[]) {
   const graph = new MemoryGraph();
   const summary = await importInto(graph, [file]);
   assert.equal(summary.ok, true, summary.files.map((f) => f.error).join("\n"));
-  const byTitle = new Map([...graph.papers.values()].map((p) => [p.title, p]));
-  abstracts.forEach((abstract, i) => (byTitle.get(`Paper number ${i} on "quoted" words`)!.abstract = abstract));
-  return writeBulkCsv(graph, path.join(dir, `csv-${Math.random().toString(36).slice(2)}`));
+  const byTitle = new Map([...graph.papers.values()].map((p) => [graph.payloadOf(p).title, p]));
+  abstracts.forEach((abstract, i) => graph.changePayload(byTitle.get(`Paper number ${i} on "quoted" words`)!, { abstract }));
+  try {
+    return writeBulkCsv(graph, path.join(dir, `csv-${Math.random().toString(36).slice(2)}`));
+  } finally {
+    graph.release();
+  }
 }
 
 describe("the bulk CSV writer", () => {

@@ -34,6 +34,7 @@ describe("a file whose records are all rejected", () => {
     const graph = new MemoryGraph();
     const snapshot = fromRoot("test", "fixtures", "identity", "heap-snapshot.csl.jsonl");
     const summary = await importInto(graph, [snapshot, file("good.csl.jsonl", [GOOD])]);
+    graph.release();
     assert.equal(summary.ok, false);
     assert.equal(summary.files.length, 1, "a bulk load stops at the refused file: it writes every file or none");
     const [refused] = summary.files;
@@ -44,7 +45,9 @@ describe("a file whose records are all rejected", () => {
   });
 
   it("says so of a file with a single record too", async () => {
-    const summary = await importInto(new MemoryGraph(), [file("one.csl.jsonl", [BAD])]);
+    const graph = new MemoryGraph();
+    const summary = await importInto(graph, [file("one.csl.jsonl", [BAD])]);
+    graph.release();
     assert.match(summary.files[0].error ?? "", /its only record could not be read as csl-json/);
   });
 
@@ -60,5 +63,7 @@ describe("a file whose records are all rejected", () => {
     );
     assert.equal(summary.ok, true);
     assert.equal(graph.papers.size, 1);
+    assert.equal(graph.payloadOf([...graph.papers.values()][0]).title, "A paper");
+    graph.release();
   });
 });
