@@ -26,6 +26,8 @@ export interface ExportEdge {
   source: string;
   target: string;
   jointPapers: number;
+  /** The tie's strength under the network's scheme (coauthorNetwork's edge weight); FULL, the exports' scheme: jointPapers. */
+  strength: number;
   firstYear: number | null;
   lastYear: number | null;
   /** Joint papers per year, oldest first; years with none are absent, and papers without a year are not listed. */

@@ -1,5 +1,6 @@
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from "type-graphql";
-import { MinJointPapersArg, YearFromArg, YearToArg } from "../kernel/args";
+import { MaxAuthorsPerPaperArg, MinJointPapersArg, StrengthArg, YearFromArg, YearToArg } from "../kernel/args";
+import type { TieStrength } from "../kernel/tie-strength.type";
 import type { RequestContext } from "../kernel/request-context";
 import type { ExportService } from "./export.service";
 import { GrafanaFrames } from "./export.type";
@@ -27,6 +28,12 @@ class NetworkFramesArgs {
     description: "Most authors returned, centre included, 1..1500 (the Node Graph panel's limit).",
   })
   maxNodes?: number | null;
+
+  @StrengthArg()
+  strength?: TieStrength | null;
+
+  @MaxAuthorsPerPaperArg()
+  maxAuthorsPerPaper?: number | null;
 }
 
 type ExportContext = RequestContext<{ export: ExportService }>;

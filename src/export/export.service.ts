@@ -61,6 +61,7 @@ export class ExportService {
         source: edge.source,
         target: edge.target,
         jointPapers: edge.jointPapers,
+        strength: edge.weight ?? edge.jointPapers,
         firstYear: edge.firstYear,
         lastYear: edge.lastYear,
         perYear: pairYears.get(`${edge.source}|${edge.target}`) ?? [],

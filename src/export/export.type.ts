@@ -64,8 +64,13 @@ export class GrafanaEdge {
   @Field(() => ID)
   target!: string;
 
-  @Field(() => Int, { description: "Joint papers (inside the window)." })
+  @Field(() => Int, { description: "Joint papers (inside the window, and with at most maxAuthorsPerPaper authors when given)." })
   mainStat!: number;
+
+  @Field(() => Float, {
+    description: "The tie's strength under the `strength` argument (see TieStrength for each formula); FULL: the joint papers.",
+  })
+  detail__strength!: number;
 
   @Field(() => Int, { nullable: true })
   detail__firstYear!: number | null;

@@ -38,6 +38,7 @@ export interface GrafanaEdgeRow {
   source: string;
   target: string;
   mainStat: number;
+  detail__strength: number;
   detail__firstYear: number | null;
   detail__lastYear: number | null;
 }
@@ -78,6 +79,7 @@ export function grafanaFrames(graph: ExportGraph): GrafanaFrames {
       source: edge.source,
       target: edge.target,
       mainStat: edge.jointPapers,
+      detail__strength: edge.strength,
       detail__firstYear: edge.firstYear,
       detail__lastYear: edge.lastYear,
     })),

@@ -208,7 +208,15 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
       assert.equal(read.vos.links, api.edges.length);
       assert.equal(read.vos.totalLinkStrength, 2 * read.vos.strength);
       assert.deepEqual(read.grafana.weights, weights);
-      assert.deepEqual(read.grafana.edgeKeys, ["detail__firstYear", "detail__lastYear", "id", "mainStat", "source", "target"]);
+      assert.deepEqual(read.grafana.edgeKeys, [
+        "detail__firstYear",
+        "detail__lastYear",
+        "detail__strength",
+        "id",
+        "mainStat",
+        "source",
+        "target",
+      ]);
       // Exactly the Node Graph panel's field names, on every row.
       assert.deepEqual(read.grafana.nodeKeys, GRAFANA_NODE_FIELDS);
       assert.equal(read.grafana.sameKeys, true, "every Grafana row has the same fields");
@@ -254,13 +262,33 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
     // GraphQL gives the very rows of the export, so Infinity's root selector (data.coauthorNetworkFrames.nodes) reads them as they are.
     const frames = await queryApi(
       server.url,
-      `{ coauthorNetworkFrames(authorId: "name:tong zhang", depth: 2, minJointPapers: 3) { nodes { ${GRAFANA_NODE_FIELDS.join(" ")} } edges { id source target mainStat detail__firstYear detail__lastYear } } }`,
+      `{ coauthorNetworkFrames(authorId: "name:tong zhang", depth: 2, minJointPapers: 3) { nodes { ${GRAFANA_NODE_FIELDS.join(" ")} } edges { id source target mainStat detail__strength detail__firstYear detail__lastYear } } }`,
     );
     const grafana = await (
       await fetch(new URL("/export/network.grafana.json?author=name:tong%20zhang&depth=2&minJointPapers=3", server.url))
     ).json();
     assert.deepEqual(frames.coauthorNetworkFrames.edges, grafana.edges);
     assert.deepEqual(frames.coauthorNetworkFrames.nodes, grafana.nodes);
+    assert.ok(grafana.edges.every((e: { mainStat: number; detail__strength: number }) => e.detail__strength === e.mainStat));
+
+    // The frames build ties by the same rules as coauthorNetwork, a strength and a byline cap included.
+    const weighed = `(authorId: "name:tong zhang", depth: 2, strength: NEWMAN, maxAuthorsPerPaper: 4)`;
+    const both = await queryApi(
+      server.url,
+      `{ coauthorNetworkFrames${weighed} { edges { id mainStat detail__strength } }
+         coauthorNetwork${weighed} { edges { source target jointPapers weight } } }`,
+    );
+    const expected = both.coauthorNetwork.edges.map((e: { source: string; target: string; jointPapers: number; weight: number }) => ({
+      id: `${e.source}|${e.target}`,
+      mainStat: e.jointPapers,
+      detail__strength: e.weight,
+    }));
+    assert.deepEqual(both.coauthorNetworkFrames.edges, expected);
+    assert.ok(
+      expected.length > 0 && expected.some((e: { detail__strength: number; mainStat: number }) => e.detail__strength !== e.mainStat),
+    );
+    const uncapped = await queryApi(server.url, `{ coauthorNetworkFrames(authorId: "name:tong zhang", depth: 2) { edges { id } } }`);
+    assert.ok(uncapped.coauthorNetworkFrames.edges.length > expected.length, "the cap leaves ties out");
 
     const tooMany = await fetch(new URL("/export/network.grafana.json?author=name:tong%20zhang&maxNodes=1501", server.url));
     assert.equal(tooMany.status, 400);

@@ -42,6 +42,7 @@ const GRAPH: ExportGraph = {
       source: "acl:cynthia-van-hee",
       target: "name:véronique hoste",
       jointPapers: 5,
+      strength: 5,
       firstYear: 2016,
       lastYear: 2019,
       perYear: [
@@ -54,11 +55,12 @@ const GRAPH: ExportGraph = {
       source: "dblp:O'Brien & <Sons>",
       target: "name:véronique hoste",
       jointPapers: 2,
+      strength: 2,
       firstYear: 2017,
       lastYear: 2017,
       perYear: [[2017, 2]],
     },
-    { source: "acl:cynthia-van-hee", target: "name:no year", jointPapers: 1, firstYear: null, lastYear: null, perYear: [] },
+    { source: "acl:cynthia-van-hee", target: "name:no year", jointPapers: 1, strength: 1, firstYear: null, lastYear: null, perYear: [] },
   ],
 };
 
