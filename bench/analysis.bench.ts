@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     );
     const python = process.env.ANALYSIS_BENCH_PYTHON;
     await examples(ask, centre);
+    await oneLongPaper(ask, db);
     if (python) {
       try {
         console.log(`networkx on the same edges (every metric and Louvain, in-process time): ${networkxMs(python, net).toFixed(1)} ms`);
@@ -148,6 +149,53 @@ async function examples(ask: Ask, centre: { id: string; name: string }): Promise
     const n = r.data.coauthorNetwork;
     console.log(
       `  maxAuthorsPerPaper ${cap ?? "none"}: ${n.nodes.length} authors (${n.nodes.filter((x: any) => x.distance === 1).length} coauthors), ${n.edges.length} ties`,
+    );
+  }
+}
+
+/** The longest byline in the graph and, among its authors, the one with the most other papers. */
+const LONGEST_BYLINE = `
+MATCH (p:Paper)
+WITH p, COUNT { (p)<-[:AUTHORED]-() } AS n ORDER BY n DESC, p.id LIMIT 1
+MATCH (p)<-[:AUTHORED]-(a:Author)
+WITH p, n, a, COUNT { (a)-[:AUTHORED]->() } AS papers ORDER BY papers DESC, a.id LIMIT 1
+RETURN p.title AS title, p.year AS year, n, a.id AS id, a.name AS name, papers`;
+
+/**
+ * The README's "how much of this author's network is one long paper": the graph's longest byline (n authors) and its
+ * most prolific author, whose network is asked for with and without maxAuthorsPerPaper n − 1, which leaves out that
+ * paper and any other of n authors or more (the count of those is printed).
+ */
+async function oneLongPaper(ask: Ask, db: Database): Promise<void> {
+  const [row] = await db.read(LONGEST_BYLINE);
+  if (!row) return;
+  const n = Number(row.get("n"));
+  const author = { id: row.get("id") as string, name: row.get("name") as string, papers: Number(row.get("papers")) };
+  const [others] = await db.read(
+    "MATCH (a:Author {id: $id})-[:AUTHORED]->(p) WHERE COUNT { (p)<-[:AUTHORED]-() } >= $n RETURN count(p) AS k",
+    { id: author.id, n },
+  );
+  console.log(
+    `\nHow much of ${author.name}'s network is one ${n}-author paper ("${row.get("title") as string}", ${row.get("year") as number}; ` +
+      `${author.papers} papers in all, ${Number(others.get("k"))} of them with ${n} authors or more):`,
+  );
+  for (const cap of [null, n - 1]) {
+    const ego = await ask(
+      `query($id: ID!, $cap: Int) { coauthorNetwork(authorId: $id, depth: 1, maxNodes: 2000, strength: NEWMAN, maxAuthorsPerPaper: $cap) {
+        nodes { distance } edges { source target weight } } }`,
+      { id: author.id, cap },
+    );
+    const wide = await ask(
+      `query($id: ID!, $cap: Int) { coauthorNetwork(authorId: $id, depth: 2, maxNodes: 2000, maxAuthorsPerPaper: $cap) { nodes { distance } edges { weight } truncated } }`,
+      { id: author.id, cap },
+    );
+    const e = ego.data.coauthorNetwork;
+    const own = e.edges.filter((x: any) => x.source === author.id || x.target === author.id);
+    const newman = own.reduce((sum: number, x: any) => sum + x.weight, 0);
+    const w = wide.data.coauthorNetwork;
+    console.log(
+      `  maxAuthorsPerPaper ${cap ?? "none"}: ${own.length} coauthors, NEWMAN weighted degree ${newman.toFixed(3)}; ` +
+        `depth 2: ${w.nodes.length} authors${w.truncated ? " (maxNodes 2000 reached)" : ""}, ${w.edges.length} ties`,
     );
   }
 }
