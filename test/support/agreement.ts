@@ -24,6 +24,8 @@ export interface Agreement {
   ourModularity: number;
   networkxOfOurs: number;
   reference: number;
+  /** networkx's Louvain modularity on each of its seeds (reference is their best). */
+  referenceRuns: number[];
   communities: number;
 }
 
@@ -66,6 +68,7 @@ export async function checkAgainstNetworkx(network: WeightedNetwork, resolution:
       ourModularity: partition.modularity,
       networkxOfOurs: nx.ourModularity,
       reference: nx.referenceModularity,
+      referenceRuns: nx.referenceRuns,
       communities: partition.count,
     };
   } finally {
