@@ -36,7 +36,8 @@ export const PAIR_PROFILES = `
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
 RETURN id, ${AUTHOR_MAP} AS author,
-       size(COLLECT { MATCH (a)-[:AUTHORED]->(p:Paper) WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo) RETURN DISTINCT p }) AS papersInWindow,
+       size(COLLECT { MATCH (a)-[:AUTHORED]->(p:Paper) WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+         AND ($maxAuthors IS NULL OR size(COLLECT { MATCH (p)<-[:AUTHORED]-(x:Author) RETURN DISTINCT x }) <= $maxAuthors) RETURN DISTINCT p }) AS papersInWindow,
        COUNT { (a)-[:COAUTHORED_WITH]-() } AS coauthors,
        COLLECT { MATCH (a)-[r:COAUTHORED_WITH]-() RETURN r.papers } AS tieStrengths`;
 

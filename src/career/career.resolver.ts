@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { AuthorRecord } from "../author/author.record";
 import { Author } from "../author/author.type";
-import { AfterArg, FirstArg, YearFromArg, YearToArg } from "../kernel/args";
+import { AfterArg, FirstArg, MaxAuthorsPerPaperArg, YearFromArg, YearToArg } from "../kernel/args";
 import type { RequestContext } from "../kernel/request-context";
 import { AuthorTimeline, Collaboration, TieWeight } from "./career.type";
 import type { CareerService, CoauthorGroupView, CollaborationData } from "./career.service";
@@ -39,6 +39,8 @@ class CollaborationArgs {
   @Field(() => ID, { description: "The other author (the `coauthor` side)." }) coauthorId!: string;
   @YearFromArg() yearFrom?: number | null;
   @YearToArg() yearTo?: number | null;
+  /** As on coauthors and coauthorNetwork, so that a tie seen there under a cap can be explained here under the same one. */
+  @MaxAuthorsPerPaperArg() maxAuthorsPerPaper?: number | null;
 }
 
 const MinGroupPapersArg = () =>
@@ -115,7 +117,7 @@ export class CareerResolver {
 
   @Query(() => Collaboration, {
     description:
-      "How two authors' collaboration grew: joint papers per year, shares, weights under every scheme, tie class, papers. NOT_FOUND for an unknown author.",
+      "How two authors' collaboration grew: joint papers per year, shares, weights under every scheme, tie class, papers. With maxAuthorsPerPaper, papers with more authors count nowhere (joint papers, years, papers, weights, and the shares' denominators too), as in the tie the coauthors field and the networks give under that cap; the tie class reads whole careers (no window, no cap). NOT_FOUND for an unknown author.",
   })
   collaboration(@Args(() => CollaborationArgs) args: CollaborationArgs, @Ctx() ctx: CareerContext) {
     return ctx.services.career.collaboration(args.authorId, args.coauthorId, args);
@@ -134,7 +136,7 @@ export class CareerResolver {
 export class CollaborationResolver {
   @FieldResolver(() => [TieWeight], {
     description:
-      "The tie's weight under FULL, NEWMAN, FRACTIONAL and ASSOCIATION_STRENGTH (inside the window, no byline cap); see TieStrength.",
+      "The tie's weight under FULL, NEWMAN, FRACTIONAL and ASSOCIATION_STRENGTH (inside the window and the byline cap, when given); see TieStrength.",
   })
   weights(@Root() collaboration: CollaborationData) {
     return collaboration.weights();

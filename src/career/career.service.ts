@@ -14,7 +14,7 @@ import {
 } from "../kernel/argument-rules";
 import type { Explanation } from "../kernel/explanation";
 import { readAuthorTieTotals, readGraphTieTotal } from "../kernel/tie-totals";
-import { associationStrength, paperWeight, TIE_STRENGTH_FORMULAS, TieStrength } from "../kernel/tie-strength";
+import { associationStrength, maxAuthorsPerPaper, paperWeight, TIE_STRENGTH_FORMULAS, TieStrength } from "../kernel/tie-strength";
 import type { PaperLoaders } from "../paper/paper.loaders";
 import type { PaperRecord } from "../paper/paper.record";
 import type { VenueLoaders } from "../venue/venue.loaders";
@@ -144,15 +144,22 @@ export class CareerService {
     };
   }
 
-  async collaboration(authorId: string, coauthorId: string, args: WindowArgs): Promise<CollaborationData> {
+  async collaboration(
+    authorId: string,
+    coauthorId: string,
+    args: WindowArgs & { maxAuthorsPerPaper?: number | null },
+  ): Promise<CollaborationData> {
     if (authorId === coauthorId)
       throw new BadUserInputError("authorId and coauthorId must be two different authors", { argument: "coauthorId" });
     const window = yearWindow(args.yearFrom, args.yearTo);
-    const [profiles, joint, version] = await Promise.all([
-      readPairProfiles(this.db, [authorId, coauthorId], window),
+    const cap = maxAuthorsPerPaper(args.maxAuthorsPerPaper);
+    const [profiles, inWindow, version] = await Promise.all([
+      readPairProfiles(this.db, [authorId, coauthorId], window, cap),
       readJointPapers(this.db, authorId, coauthorId, window),
       this.version(),
     ]);
+    // A paper above the cap counts nowhere, as in the ties of coauthors and coauthorNetwork under the same cap.
+    const joint = cap === null ? inWindow : inWindow.filter((j) => j.size <= cap);
     const a = profiles.get(authorId);
     const b = profiles.get(coauthorId);
     if (!a) throw new NotFoundError(`no author with id "${authorId}"`, { argument: "authorId" });
@@ -168,7 +175,7 @@ export class CareerService {
     const coauthorView = tieView(allTime, b.profile);
     const sizes = joint.map((j) => j.size);
     const snapshotId = version.snapshotId;
-    const parameters = { authorId, coauthorId, ...window };
+    const parameters = { authorId, coauthorId, ...window, maxAuthorsPerPaper: cap };
     return {
       author: a.author,
       coauthor: b.author,
@@ -182,13 +189,13 @@ export class CareerService {
       authorView,
       coauthorView,
       papers: joint.map((j) => ({ paper: j.paper, authorPosition: j.positionA, coauthorPosition: j.positionB, authorCount: j.size })),
-      weights: () => this.weights(authorId, coauthorId, sizes, window),
+      weights: () => this.weights(authorId, coauthorId, sizes, window, cap),
       snapshotId,
       explain: [
         careerExplanation({
           method: "collaboration",
           formula:
-            "Joint papers: distinct papers with both on the byline, inside the window; per-year rows from the first to the last joint year. authorShare = joint papers / the author's papers in the window (coauthorShare likewise).",
+            "Joint papers: distinct papers with both on the byline, inside the window and with at most maxAuthorsPerPaper authors (when given); per-year rows from the first to the last joint year. authorShare = joint papers / the author's papers under the same window and cap (coauthorShare likewise).",
           parameters,
           snapshotId,
         }),
@@ -200,13 +207,13 @@ export class CareerService {
           notes: [
             `Author: S = ${authorView.coauthors}, <K> = ${authorView.meanTieStrength.toFixed(3)}, super threshold ${authorView.superThreshold.toFixed(3)} → ${authorView.tieClass}.`,
             `Coauthor: S = ${coauthorView.coauthors}, <K> = ${coauthorView.meanTieStrength.toFixed(3)}, super threshold ${coauthorView.superThreshold.toFixed(3)} → ${coauthorView.tieClass}.`,
-            "The class ignores the year window: tie profiles are whole careers.",
+            "The class ignores the year window and the byline cap: tie profiles are whole careers.",
           ],
         }),
         careerExplanation({
           method: "tieStrength",
           formula: Object.values(TIE_STRENGTH_FORMULAS).join(" | "),
-          parameters: { ...parameters, maxAuthorsPerPaper: null },
+          parameters,
           snapshotId,
         }),
       ],
@@ -218,12 +225,13 @@ export class CareerService {
     b: string,
     sizes: number[],
     window: { yearFrom: number | null; yearTo: number | null },
+    maxAuthors: number | null,
   ): Promise<TieWeightData[]> {
     const shared = sizes.filter((s) => s >= 2);
     const sum = (strength: TieStrength) => shared.reduce((t, s) => t + paperWeight(strength, s), 0);
-    const rule = { strength: TieStrength.ASSOCIATION_STRENGTH, maxAuthors: null, ...window };
+    const rule = { strength: TieStrength.ASSOCIATION_STRENGTH, maxAuthors, ...window };
     const snapshotId = (await this.version()).snapshotId;
-    const mKey = `${snapshotId}|${window.yearFrom}|${window.yearTo}`;
+    const mKey = `${snapshotId}|${window.yearFrom}|${window.yearTo}|${maxAuthors}`;
     let m = GRAPH_TOTALS.get(mKey);
     if (m === undefined) {
       if (GRAPH_TOTALS.size > 64) GRAPH_TOTALS.clear();

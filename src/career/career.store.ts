@@ -79,8 +79,9 @@ export async function readPairProfiles(
   db: Database,
   ids: [string, string],
   window: { yearFrom: number | null; yearTo: number | null },
+  maxAuthors: number | null = null,
 ): Promise<Map<string, PairProfile>> {
-  const records = await db.read(PAIR_PROFILES, { ids, ...window });
+  const records = await db.read(PAIR_PROFILES, { ids, ...window, maxAuthors });
   const out = new Map<string, PairProfile>();
   for (const r of records) {
     const strengths = (r.get("tieStrengths") as unknown[]).map(Number);

@@ -73,7 +73,7 @@ export class TieView {
 }
 
 @ObjectType("TieWeight", {
-  description: "The tie's weight under one counting scheme (inside the window, no byline cap).",
+  description: "The tie's weight under one counting scheme (inside the window and the byline cap, when given).",
   simpleResolvers: true,
 })
 export class TieWeight {

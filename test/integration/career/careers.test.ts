@@ -217,6 +217,54 @@ describe("careers on the ML sample slice, against the raw records", () => {
     }
   });
 
+  it("collaboration under a byline cap leaves longer papers out everywhere, as the coauthors field's tie does", async () => {
+    const CAPPED = `query($a: ID!, $b: ID!, $cap: Int) { collaboration(authorId: $a, coauthorId: $b, maxAuthorsPerPaper: $cap) {
+      jointPapers authorShare coauthorShare weights { strength weight } papers { paper { id } authorCount }
+      explain { method parameters } } }`;
+    const TIES = `query($a: ID!, $cap: Int) { author(id: $a) { coauthors(first: 100, strength: ASSOCIATION_STRENGTH, maxAuthorsPerPaper: $cap) {
+      edges { jointPapers strength node { id } } } } }`;
+    const pairs = new Map<string, RawPaper[]>();
+    for (const p of papers)
+      for (const a of p.byline)
+        for (const b of p.byline) if (a < b) pairs.set(`${a}\u0000${b}`, [...(pairs.get(`${a}\u0000${b}`) ?? []), p]);
+    // Pairs with joint papers on both sides of the cap, so that it changes something.
+    const cap = 6;
+    const mixed = [...pairs.entries()]
+      .filter(([, joint]) => joint.some((p) => p.byline.length <= cap) && joint.some((p) => p.byline.length > cap))
+      .sort((x, y) => y[1].length - x[1].length || (x[0] < y[0] ? -1 : 1))
+      .slice(0, 6);
+    assert.ok(mixed.length >= 3, `${mixed.length} pairs with joint papers on both sides of a cap of ${cap}`);
+    const papersUnderCap = (id: string) => papers.filter((p) => p.byline.includes(id) && p.byline.length <= cap).length;
+    for (const [key, joint] of mixed) {
+      const [a, b] = key.split("\u0000");
+      const kept = joint.filter((p) => p.byline.length <= cap);
+      const got = (await api.data(CAPPED, { a, b, cap })).collaboration;
+      assert.equal(got.jointPapers, kept.length, key);
+      assert.deepEqual(got.papers.map((p: { paper: { id: string } }) => p.paper.id).sort(), kept.map((p) => p.key).sort());
+      assert.ok(close(got.authorShare, kept.length / papersUnderCap(a)), `${key}: authorShare`);
+      assert.ok(close(got.coauthorShare, kept.length / papersUnderCap(b)), `${key}: coauthorShare`);
+      const weight = (s: string) => got.weights.find((w: { strength: string }) => w.strength === s).weight as number;
+      assert.ok(close(weight("FULL"), kept.length));
+      assert.ok(
+        close(
+          weight("NEWMAN"),
+          kept.reduce((t, p) => t + 1 / (p.byline.length - 1), 0),
+        ),
+      );
+      assert.ok(
+        close(
+          weight("FRACTIONAL"),
+          kept.reduce((t, p) => t + 1 / p.byline.length, 0),
+        ),
+      );
+      const tie = (await api.data(TIES, { a, cap })).author.coauthors.edges.find((e: { node: { id: string } }) => e.node.id === b);
+      assert.ok(tie, `${key}: the coauthors field has the tie under the cap`);
+      assert.equal(tie.jointPapers, kept.length);
+      assert.ok(Math.abs(tie.strength - weight("ASSOCIATION_STRENGTH")) <= 1e-9 * tie.strength, `${key}: association strength`);
+      assert.ok(got.explain.every((e: { parameters: { maxAuthorsPerPaper: number } }) => e.parameters.maxAuthorsPerPaper === cap));
+    }
+  });
+
   it("refuses a pair of one author, an unknown author and a bad threshold", async () => {
     const [[id]] = authors;
     assert.deepEqual(errorCodes(await api.run(COLLABORATION, { a: id, b: id })), ["BAD_USER_INPUT"]);
