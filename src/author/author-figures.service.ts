@@ -27,6 +27,7 @@ export interface AuthorFiguresData {
   /** 0 for the giant component, then by size. */
   component: number;
   figures: FiguresStamp;
+  explain: Explanation[];
 }
 
 export interface VenueTopAuthorsData {
@@ -41,6 +42,13 @@ export interface RankedAuthorsPage extends PageData<{ node: AuthorRecord; score:
 }
 
 const IMPLEMENTATION = "coauthor-graph whole-graph figures (typed arrays in the Node process; src/figures)";
+
+const EVIDENCE_NOTE: Record<"pagerank" | "betweenness", string> = {
+  pagerank:
+    "Evidence: the author's ties with the weights PageRank used are Author.coauthors(strength: NEWMAN), strongest first; each tie's papers are Query.collaboration.",
+  betweenness:
+    "Evidence: the paths through the author are Query.collaborationPath between authors on either side; the ties that lead to different groups are coauthorNetwork(depth: 1).analysis (constraint, effective size).",
+};
 
 export function figureExplanation(stored: StoredFigures, method: "pagerank" | "betweenness", graphSnapshotId: string): Explanation {
   return {
@@ -82,7 +90,12 @@ export class AuthorFiguresService {
     const [state, values] = await Promise.all([this.stamp(), this.byId.load(authorId)]);
     const own = state && values ? values[state.stored.slot] : null;
     if (!state || !own || own[0] === null) return null;
-    return { pageRank: own[0], betweenness: own[1], component: own[2], figures: state.stamp };
+    const explain = (["pagerank", "betweenness"] as const).map((method) => {
+      const explanation = figureExplanation(state.stored, method, state.graph);
+      // The evidence behind either figure is the author's ties, weighed as PageRank weighed them.
+      return { ...explanation, notes: [...explanation.notes, EVIDENCE_NOTE[method]] };
+    });
+    return { pageRank: own[0], betweenness: own[1], component: own[2], figures: state.stamp, explain };
   }
 
   async ranked(

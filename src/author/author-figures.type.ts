@@ -25,6 +25,12 @@ export class AuthorFigures {
 
   @Field(() => FiguresStamp)
   figures!: FiguresStamp;
+
+  @Field(() => [Explanation], {
+    description:
+      "PageRank's and betweenness's explanations: the algorithm, every parameter (pivots and seed included), the snapshot, and notes on sampling and staleness.",
+  })
+  explain!: Explanation[];
 }
 
 @ObjectType("VenueTopAuthor", { simpleResolvers: true })

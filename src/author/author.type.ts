@@ -57,7 +57,8 @@ export class AuthorConnection extends ConnectionType(AuthorEdge) {
 }
 
 @ObjectType("CoauthorEdge", {
-  description: "A coauthor and the joint papers (inside the year window when one was given).",
+  description:
+    "A coauthor and the joint papers (inside the year window when one was given). Its evidence, the joint papers with their byline sizes and the weight under every scheme, is Query.collaboration with the same year window and maxAuthorsPerPaper.",
   simpleResolvers: true,
 })
 export class CoauthorEdge {

@@ -13,7 +13,8 @@ export class NetworkNode {
 }
 
 @ObjectType("NetworkEdge", {
-  description: "A qualifying coauthorship between two nodes of the network (each pair once; source id < target id).",
+  description:
+    "A qualifying coauthorship between two nodes of the network (each pair once; source id < target id). Its evidence, the joint papers with their byline sizes and the weight under every scheme, is Query.collaboration(authorId: source, coauthorId: target) with the same year window and maxAuthorsPerPaper.",
   simpleResolvers: true,
 })
 export class NetworkEdge {

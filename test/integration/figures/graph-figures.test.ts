@@ -165,6 +165,28 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
       expected,
     );
     assert.equal(one.edges[0].node.figures.component, 0);
+    // Each author's figures explain themselves with the computation's own parameters and snapshot.
+    const [graph, own] = await Promise.all([
+      api.data(`{ graphFigures { snapshotId explain { method parameters } } }`),
+      api.data(`query($id: ID!) { author(id: $id) { figures { explain { method parameters snapshotId notes } } } }`, { id: expected[0] }),
+    ]);
+    const explained = own.author.figures.explain as Array<{
+      method: string;
+      parameters: Record<string, unknown>;
+      snapshotId: string;
+      notes: string[];
+    }>;
+    assert.deepEqual(
+      explained.map((e) => e.method),
+      ["pagerank", "betweenness"],
+    );
+    for (const e of explained) {
+      assert.equal(e.snapshotId, graph.graphFigures.snapshotId);
+      const whole = (graph.graphFigures.explain as Array<{ method: string; parameters: unknown }>).find((g) => g.method === e.method);
+      assert.deepEqual(e.parameters, whole?.parameters, `${e.method}: the same parameters as the whole graph's figures`);
+      assert.ok(e.notes.some((n) => n.startsWith("Evidence:")));
+    }
+    assert.equal(explained[0].parameters.alpha, 0.85);
     const bc = (
       await api.data(`{ authors(orderBy: BETWEENNESS, first: 3) { edges { node { figures { betweenness } } } } }`)
     ).authors.edges.map((e: { node: { figures: { betweenness: number } } }) => e.node.figures.betweenness);
