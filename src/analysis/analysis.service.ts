@@ -27,7 +27,7 @@ export const DEFAULT_SEED = 1;
  * 1: graphology-metrics and graphology-communities-louvain; 2: typed arrays and Louvain written here; 3: betweenness
  * and closeness searched between classes of closed twins (the same values up to the order of additions).
  */
-export const ANALYSIS_ALGORITHM_VERSION = "3";
+export const ANALYSIS_ALGORITHM_VERSION = "4";
 /** Where a metric's code is: each one follows networkx's definition, and the tests hold it to networkx's values. */
 const writtenHere = (where: string) => `Written here (${where}) after networkx's definition; checked against networkx by the tests.`;
 

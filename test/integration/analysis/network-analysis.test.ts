@@ -73,9 +73,10 @@ function compareWithNetworkx(network: any, label: string): Record<string, number
     }
     worst.modularity = Math.abs(a.modularity - nx.ourModularity);
     assert.ok(worst.modularity <= 1e-9, `${label}: modularity ${a.modularity}, networkx of our partition ${nx.ourModularity}`);
+    // The real networks: at least networkx's best of five runs (to rounding).
     assert.ok(
-      a.modularity >= nx.referenceModularity - 0.01,
-      `${label}: modularity ${a.modularity} below networkx's ${nx.referenceModularity}`,
+      a.modularity >= nx.referenceModularity - 1e-9,
+      `${label}: modularity ${a.modularity} below networkx's best ${nx.referenceModularity}`,
     );
     console.log(
       `${label}: ${network.nodes.length} authors, ${network.edges.length} ties; max |diff| ${JSON.stringify(worst)}; Q ours ${a.modularity.toFixed(5)}, networkx best ${nx.referenceModularity.toFixed(5)}`,

@@ -10,9 +10,24 @@ import { csrFromEdges } from "../../../src/kernel/csr";
 /**
  * Seeded random networks with planted groups (a stochastic block model), a few isolated authors and weights drawn like
  * the tie schemes' (1, 1/(n−1), 1/n and sums of them), checked metric by metric against networkx (support/agreement.ts
- * has the tolerances). Louvain's modularity must reach networkx's best over five seeds, minus MODULARITY_SLACK.
+ * has the tolerances). Louvain's modularity must reach the median of networkx's five runs (seeds 0–4: a typical run of
+ * the reference) and come within MODULARITY_SLACK of their best.
  */
-const MODULARITY_SLACK = 0.01;
+const MODULARITY_SLACK = 0.001;
+
+/** Ours at least networkx's median run (to rounding), and within MODULARITY_SLACK of its best. */
+function assertModularity(agreement: Agreement, label: string): void {
+  const runs = [...agreement.referenceRuns].sort((a, b) => a - b);
+  const median = runs[Math.floor(runs.length / 2)];
+  assert.ok(
+    agreement.ourModularity >= median - 1e-12,
+    `${label}: our modularity ${agreement.ourModularity} < networkx's median run ${median}`,
+  );
+  assert.ok(
+    agreement.ourModularity >= agreement.reference - MODULARITY_SLACK,
+    `${label}: our modularity ${agreement.ourModularity} < networkx's best ${agreement.reference} - ${MODULARITY_SLACK}`,
+  );
+}
 
 function plantedNetwork(seed: number): WeightedNetwork {
   const random = seededRandom(seed);
@@ -43,10 +58,7 @@ describe("network metrics and Louvain against networkx (seeded random networks)"
       console.log(
         `seed ${seed} γ=${resolution}: ${network.nodes.length} authors, ${network.edges.length} ties, Q ours ${agreement.ourModularity.toFixed(5)}, networkx best ${agreement.reference.toFixed(5)} of ${agreement.referenceRuns.map((q) => q.toFixed(5)).join(" ")}`,
       );
-      assert.ok(
-        agreement.ourModularity >= agreement.reference - MODULARITY_SLACK,
-        `seed ${seed}: our modularity ${agreement.ourModularity} < networkx's ${agreement.reference} - ${MODULARITY_SLACK}`,
-      );
+      assertModularity(agreement, `seed ${seed}`);
       results.push({ ...agreement, seed, resolution });
     }
     const worst: Record<string, number> = {};
@@ -72,7 +84,7 @@ describe("network metrics and Louvain against networkx (seeded random networks)"
       console.log(
         `bylines ${seed}: ${n} authors in ${classes} classes, ${edges.length} ties; max |diff| ${JSON.stringify(agreement.maxDiff)}`,
       );
-      assert.ok(agreement.ourModularity >= agreement.reference - MODULARITY_SLACK);
+      assertModularity(agreement, `bylines ${seed}`);
     }
   });
 
