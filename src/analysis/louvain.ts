@@ -15,11 +15,10 @@ import type { Csr } from "../kernel/csr";
  *   k_i,C − γ · Σ_tot(C) · k_i / (2m)   (up to the factor 1/m, the same for every C),
  * k_i,C the tie weight from i into C, Σ_tot(C) the weighted degree of C's members, k_i i's, m the total tie weight.
  *
- * Then a round again from the partition found: the levels moved whole communities, so single authors may still gain;
- * they move one by one from it, their communities are aggregated and the levels climbed again, until a round moves
- * no author (an iterated Louvain; one or two extra rounds on the tests' networks). On the 12 seeded test networks this
- * took our modularity from under networkx's best of five seeds on two of them (by 0.006 and 0.0002) and under its
- * median run on one, to at least its median run on all and above its best on two (by 0.009 and 0.007).
+ * refinedLouvain then rounds again from a partition found: the levels moved whole communities, so single authors may
+ * still gain; they move one by one from it, their communities are aggregated and the levels climbed again, until a
+ * round moves no author (an iterated Louvain; one or two extra rounds on the tests' networks). communities.ts refines
+ * the best few of its runs this way.
  */
 
 /** A move must gain more than this (in tie-weight units): rounding noise never moves an author back and forth. */
@@ -38,39 +37,54 @@ interface Level {
 
 /** The community of each of the network's authors, numbered 0.. in no particular order. */
 export function louvain(g: Csr, resolution: number, random: () => number): Int32Array {
-  let level: Level = {
-    n: g.n,
-    offsets: g.offsets,
-    targets: g.targets,
-    weights: Float64Array.from(g.weights),
-    loops: new Float64Array(g.n),
-  };
-  let total = 0;
-  for (let t = 0; t < g.weights.length; t++) total += g.weights[t];
-  const m = total / 2;
-  const authors = level;
+  const authors = authorLevel(g);
+  const m = totalWeight(g);
   const membership = Int32Array.from({ length: g.n }, (_, v) => v);
+  if (m > 0) climb(authors, membership, m, resolution, random);
+  return membership;
+}
+
+/**
+ * A partition refined: the levels moved whole communities, so single authors may still gain. From `partition`, they
+ * move one by one; their communities are aggregated and the levels climbed again; until a round moves no author.
+ */
+export function refinedLouvain(g: Csr, resolution: number, random: () => number, partition: Int32Array): Int32Array {
+  const authors = authorLevel(g);
+  const m = totalWeight(g);
+  const membership = Int32Array.from(partition);
   if (m <= 0) return membership;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    for (;;) {
-      const { community, count, moved } = moveNodes(level, m, resolution, random);
-      if (!moved) break;
-      for (let v = 0; v < g.n; v++) membership[v] = community[membership[v]];
-      if (count === level.n) break;
-      level = aggregate(level, community, count);
-    }
-    // The levels above moved whole communities; single authors may still gain by moving. From the partition found,
-    // move authors one by one, then aggregate and climb the levels again, until no author moves.
     const refined = moveNodes(authors, m, resolution, random, membership);
     if (!refined.moved) break;
     membership.set(refined.community);
-    level = aggregate(authors, refined.community, refined.count);
+    climb(aggregate(authors, refined.community, refined.count), membership, m, resolution, random);
   }
   return membership;
 }
 
-/** Rounds of (levels, then single authors) at most; they stop after one or two on the tests' networks. */
+/** Rounds of (single authors, then levels) at most; they stop after one or two on the tests' networks. */
 const MAX_ROUNDS = 20;
+
+function authorLevel(g: Csr): Level {
+  return { n: g.n, offsets: g.offsets, targets: g.targets, weights: Float64Array.from(g.weights), loops: new Float64Array(g.n) };
+}
+
+function totalWeight(g: Csr): number {
+  let total = 0;
+  for (let t = 0; t < g.weights.length; t++) total += g.weights[t];
+  return total / 2;
+}
+
+/** Louvain's levels from `level`, whose node i is community i of `membership` (author → community), updated in place. */
+function climb(level: Level, membership: Int32Array, m: number, resolution: number, random: () => number): void {
+  for (;;) {
+    const { community, count, moved } = moveNodes(level, m, resolution, random);
+    if (!moved) return;
+    for (let v = 0; v < membership.length; v++) membership[v] = community[membership[v]];
+    if (count === level.n) return;
+    level = aggregate(level, community, count);
+  }
+}
 
 /** Local moving on one level; communities renumbered 0..count−1 in order of first node. */
 function moveNodes(level: Level, m: number, resolution: number, random: () => number, start?: Int32Array) {

@@ -13,7 +13,7 @@ import { csrFromEdges } from "../../../src/kernel/csr";
  * has the tolerances). Louvain's modularity must reach the median of networkx's five runs (seeds 0–4: a typical run of
  * the reference) and come within MODULARITY_SLACK of their best.
  */
-const MODULARITY_SLACK = 0.001;
+const MODULARITY_SLACK = 0.002;
 
 /** Ours at least networkx's median run (to rounding), and within MODULARITY_SLACK of its best. */
 function assertModularity(agreement: Agreement, label: string): void {
