@@ -169,7 +169,7 @@ export class CareerService {
     // The class reads all-time tie strengths (Petersen's profiles are whole careers), so it uses the all-time count.
     const allTime =
       window.yearFrom === null && window.yearTo === null
-        ? n
+        ? inWindow.length // every joint paper: the cap is not applied to the class either
         : (await readJointPapers(this.db, authorId, coauthorId, { yearFrom: null, yearTo: null })).length;
     const authorView = tieView(allTime, a.profile);
     const coauthorView = tieView(allTime, b.profile);

@@ -220,7 +220,7 @@ describe("careers on the ML sample slice, against the raw records", () => {
   it("collaboration under a byline cap leaves longer papers out everywhere, as the coauthors field's tie does", async () => {
     const CAPPED = `query($a: ID!, $b: ID!, $cap: Int) { collaboration(authorId: $a, coauthorId: $b, maxAuthorsPerPaper: $cap) {
       jointPapers authorShare coauthorShare weights { strength weight } papers { paper { id } authorCount }
-      explain { method parameters } } }`;
+      tieClass authorView { tieClass coauthors meanTieStrength } explain { method parameters } } }`;
     const TIES = `query($a: ID!, $cap: Int) { author(id: $a) { coauthors(first: 100, strength: ASSOCIATION_STRENGTH, maxAuthorsPerPaper: $cap) {
       edges { jointPapers strength node { id } } } } }`;
     const pairs = new Map<string, RawPaper[]>();
@@ -262,6 +262,9 @@ describe("careers on the ML sample slice, against the raw records", () => {
       assert.equal(tie.jointPapers, kept.length);
       assert.ok(Math.abs(tie.strength - weight("ASSOCIATION_STRENGTH")) <= 1e-9 * tie.strength, `${key}: association strength`);
       assert.ok(got.explain.every((e: { parameters: { maxAuthorsPerPaper: number } }) => e.parameters.maxAuthorsPerPaper === cap));
+      // The tie class reads whole careers: the same with and without the cap.
+      const uncapped = (await api.data(CAPPED, { a, b, cap: null })).collaboration;
+      assert.deepEqual([got.tieClass, got.authorView], [uncapped.tieClass, uncapped.authorView], `${key}: tie class`);
     }
   });
 
