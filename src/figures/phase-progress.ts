@@ -1,10 +1,12 @@
 /**
  * Progress of one phase of a long computation as plain lines (every 2 s at most): done/total, the rate and an ETA.
- * Plain lines rather than a bar, so that the import's own bar, a log file and a test all read it the same way.
+ * Plain lines rather than a bar, so that the import's own bar, a log file and a test all read it the same way. The
+ * first line comes once the phase has run `everyMs`: a rate taken from its first moments (setup, a first tiny step)
+ * gave ETAs hundreds of times too long; a phase shorter than that prints only its closing line.
  */
 export class PhaseProgress {
   private readonly started = Date.now();
-  private lastLog = 0;
+  private lastLog = this.started;
   private current = 0;
 
   constructor(

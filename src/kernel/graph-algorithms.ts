@@ -104,6 +104,8 @@ export async function pageRank(
   slice = new TimeSlice(),
 ): Promise<{ scores: Float64Array; iterations: number; residual: number }> {
   const { n, offsets, weights } = g;
+  // No author, nothing to iterate: an empty graph's figures would otherwise report every iteration of the limit.
+  if (n === 0) return { scores: new Float64Array(0), iterations: 0, residual: 0 };
   let x = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   const out = new Float64Array(n);
