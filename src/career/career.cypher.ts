@@ -31,13 +31,16 @@ WITH DISTINCT c
 WHERE NOT c.id IN $ids
 RETURN c.id AS id, [(c)-[:AUTHORED]->(p:Paper) | p.id] AS papers`;
 
-/** Two authors, their paper counts inside the window, and the all-time tie profile of each (S_i, <K_i>). */
+/** Paper p's number of distinct authors: its byline's n_p, what maxAuthorsPerPaper caps. */
+const BYLINE_SIZE = "size(COLLECT { MATCH (p)<-[:AUTHORED]-(x:Author) RETURN DISTINCT x })";
+
+/** Two authors, their paper counts inside the window (and the byline cap), and the all-time tie profile of each (S_i, <K_i>). */
 export const PAIR_PROFILES = `
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
 RETURN id, ${AUTHOR_MAP} AS author,
        size(COLLECT { MATCH (a)-[:AUTHORED]->(p:Paper) WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
-         AND ($maxAuthors IS NULL OR size(COLLECT { MATCH (p)<-[:AUTHORED]-(x:Author) RETURN DISTINCT x }) <= $maxAuthors) RETURN DISTINCT p }) AS papersInWindow,
+         AND ($maxAuthors IS NULL OR ${BYLINE_SIZE} <= $maxAuthors) RETURN DISTINCT p }) AS papersInWindow,
        COUNT { (a)-[:COAUTHORED_WITH]-() } AS coauthors,
        COLLECT { MATCH (a)-[r:COAUTHORED_WITH]-() RETURN r.papers } AS tieStrengths`;
 
@@ -47,7 +50,7 @@ MATCH (a:Author {id: $a})-[ra:AUTHORED]->(p:Paper)<-[rb:AUTHORED]-(b:Author {id:
 WHERE ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
 WITH p, min(ra.position) AS positionA, min(rb.position) AS positionB
 RETURN ${PAPER_MAP} AS paper, positionA, positionB,
-       size(COLLECT { MATCH (p)<-[:AUTHORED]-(x:Author) RETURN DISTINCT x }) AS size
+       ${BYLINE_SIZE} AS size
 ORDER BY coalesce(p.year, 9999) ASC, p.id ASC`;
 
 /** Authors whose name or alias holds one of the words (the family name's spellings). */

@@ -118,6 +118,26 @@ const COLLABORATION = `query($a: ID!, $b: ID!) { collaboration(authorId: $a, coa
 
 const close = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
 
+/** FULL, NEWMAN and FRACTIONAL weights of a pair as its joint papers' bylines give them (the raw records). */
+function assertCountedWeights(weights: Array<{ strength: string; weight: number }>, joint: RawPaper[], label: string): void {
+  const weight = (s: string) => weights.find((w) => w.strength === s)!.weight;
+  assert.ok(close(weight("FULL"), joint.length), `${label}: FULL`);
+  assert.ok(
+    close(
+      weight("NEWMAN"),
+      joint.reduce((t, p) => t + 1 / (p.byline.length - 1), 0),
+    ),
+    `${label}: NEWMAN`,
+  );
+  assert.ok(
+    close(
+      weight("FRACTIONAL"),
+      joint.reduce((t, p) => t + 1 / p.byline.length, 0),
+    ),
+    `${label}: FRACTIONAL`,
+  );
+}
+
 describe("careers on the ML sample slice, against the raw records", () => {
   let db: Database;
   let api: TestApi;
@@ -176,21 +196,8 @@ describe("careers on the ML sample slice, against the raw records", () => {
       assert.ok(close(got.coauthorShare, joint.length / counts.get(b)!));
       for (const row of got.years) assert.equal(row.jointPapers, joint.filter((p) => p.year === row.year).length);
       assert.equal(got.years.at(-1).cumulativeJointPapers, years.length);
-      const weight = (s: string) => got.weights.find((w: { strength: string }) => w.strength === s).weight;
-      assert.ok(close(weight("FULL"), joint.length));
-      assert.ok(
-        close(
-          weight("NEWMAN"),
-          joint.reduce((s, p) => s + 1 / (p.byline.length - 1), 0),
-        ),
-      );
-      assert.ok(
-        close(
-          weight("FRACTIONAL"),
-          joint.reduce((s, p) => s + 1 / p.byline.length, 0),
-        ),
-      );
-      assert.ok(weight("ASSOCIATION_STRENGTH") > 0);
+      assertCountedWeights(got.weights, joint, key);
+      assert.ok(got.weights.find((w: { strength: string }) => w.strength === "ASSOCIATION_STRENGTH").weight > 0);
       for (const jp of got.papers) {
         const raw = joint.find((p) => p.key === jp.paper.id);
         assert.ok(raw, `${key}: joint paper ${jp.paper.id} is in the raw records`);
@@ -243,20 +250,8 @@ describe("careers on the ML sample slice, against the raw records", () => {
       assert.deepEqual(got.papers.map((p: { paper: { id: string } }) => p.paper.id).sort(), kept.map((p) => p.key).sort());
       assert.ok(close(got.authorShare, kept.length / papersUnderCap(a)), `${key}: authorShare`);
       assert.ok(close(got.coauthorShare, kept.length / papersUnderCap(b)), `${key}: coauthorShare`);
+      assertCountedWeights(got.weights, kept, key);
       const weight = (s: string) => got.weights.find((w: { strength: string }) => w.strength === s).weight as number;
-      assert.ok(close(weight("FULL"), kept.length));
-      assert.ok(
-        close(
-          weight("NEWMAN"),
-          kept.reduce((t, p) => t + 1 / (p.byline.length - 1), 0),
-        ),
-      );
-      assert.ok(
-        close(
-          weight("FRACTIONAL"),
-          kept.reduce((t, p) => t + 1 / p.byline.length, 0),
-        ),
-      );
       const tie = (await api.data(TIES, { a, cap })).author.coauthors.edges.find((e: { node: { id: string } }) => e.node.id === b);
       assert.ok(tie, `${key}: the coauthors field has the tie under the cap`);
       assert.equal(tie.jointPapers, kept.length);
