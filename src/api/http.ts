@@ -163,7 +163,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   });
   app.use(playground);
   app.use(web);
-  app.use(exportRouter(db, { production: config.production }));
+  app.use(exportRouter(db, { production: config.production, serving }));
   app.use(jsonErrorHandler(errorLog));
 
   let port: number;

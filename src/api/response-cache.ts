@@ -17,10 +17,11 @@ import type { GraphqlStep } from "./http-answer";
  * the version is read before the request starts.
  */
 
-/** One kept answer: exactly the bytes Apollo sent, and their media type. */
+/** One kept answer: exactly the bytes sent, and their media type (and, for a file, the name it is saved under). */
 export interface CachedAnswer {
   body: string | Buffer;
   contentType: string;
+  fileName?: string;
 }
 
 export interface ResponseCacheStats {
@@ -100,6 +101,11 @@ export function answerKey(parts: {
     .digest("base64url");
 }
 
+/** The Cache-Control of a GET answer tied to a graph version: shared caches may keep it `maxAgeSeconds`. */
+export function getCacheControl(maxAgeSeconds: number): string {
+  return maxAgeSeconds > 0 ? `public, max-age=${maxAgeSeconds}` : "public, no-cache";
+}
+
 /** Whether an If-None-Match value names `etag` (weak comparison, as RFC 9110 asks for If-None-Match). */
 export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -139,7 +145,7 @@ function documentText(request: GraphqlRequest, persisted: PersistedQueryStore): 
  */
 export function httpCache(options: HttpCacheOptions): GraphqlStep {
   const { watch, documents, persisted, cache } = options;
-  const cacheControl = options.maxAgeSeconds > 0 ? `public, max-age=${options.maxAgeSeconds}` : "public, no-cache";
+  const cacheControl = getCacheControl(options.maxAgeSeconds);
   return (req, res, next) => {
     const request = readGraphqlRequest(req);
     const version = request && watch.cacheVersion();

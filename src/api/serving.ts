@@ -4,7 +4,7 @@ import { DocumentIndex, PersistedQueryStore } from "./documents";
 import { allowGetQueries } from "./get-queries";
 import { GraphVersionWatch } from "./graph-version-watch";
 import type { GraphqlStep } from "./http-answer";
-import { httpCache, ResponseCache } from "./response-cache";
+import { getCacheControl, httpCache, ResponseCache } from "./response-cache";
 import { eventsRoute, type EventsRoute } from "./routes/events.routes";
 import { loadManifest, trustedDocumentsOnly } from "./trusted-documents";
 
@@ -19,6 +19,8 @@ export interface Serving {
   persisted: PersistedQueryStore;
   /** undefined when RESPONSE_CACHE_MB=0. */
   cache?: ResponseCache;
+  /** The Cache-Control of GET answers tied to the graph version (GraphQL's and the exports'). */
+  cacheControl: string;
   /** For the /graphql route, between body parsing and admission control, in this order. */
   middleware: GraphqlStep[];
   events: EventsRoute;
@@ -47,6 +49,7 @@ export function createServing(db: Database, config: Config, log: (message: strin
     watch,
     persisted,
     cache,
+    cacheControl: getCacheControl(options.cacheMaxAgeSeconds),
     middleware,
     events,
     start: () => watch.start(),

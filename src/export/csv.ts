@@ -38,8 +38,8 @@ export function writeNodesCsv(graph: ExportGraph): string {
 
 export function writeEdgesCsv(graph: ExportGraph): string {
   return csvRows(
-    ["source", "target", "jointPapers", "firstYear", "lastYear", "papersByYear"],
-    graph.edges.map((e) => [e.source, e.target, e.jointPapers, e.firstYear, e.lastYear, perYearText(e.perYear)]),
+    ["source", "target", "jointPapers", "strength", "firstYear", "lastYear", "papersByYear"],
+    graph.edges.map((e) => [e.source, e.target, e.jointPapers, e.strength, e.firstYear, e.lastYear, perYearText(e.perYear)]),
   );
 }
 

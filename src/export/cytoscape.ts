@@ -3,7 +3,8 @@ import type { ExportGraph } from "./export.model";
 /*
  * Cytoscape.js JSON (`cy.json()` elements grouped as {nodes, edges}), with the extra keys that
  * networkx's cytoscape_graph() reads: `value` (the node key), `directed`, `multigraph`, and the
- * graph's own `data`. Cytoscape desktop imports the same file as "Cytoscape.js JSON".
+ * graph's own `data`. Cytoscape desktop imports the same file as "Cytoscape.js JSON". An edge's `weight` is its
+ * strength under the scheme in `data.strength` (the joint papers under FULL), `jointPapers` the count.
  */
 export function cytoscapeJson(graph: ExportGraph): object {
   const centre = graph.nodes[0];
@@ -16,6 +17,8 @@ export function cytoscapeJson(graph: ExportGraph): object {
       yearFrom: graph.args.yearFrom,
       yearTo: graph.args.yearTo,
       maxNodes: graph.args.maxNodes,
+      strength: graph.args.strength,
+      maxAuthorsPerPaper: graph.args.maxAuthorsPerPaper,
       truncated: graph.truncated,
     },
     directed: false,
@@ -41,7 +44,8 @@ export function cytoscapeJson(graph: ExportGraph): object {
           id: `e${index}`,
           source: edge.source,
           target: edge.target,
-          weight: edge.jointPapers,
+          weight: edge.strength,
+          jointPapers: edge.jointPapers,
           firstYear: edge.firstYear,
           lastYear: edge.lastYear,
           papersByYear: Object.fromEntries(edge.perYear.map(([year, papers]) => [String(year), papers])),

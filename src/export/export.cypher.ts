@@ -18,13 +18,15 @@ CALL (a) {
 RETURN id, papers, firstYear, lastYear, meanYear`;
 
 /**
- * Joint papers per year of each given pair [source, target] (inside the window); pairs with no
- * dated joint paper give no row. Each pair's papers are found from its source's papers.
+ * Joint papers per year of each given pair [source, target] (inside the window, and with at most $maxAuthors authors
+ * when it is not null, as the network's ties count them); pairs with no dated joint paper give no row. Each pair's
+ * papers are found from its source's papers.
  */
 export const PAIR_PAPERS_PER_YEAR = `
 UNWIND $pairs AS pair
 MATCH (x:Author {id: pair[0]})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y:Author {id: pair[1]})
 WHERE p.year IS NOT NULL AND ${PAPER_IN_WINDOW}
+  AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
 WITH pair, p.year AS year, count(DISTINCT p) AS papers
 ORDER BY year
 RETURN pair[0] AS source, pair[1] AS target, collect([year, papers]) AS perYear`;

@@ -1,3 +1,5 @@
+import { TieStrength } from "../kernel/tie-strength";
+
 /*
  * The one shape every export writer reads: a coauthor network with the facts the tools ask for.
  * Writers are pure functions of it (no I/O), so each format is a small file that a unit test can
@@ -26,7 +28,7 @@ export interface ExportEdge {
   source: string;
   target: string;
   jointPapers: number;
-  /** The tie's strength under the network's scheme (coauthorNetwork's edge weight); FULL, the exports' scheme: jointPapers. */
+  /** The tie's strength under the network's scheme (coauthorNetwork's edge weight); under FULL, the default, jointPapers. */
   strength: number;
   firstYear: number | null;
   lastYear: number | null;
@@ -41,6 +43,10 @@ export interface ExportArgs {
   yearFrom: number | null;
   yearTo: number | null;
   maxNodes: number;
+  /** The tie strength scheme the edges' `strength` follows (coauthorNetwork's `strength`). */
+  strength: TieStrength;
+  /** Papers with more authors add no tie and no joint paper (coauthorNetwork's `maxAuthorsPerPaper`); null: no cap. */
+  maxAuthorsPerPaper: number | null;
 }
 
 export interface ExportGraph {
@@ -77,11 +83,24 @@ export function fileSlug(text: string): string {
 /** "coauthor-network_wei-xiong_d2_2019-2024" — the arguments that shaped the file, readable in a folder listing. */
 export function networkFileStem(graph: ExportGraph): string {
   const centre = graph.nodes[0];
-  const { depth, minJointPapers, yearFrom, yearTo } = graph.args;
+  const { depth, minJointPapers, yearFrom, yearTo, strength, maxAuthorsPerPaper } = graph.args;
   const parts = ["coauthor-network", fileSlug(centre?.name ?? graph.args.authorId), `d${depth}`];
   if (minJointPapers > 1) parts.push(`min${minJointPapers}`);
   if (yearFrom !== null || yearTo !== null) parts.push(`${yearFrom ?? ""}-${yearTo ?? ""}`);
+  if (strength !== TieStrength.FULL) parts.push(fileSlug(strength));
+  if (maxAuthorsPerPaper !== null) parts.push(`max${maxAuthorsPerPaper}authors`);
   return parts.join("_");
+}
+
+/** What the edges' weight is, in words, for the formats that name it: "joint papers", "Newman weight (…)". */
+export function strengthLabel(args: Pick<ExportArgs, "strength" | "maxAuthorsPerPaper">): string {
+  const scheme = {
+    [TieStrength.FULL]: "joint papers",
+    [TieStrength.NEWMAN]: "Newman weight",
+    [TieStrength.FRACTIONAL]: "fractional count",
+    [TieStrength.ASSOCIATION_STRENGTH]: "association strength",
+  }[args.strength];
+  return args.maxAuthorsPerPaper === null ? scheme : `${scheme} (papers of at most ${args.maxAuthorsPerPaper} authors)`;
 }
 
 /** The year range the network's ties span, for dynamic formats; null when no tie has a year. */

@@ -1,6 +1,7 @@
 import type { Database } from "../db/database";
 import { NotFoundError } from "../errors";
 import { IntRange, intInRange, minJointPapers, NETWORK_DEPTH, NETWORK_MAX_NODES, yearWindow } from "../kernel/argument-rules";
+import { maxAuthorsPerPaper, tieStrength } from "../kernel/tie-strength";
 import type { NetworkArgs, NetworkService } from "../network/network.service";
 import type { CoauthorListRow, ExportGraph } from "./export.model";
 import { readAuthorYears, readCoauthorList, readPairYears } from "./export.store";
@@ -26,6 +27,8 @@ export class ExportService {
     const maxNodes = intInRange("maxNodes", args.maxNodes, maxNodesRange);
     const window = yearWindow(args.yearFrom, args.yearTo);
     const minJoint = minJointPapers(args.minJointPapers);
+    const strength = tieStrength(args.strength);
+    const maxAuthors = maxAuthorsPerPaper(args.maxAuthorsPerPaper);
     const network = await this.network.coauthorNetwork({ ...args, depth, maxNodes }, { edgeYears: true });
 
     const ids = network.nodes.map((node) => node.author.id);
@@ -35,12 +38,21 @@ export class ExportService {
         ? readPairYears(
             this.db,
             network.edges.map((e) => [e.source, e.target] as [string, string]),
-            window,
+            { ...window, maxAuthors },
           )
         : new Map<string, Array<[number, number]>>(),
     ]);
     return {
-      args: { authorId: args.authorId, depth, minJointPapers: minJoint, yearFrom: window.yearFrom, yearTo: window.yearTo, maxNodes },
+      args: {
+        authorId: args.authorId,
+        depth,
+        minJointPapers: minJoint,
+        yearFrom: window.yearFrom,
+        yearTo: window.yearTo,
+        maxNodes,
+        strength,
+        maxAuthorsPerPaper: maxAuthors,
+      },
       truncated: network.truncated,
       nodes: network.nodes.map(({ author, distance }) => {
         const facts = years.get(author.id);

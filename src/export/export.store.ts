@@ -30,14 +30,14 @@ export async function readAuthorYears(db: Database, ids: string[], window: YearW
   );
 }
 
-/** Per pair "source|target": [year, joint papers] oldest first. */
+/** Per pair "source|target": [year, joint papers] oldest first, of the joint papers inside the window and the byline cap. */
 export async function readPairYears(
   db: Database,
   pairs: Array<[string, string]>,
-  window: YearWindow,
+  rule: YearWindow & { maxAuthors: number | null },
 ): Promise<Map<string, Array<[number, number]>>> {
   if (pairs.length === 0) return new Map();
-  const records = await db.read(PAIR_PAPERS_PER_YEAR, { pairs, ...window }, { timeoutMs: EXPORT_TIMEOUT_MS });
+  const records = await db.read(PAIR_PAPERS_PER_YEAR, { pairs, ...rule }, { timeoutMs: EXPORT_TIMEOUT_MS });
   return new Map(
     records.map((r) => [
       `${r.get("source")}|${r.get("target")}`,

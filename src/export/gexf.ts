@@ -1,12 +1,13 @@
 import type { ExportGraph } from "./export.model";
-import { yearSpan } from "./export.model";
+import { strengthLabel, yearSpan } from "./export.model";
 import { xmlText } from "./xml-text";
 
 /*
  * GEXF 1.3 (gexf.net/1.3), dynamic with integer years and closed intervals, so Gephi's timeline
  * replays the collaboration: a node starts in the first year of its papers, a tie in the year of
  * its first joint paper; each tie carries its joint papers in every year (`papersInYear`) and the
- * running total up to then (`jointPapersSoFar`), its weight being the total. Edges have one
+ * running total up to then (`jointPapersSoFar`), its weight being its strength under the scheme asked for (the
+ * total of joint papers under FULL, the default; the description names the scheme). Edges have one
  * attribute block, all dynamic: readers such as graphology-gexf (Gephi Lite) keep only one block
  * per class, and networkx reads a block's values as timed only when the block is dynamic.
  */
@@ -43,7 +44,8 @@ export function writeGexf(graph: ExportGraph, now = new Date()): string {
     `    <creator>coauthor-graph</creator>`,
     `    <description>${xmlText(
       `Coauthor network of ${graph.nodes[0]?.name ?? authorId} (${authorId}): depth ${depth}, at least ${minJointPapers} joint paper(s)` +
-        `${yearFrom !== null || yearTo !== null ? `, years ${yearFrom ?? "…"}–${yearTo ?? "…"}` : ""}${graph.truncated ? ", cut at " + graph.args.maxNodes + " authors" : ""}`,
+        `${yearFrom !== null || yearTo !== null ? `, years ${yearFrom ?? "…"}–${yearTo ?? "…"}` : ""}${graph.truncated ? ", cut at " + graph.args.maxNodes + " authors" : ""}` +
+        `; edge weight: ${strengthLabel(graph.args)}`,
     )}</description>`,
     `  </meta>`,
     `  <graph mode="dynamic" defaultedgetype="undirected" timeformat="integer" timerepresentation="interval"${span ? ` start="${span.first}" end="${span.last}"` : ""}>`,
@@ -86,7 +88,7 @@ export function writeGexf(graph: ExportGraph, now = new Date()): string {
       dynamics.push(attvalue("jointPapersSoFar", soFar, [year, until]));
     });
     lines.push(
-      `      <edge id="${index}" source="${xmlText(edge.source)}" target="${xmlText(edge.target)}" weight="${edge.jointPapers}"${start}>${dynamics.length ? `<attvalues>${dynamics.join("")}</attvalues>` : ""}</edge>`,
+      `      <edge id="${index}" source="${xmlText(edge.source)}" target="${xmlText(edge.target)}" weight="${edge.strength}"${start}>${dynamics.length ? `<attvalues>${dynamics.join("")}</attvalues>` : ""}</edge>`,
     );
   });
   lines.push(`    </edges>`, `  </graph>`, `</gexf>`, ``);

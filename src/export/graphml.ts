@@ -1,10 +1,12 @@
+import { TieStrength } from "../kernel/tie-strength";
 import type { ExportGraph } from "./export.model";
 import { perYearText, xmlText } from "./xml-text";
 
 /*
  * GraphML (graphml.graphdrawing.org), undirected, typed keys; networkx, Gephi, Cytoscape desktop
  * and yEd read it. GraphML has no lists, so the joint papers per year are one string
- * "2019:2;2021:1" (papersByYear).
+ * "2019:2;2021:1" (papersByYear). `weight` is the tie's strength under the scheme asked for: an int under FULL (the
+ * joint papers, the default), a double under the others; `jointPapers` is always the count.
  */
 
 type KeyType = "string" | "int" | "double";
@@ -19,8 +21,9 @@ const NODE_KEYS: Array<[string, KeyType]> = [
   ["aliases", "string"],
   ["orcid", "string"],
 ];
-const EDGE_KEYS: Array<[string, KeyType]> = [
-  ["weight", "int"],
+const edgeKeys = (weight: KeyType): Array<[string, KeyType]> => [
+  ["weight", weight],
+  ["jointPapers", "int"],
   ["firstYear", "int"],
   ["lastYear", "int"],
   ["papersByYear", "string"],
@@ -32,6 +35,7 @@ function data(key: string, value: string | number | null): string {
 }
 
 export function writeGraphml(graph: ExportGraph): string {
+  const EDGE_KEYS = edgeKeys(graph.args.strength === TieStrength.FULL ? "int" : "double");
   const lines = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">`,
@@ -55,7 +59,8 @@ export function writeGraphml(graph: ExportGraph): string {
   }
   graph.edges.forEach((edge, index) => {
     const values = [
-      data("e_weight", edge.jointPapers),
+      data("e_weight", edge.strength),
+      data("e_jointPapers", edge.jointPapers),
       data("e_firstYear", edge.firstYear),
       data("e_lastYear", edge.lastYear),
       data("e_papersByYear", perYearText(edge.perYear)),

@@ -14,6 +14,8 @@ import { queryApi, sampleGraph, startTestServer } from "../support/samples";
 
 const ARGS = { author: "name:tong zhang", depth: 2, minJointPapers: 3 };
 const WINDOW = { ...ARGS, yearFrom: 2023, yearTo: 2024 };
+/** Newman's weights with a byline cap: weights that are not joint papers, and papers left out of ties and years. */
+const CAPPED = { ...ARGS, minJointPapers: 2, strength: "NEWMAN", maxAuthorsPerPaper: 6 };
 
 const READ = String.raw`
 import csv, json, sys
@@ -25,24 +27,25 @@ out = {}
 g = nx.read_gexf(f"{d}/network.gexf", version="1.3")
 out["gexf"] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
   "labels": sorted(g.nodes[n]["label"] for n in g.nodes), "papers": {n: g.nodes[n]["papers"] for n in g.nodes},
-  "weights": {pair(a, b): int(e["weight"]) for a, b, e in g.edges(data=True)},
+  "weights": {pair(a, b): float(e["weight"]) for a, b, e in g.edges(data=True)},
   "perYear": {pair(a, b): years((s, v) for v, s, _ in e.get("papersInYear", [])) for a, b, e in g.edges(data=True)},
   "soFar": {pair(a, b): [[v, s, t] for v, s, t in e.get("jointPapersSoFar", [])] for a, b, e in g.edges(data=True)},
   "starts": {pair(a, b): e.get("start") for a, b, e in g.edges(data=True)}}
 g = nx.read_graphml(f"{d}/network.graphml")
 out["graphml"] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-  "weights": {pair(a, b): int(e["weight"]) for a, b, e in g.edges(data=True)},
+  "weights": {pair(a, b): float(e["weight"]) for a, b, e in g.edges(data=True)},
   "perYear": {pair(a, b): years(x.split(":") for x in e["papersByYear"].split(";")) if e.get("papersByYear") else {} for a, b, e in g.edges(data=True)}}
 with open(f"{d}/network.cyjs") as f: g = nx.cytoscape_graph(json.load(f))
 out["cyjs"] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(),
-  "weights": {pair(a, b): int(e["weight"]) for a, b, e in g.edges(data=True)},
+  "weights": {pair(a, b): float(e["weight"]) for a, b, e in g.edges(data=True)},
   "perYear": {pair(a, b): years(e["papersByYear"].items()) for a, b, e in g.edges(data=True)}}
 g = nx.read_pajek(f"{d}/network.net")
-out["pajek"] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "weights": sorted(int(e["weight"]) for _, _, e in g.edges(data=True))}
+out["pajek"] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "weights": sorted(float(e["weight"]) for _, _, e in g.edges(data=True))}
 with open(f"{d}/network-nodes.csv", newline="") as f: nodes = list(csv.DictReader(f))
 with open(f"{d}/network-edges.csv", newline="") as f: edges = list(csv.DictReader(f))
 out["csv"] = {"nodes": len(nodes), "ids": sorted(r["id"] for r in nodes), "edges": len(edges),
-  "weights": {pair(r["source"], r["target"]): int(r["jointPapers"]) for r in edges}}
+  "weights": {pair(r["source"], r["target"]): float(r["strength"]) for r in edges},
+  "jointPapers": {pair(r["source"], r["target"]): int(r["jointPapers"]) for r in edges}}
 with open(f"{d}/network.vosviewer.json") as f: v = json.load(f)["network"]
 out["vos"] = {"items": len(v["items"]), "links": len(v["links"]), "strength": sum(l["strength"] for l in v["links"]),
   "totalLinkStrength": sum(i["weights"]["Total link strength"] for i in v["items"]), "documents": {i["label"]: i["weights"]["Documents"] for i in v["items"]},
@@ -57,13 +60,14 @@ print(json.dumps(out))
 interface Api {
   coauthorNetwork: {
     nodes: Array<{ author: { id: string; name: string; paperCount: number } }>;
-    edges: Array<{ source: string; target: string; jointPapers: number }>;
+    edges: Array<{ source: string; target: string; jointPapers: number; weight: number }>;
   };
 }
 
-const NETWORK = `query($authorId: ID!, $depth: Int, $minJointPapers: Int, $yearFrom: Int, $yearTo: Int) {
-  coauthorNetwork(authorId: $authorId, depth: $depth, minJointPapers: $minJointPapers, yearFrom: $yearFrom, yearTo: $yearTo) {
-    nodes { author { id name paperCount } } edges { source target jointPapers } } }`;
+const NETWORK = `query($authorId: ID!, $depth: Int, $minJointPapers: Int, $yearFrom: Int, $yearTo: Int, $strength: TieStrength, $maxAuthorsPerPaper: Int) {
+  coauthorNetwork(authorId: $authorId, depth: $depth, minJointPapers: $minJointPapers, yearFrom: $yearFrom, yearTo: $yearTo,
+    strength: $strength, maxAuthorsPerPaper: $maxAuthorsPerPaper) {
+    nodes { author { id name paperCount } } edges { source target jointPapers weight } } }`;
 
 const pair = (a: string, b: string) => [a, b].sort().join("|");
 
@@ -90,14 +94,14 @@ const GRAFANA_NODE_FIELDS = [
 async function perYearFromApi(
   url: string,
   edges: Api["coauthorNetwork"]["edges"],
-  window: { yearFrom?: number; yearTo?: number },
+  window: { yearFrom?: number; yearTo?: number; maxAuthorsPerPaper?: number },
 ): Promise<Record<string, Record<string, number>>> {
   const result: Record<string, Record<string, number>> = {};
   for (let i = 0; i < edges.length; i += 8) {
     const batch = edges.slice(i, i + 8);
     const fields = batch.map(
       (e, j) =>
-        `t${j}: collaborationPath(fromId: ${JSON.stringify(e.source)}, toId: ${JSON.stringify(e.target)}, maxLength: 1, yearFrom: ${window.yearFrom ?? null}, yearTo: ${window.yearTo ?? null}) { links { papers { year } } }`,
+        `t${j}: collaborationPath(fromId: ${JSON.stringify(e.source)}, toId: ${JSON.stringify(e.target)}, maxLength: 1, yearFrom: ${window.yearFrom ?? null}, yearTo: ${window.yearTo ?? null}, maxAuthorsPerPaper: ${window.maxAuthorsPerPaper ?? null}) { links { papers { year } } }`,
     );
     const data = await queryApi<Record<string, { links: Array<{ papers: Array<{ year: number | null }> }> }>>(
       url,
@@ -149,7 +153,9 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
       assert.equal(response.headers.get("access-control-allow-origin"), "*", `${file} is readable from another origin`);
       assert.match(
         response.headers.get("content-disposition") ?? "",
-        new RegExp(`attachment; filename="coauthor-network_tong-zhang_d2_min3.*${file.replace("network", "").replace(/\./g, "\\.")}"`),
+        new RegExp(
+          `attachment; filename="coauthor-network_tong-zhang_d2_min${args.minJointPapers}.*${file.replace("network", "").replace(/\./g, "\\.")}"`,
+        ),
       );
       writeFileSync(path.join(target, file), Buffer.from(await response.arrayBuffer()));
     }
@@ -158,6 +164,7 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
   for (const [name, args] of [
     ["all years", ARGS],
     ["2023-2024", WINDOW],
+    ["Newman's weights, at most 6 authors a paper", CAPPED],
   ] as const) {
     it(`keeps nodes, ties, weights and joint papers per year (${name})`, async () => {
       const target = mkdtempSync(path.join(dir, "run-"));
@@ -169,11 +176,35 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
           minJointPapers: args.minJointPapers,
           yearFrom: (args as typeof WINDOW).yearFrom ?? null,
           yearTo: (args as typeof WINDOW).yearTo ?? null,
+          strength: (args as typeof CAPPED).strength ?? null,
+          maxAuthorsPerPaper: (args as typeof CAPPED).maxAuthorsPerPaper ?? null,
         })
       ).coauthorNetwork;
       assert.ok(api.edges.length >= 5, `the test network has ties (${api.edges.length})`);
-      const weights = Object.fromEntries(api.edges.map((e) => [pair(e.source, e.target), e.jointPapers]));
-      const perYear = await perYearFromApi(server.url, api.edges, args as { yearFrom?: number; yearTo?: number });
+      const weights = Object.fromEntries(api.edges.map((e) => [pair(e.source, e.target), e.weight]));
+      const jointPapers = Object.fromEntries(api.edges.map((e) => [pair(e.source, e.target), e.jointPapers]));
+      if (args === CAPPED) {
+        // The case must be able to fail: its weights are not joint papers, and the cap leaves papers out of some ties.
+        assert.ok(
+          api.edges.some((e) => e.weight !== e.jointPapers),
+          "Newman's weights differ from the joint papers",
+        );
+        const uncapped = (
+          await queryApi<Api>(server.url, NETWORK, { authorId: args.author, depth: args.depth, minJointPapers: args.minJointPapers })
+        ).coauthorNetwork.edges;
+        const full = new Map(uncapped.map((e) => [pair(e.source, e.target), e.jointPapers]));
+        assert.ok(
+          api.edges.some((e) => (full.get(pair(e.source, e.target)) ?? 0) > e.jointPapers) || uncapped.length > api.edges.length,
+          "the cap leaves some joint papers out",
+        );
+      } else {
+        assert.deepEqual(weights, jointPapers, "FULL weighs a tie by its joint papers");
+      }
+      const perYear = await perYearFromApi(
+        server.url,
+        api.edges,
+        args as { yearFrom?: number; yearTo?: number; maxAuthorsPerPaper?: number },
+      );
       const read = runPython<any>(python, READ, [target]);
 
       for (const format of ["gexf", "graphml", "cyjs"]) {
@@ -198,16 +229,17 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
       assert.equal(read.pajek.edges, api.edges.length);
       assert.deepEqual(
         read.pajek.weights,
-        api.edges.map((e) => e.jointPapers).sort((a, b) => a - b),
+        api.edges.map((e) => e.weight).sort((a, b) => a - b),
       );
       assert.equal(read.pajek.nodes, new Set(api.nodes.map((n) => n.author.name)).size, "Pajek labels are names");
       assert.equal(read.csv.nodes, api.nodes.length);
       assert.deepEqual(read.csv.ids, api.nodes.map((n) => n.author.id).sort());
       assert.deepEqual(read.csv.weights, weights);
+      assert.deepEqual(read.csv.jointPapers, jointPapers);
       assert.equal(read.vos.items, api.nodes.length);
       assert.equal(read.vos.links, api.edges.length);
-      assert.equal(read.vos.totalLinkStrength, 2 * read.vos.strength);
-      assert.deepEqual(read.grafana.weights, weights);
+      assert.ok(Math.abs(read.vos.totalLinkStrength - 2 * read.vos.strength) < 1e-9, "each link counts at both its ends");
+      assert.deepEqual(read.grafana.weights, jointPapers, "Grafana's mainStat is the joint papers; detail__strength the weight");
       assert.deepEqual(read.grafana.edgeKeys, [
         "detail__firstYear",
         "detail__lastYear",
@@ -300,5 +332,14 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
     assert.match((await missing.json()).errors[0].message, /\?author=/);
     const bad = await fetch(new URL("/export/network.gexf?author=x&depth=two", server.url));
     assert.equal(bad.status, 400);
+    const scheme = await fetch(new URL("/export/network.gexf?author=name:tong%20zhang&strength=HEAVY", server.url));
+    assert.equal(scheme.status, 400);
+    assert.match((await scheme.json()).errors[0].message, /strength must be one of FULL, NEWMAN/);
+    const cap = await fetch(new URL("/export/network.net?author=name:tong%20zhang&maxAuthorsPerPaper=1", server.url));
+    assert.equal(cap.status, 400);
+    assert.match((await cap.json()).errors[0].message, /maxAuthorsPerPaper must be between 2/);
+    const listed = await fetch(new URL("/export/coauthors.csv?author=name:tong%20zhang&strength=NEWMAN", server.url));
+    assert.equal(listed.status, 400, "the coauthor list refuses what it cannot honour");
+    assert.match((await listed.json()).errors[0].message, /network-edges\.csv\?depth=1/);
   });
 });

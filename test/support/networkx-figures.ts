@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { NETWORKX_PAGERANK, pythonWithNetworkx, runPython } from "./python";
 
 /*
@@ -31,9 +31,13 @@ export function networkxFigures(
   edges: ReadonlyArray<readonly [number, number, number]>,
   options: { betweenness: boolean; file: string },
 ): NetworkxFigures {
-  // The edge list can be large: handed over in a file, not on the command line.
+  // The edge list can be large: handed over in a file, not on the command line; removed once python has answered.
   writeFileSync(options.file, JSON.stringify({ n, edges, betweenness: options.betweenness }));
-  return runPython<NetworkxFigures>(pythonWithNetworkx(), SCRIPT, [options.file]);
+  try {
+    return runPython<NetworkxFigures>(pythonWithNetworkx(), SCRIPT, [options.file]);
+  } finally {
+    rmSync(options.file, { force: true });
+  }
 }
 
 /** Spearman's rank correlation (average ranks for ties). */

@@ -5,24 +5,67 @@ import { fileSlug, networkFileStem } from "../../export/export.model";
 import { writeCoauthorsCsv } from "../../export/csv";
 import { NETWORK_FORMATS, type NetworkFormat } from "../../export/formats";
 import { createContext } from "../context";
+import { answerKey, matchesIfNoneMatch, type CachedAnswer } from "../response-cache";
+import type { Serving } from "../serving";
 import { errorStatus, queryInt, queryText } from "./query-params";
 
 /** Where the exports live: /export/network.gexf?author=…, /export/coauthors.csv?author=… */
 export const EXPORT_PREFIX = "/export";
 
+/** A file to send: its bytes, media type, and the name the browser saves it under. */
+type ExportFile = Required<CachedAnswer> & { body: string };
+
 /**
- * Sends a file the browser saves under `fileName`; a cross-origin fetch may read that name too.
- * Exports are computed fresh from the graph, like GraphQL answers, so they are not cached.
+ * Sends a file the browser saves under `fileName`; a cross-origin fetch may read that name too. `etag` ties it to the
+ * graph version (below); without one it is `no-store`.
  */
-function sendFile(res: express.Response, body: string, contentType: string, fileName: string): void {
+function sendFile(res: express.Response, file: CachedAnswer, caching: { etag: string; cacheControl: string } | undefined): void {
   res.set({
-    "Content-Type": contentType,
-    "Content-Disposition": `attachment; filename="${fileName}"`,
-    "Access-Control-Expose-Headers": "Content-Disposition",
-    "Cache-Control": "no-store",
+    "Content-Type": file.contentType,
+    "Content-Disposition": `attachment; filename="${file.fileName}"`,
+    "Access-Control-Expose-Headers": "Content-Disposition, ETag",
+    "Cache-Control": caching?.cacheControl ?? "no-store",
     "X-Content-Type-Options": "nosniff",
   });
-  res.send(body);
+  if (caching) res.set("ETag", caching.etag);
+  res.send(file.body);
+}
+
+/**
+ * An export is a function of the graph version and its URL, as a GraphQL answer is of the version and the operation
+ * (response-cache.ts), so it gets the same treatment: an ETag from the version (read before the file is made, so a
+ * file is never older than its tag) and the path with its parameters, GraphQL's Cache-Control for GETs, a 304 for a
+ * matching If-None-Match without a statement, and kept files served from the response cache. Errors stay `no-store`.
+ * A dashboard that polls an export every minute costs Neo4j one read per import.
+ */
+async function answerExport(
+  req: express.Request,
+  res: express.Response,
+  options: ExportRouterOptions,
+  make: () => Promise<ExportFile>,
+): Promise<void> {
+  const { serving } = options;
+  const version = serving?.watch.cacheVersion();
+  const key = version === undefined ? undefined : answerKey({ version, normalizedHash: `GET ${req.path}`, variables: req.query });
+  const caching = key === undefined ? undefined : { etag: `W/"${key}"`, cacheControl: serving!.cacheControl };
+  if (key !== undefined && caching) {
+    if (matchesIfNoneMatch(req.headers["if-none-match"], caching.etag)) {
+      res.status(304).set({ ETag: caching.etag, "Cache-Control": caching.cacheControl }).end();
+      return;
+    }
+    const kept = serving?.cache?.get(key);
+    if (kept?.fileName !== undefined) {
+      sendFile(res, kept, caching);
+      return;
+    }
+  }
+  try {
+    const file = await make();
+    if (key !== undefined) serving?.cache?.set(key, file);
+    sendFile(res, file, caching);
+  } catch (error) {
+    sendError(res, error, options.production);
+  }
 }
 
 function sendError(res: express.Response, error: unknown, production: boolean): void {
@@ -33,10 +76,12 @@ function sendError(res: express.Response, error: unknown, production: boolean): 
     status >= 500 && production && code === (ErrorCode.INTERNAL_SERVER_ERROR as string)
       ? "Internal server error"
       : String(coded?.message ?? error);
+  // Sent with end(), not json(): express's send() would give the error an ETag of its body, and an error is not to be
+  // revalidated or kept.
   res
     .status(status)
-    .set("Cache-Control", "no-store")
-    .json({ errors: [{ message, extensions: { code } }] });
+    .set({ "Cache-Control": "no-store", "Content-Type": "application/json; charset=utf-8" })
+    .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /** coauthorNetwork's arguments from a URL; `author` and `authorId` both name the centre. */
@@ -48,6 +93,8 @@ function networkArgs(query: express.Request["query"]) {
     yearFrom: queryInt(query, "yearFrom"),
     yearTo: queryInt(query, "yearTo"),
     maxNodes: queryInt(query, "maxNodes"),
+    strength: queryText(query, "strength"),
+    maxAuthorsPerPaper: queryInt(query, "maxAuthorsPerPaper"),
   };
 }
 
@@ -59,49 +106,55 @@ function requireAuthor<T extends { authorId: string }>(args: T): T {
   return args;
 }
 
+export interface ExportRouterOptions {
+  production: boolean;
+  /** The graph version watch and response cache GraphQL's GETs use; without it every export is `no-store`. */
+  serving?: Pick<Serving, "watch" | "cache" | "cacheControl">;
+}
+
 /**
- * The network exports, one URL per format, taking coauthorNetwork's arguments, plus an author's
- * coauthor list as CSV; `GET /export` lists them. CORS follows the API's (CORS_ORIGINS, "*" by
- * default), so Gephi Lite (`?file=<url>`), VOSviewer Online (`?json=<url>`), Observable and
- * Grafana can read them from another origin.
+ * The network exports, one URL per format, taking coauthorNetwork's arguments (tie strength and byline cap included),
+ * plus an author's coauthor list as CSV; `GET /export` lists them. CORS follows the API's (CORS_ORIGINS, "*" by
+ * default), so Gephi Lite (`?file=<url>`), VOSviewer Online (`?json=<url>`), Observable and Grafana can read them from
+ * another origin; they are cached as GraphQL GETs are (answerExport).
  */
-export function exportRouter(db: Database, options: { production: boolean }): Router {
+export function exportRouter(db: Database, options: ExportRouterOptions): Router {
   const router = Router();
   const route =
     (format: NetworkFormat): express.RequestHandler =>
-    async (req, res) => {
-      try {
+    (req, res) =>
+      answerExport(req, res, options, async () => {
         const args = requireAuthor(networkArgs(req.query));
         const graph = await createContext(db).services.export.networkGraph(args, {
           perYear: format.perYear,
           maxNodesRange: format.maxNodes,
         });
-        sendFile(res, format.write(graph), format.contentType, `${networkFileStem(graph)}${format.suffix}`);
-      } catch (error) {
-        sendError(res, error, options.production);
-      }
-    };
+        return { body: format.write(graph), contentType: format.contentType, fileName: `${networkFileStem(graph)}${format.suffix}` };
+      });
   for (const format of NETWORK_FORMATS) router.get(`${EXPORT_PREFIX}/network${format.suffix}`, route(format));
 
-  router.get(`${EXPORT_PREFIX}/coauthors.csv`, async (req, res) => {
-    try {
+  router.get(`${EXPORT_PREFIX}/coauthors.csv`, (req, res) =>
+    answerExport(req, res, options, async () => {
       const args = requireAuthor(networkArgs(req.query));
+      if (args.strength !== null || args.maxAuthorsPerPaper !== null)
+        throw new BadUserInputError(
+          "coauthors.csv counts joint papers only (no strength, no maxAuthorsPerPaper); for weighted or capped ties use " +
+            "/export/network-edges.csv?depth=1 or GraphQL's author { coauthors(strength:, maxAuthorsPerPaper:) }.",
+        );
       const list = await createContext(db).services.export.coauthorList(args);
       const years = args.yearFrom !== null || args.yearTo !== null ? `_${args.yearFrom ?? ""}-${args.yearTo ?? ""}` : "";
-      sendFile(
-        res,
-        writeCoauthorsCsv(list.rows),
-        "text/csv; charset=utf-8; header=present",
-        `coauthors_${fileSlug(list.name)}${years}.csv`,
-      );
-    } catch (error) {
-      sendError(res, error, options.production);
-    }
-  });
+      return {
+        body: writeCoauthorsCsv(list.rows),
+        contentType: "text/csv; charset=utf-8; header=present",
+        fileName: `coauthors_${fileSlug(list.name)}${years}.csv`,
+      };
+    }),
+  );
 
   router.get(EXPORT_PREFIX, (_req, res) => {
     res.set("Cache-Control", "no-cache").json({
-      arguments: "author (an author id; required), depth 1..3, minJointPapers, yearFrom, yearTo, maxNodes (as coauthorNetwork)",
+      arguments:
+        "author (an author id; required), depth 1..3, minJointPapers, yearFrom, yearTo, maxNodes, strength (FULL, NEWMAN, FRACTIONAL, ASSOCIATION_STRENGTH: the edges' weight), maxAuthorsPerPaper (as coauthorNetwork)",
       network: NETWORK_FORMATS.map((f) => ({
         url: `${EXPORT_PREFIX}/network${f.suffix}?author=name:wei%20xiong&depth=2`,
         format: f.label,

@@ -209,6 +209,45 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
     }
   });
 
+  it("an export is cached as a GET answer is: ETag from the version, 304 and kept files without a statement; errors are not", async () => {
+    const url = `${server.url}/export/network.gexf?author=name:wei%20xiong&depth=1`;
+    const first = await counted(() => fetch(url));
+    assert.equal(first.response.status, 200);
+    assert.ok(first.statements > 0, "the first request reads the graph");
+    const etag = first.response.headers.get("etag");
+    assert.ok(etag, "an ETag");
+    assert.equal(first.response.headers.get("cache-control"), "public, max-age=30");
+    assert.match(first.response.headers.get("access-control-expose-headers") ?? "", /ETag/);
+
+    const again = await counted(() => fetch(url, { headers: { "if-none-match": etag } }));
+    assert.equal(again.response.status, 304);
+    assert.equal(again.text, "");
+    assert.equal(again.statements, 0, "a 304 sends nothing to Neo4j");
+
+    const kept = await counted(() => fetch(url));
+    assert.equal(kept.response.status, 200);
+    assert.equal(kept.text, first.text, "the same bytes");
+    assert.equal(kept.statements, 0, "a kept file sends nothing to Neo4j");
+    assert.equal(kept.response.headers.get("content-disposition"), first.response.headers.get("content-disposition"));
+    assert.equal(kept.response.headers.get("content-type"), first.response.headers.get("content-type"));
+    assert.equal(kept.response.headers.get("etag"), etag);
+
+    // Another format, or other arguments, is another file with another tag.
+    for (const other of [url.replace("network.gexf", "network.graphml"), `${url}&strength=NEWMAN`]) {
+      const response = await fetch(other);
+      assert.equal(response.status, 200, other);
+      assert.notEqual(response.headers.get("etag"), etag, other);
+      await response.arrayBuffer();
+    }
+    for (let i = 0; i < 2; i++) {
+      const missing = await fetch(`${server.url}/export/network.gexf?author=name:nobody%20at%20all`);
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers.get("etag"), null);
+      assert.equal(missing.headers.get("cache-control"), "no-store");
+      await missing.arrayBuffer();
+    }
+  });
+
   it("a mutation is never run by GET", async () => {
     const response = await fetch(getUrl(server, { query: "mutation { __typename }" }));
     assert.equal(response.status, 405);
@@ -218,8 +257,12 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
 
   it("a new graph version changes the ETag, and the next request sees the new data", async () => {
     const url = getUrl(server, { query: `{ stats { papers snapshotId } }` });
+    const exportUrl = `${server.url}/export/coauthors.csv?author=name:wei%20xiong`;
     const before = await fetch(url);
     const etag = before.headers.get("etag")!;
+    const exportBefore = await fetch(exportUrl);
+    const exportEtag = exportBefore.headers.get("etag")!;
+    await exportBefore.arrayBuffer();
     const old = ((await before.json()) as Body).data.stats;
     // What an import does: data and a version bump in one transaction.
     await db.write(
@@ -230,6 +273,10 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
     const after = await fetch(url, { headers: { "if-none-match": etag } });
     assert.equal(after.status, 200, "the old ETag no longer matches");
     assert.notEqual(after.headers.get("etag"), etag);
+    const exportAfter = await fetch(exportUrl, { headers: { "if-none-match": exportEtag } });
+    assert.equal(exportAfter.status, 200, "the export's old ETag no longer matches either");
+    assert.notEqual(exportAfter.headers.get("etag"), exportEtag);
+    await exportAfter.arrayBuffer();
     const fresh = ((await after.json()) as Body).data.stats;
     assert.equal(fresh.papers, old.papers + 1);
     assert.notEqual(fresh.snapshotId, old.snapshotId);

@@ -11,6 +11,7 @@ import { grafanaFrames } from "../../../src/export/grafana";
 import { writeGraphml } from "../../../src/export/graphml";
 import { writePajek } from "../../../src/export/pajek";
 import { vosviewerJson } from "../../../src/export/vosviewer";
+import { TieStrength } from "../../../src/kernel/tie-strength";
 
 // The writers on a small network with awkward names, read back by graphology's own GEXF and
 // GraphML parsers (not our code). test/e2e/exports.test.ts reads the served files with networkx.
@@ -29,7 +30,16 @@ const node = (id: string, name: string, papers: number, distance: number, firstY
 });
 
 const GRAPH: ExportGraph = {
-  args: { authorId: "name:véronique hoste", depth: 2, minJointPapers: 1, yearFrom: null, yearTo: null, maxNodes: 200 },
+  args: {
+    authorId: "name:véronique hoste",
+    depth: 2,
+    minJointPapers: 1,
+    yearFrom: null,
+    yearTo: null,
+    maxNodes: 200,
+    strength: TieStrength.FULL,
+    maxAuthorsPerPaper: null,
+  },
   truncated: false,
   nodes: [
     node("name:véronique hoste", "Véronique Hoste", 12, 0, 2015, 2018.5),
@@ -62,6 +72,13 @@ const GRAPH: ExportGraph = {
     },
     { source: "acl:cynthia-van-hee", target: "name:no year", jointPapers: 1, strength: 1, firstYear: null, lastYear: null, perYear: [] },
   ],
+};
+
+/** The same network under Newman's weights with a byline cap of 6: strengths that differ from the joint papers. */
+const NEWMAN_GRAPH: ExportGraph = {
+  ...GRAPH,
+  args: { ...GRAPH.args, strength: TieStrength.NEWMAN, maxAuthorsPerPaper: 6 },
+  edges: GRAPH.edges.map((edge, i) => ({ ...edge, strength: [1.5, 0.4, 0.25][i] })),
 };
 
 const pairKey = (a: string, b: string) => [a, b].sort().join(" | ");
@@ -131,7 +148,7 @@ describe("export writers, read back by independent parsers", () => {
     assert.equal(nodesCsv.length, 5);
     assert.equal(nodesCsv[2].split(",")[0], `dblp:O'Brien & <Sons>`);
     assert.match(nodesCsv[2], /"Pat ""P\."" O'Brien & <Sons>"/);
-    assert.match(writeEdgesCsv(GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,2016,2019,2016:2;2018:1;2019:2\r\n/);
+    assert.match(writeEdgesCsv(GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,5,2016,2019,2016:2;2018:1;2019:2\r\n/);
     assert.equal(writeCoauthorsCsv([]), "id,name,jointPapers,firstYear,lastYear,papers\r\n");
 
     const vos = vosviewerJson(GRAPH) as {
@@ -167,5 +184,51 @@ describe("export writers, read back by independent parsers", () => {
       networkFileStem({ ...GRAPH, args: { ...GRAPH.args, minJointPapers: 2, yearFrom: 2019, yearTo: null } }),
       "coauthor-network_veronique-hoste_d2_min2_2019-",
     );
+    assert.equal(networkFileStem(NEWMAN_GRAPH), "coauthor-network_veronique-hoste_d2_newman_max6authors");
+  });
+
+  it("under another scheme every format's weight is the strength, and the joint papers stay beside it", () => {
+    const strengths = new Map(NEWMAN_GRAPH.edges.map((e) => [pairKey(e.source, e.target), e.strength]));
+    const joint = new Map(NEWMAN_GRAPH.edges.map((e) => [pairKey(e.source, e.target), e.jointPapers]));
+
+    const gexf = writeGexf(NEWMAN_GRAPH);
+    assert.match(gexf, /edge weight: Newman weight \(papers of at most 6 authors\)/);
+    const g: Graph = parseGexf(Graph, gexf);
+    g.forEachEdge((_e, a, s, t) => assert.equal(a.weight, strengths.get(pairKey(s, t))));
+
+    const gm: Graph = parseGraphml(Graph, writeGraphml(NEWMAN_GRAPH));
+    gm.forEachEdge((_e, a, s, t) => {
+      assert.equal(a.weight, strengths.get(pairKey(s, t)), "GraphML weight (a double)");
+      assert.equal(a.jointPapers, joint.get(pairKey(s, t)), "GraphML jointPapers");
+    });
+    assert.match(writeGraphml(NEWMAN_GRAPH), /attr\.name="weight" attr\.type="double"/);
+    assert.match(writeGraphml(GRAPH), /attr\.name="weight" attr\.type="int"/);
+
+    const cy = cytoscapeJson(NEWMAN_GRAPH) as {
+      data: Record<string, unknown>;
+      elements: { edges: Array<{ data: { source: string; target: string; weight: number; jointPapers: number } }> };
+    };
+    assert.equal(cy.data.strength, "NEWMAN");
+    assert.equal(cy.data.maxAuthorsPerPaper, 6);
+    for (const { data } of cy.elements.edges) {
+      assert.equal(data.weight, strengths.get(pairKey(data.source, data.target)));
+      assert.equal(data.jointPapers, joint.get(pairKey(data.source, data.target)));
+    }
+
+    assert.deepEqual(writePajek(NEWMAN_GRAPH).split("\r\n").slice(6, 9), ["3 1 1.5", "2 1 0.4", "3 4 0.25"]);
+    assert.match(writeEdgesCsv(NEWMAN_GRAPH), /^source,target,jointPapers,strength,/);
+    assert.match(writeEdgesCsv(NEWMAN_GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,1\.5,2016,/);
+
+    const vos = vosviewerJson(NEWMAN_GRAPH) as {
+      network: { items: Array<{ weights: Record<string, number> }>; links: Array<{ strength: number }> };
+      config: { terminology: Record<string, string> };
+    };
+    assert.deepEqual(
+      vos.network.links.map((l) => l.strength),
+      [1.5, 0.4, 0.25],
+    );
+    assert.equal(vos.network.items[0].weights["Total link strength"], 1.9);
+    assert.equal(vos.config.terminology.link_strength, "Newman weight (papers of at most 6 authors)");
+    assert.equal(grafanaFrames(NEWMAN_GRAPH).edges[0].detail__strength, 1.5);
   });
 });
