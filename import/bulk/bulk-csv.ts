@@ -132,8 +132,8 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
     progress.start("CSV: papers", graph.papers.size);
     let papersDone = 0;
     for (const p of graph.papers.values()) {
-      const { title, url, abstract, pages, sourceKeys } = graph.payloadOf(p);
-      files.papers.row([p.id, title, p.titleKey, p.year, p.doi, url, abstract, pages, sourceKeys, p.venue?.id]);
+      const { titleKey, title, url, abstract, pages, sourceKeys } = graph.payloadOf(p);
+      files.papers.row([p.id, title, titleKey ?? p.titleKey, p.year, p.doi, url, abstract, pages, sourceKeys, p.venue?.id]);
       if (p.venue) files.publishedIn.row([p.id, p.venue.id]);
       if (++papersDone % 50_000 === 0) progress.update(papersDone);
     }

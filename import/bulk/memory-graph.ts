@@ -10,8 +10,9 @@ import { detached, detachedOrNull } from "./detached";
 import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import { settleNameKeys } from "./memory-names";
 import { OneOrMany } from "./one-or-many";
-import type { AuthorGraph, MemAuthor, MemPaper, MemVenue } from "./memory-types";
+import { NO_ALIASES, type AuthorGraph, type MemAuthor, type MemPaper, type MemVenue } from "./memory-types";
 import { PaperPayloads, type PaperPayload } from "./paper-payloads";
+import { TitleIndex } from "./title-index";
 
 /** The shapes of the graph, for the callers of MemoryGraph (they live in memory-types.ts, which this module's helpers share). */
 export type { MemAuthor, MemPaper, MemVenue, PackedAuthorship } from "./memory-types";
@@ -32,7 +33,7 @@ export interface MemImportRun extends ImportRunStart {
 
 export class MemoryGraph implements ImportTarget, AuthorGraph {
   readonly papers = new Map<string, MemPaper>();
-  readonly papersByTitleKey = new OneOrMany<MemPaper>();
+  readonly papersByTitleKey = new TitleIndex((paper) => this.titleKeyOf(paper));
   readonly venues = new Map<string, MemVenue>();
   readonly authors = new Map<string, MemAuthor>();
   readonly authorsByNameKey = new OneOrMany<MemAuthor>();
@@ -55,9 +56,14 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     this.payloads = new PaperPayloads(spillDir);
   }
 
-  /** A paper's title, url, abstract, pages and source keys, from disk. */
+  /** A paper's title, url, abstract, pages and source keys (and titleKey when it is not the id), from disk. */
   payloadOf(paper: MemPaper): PaperPayload {
     return this.payloads.get(paper.payload);
+  }
+
+  /** A paper's titleKey: the string it shares with its id, or read back from its payload. */
+  titleKeyOf(paper: MemPaper): string {
+    return paper.titleKey ?? this.payloads.peek(paper.payload).titleKey!;
   }
 
   /** Gives the paper a new payload with these fields changed (the CSV writer's tests put line breaks in abstracts). */
@@ -138,7 +144,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
       if (paper) found.add(paper);
     }
     for (const titleKey of titleKeys) for (const paper of this.papersByTitleKey.get(titleKey)) found.add(paper);
-    return [...found].map((p) => ({ id: p.id, titleKey: p.titleKey, doi: p.doi }));
+    return [...found].map((p) => ({ id: p.id, titleKey: this.titleKeyOf(p), doi: p.doi }));
   }
 
   /** RENAME_PAPERS. */
@@ -166,19 +172,27 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   /** CREATE_NEW_PAPERS: resolution proved the paper new. Its strings are copies of their own (detached.ts). */
   private createPaper(row: PaperRow): void {
     if (this.papers.has(row.id)) throw new Error(`bulk import: paper ${row.id} created twice (a resolution bug)`);
-    // A paper's id is its DOI or its titleKey: one copy serves both fields.
+    // A paper's id is its DOI or its titleKey: one copy serves both fields. A titleKey that is not the id goes to disk.
     const id = detached(row.id);
+    const titleKeyIsId = row.titleKey === id;
     const paper: MemPaper = {
       id,
-      titleKey: row.titleKey === id ? id : detached(row.titleKey),
+      titleKey: titleKeyIsId ? id : null,
       doi: row.doi === id ? id : detachedOrNull(row.doi),
       year: row.year,
-      payload: this.payloads.add({ title: row.title, url: row.url, abstract: row.abstract, pages: row.pages, sourceKeys: row.sourceKeys }),
+      payload: this.payloads.add({
+        titleKey: titleKeyIsId ? null : row.titleKey,
+        title: row.title,
+        url: row.url,
+        abstract: row.abstract,
+        pages: row.pages,
+        sourceKeys: row.sourceKeys,
+      }),
       venue: this.bestClaimedVenue(row),
       authorships: [],
     };
     this.papers.set(paper.id, paper);
-    this.papersByTitleKey.add(paper.titleKey, paper);
+    this.papersByTitleKey.add(row.titleKey, paper);
   }
 
   /** MERGE_PAPERS: first non-empty value wins, every source key is kept, the venue rule picks one venue. */
@@ -258,7 +272,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
       id: detached(fields.id),
       name: detached(fields.name),
       nameKey: detached(fields.nameKey),
-      aliases: [],
+      aliases: NO_ALIASES,
       orcid: null,
       papers: [],
     };

@@ -20,11 +20,13 @@ export interface MemVenue {
 export type PackedAuthorship = number;
 
 /**
- * A (:Paper): what paper resolution and the pairs read (id, titleKey, DOI, year), its venue as a reference and its
- * authorships packed; the rest of the row (title, url, abstract, pages, source keys) is on disk, under the handle
- * `payload` (paper-payloads.ts).
+ * A (:Paper): what paper resolution and the pairs read (id, DOI, year), its venue as a reference and its authorships
+ * packed; the rest of the row (title, url, abstract, pages, source keys, and the titleKey when it is not the id) is on
+ * disk, under the handle `payload` (paper-payloads.ts). MemoryGraph.titleKeyOf gives the titleKey either way.
  */
-export interface MemPaper extends Pick<PaperRow, "id" | "titleKey" | "doi" | "year"> {
+export interface MemPaper extends Pick<PaperRow, "id" | "doi" | "year"> {
+  /** The titleKey when the paper was made with it as its id (the same string, so free), else null: in the payload. */
+  titleKey: string | null;
   payload: number;
   venue: MemVenue | null;
   authorships: PackedAuthorship[];
@@ -36,7 +38,8 @@ export interface MemAuthor {
   id: string;
   name: string;
   nameKey: string;
-  aliases: string[];
+  /** NO_ALIASES (one frozen empty list for all) until a second spelling is seen: replaced, never changed in place. */
+  aliases: readonly string[];
   keyed: boolean;
   numbered: boolean;
   orcid: string | null;
@@ -54,3 +57,6 @@ export interface AuthorGraph {
   link(author: MemAuthor, paper: MemPaper, position: number, keyed: boolean, named: boolean): void;
   unlink(author: MemAuthor, paper: MemPaper): void;
 }
+
+/** The aliases of every author with one spelling: one list, not 32 bytes an author (3.4M authors at 8M records). */
+export const NO_ALIASES: readonly string[] = Object.freeze([]);

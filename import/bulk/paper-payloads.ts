@@ -4,11 +4,14 @@ import os from "node:os";
 import path from "node:path";
 
 /**
- * What of a paper nothing but the CSV stage reads: neither paper resolution (id, DOI, titleKey, year) nor the pairs
+ * What of a paper nothing but the CSV stage reads: neither paper resolution (id, DOI, year) nor the pairs
  * (authorships, year) need it. `import --bulk` keeps it on disk instead of in the heap: at 1M generated dblp
- * records it was about a quarter of the in-memory graph.
+ * records it was about a quarter of the in-memory graph. The titleKey is here too when it is not the paper's id
+ * (title-index.ts finds papers by it with a hash and reads it back to compare).
  */
 export interface PaperPayload {
+  /** null: the titleKey is the paper's id (MemPaper.titleKey holds it). */
+  titleKey: string | null;
   title: string;
   url: string | null;
   abstract: string | null;
@@ -60,7 +63,7 @@ export class PaperPayloads {
   }
 
   add(payload: PaperPayload): number {
-    const json = JSON.stringify([payload.title, payload.url, payload.abstract, payload.pages, payload.sourceKeys]);
+    const json = JSON.stringify([payload.title, payload.url, payload.abstract, payload.pages, payload.sourceKeys, payload.titleKey]);
     const most = LENGTH_BYTES + 3 * json.length + ALIGN; // a UTF-16 unit is at most 3 bytes of UTF-8
     if (most > this.writeBuffer.length - this.buffered) this.flush();
     const offset = this.bytes;
@@ -78,16 +81,24 @@ export class PaperPayloads {
     return offset / ALIGN;
   }
 
+  /** The payload under `handle`, read through the 4 MiB read buffer: for reading in about the order of `add`. */
   get(handle: number): PaperPayload {
+    return decode(this.recordAt(handle * ALIGN));
+  }
+
+  /**
+   * The same, for one record anywhere in the file (title-index.ts's comparisons): a read of a few hundred bytes that
+   * leaves the read buffer, and the sequential reader's place in the file, alone.
+   */
+  peek(handle: number): PaperPayload {
     const offset = handle * ALIGN;
-    const [title, url, abstract, pages, sourceKeys] = JSON.parse(this.recordAt(offset)) as [
-      string,
-      string | null,
-      string | null,
-      string | null,
-      string[],
-    ];
-    return { title, url, abstract, pages, sourceKeys };
+    if (offset >= this.flushed) return this.get(handle);
+    let bytes = this.readAt(offset, PEEK_BYTES);
+    const length = bytes.readUInt32LE(0);
+    if (LENGTH_BYTES + length > bytes.length) bytes = this.readAt(offset, LENGTH_BYTES + length);
+    if (LENGTH_BYTES + length > bytes.length)
+      throw new Error(`paper payloads: the record at byte ${offset} is cut short (${bytes.length} of ${LENGTH_BYTES + length} bytes)`);
+    return decode(bytes.toString("utf8", LENGTH_BYTES, LENGTH_BYTES + length));
   }
 
   /** Closes the file (and removes it, where it could not be unlinked while open). */
@@ -109,6 +120,19 @@ export class PaperPayloads {
     if (offset + LENGTH_BYTES + length > this.readEnd) this.fill(offset, LENGTH_BYTES + length);
     const at = offset - this.readStart + LENGTH_BYTES;
     return this.readBuffer.toString("utf8", at, at + length);
+  }
+
+  /** Up to `wanted` bytes of the file from `offset` (fewer at its end), into a buffer of their own. */
+  private readAt(offset: number, wanted: number): Buffer {
+    const bytes = Buffer.allocUnsafe(Math.min(wanted, this.flushed - offset));
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(this.fd, bytes, read, bytes.length - read, offset + read);
+      if (n === 0) break;
+      read += n;
+    }
+    if (read < LENGTH_BYTES) throw new Error(`paper payloads: the record at byte ${offset} is cut short (${read} bytes)`);
+    return bytes.subarray(0, read);
   }
 
   /** Reads the file from `offset` into the read buffer (grown when one record is larger than it). */
@@ -136,6 +160,21 @@ export class PaperPayloads {
     while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.flushed + written);
     this.flushed += bytes.length;
   }
+}
+
+/** What peek reads first: most records (a title, a url, a few keys) are shorter. */
+const PEEK_BYTES = 1024;
+
+function decode(json: string): PaperPayload {
+  const [title, url, abstract, pages, sourceKeys, titleKey] = JSON.parse(json) as [
+    string,
+    string | null,
+    string | null,
+    string | null,
+    string[],
+    string | null,
+  ];
+  return { titleKey, title, url, abstract, pages, sourceKeys };
 }
 
 function padding(end: number): number {

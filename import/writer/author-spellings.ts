@@ -3,7 +3,7 @@ import { compareCodePoints } from "../../src/util/code-point-order";
 /** An author's display name and the other spellings seen for it. */
 export interface Spellings {
   name: string;
-  aliases: string[];
+  aliases: readonly string[];
 }
 
 /**

@@ -6,6 +6,7 @@ import { after, describe, it } from "node:test";
 import { PaperPayloads, type PaperPayload } from "../../../import/bulk/paper-payloads";
 
 const payload = (i: number, over: Partial<PaperPayload> = {}): PaperPayload => ({
+  titleKey: i % 4 === 0 ? null : `title ${i} ünïcödé quotes|${1990 + (i % 30)}`,
   title: `Title ${i}: Ünïcödé, "quotes", a \u{1F600}, a line\nbreak`,
   url: i % 3 === 0 ? null : `https://example.org/${i}`,
   abstract: i % 2 === 0 ? null : `Abstract ${i} `.repeat(i % 50),
@@ -30,6 +31,13 @@ describe("the bulk import's paper payloads on disk", () => {
       assert.ok(store.bytes > 3 * (4 << 20), `${store.bytes} bytes written`);
       for (let i = 0; i < handles.length; i++) assert.deepEqual(store.get(handles[i]), payload(i));
       for (let i = handles.length - 1; i >= 0; i -= 7) assert.deepEqual(store.get(handles[i]), payload(i));
+      // peek: one record anywhere (in the file, in the write buffer), between sequential reads it must not disturb.
+      for (let i = 0; i < handles.length; i += 1_001) {
+        const far = (i * 7_919) % handles.length;
+        assert.deepEqual(store.peek(handles[far]), payload(far), `peek ${far}`);
+        assert.deepEqual(store.get(handles[i]), payload(i), `get ${i} after a peek`);
+      }
+      assert.deepEqual(store.peek(handles[handles.length - 1]), payload(handles.length - 1), "peek into the write buffer");
       assert.ok(
         handles.every((h) => Number.isInteger(h)),
         "handles are integers",
@@ -51,6 +59,8 @@ describe("the bulk import's paper payloads on disk", () => {
       store.add(payload(4, { abstract: "x".repeat(5 << 20) })); // flushes what was buffered
       assert.deepEqual(store.get(handles[2]), payload(3));
       assert.deepEqual(store.get(handles[1]), huge);
+      assert.deepEqual(store.peek(handles[1]), huge, "peek of a record longer than its first read");
+      assert.deepEqual(store.peek(handles[0]), odd);
     } finally {
       store.close();
     }
