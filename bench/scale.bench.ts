@@ -210,18 +210,23 @@ Knobs (flags win over the environment):
   --report FILE                           no run: write the section again from a run's saved result
                                           (<dir>/scale-result-<size>-s<seed>.json, kept by every run)
   --loaded-home H    SCALE_LOADED_HOME    start from a home an earlier \`import --bulk\` of the base set loaded (at
-                                          8M records the bulk load alone takes 1½ hours): no generate of the base
-                                          set, no bulk stage; the home is used in place, never removed, and month 1
-                                          writes into it. The queries run first, on the graph as loaded, then
-                                          month 1, then the pair check.
+                                          8M records the bulk load alone took 34.0 and 41.7 minutes in its latest
+                                          runs, bench/SCALE.md): no generate of the base set, no bulk stage; the
+                                          home is used in place, never removed, and month 1 writes into it. The
+                                          queries run first, on the graph as loaded, then month 1, then the pair
+                                          check.
   --loaded-log F     SCALE_LOADED_LOG     that bulk load's saved output (the CLI's "bulk import loaded …" and
                                           "stages: …" lines, and /usr/bin/time -v's if it ran under it): the
                                           bulk row of the report comes from it, marked as an earlier run's with
                                           the file's time. Without it the report has no bulk figures.
   --stages LIST      SCALE_STAGES         the stages after the load to run, of query,month,pairs (default all)
   --pair-check K     SCALE_PAIR_CHECK     full: recount every pair; month: the pairs of the authors of the
-                                          month's records and of every k-th author (--pair-sample-step k,
-                                          default 100); auto (default): full below 5M stored pairs
+                                          month's records and of a sample (--pair-sample-step); auto (default):
+                                          full below 5M stored pairs. With no month-1 file (a loaded home and
+                                          --stages without month) the check is full.
+  --pair-sample-step k  SCALE_PAIR_SAMPLE_STEP  the month check's sample: every k-th author in id order, whose
+                                          pairs are recounted beside the month's authors' (default 100; 1 takes
+                                          every author). A full check ignores it.
 Neo4j's memory: COAUTHOR_GRAPH_NEO4J_HEAP / COAUTHOR_GRAPH_NEO4J_PAGECACHE, as for every local Neo4j.`;
 
 /** Flags followed by a value, and switches. */

@@ -1,4 +1,5 @@
 import type { Database } from "../../src/db/database";
+import { SAME_ENTRIES } from "../../test/support/graph-checks";
 
 /** Coauthor pairs recounted from the AUTHORED edges (the source of truth) against the stored COAUTHORED_WITH edges. */
 export interface PairCheck {
@@ -8,8 +9,13 @@ export interface PairCheck {
   expectedPaperSum: number;
   storedPairs: number;
   storedPaperSum: number;
-  /** Recounted pairs whose edge is missing or whose papers, firstYear or lastYear differ. */
+  /**
+   * Recounted pairs whose edge is missing or whose papers, firstYear, lastYear or joint-paper entries (each joint
+   * paper's year and byline size: what every tie strength scheme and byline cap reads) differ.
+   */
   wrong: number;
+  /** Authors (of those checked) whose paperCount, firstYear or lastYear differ from their papers'. */
+  wrongAuthors: number;
   /** Stored edges with no joint paper behind them, or stored with the higher id first. */
   stale: number;
   exact: boolean;
@@ -21,6 +27,26 @@ export interface PairCheck {
   scope?: { monthAuthors: number; monthPapers: number; sampledAuthors: number; sampleStep: number; authors: number };
 }
 
+/**
+ * The pairs counted from author a's side (`side` says which b), each recounted from the AUTHORED edges (joint papers,
+ * first and last year, the [year, byline size] entry of each joint paper) against its stored edge (`edge`, binding r).
+ */
+const PAIRS_FROM_A = (side: string, edge: string) => `MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
+  WHERE ${side}
+  WITH DISTINCT a, b, p
+  WITH a, b, count(p) AS expected, min(p.year) AS fy, max(p.year) AS ly,
+       collect([coalesce(p.year, 0), COUNT { (p)<-[:AUTHORED]-() }]) AS entries
+  OPTIONAL MATCH ${edge}
+  RETURN count(*) AS pairs, sum(expected) AS paperSum,
+    sum(CASE WHEN r IS NULL OR r.papers <> expected OR coalesce(r.firstYear, -1) <> coalesce(fy, -1)
+      OR coalesce(r.lastYear, -1) <> coalesce(ly, -1) OR NOT ${SAME_ENTRIES} THEN 1 ELSE 0 END) AS wrong`;
+
+/** Author a's stored paperCount, firstYear and lastYear against its papers: 1 when one differs. */
+const AUTHOR_STATS_OF_A = `OPTIONAL MATCH (a)-[:AUTHORED]->(p:Paper)
+  WITH a, count(p) AS n, min(p.year) AS fy, max(p.year) AS ly
+  RETURN CASE WHEN a.paperCount IS NULL OR a.paperCount <> n OR coalesce(a.firstYear, -1) <> coalesce(fy, -1)
+    OR coalesce(a.lastYear, -1) <> coalesce(ly, -1) THEN 1 ELSE 0 END AS wrongAuthor`;
+
 /*
  * One author at a time (a CALL per author), so Neo4j never holds the whole pair table: the check stays in bounded
  * memory at dblp size, where test/support/graph-checks.ts's single aggregation (which also compares the per-paper
@@ -29,15 +55,12 @@ export interface PairCheck {
 const RECOUNT = `
 MATCH (a:Author)
 CALL (a) {
-  MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
-  WHERE a.id < b.id
-  WITH b, count(DISTINCT p) AS expected, min(p.year) AS fy, max(p.year) AS ly
-  OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]->(b)
-  RETURN count(*) AS pairs, sum(expected) AS paperSum,
-    sum(CASE WHEN r IS NULL OR r.papers <> expected OR coalesce(r.firstYear, -1) <> coalesce(fy, -1)
-      OR coalesce(r.lastYear, -1) <> coalesce(ly, -1) THEN 1 ELSE 0 END) AS wrong
+  ${PAIRS_FROM_A("a.id < b.id", "(a)-[r:COAUTHORED_WITH]->(b)")}
 }
-RETURN sum(pairs) AS expectedPairs, sum(paperSum) AS expectedPaperSum, sum(wrong) AS wrong`;
+CALL (a) {
+  ${AUTHOR_STATS_OF_A}
+}
+RETURN sum(pairs) AS expectedPairs, sum(paperSum) AS expectedPaperSum, sum(wrong) AS wrong, sum(wrongAuthor) AS wrongAuthors`;
 
 const STORED = `
 MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author)
@@ -54,6 +77,7 @@ export async function checkPairs(db: Database): Promise<PairCheck> {
     expectedPairs: n(recount.get("expectedPairs")),
     expectedPaperSum: n(recount.get("expectedPaperSum")),
     wrong: n(recount.get("wrong")),
+    wrongAuthors: n(recount.get("wrongAuthors")),
     storedPairs: n(stored.get("storedPairs")),
     storedPaperSum: n(stored.get("storedPaperSum")),
     stale: n(stored.get("stale")),
@@ -63,6 +87,7 @@ export async function checkPairs(db: Database): Promise<PairCheck> {
     // Equal totals and no wrong or stale edge: every recounted pair has its exact edge and no edge is extra.
     exact:
       check.wrong === 0 &&
+      check.wrongAuthors === 0 &&
       check.stale === 0 &&
       check.expectedPairs === check.storedPairs &&
       check.expectedPaperSum === check.storedPaperSum,
@@ -79,14 +104,10 @@ const RECOUNT_OF = `
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
 CALL (a) {
-  MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(b:Author)
-  WHERE a.id < b.id OR NOT b.id IN $ids
-  WITH a, b, count(DISTINCT p) AS expected, min(p.year) AS fy, max(p.year) AS ly
-  OPTIONAL MATCH (a)-[r:COAUTHORED_WITH]-(b)
-  WHERE startNode(r).id < endNode(r).id
-  RETURN count(*) AS pairs, sum(expected) AS paperSum,
-    sum(CASE WHEN r IS NULL OR r.papers <> expected OR coalesce(r.firstYear, -1) <> coalesce(fy, -1)
-      OR coalesce(r.lastYear, -1) <> coalesce(ly, -1) THEN 1 ELSE 0 END) AS wrong
+  ${PAIRS_FROM_A("a.id < b.id OR NOT b.id IN $ids", "(a)-[r:COAUTHORED_WITH]-(b) WHERE startNode(r).id < endNode(r).id")}
+}
+CALL (a) {
+  ${AUTHOR_STATS_OF_A}
 }
 CALL (a) {
   MATCH (a)-[r:COAUTHORED_WITH]-(b:Author)
@@ -94,7 +115,7 @@ CALL (a) {
   RETURN count(r) AS storedPairs, sum(r.papers) AS storedPaperSum,
     sum(CASE WHEN NOT startNode(r).id < endNode(r).id OR NOT EXISTS { (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b) } THEN 1 ELSE 0 END) AS stale
 }
-RETURN sum(pairs) AS expectedPairs, sum(paperSum) AS expectedPaperSum, sum(wrong) AS wrong,
+RETURN sum(pairs) AS expectedPairs, sum(paperSum) AS expectedPaperSum, sum(wrong) AS wrong, sum(wrongAuthor) AS wrongAuthors,
   sum(storedPairs) AS storedPairs, sum(storedPaperSum) AS storedPaperSum, sum(stale) AS stale`;
 
 /** Authors of the papers that carry one of the dblp keys (the month's records): one scan of the papers. */
@@ -139,7 +160,7 @@ export async function checkPairsOf(
     `  pair check: ${monthAuthors.length} authors of ${n(touched.get("papers"))} papers with the month's keys, ` +
       `${sampled.length} sampled (every ${opts.sampleStep}th), ${ids.length} in all`,
   );
-  const totals = { expectedPairs: 0, expectedPaperSum: 0, wrong: 0, storedPairs: 0, storedPaperSum: 0, stale: 0 };
+  const totals = { expectedPairs: 0, expectedPaperSum: 0, wrong: 0, wrongAuthors: 0, storedPairs: 0, storedPaperSum: 0, stale: 0 };
   const chunk = opts.chunk ?? 10_000;
   for (let i = 0; i < ids.length; i += chunk) {
     // Membership is asked of the whole set (a pair inside the set is counted once, from its lower id).
@@ -155,6 +176,7 @@ export async function checkPairsOf(
     ...totals,
     exact:
       totals.wrong === 0 &&
+      totals.wrongAuthors === 0 &&
       totals.stale === 0 &&
       totals.expectedPairs === totals.storedPairs &&
       totals.expectedPaperSum === totals.storedPaperSum,

@@ -55,7 +55,8 @@ function pairLine(p: PairCheck, after: string): string {
     : "";
   return (
     `Pairs ${after}, recounted from the authorships${scope}. Recounted ${int(p.expectedPairs)} pairs with ${int(p.expectedPaperSum)} joint papers; stored ${int(p.storedPairs)} ` +
-    `COAUTHORED_WITH edges with ${int(p.storedPaperSum)}; ${p.wrong} missing or wrong (papers, first or last year), ${p.stale} stale or reversed: ` +
+    `COAUTHORED_WITH edges with ${int(p.storedPaperSum)}; ${p.wrong} missing or wrong (papers, first or last year, each joint paper's year and byline size), ` +
+    `${p.stale} stale or reversed; ${p.wrongAuthors ?? "–"} authors with a wrong paperCount, firstYear or lastYear: ` +
     `**${p.exact ? "exact" : "NOT exact"}**${p.scope ? " for those pairs" : ""} (${s(p.seconds)}).`
   );
 }

@@ -12,7 +12,7 @@ const differs = (stored: string, expected: string) => `coalesce(${stored}, -1) <
  * The tie's [year (0 for none), byline size] entries, one per joint paper, equal as multisets to `entries` recomputed
  * from the AUTHORED edges: same count, and every expected entry held as often as expected.
  */
-const SAME_ENTRIES = `(r.paperYears IS NOT NULL AND r.paperSizes IS NOT NULL
+export const SAME_ENTRIES = `(r.paperYears IS NOT NULL AND r.paperSizes IS NOT NULL
   AND size(r.paperYears) = size(entries) AND size(r.paperSizes) = size(entries)
   AND all(e IN entries WHERE
     size([i IN range(0, size(entries) - 1) WHERE r.paperYears[i] = e[0] AND r.paperSizes[i] = e[1]]) =

@@ -182,4 +182,16 @@ test("the checker measures the generated graph", async () => {
   assert.ok(figures.ties > figures.authors, `${figures.ties} ties for ${figures.authors} authors`);
   assert.ok(figures.distance.mean > 1 && figures.distance.sources === 20);
   assert.ok(figures.numberedAuthors > 0);
+  // The calibration (bench/SCALE.md, "Calibration targets"), in bands wide enough for a 3,000-record set (seed 7 gives
+  // 3.31, 0.17, 1.62, 17.9, 0.76, 0.96, 3.56, 4; 20,000 records: 3.30, 0.17, 1.53, 20.0, 0.77, 0.91, 3.88, 4): a change
+  // to the model that leaves one of them fails here, not in an 8M run.
+  const between = (value: number, low: number, high: number, what: string) => assert.ok(value >= low && value <= high, `${what}: ${value}`);
+  between(figures.byline.mean, 3.0, 3.6, "mean byline (target 3–3.5)");
+  between(figures.byline.solo / figures.publications, 0.12, 0.22, "solo papers' share");
+  between(figures.tieMultiplicity, 1.35, 2.0, "joint papers per tie (repeat collaboration; KONECT's dblp 1.77)");
+  between(figures.degree.mean, 12, 26, "mean coauthors per author (KONECT's dblp 16.3)");
+  between(figures.withDoi / figures.publications, 0.65, 0.85, "share of records with a DOI");
+  between(figures.largestComponent.share, 0.85, 1, "giant component's share of the authors");
+  between(figures.distance.mean, 2.5, 6.5, "mean distance between sampled pairs (KONECT's dblp 6.09 at 1.3M authors)");
+  between(figures.papersPerAuthor.median, 2, 6, "median papers per author");
 });
