@@ -10,6 +10,7 @@ import { apiPlugins } from "./api-plugins";
 import { CostBudget } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { jsonErrorHandler } from "./error-handler";
+import { admission } from "./admission";
 import { GRAPHQL_PATH, graphqlHandler, isGraphqlPath } from "./graphql-http";
 import { createFormatError } from "./format-error";
 import { buildGraphqlSchema, printSchemaSdl } from "./schema";
@@ -137,11 +138,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   const allowOrigins = cors(corsOptions(config.corsOrigins));
   app.use(allowOrigins);
+  // One concurrency limit in front of Neo4j for everything that reads the graph at a client's request: GraphQL and the
+  // exports (a burst of network exports would otherwise run beside a full set of GraphQL requests).
+  const admitted = admission(limits);
   const graphql = graphqlHandler(
     apollo,
     db,
     {
       ...limits,
+      admission: admitted,
       apiKeyHeader: budget ? config.costBudget.apiKeyHeader : undefined,
       trust: app.get("trust proxy fn") as (address: string, hop: number) => boolean,
       cors: allowOrigins,
@@ -163,7 +168,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   });
   app.use(playground);
   app.use(web);
-  app.use(exportRouter(db, { production: config.production, serving }));
+  app.use(exportRouter(db, { production: config.production, serving, admission: admitted }));
   app.use(jsonErrorHandler(errorLog));
 
   let port: number;

@@ -58,6 +58,53 @@ describe("overload", { timeout: 120_000 }, () => {
     assert.equal((await post()).status, 200);
   });
 
+  it("exports share GraphQL's limit: a mixed burst beyond it is OVERLOADED on both routes, a kept export takes no slot", async (t) => {
+    const exportUrl = `${fixture.server.url}/export/network.gexf?author=name:wei%20xiong&depth=2`;
+    const get = async (): Promise<Outcome> => {
+      const started = Date.now();
+      const response = await fetch(exportUrl);
+      const text = await response.text();
+      const code =
+        response.status === 200
+          ? undefined
+          : (JSON.parse(text) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code;
+      return { status: response.status, ms: Date.now() - started, code, retryAfter: response.headers.get("retry-after") };
+    };
+    // Each export of the burst is a miss (none is kept before the first one ends), so each needs a slot.
+    const exports = Array.from({ length: 30 }, () => get());
+    const queries = Array.from({ length: 30 }, () => post());
+    const [fromExports, fromQueries] = await Promise.all([Promise.all(exports), Promise.all(queries)]);
+    const all = [...fromExports, ...fromQueries];
+    const refused = all.filter((o) => o.status === 503);
+    t.diagnostic(
+      `exports: ${fromExports.filter((o) => o.status === 200).length} answered, ${fromExports.filter((o) => o.status === 503).length} refused; ` +
+        `queries: ${fromQueries.filter((o) => o.status === 200).length} answered, ${fromQueries.filter((o) => o.status === 503).length} refused`,
+    );
+    assert.equal(
+      refused.length + all.filter((o) => o.status === 200).length,
+      all.length,
+      JSON.stringify(all.filter((o) => o.status !== 200 && o.status !== 503)),
+    );
+    assert.ok(
+      fromExports.some((o) => o.status === 503),
+      "exports are held to the limit",
+    );
+    assert.ok(
+      fromExports.some((o) => o.status === 200),
+      "and answered within it",
+    );
+    for (const o of refused) {
+      assert.equal(o.code, "OVERLOADED");
+      assert.equal(o.retryAfter, "2");
+    }
+    // Now kept: a burst of the same export is answered from memory, and no slot is taken, so none is refused.
+    const again = await Promise.all(Array.from({ length: 30 }, () => get()));
+    assert.deepEqual(
+      again.map((o) => o.status),
+      again.map(() => 200),
+    );
+  });
+
   it("running out of time on a calm server is LIMIT_EXCEEDED naming the clock (the busy case: test/unit/api/overload.test.ts)", async () => {
     // A 1 ms deadline: every request runs out of time; one at a time, nobody waits for a slot.
     const tight = await startTestServer(fixture.db, (base) => ({ ...base, http: { ...base.http, maxInFlight: 1, requestDeadlineMs: 1 } }));

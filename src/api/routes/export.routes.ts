@@ -4,6 +4,7 @@ import { BadUserInputError, ErrorCode } from "../../errors";
 import { fileSlug, networkFileStem } from "../../export/export.model";
 import { writeCoauthorsCsv } from "../../export/csv";
 import { NETWORK_FORMATS, type NetworkFormat } from "../../export/formats";
+import type { Admission } from "../admission";
 import { createContext } from "../context";
 import { answerKey, matchesIfNoneMatch, type CachedAnswer } from "../response-cache";
 import type { Serving } from "../serving";
@@ -59,13 +60,18 @@ async function answerExport(
       return;
     }
   }
-  try {
-    const file = await make();
-    if (key !== undefined) serving?.cache?.set(key, file);
-    sendFile(res, file, caching);
-  } catch (error) {
-    sendError(res, error, options.production);
-  }
+  const produce = async () => {
+    try {
+      const file = await make();
+      if (key !== undefined) serving?.cache?.set(key, file);
+      sendFile(res, file, caching);
+    } catch (error) {
+      sendError(res, error, options.production);
+    }
+  };
+  // A refused request is answered by the admission step itself (503) and never reaches produce.
+  if (options.admission) options.admission.middleware(req, res, () => void produce());
+  else await produce();
 }
 
 function sendError(res: express.Response, error: unknown, production: boolean): void {
@@ -110,6 +116,11 @@ export interface ExportRouterOptions {
   production: boolean;
   /** The graph version watch and response cache GraphQL's GETs use; without it every export is `no-store`. */
   serving?: Pick<Serving, "watch" | "cache" | "cacheControl">;
+  /**
+   * The concurrency limit GraphQL runs behind: an export that reads the graph takes one of its slots (a 304 or a kept
+   * file takes none), and is refused 503 OVERLOADED with Retry-After as a GraphQL request would be.
+   */
+  admission?: Admission;
 }
 
 /**
