@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from "@apollo/s
 import express from "express";
 import proxyaddr from "proxy-addr";
 import type { Database } from "../db/database";
-import { admission, type Admission, type AdmissionLimits } from "./admission";
+import { admission, type AdmissionLimits } from "./admission";
 import { clientOf } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { sendFailure } from "./error-handler";
@@ -23,8 +23,6 @@ export const GRAPHQL_PATH = "/graphql";
  * the response cache gives a GET its ETag, derived from the graph version and the request, not from the body.
  */
 export interface GraphqlHttpOptions extends AdmissionLimits {
-  /** The concurrency limit to run behind, when other routes share it (the exports); else one of its own from the limits. */
-  admission?: Admission;
   /** Every transaction of one request must end within this many ms of its start (0: no deadline). */
   requestDeadlineMs: number;
   /** With a cost budget: the header naming a client's API key ("" for addresses only); undefined: no budget. */
@@ -94,7 +92,7 @@ export function graphqlHandler(
   options: GraphqlHttpOptions,
   serving: readonly GraphqlStep[] = [],
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const admitted = options.admission ?? admission(options);
+  const admitted = admission(options);
   const noStore: GraphqlStep = (_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();

@@ -10,7 +10,7 @@ import { apiPlugins } from "./api-plugins";
 import { CostBudget } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { jsonErrorHandler } from "./error-handler";
-import { admission } from "./admission";
+import { admission, type AdmissionLimits } from "./admission";
 import { GRAPHQL_PATH, graphqlHandler, isGraphqlPath } from "./graphql-http";
 import { createFormatError } from "./format-error";
 import { buildGraphqlSchema, printSchemaSdl } from "./schema";
@@ -52,6 +52,11 @@ export interface RunningHttpServer {
   close(options?: { readinessDelayMs?: number }): Promise<void>;
   /** True once close() has been called. */
   readonly draining: boolean;
+}
+
+/** The exports' concurrency limit: a quarter of GraphQL's running and waiting requests, at least one of each. */
+export function exportLimits(limits: AdmissionLimits): AdmissionLimits {
+  return { maxInFlight: Math.max(1, Math.floor(limits.maxInFlight / 4)), maxQueued: Math.max(1, Math.floor(limits.maxQueued / 4)) };
 }
 
 function corsOptions(origins: Config["corsOrigins"]): cors.CorsOptions {
@@ -138,15 +143,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
 
   const allowOrigins = cors(corsOptions(config.corsOrigins));
   app.use(allowOrigins);
-  // One concurrency limit in front of Neo4j for everything that reads the graph at a client's request: GraphQL and the
-  // exports (a burst of network exports would otherwise run beside a full set of GraphQL requests).
-  const admitted = admission(limits);
+  // The exports read the graph at a client's request too, so they run behind a concurrency limit, but one of their own,
+  // a quarter of GraphQL's: an export may read for up to a minute (its statements' timeout) where a GraphQL request
+  // has REQUEST_DEADLINE_MS, so a handful of heavy exports sharing GraphQL's slots could hold them all.
+  const exportsAdmitted = admission(exportLimits(limits));
   const graphql = graphqlHandler(
     apollo,
     db,
     {
       ...limits,
-      admission: admitted,
       apiKeyHeader: budget ? config.costBudget.apiKeyHeader : undefined,
       trust: app.get("trust proxy fn") as (address: string, hop: number) => boolean,
       cors: allowOrigins,
@@ -168,7 +173,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   });
   app.use(playground);
   app.use(web);
-  app.use(exportRouter(db, { production: config.production, serving, admission: admitted }));
+  app.use(exportRouter(db, { production: config.production, serving, admission: exportsAdmitted }));
   app.use(jsonErrorHandler(errorLog));
 
   let port: number;

@@ -38,8 +38,9 @@ export function writeNodesCsv(graph: ExportGraph): string {
 
 export function writeEdgesCsv(graph: ExportGraph): string {
   return csvRows(
-    ["source", "target", "jointPapers", "strength", "firstYear", "lastYear", "papersByYear"],
-    graph.edges.map((e) => [e.source, e.target, e.jointPapers, e.strength, e.firstYear, e.lastYear, perYearText(e.perYear)]),
+    // strength last: it came after the others, and readers that take columns by position keep theirs.
+    ["source", "target", "jointPapers", "firstYear", "lastYear", "papersByYear", "strength"],
+    graph.edges.map((e) => [e.source, e.target, e.jointPapers, e.firstYear, e.lastYear, perYearText(e.perYear), e.strength]),
   );
 }
 

@@ -29,7 +29,9 @@ function sendFile(res: express.Response, file: CachedAnswer, caching: { etag: st
     "X-Content-Type-Options": "nosniff",
   });
   if (caching) res.set("ETag", caching.etag);
-  res.send(file.body);
+  // end(), not send(): send() would give an uncached file an ETag of its body, and answer a revalidation of it 304.
+  const body = Buffer.from(file.body);
+  res.set("Content-Length", String(body.length)).end(body);
 }
 
 /**
@@ -69,9 +71,11 @@ async function answerExport(
       sendError(res, error, options.production);
     }
   };
-  // A refused request is answered by the admission step itself (503) and never reaches produce.
-  if (options.admission) options.admission.middleware(req, res, () => void produce());
-  else await produce();
+  // A refused request is answered by the admission step itself (503) and never reaches produce. Should answering
+  // the error itself fail, the connection is closed rather than the rejection left unhandled.
+  const run = () => produce().catch(() => res.destroy());
+  if (options.admission) options.admission.middleware(req, res, () => void run());
+  else await run();
 }
 
 function sendError(res: express.Response, error: unknown, production: boolean): void {
@@ -117,8 +121,9 @@ export interface ExportRouterOptions {
   /** The graph version watch and response cache GraphQL's GETs use; without it every export is `no-store`. */
   serving?: Pick<Serving, "watch" | "cache" | "cacheControl">;
   /**
-   * The concurrency limit GraphQL runs behind: an export that reads the graph takes one of its slots (a 304 or a kept
-   * file takes none), and is refused 503 OVERLOADED with Retry-After as a GraphQL request would be.
+   * The exports' concurrency limit (http.ts: a quarter of GraphQL's, apart from it): an export that reads the graph
+   * takes a slot (a 304 or a kept file takes none), and beyond it is refused 503 OVERLOADED with Retry-After as a
+   * GraphQL request would be.
    */
   admission?: Admission;
 }

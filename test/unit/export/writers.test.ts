@@ -148,7 +148,7 @@ describe("export writers, read back by independent parsers", () => {
     assert.equal(nodesCsv.length, 5);
     assert.equal(nodesCsv[2].split(",")[0], `dblp:O'Brien & <Sons>`);
     assert.match(nodesCsv[2], /"Pat ""P\."" O'Brien & <Sons>"/);
-    assert.match(writeEdgesCsv(GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,5,2016,2019,2016:2;2018:1;2019:2\r\n/);
+    assert.match(writeEdgesCsv(GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,2016,2019,2016:2;2018:1;2019:2,5\r\n/);
     assert.equal(writeCoauthorsCsv([]), "id,name,jointPapers,firstYear,lastYear,papers\r\n");
 
     const vos = vosviewerJson(GRAPH) as {
@@ -216,8 +216,8 @@ describe("export writers, read back by independent parsers", () => {
     }
 
     assert.deepEqual(writePajek(NEWMAN_GRAPH).split("\r\n").slice(6, 9), ["3 1 1.5", "2 1 0.4", "3 4 0.25"]);
-    assert.match(writeEdgesCsv(NEWMAN_GRAPH), /^source,target,jointPapers,strength,/);
-    assert.match(writeEdgesCsv(NEWMAN_GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,1\.5,2016,/);
+    assert.match(writeEdgesCsv(NEWMAN_GRAPH), /^source,target,jointPapers,firstYear,lastYear,papersByYear,strength\r\n/);
+    assert.match(writeEdgesCsv(NEWMAN_GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,2016,2019,2016:2;2018:1;2019:2,1\.5\r\n/);
 
     const vos = vosviewerJson(NEWMAN_GRAPH) as {
       network: { items: Array<{ weights: Record<string, number> }>; links: Array<{ strength: number }> };
