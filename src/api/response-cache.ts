@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
+import { buildId } from "./build-id";
 import { sha256Hex, type DocumentIndex, type PersistedQueryStore } from "./documents";
 import type { GraphVersionWatch } from "./graph-version-watch";
 import { readGraphqlRequest, type GraphqlRequest } from "./graphql-request";
@@ -84,7 +85,10 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-/** The cache key and ETag of an answer: everything it depends on, hashed (base64url, 43 characters). */
+/**
+ * The cache key and ETag of an answer: everything it depends on, hashed (base64url, 43 characters). `version` is the
+ * graph's; the server's build (build-id.ts) is added here, so that a deploy changes every key.
+ */
 export function answerKey(parts: {
   version: string;
   normalizedHash: string;
@@ -94,9 +98,14 @@ export function answerKey(parts: {
 }): string {
   return createHash("sha256")
     .update(
-      [parts.version, parts.normalizedHash, parts.operationName ?? "", stableJson(parts.variables ?? {}), parts.accept ?? ""].join(
-        "\u0000",
-      ),
+      [
+        buildId(),
+        parts.version,
+        parts.normalizedHash,
+        parts.operationName ?? "",
+        stableJson(parts.variables ?? {}),
+        parts.accept ?? "",
+      ].join("\u0000"),
     )
     .digest("base64url");
 }
