@@ -81,6 +81,7 @@ export function createContext(
   const db = bounded.withPassenger(snapshot);
   const loaders = createLoaders(db);
   const network = new NetworkService(db, loaders);
+  const author = new AuthorService(db, loaders);
   const graphVersion = () => snapshot.get();
   let figures: Promise<StoredFigures | null> | undefined;
   const currentFigures = () => {
@@ -98,13 +99,13 @@ export function createContext(
     answerSnapshot: snapshot,
     loaders,
     services: {
-      author: new AuthorService(db, loaders),
+      author,
       paper: new PaperService(db, loaders),
       venue: new VenueService(db, loaders),
       network,
       stats: new StatsService(db, graphVersion),
       node: new NodeService(loaders),
-      export: new ExportService(db, network),
+      export: new ExportService(db, network, author),
       analysis: new AnalysisService(db, graphVersion),
       career: new CareerService(db, loaders, graphVersion),
       authorFigures: new AuthorFiguresService(db, graphVersion, currentFigures),

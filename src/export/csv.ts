@@ -46,7 +46,7 @@ export function writeEdgesCsv(graph: ExportGraph): string {
 
 export function writeCoauthorsCsv(rows: CoauthorListRow[]): string {
   return csvRows(
-    ["id", "name", "jointPapers", "firstYear", "lastYear", "papers"],
-    rows.map((r) => [r.id, r.name, r.jointPapers, r.firstYear, r.lastYear, r.papers]),
+    ["id", "name", "jointPapers", "firstYear", "lastYear", "papers", "strength"],
+    rows.map((r) => [r.id, r.name, r.jointPapers, r.firstYear, r.lastYear, r.papers, r.strength]),
   );
 }

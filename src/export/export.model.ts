@@ -66,6 +66,8 @@ export interface CoauthorListRow {
   firstYear: number | null;
   lastYear: number | null;
   papers: number;
+  /** The tie's strength under the scheme asked for (the joint papers under FULL, the default). */
+  strength: number;
 }
 
 /** "wei-xiong" from "Wei Xiong": a file name part that every operating system accepts. */

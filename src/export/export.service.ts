@@ -1,7 +1,8 @@
 import type { Database } from "../db/database";
 import { NotFoundError } from "../errors";
-import { IntRange, intInRange, minJointPapers, NETWORK_DEPTH, NETWORK_MAX_NODES, yearWindow } from "../kernel/argument-rules";
-import { maxAuthorsPerPaper, tieStrength } from "../kernel/tie-strength";
+import { IntRange, intInRange, minJointPapers, NETWORK_DEPTH, NETWORK_MAX_NODES, PAGE_SIZE, yearWindow } from "../kernel/argument-rules";
+import { isPlainCount, maxAuthorsPerPaper, tieStrength } from "../kernel/tie-strength";
+import type { AuthorService } from "../author/author.service";
 import type { NetworkArgs, NetworkService } from "../network/network.service";
 import type { CoauthorListRow, ExportGraph } from "./export.model";
 import { readAuthorYears, readCoauthorList, readPairYears } from "./export.store";
@@ -16,6 +17,7 @@ export class ExportService {
   constructor(
     private readonly db: Database,
     private readonly network: NetworkService,
+    private readonly author: AuthorService,
   ) {}
 
   async networkGraph(
@@ -86,20 +88,50 @@ export class ExportService {
     return grafanaFrames(await this.networkGraph(args, { perYear: false, maxNodesRange: GRAFANA_NODES }));
   }
 
-  /** Every coauthor of an author (joint papers recounted inside the window), strongest first. Unknown author: NOT_FOUND. */
+  /**
+   * Every coauthor of an author (joint papers recounted inside the window), strongest first. Unknown author: NOT_FOUND.
+   * Under a tie strength scheme or a byline cap the rows are the `coauthors` field's, page after page (the same rule,
+   * order and association-strength normalisation), with the strength beside the joint papers.
+   */
   async coauthorList(args: {
     authorId: string;
     minJointPapers?: number | null;
     yearFrom?: number | null;
     yearTo?: number | null;
+    strength?: string | null;
+    maxAuthorsPerPaper?: number | null;
   }): Promise<{ name: string; rows: CoauthorListRow[] }> {
     const window = yearWindow(args.yearFrom, args.yearTo);
-    const found = await readCoauthorList(this.db, {
-      ...window,
-      authorId: args.authorId,
-      minJointPapers: minJointPapers(args.minJointPapers),
-    });
+    const minJoint = minJointPapers(args.minJointPapers);
+    const rule = { strength: tieStrength(args.strength), maxAuthors: maxAuthorsPerPaper(args.maxAuthorsPerPaper) };
+    if (!isPlainCount(rule)) return this.weightedCoauthorList(args.authorId, { ...args, ...window, minJointPapers: minJoint });
+    const found = await readCoauthorList(this.db, { ...window, authorId: args.authorId, minJointPapers: minJoint });
     if (!found.found) throw new NotFoundError(`No author with id "${args.authorId}"`, { ids: [args.authorId] });
     return { name: found.ownerName ?? args.authorId, rows: found.rows };
+  }
+
+  private async weightedCoauthorList(
+    authorId: string,
+    args: Parameters<AuthorService["coauthors"]>[1],
+  ): Promise<{ name: string; rows: CoauthorListRow[] }> {
+    const owner = await this.author.byId(authorId);
+    if (!owner) throw new NotFoundError(`No author with id "${authorId}"`, { ids: [authorId] });
+    const rows: CoauthorListRow[] = [];
+    for (let after: string | null = null; ;) {
+      const page = await this.author.coauthors(authorId, { ...args, first: PAGE_SIZE.max, after });
+      for (const edge of page.edges)
+        rows.push({
+          id: edge.node.id,
+          name: edge.node.name,
+          jointPapers: edge.jointPapers,
+          firstYear: edge.firstYear,
+          lastYear: edge.lastYear,
+          papers: edge.node.paperCount,
+          strength: edge.strength,
+        });
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+      after = page.pageInfo.endCursor;
+    }
+    return { name: owner.name, rows };
   }
 }

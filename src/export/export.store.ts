@@ -58,6 +58,8 @@ export async function readCoauthorList(
     firstYear: nullableNumber(row.firstYear),
     lastYear: nullableNumber(row.lastYear),
     papers: Number(row.papers),
+    // Full counting: the strength is the joint papers.
+    strength: Number(row.jointPapers),
   }));
   return { found: Boolean(record.get("found")), ownerName: (record.get("ownerName") as string | null) ?? null, rows };
 }

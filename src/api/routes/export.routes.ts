@@ -152,17 +152,15 @@ export function exportRouter(db: Database, options: ExportRouterOptions): Router
   router.get(`${EXPORT_PREFIX}/coauthors.csv`, (req, res) =>
     answerExport(req, res, options, async () => {
       const args = requireAuthor(networkArgs(req.query));
-      if (args.strength !== null || args.maxAuthorsPerPaper !== null)
-        throw new BadUserInputError(
-          "coauthors.csv counts joint papers only (no strength, no maxAuthorsPerPaper); for weighted or capped ties use " +
-            "/export/network-edges.csv?depth=1 or GraphQL's author { coauthors(strength:, maxAuthorsPerPaper:) }.",
-        );
       const list = await createContext(db).services.export.coauthorList(args);
       const years = args.yearFrom !== null || args.yearTo !== null ? `_${args.yearFrom ?? ""}-${args.yearTo ?? ""}` : "";
+      const rule =
+        (args.strength !== null && args.strength !== "FULL" ? `_${fileSlug(args.strength)}` : "") +
+        (args.maxAuthorsPerPaper !== null ? `_max${args.maxAuthorsPerPaper}authors` : "");
       return {
         body: writeCoauthorsCsv(list.rows),
         contentType: "text/csv; charset=utf-8; header=present",
-        fileName: `coauthors_${fileSlug(list.name)}${years}.csv`,
+        fileName: `coauthors_${fileSlug(list.name)}${years}${rule}.csv`,
       };
     }),
   );

@@ -149,7 +149,7 @@ describe("export writers, read back by independent parsers", () => {
     assert.equal(nodesCsv[2].split(",")[0], `dblp:O'Brien & <Sons>`);
     assert.match(nodesCsv[2], /"Pat ""P\."" O'Brien & <Sons>"/);
     assert.match(writeEdgesCsv(GRAPH), /acl:cynthia-van-hee,name:véronique hoste,5,2016,2019,2016:2;2018:1;2019:2,5\r\n/);
-    assert.equal(writeCoauthorsCsv([]), "id,name,jointPapers,firstYear,lastYear,papers\r\n");
+    assert.equal(writeCoauthorsCsv([]), "id,name,jointPapers,firstYear,lastYear,papers,strength\r\n");
 
     const vos = vosviewerJson(GRAPH) as {
       network: {
