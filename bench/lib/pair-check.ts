@@ -67,6 +67,13 @@ MATCH (a:Author)-[r:COAUTHORED_WITH]->(b:Author)
 RETURN count(r) AS storedPairs, sum(r.papers) AS storedPaperSum,
   sum(CASE WHEN NOT a.id < b.id OR NOT EXISTS { (a)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(b) } THEN 1 ELSE 0 END) AS stale`;
 
+/** Equal totals and no wrong or stale edge, no wrong author: every recounted pair has its exact edge and none is extra. */
+function isExact(c: Omit<PairCheck, "exact" | "seconds" | "scope">): boolean {
+  return (
+    c.wrong === 0 && c.wrongAuthors === 0 && c.stale === 0 && c.expectedPairs === c.storedPairs && c.expectedPaperSum === c.storedPaperSum
+  );
+}
+
 export async function checkPairs(db: Database): Promise<PairCheck> {
   const started = Date.now();
   const timeoutMs = 60 * 60_000;
@@ -84,13 +91,7 @@ export async function checkPairs(db: Database): Promise<PairCheck> {
   };
   return {
     ...check,
-    // Equal totals and no wrong or stale edge: every recounted pair has its exact edge and no edge is extra.
-    exact:
-      check.wrong === 0 &&
-      check.wrongAuthors === 0 &&
-      check.stale === 0 &&
-      check.expectedPairs === check.storedPairs &&
-      check.expectedPaperSum === check.storedPaperSum,
+    exact: isExact(check),
     seconds: (Date.now() - started) / 1000,
   };
 }
@@ -174,12 +175,7 @@ export async function checkPairsOf(
   }
   return {
     ...totals,
-    exact:
-      totals.wrong === 0 &&
-      totals.wrongAuthors === 0 &&
-      totals.stale === 0 &&
-      totals.expectedPairs === totals.storedPairs &&
-      totals.expectedPaperSum === totals.storedPaperSum,
+    exact: isExact(totals),
     seconds: (Date.now() - started) / 1000,
     scope: {
       monthAuthors: monthAuthors.length,

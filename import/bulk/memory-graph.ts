@@ -138,13 +138,14 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   /** Twin of FIND_PAPERS_BY_IDENTITY. */
   private findPapers(records: CanonicalPaper[]): KnownPaper[] {
     const { dois, titleKeys } = paperLookup(records);
-    const found = new Set<MemPaper>();
+    // Each paper found with its titleKey when the lookup already knows it (found by it), so that it is not read again.
+    const found = new Map<MemPaper, string | null>();
     for (const doi of dois) {
       const paper = this.papers.get(doi);
-      if (paper) found.add(paper);
+      if (paper && !found.has(paper)) found.set(paper, null);
     }
-    for (const titleKey of titleKeys) for (const paper of this.papersByTitleKey.get(titleKey)) found.add(paper);
-    return [...found].map((p) => ({ id: p.id, titleKey: this.titleKeyOf(p), doi: p.doi }));
+    for (const titleKey of titleKeys) for (const paper of this.papersByTitleKey.get(titleKey)) found.set(paper, titleKey);
+    return [...found].map(([p, titleKey]) => ({ id: p.id, titleKey: titleKey ?? this.titleKeyOf(p), doi: p.doi }));
   }
 
   /** RENAME_PAPERS. */

@@ -93,11 +93,9 @@ export class PaperPayloads {
   peek(handle: number): PaperPayload {
     const offset = handle * ALIGN;
     if (offset >= this.flushed) return this.get(handle);
-    let bytes = this.readAt(offset, PEEK_BYTES);
+    let bytes = this.readAt(offset, PEEK_BYTES, LENGTH_BYTES);
     const length = bytes.readUInt32LE(0);
-    if (LENGTH_BYTES + length > bytes.length) bytes = this.readAt(offset, LENGTH_BYTES + length);
-    if (LENGTH_BYTES + length > bytes.length)
-      throw new Error(`paper payloads: the record at byte ${offset} is cut short (${bytes.length} of ${LENGTH_BYTES + length} bytes)`);
+    if (LENGTH_BYTES + length > bytes.length) bytes = this.readAt(offset, LENGTH_BYTES + length, LENGTH_BYTES + length);
     return decode(bytes.toString("utf8", LENGTH_BYTES, LENGTH_BYTES + length));
   }
 
@@ -122,31 +120,30 @@ export class PaperPayloads {
     return this.readBuffer.toString("utf8", at, at + length);
   }
 
-  /** Up to `wanted` bytes of the file from `offset` (fewer at its end), into a buffer of their own. */
-  private readAt(offset: number, wanted: number): Buffer {
+  /** Up to `wanted` bytes of the file from `offset`, into a buffer of their own; fewer than `needed` is a cut record. */
+  private readAt(offset: number, wanted: number, needed: number): Buffer {
     const bytes = Buffer.allocUnsafe(Math.min(wanted, this.flushed - offset));
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(this.fd, bytes, read, bytes.length - read, offset + read);
-      if (n === 0) break;
-      read += n;
-    }
-    if (read < LENGTH_BYTES) throw new Error(`paper payloads: the record at byte ${offset} is cut short (${read} bytes)`);
-    return bytes.subarray(0, read);
+    return bytes.subarray(0, this.readInto(bytes, offset, needed));
   }
 
   /** Reads the file from `offset` into the read buffer (grown when one record is larger than it). */
   private fill(offset: number, needed: number): void {
     if (needed > this.readBuffer.length) this.readBuffer = Buffer.allocUnsafe(needed);
+    // Empty while the buffer is overwritten, so that a cut record leaves no stale range behind.
+    this.readStart = this.readEnd = offset;
+    this.readEnd += this.readInto(this.readBuffer, offset, needed);
+  }
+
+  /** Fills `buffer` from the file at `offset`, up to what is flushed; returns the bytes read (at least `needed`). */
+  private readInto(buffer: Buffer, offset: number, needed: number): number {
     let read = 0;
-    while (read < this.readBuffer.length && offset + read < this.flushed) {
-      const n = readSync(this.fd, this.readBuffer, read, this.readBuffer.length - read, offset + read);
+    while (read < buffer.length && offset + read < this.flushed) {
+      const n = readSync(this.fd, buffer, read, buffer.length - read, offset + read);
       if (n === 0) break;
       read += n;
     }
-    this.readStart = offset;
-    this.readEnd = offset + read;
     if (read < needed) throw new Error(`paper payloads: the record at byte ${offset} is cut short (${read} of ${needed} bytes)`);
+    return read;
   }
 
   private flush(): void {

@@ -1,4 +1,4 @@
-import { PAPER_IN_WINDOW } from "../kernel/projections.cypher";
+import { PAPER_IN_WINDOW, PAPER_UNDER_CAP } from "../kernel/projections.cypher";
 
 /*
  * What the exports need beyond coauthorNetwork: per-author paper facts inside the year window
@@ -26,7 +26,7 @@ export const PAIR_PAPERS_PER_YEAR = `
 UNWIND $pairs AS pair
 MATCH (x:Author {id: pair[0]})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y:Author {id: pair[1]})
 WHERE p.year IS NOT NULL AND ${PAPER_IN_WINDOW}
-  AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
+  AND ${PAPER_UNDER_CAP}
 WITH pair, p.year AS year, count(DISTINCT p) AS papers
 ORDER BY year
 RETURN pair[0] AS source, pair[1] AS target, collect([year, papers]) AS perYear`;

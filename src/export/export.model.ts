@@ -85,13 +85,27 @@ export function fileSlug(text: string): string {
 /** "coauthor-network_wei-xiong_d2_2019-2024" — the arguments that shaped the file, readable in a folder listing. */
 export function networkFileStem(graph: ExportGraph): string {
   const centre = graph.nodes[0];
-  const { depth, minJointPapers, yearFrom, yearTo, strength, maxAuthorsPerPaper } = graph.args;
+  const { depth, minJointPapers } = graph.args;
   const parts = ["coauthor-network", fileSlug(centre?.name ?? graph.args.authorId), `d${depth}`];
   if (minJointPapers > 1) parts.push(`min${minJointPapers}`);
+  return [...parts, ...ruleParts(graph.args)].join("_");
+}
+
+/** The arguments in force that both file names show: the year window and the tie rule. */
+export type FileRule = Pick<ExportArgs, "yearFrom" | "yearTo" | "strength" | "maxAuthorsPerPaper">;
+
+/** "coauthors_wei-xiong_2019-2024_newman_max25authors.csv": an author's coauthor list, named as the network files are. */
+export function coauthorListFileName(name: string, rule: FileRule): string {
+  return `${["coauthors", fileSlug(name), ...ruleParts(rule)].join("_")}.csv`;
+}
+
+/** "2019-2024", "newman", "max25authors": the window and the tie rule, each when it is not the default. */
+function ruleParts({ yearFrom, yearTo, strength, maxAuthorsPerPaper }: FileRule): string[] {
+  const parts: string[] = [];
   if (yearFrom !== null || yearTo !== null) parts.push(`${yearFrom ?? ""}-${yearTo ?? ""}`);
   if (strength !== TieStrength.FULL) parts.push(fileSlug(strength));
   if (maxAuthorsPerPaper !== null) parts.push(`max${maxAuthorsPerPaper}authors`);
-  return parts.join("_");
+  return parts;
 }
 
 /** What the edges' weight is, in words, for the formats that name it: "joint papers", "Newman weight (…)". */

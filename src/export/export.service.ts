@@ -4,7 +4,7 @@ import { IntRange, intInRange, minJointPapers, NETWORK_DEPTH, NETWORK_MAX_NODES,
 import { isPlainCount, maxAuthorsPerPaper, tieStrength } from "../kernel/tie-strength";
 import type { AuthorService } from "../author/author.service";
 import type { NetworkArgs, NetworkService } from "../network/network.service";
-import type { CoauthorListRow, ExportGraph } from "./export.model";
+import type { CoauthorListRow, ExportGraph, FileRule } from "./export.model";
 import { readAuthorYears, readCoauthorList, readPairYears } from "./export.store";
 import { GRAFANA_NODES, grafanaFrames, GrafanaFrames } from "./grafana";
 
@@ -100,14 +100,17 @@ export class ExportService {
     yearTo?: number | null;
     strength?: string | null;
     maxAuthorsPerPaper?: number | null;
-  }): Promise<{ name: string; rows: CoauthorListRow[] }> {
+  }): Promise<{ name: string; rows: CoauthorListRow[]; rule: FileRule }> {
     const window = yearWindow(args.yearFrom, args.yearTo);
     const minJoint = minJointPapers(args.minJointPapers);
-    const rule = { strength: tieStrength(args.strength), maxAuthors: maxAuthorsPerPaper(args.maxAuthorsPerPaper) };
-    if (!isPlainCount(rule)) return this.weightedCoauthorList(args.authorId, { ...args, ...window, minJointPapers: minJoint });
+    const strength = tieStrength(args.strength);
+    const maxAuthors = maxAuthorsPerPaper(args.maxAuthorsPerPaper);
+    const rule = { ...window, strength, maxAuthorsPerPaper: maxAuthors };
+    if (!isPlainCount({ strength, maxAuthors }))
+      return { ...(await this.weightedCoauthorList(args.authorId, { ...args, ...window, minJointPapers: minJoint })), rule };
     const found = await readCoauthorList(this.db, { ...window, authorId: args.authorId, minJointPapers: minJoint });
     if (!found.found) throw new NotFoundError(`No author with id "${args.authorId}"`, { ids: [args.authorId] });
-    return { name: found.ownerName ?? args.authorId, rows: found.rows };
+    return { name: found.ownerName ?? args.authorId, rows: found.rows, rule };
   }
 
   private async weightedCoauthorList(

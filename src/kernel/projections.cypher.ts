@@ -26,3 +26,6 @@ export const VENUE_MAP = `v {
 
 /** Inclusive year window on `p`; a null end is open. Papers without a year never match a bounded window. */
 export const PAPER_IN_WINDOW = `($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)`;
+
+/** `p` has at most $maxAuthors authors (maxAuthorsPerPaper, its byline counted as the ties' paperSizes are); null: no cap. */
+export const PAPER_UNDER_CAP = `($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)`;

@@ -1,4 +1,4 @@
-import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP } from "../kernel/projections.cypher";
+import { AUTHOR_MAP, PAPER_IN_WINDOW, PAPER_MAP, PAPER_UNDER_CAP } from "../kernel/projections.cypher";
 import { KEPT_ENTRIES } from "../kernel/ties.cypher";
 
 /**
@@ -56,7 +56,7 @@ CALL (chain) {
   WITH hop, chain[hop] AS x, chain[hop + 1] AS y
   CALL (x, y) {
     MATCH (x)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(y)
-    WHERE ${PAPER_IN_WINDOW} AND ($maxAuthors IS NULL OR COUNT { (p)<-[:AUTHORED]-() } <= $maxAuthors)
+    WHERE ${PAPER_IN_WINDOW} AND ${PAPER_UNDER_CAP}
     WITH DISTINCT p
     ORDER BY coalesce(p.year, -1) DESC, p.id ASC
     RETURN collect(${PAPER_MAP}) AS papers

@@ -1,11 +1,12 @@
 import express, { Router } from "express";
 import type { Database } from "../../db/database";
 import { BadUserInputError, ErrorCode } from "../../errors";
-import { fileSlug, networkFileStem } from "../../export/export.model";
+import { coauthorListFileName, networkFileStem } from "../../export/export.model";
 import { writeCoauthorsCsv } from "../../export/csv";
 import { NETWORK_FORMATS, type NetworkFormat } from "../../export/formats";
 import type { Admission } from "../admission";
 import { createContext } from "../context";
+import { sendJson } from "../http-answer";
 import { answerKey, matchesIfNoneMatch, type CachedAnswer } from "../response-cache";
 import type { Serving } from "../serving";
 import { errorStatus, queryInt, queryText } from "./query-params";
@@ -13,14 +14,25 @@ import { errorStatus, queryInt, queryText } from "./query-params";
 /** Where the exports live: /export/network.gexf?author=…, /export/coauthors.csv?author=… */
 export const EXPORT_PREFIX = "/export";
 
-/** A file to send: its bytes, media type, and the name the browser saves it under. */
-type ExportFile = Required<CachedAnswer> & { body: string };
+/** A file to send: its text, media type, and the name the browser saves it under. */
+interface ExportFile {
+  body: string;
+  contentType: string;
+  fileName: string;
+}
+
+/** An export's place in the caches: its key in the response cache, its ETag and Cache-Control. */
+interface ExportCaching {
+  key: string;
+  etag: string;
+  cacheControl: string;
+}
 
 /**
- * Sends a file the browser saves under `fileName`; a cross-origin fetch may read that name too. `etag` ties it to the
- * graph version (below); without one it is `no-store`.
+ * Sends a file the browser saves under `fileName`; a cross-origin fetch may read that name too. `caching` ties it to
+ * the graph version (below); without it the file is `no-store`.
  */
-function sendFile(res: express.Response, file: CachedAnswer, caching: { etag: string; cacheControl: string } | undefined): void {
+function sendFile(res: express.Response, file: CachedAnswer, caching: ExportCaching | undefined): void {
   res.set({
     "Content-Type": file.contentType,
     "Content-Disposition": `attachment; filename="${file.fileName}"`,
@@ -30,8 +42,7 @@ function sendFile(res: express.Response, file: CachedAnswer, caching: { etag: st
   });
   if (caching) res.set("ETag", caching.etag);
   // end(), not send(): send() would give an uncached file an ETag of its body, and answer a revalidation of it 304.
-  const body = Buffer.from(file.body);
-  res.set("Content-Length", String(body.length)).end(body);
+  res.set("Content-Length", String(Buffer.byteLength(file.body))).end(file.body);
 }
 
 /**
@@ -48,15 +59,13 @@ async function answerExport(
   make: () => Promise<ExportFile>,
 ): Promise<void> {
   const { serving } = options;
-  const version = serving?.watch.cacheVersion();
-  const key = version === undefined ? undefined : answerKey({ version, normalizedHash: `GET ${req.path}`, variables: req.query });
-  const caching = key === undefined ? undefined : { etag: `W/"${key}"`, cacheControl: serving!.cacheControl };
-  if (key !== undefined && caching) {
+  const caching = serving && exportCaching(req, serving);
+  if (caching) {
     if (matchesIfNoneMatch(req.headers["if-none-match"], caching.etag)) {
       res.status(304).set({ ETag: caching.etag, "Cache-Control": caching.cacheControl }).end();
       return;
     }
-    const kept = serving?.cache?.get(key);
+    const kept = serving.cache?.get(caching.key);
     if (kept?.fileName !== undefined) {
       sendFile(res, kept, caching);
       return;
@@ -64,8 +73,10 @@ async function answerExport(
   }
   const produce = async () => {
     try {
-      const file = await make();
-      if (key !== undefined) serving?.cache?.set(key, file);
+      const made = await make();
+      // Kept as bytes, as graphql-http.ts keeps its answers: the response cache counts bytes, and sends them as they are.
+      const file = { ...made, body: Buffer.from(made.body, "utf8") };
+      if (caching) serving.cache?.set(caching.key, file);
       sendFile(res, file, caching);
     } catch (error) {
       sendError(res, error, options.production);
@@ -78,6 +89,14 @@ async function answerExport(
   else await run();
 }
 
+/** The export's key and headers under the graph version last polled; undefined when no version is known. */
+function exportCaching(req: express.Request, serving: NonNullable<ExportRouterOptions["serving"]>): ExportCaching | undefined {
+  const version = serving.watch.cacheVersion();
+  if (version === undefined) return undefined;
+  const key = answerKey({ version, normalizedHash: `GET ${req.path}`, variables: req.query });
+  return { key, etag: `W/"${key}"`, cacheControl: serving.cacheControl };
+}
+
 function sendError(res: express.Response, error: unknown, production: boolean): void {
   const status = errorStatus(error);
   const coded = error as { extensions?: { code?: string }; message?: string };
@@ -86,12 +105,9 @@ function sendError(res: express.Response, error: unknown, production: boolean): 
     status >= 500 && production && code === (ErrorCode.INTERNAL_SERVER_ERROR as string)
       ? "Internal server error"
       : String(coded?.message ?? error);
-  // Sent with end(), not json(): express's send() would give the error an ETag of its body, and an error is not to be
+  // sendJson, not express's json(): send() would give the error an ETag of its body, and an error is not to be
   // revalidated or kept.
-  res
-    .status(status)
-    .set({ "Cache-Control": "no-store", "Content-Type": "application/json; charset=utf-8" })
-    .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, { "Cache-Control": "no-store" });
 }
 
 /** coauthorNetwork's arguments from a URL; `author` and `authorId` both name the centre. */
@@ -153,14 +169,10 @@ export function exportRouter(db: Database, options: ExportRouterOptions): Router
     answerExport(req, res, options, async () => {
       const args = requireAuthor(networkArgs(req.query));
       const list = await createContext(db).services.export.coauthorList(args);
-      const years = args.yearFrom !== null || args.yearTo !== null ? `_${args.yearFrom ?? ""}-${args.yearTo ?? ""}` : "";
-      const rule =
-        (args.strength !== null && args.strength !== "FULL" ? `_${fileSlug(args.strength)}` : "") +
-        (args.maxAuthorsPerPaper !== null ? `_max${args.maxAuthorsPerPaper}authors` : "");
       return {
         body: writeCoauthorsCsv(list.rows),
         contentType: "text/csv; charset=utf-8; header=present",
-        fileName: `coauthors_${fileSlug(list.name)}${years}${rule}.csv`,
+        fileName: coauthorListFileName(list.name, list.rule),
       };
     }),
   );

@@ -5,7 +5,7 @@ import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import { writeCoauthorsCsv, writeEdgesCsv, writeNodesCsv } from "../../../src/export/csv";
 import { cytoscapeJson } from "../../../src/export/cytoscape";
-import { networkFileStem, type ExportGraph } from "../../../src/export/export.model";
+import { coauthorListFileName, networkFileStem, type ExportGraph } from "../../../src/export/export.model";
 import { writeGexf } from "../../../src/export/gexf";
 import { grafanaFrames } from "../../../src/export/grafana";
 import { writeGraphml } from "../../../src/export/graphml";
@@ -185,6 +185,11 @@ describe("export writers, read back by independent parsers", () => {
       "coauthor-network_veronique-hoste_d2_min2_2019-",
     );
     assert.equal(networkFileStem(NEWMAN_GRAPH), "coauthor-network_veronique-hoste_d2_newman_max6authors");
+    assert.equal(coauthorListFileName("Véronique Hoste", GRAPH.args), "coauthors_veronique-hoste.csv");
+    assert.equal(
+      coauthorListFileName("Véronique Hoste", { ...NEWMAN_GRAPH.args, yearFrom: 2019, yearTo: null }),
+      "coauthors_veronique-hoste_2019-_newman_max6authors.csv",
+    );
   });
 
   it("under another scheme every format's weight is the strength, and the joint papers stay beside it", () => {
