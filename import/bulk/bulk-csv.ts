@@ -2,9 +2,10 @@ import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { compareCodePoints } from "../../src/util/code-point-order";
 import { Progress, silentProgress } from "../progress";
-import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition } from "./edge";
+import { edgeAuthor, edgeKeyed, edgeNamed, edgePosition } from "./edge";
 import type { MemoryGraph } from "./memory-graph";
 import type { MemAuthor } from "./memory-types";
+import type { PaperTable } from "./paper-table";
 import { NO_PAPER_YEAR } from "../writer/pair-increments";
 
 /**
@@ -129,21 +130,23 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
   try {
     for (const v of graph.venues.values()) files.venues.row([v.id, v.name, v.acronym, v.kind]);
     // A minute and a half at 8M records: without its own line the progress still showed the stage before.
-    progress.start("CSV: papers", graph.papers.size);
-    let papersDone = 0;
-    for (const p of graph.papers.values()) {
+    const table = graph.paperTable;
+    progress.start("CSV: papers", table.size);
+    for (let p = 0; p < table.size; p++) {
       const { titleKey, title, url, abstract, pages, sourceKeys } = graph.payloadOf(p);
-      files.papers.row([p.id, title, titleKey ?? p.titleKey, p.year, p.doi, url, abstract, pages, sourceKeys, p.venue?.id]);
-      if (p.venue) files.publishedIn.row([p.id, p.venue.id]);
-      if (++papersDone % 50_000 === 0) progress.update(papersDone);
+      const id = table.id(p);
+      const venue = graph.venueOf(p);
+      files.papers.row([id, title, titleKey ?? id, table.year(p), table.doi(p), url, abstract, pages, sourceKeys, venue?.id]);
+      if (venue) files.publishedIn.row([id, venue.id]);
+      if ((p + 1) % 50_000 === 0) progress.update(p + 1);
     }
-    progress.update(papersDone);
+    progress.update(table.size);
     progress.stop();
     progress.start("CSV: authors, pairs", graph.authors.size);
     const pairs = new PairCounter(graph);
     let done = 0;
     for (const a of graph.authors.values()) {
-      const stats = authorStats(a);
+      const stats = authorStats(a, table);
       files.authors.row([
         a.id,
         a.name,
@@ -157,8 +160,8 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
         a.numbered,
       ]);
       for (const p of a.papers) {
-        const e = p.authorships[edgeIndex(p, a)];
-        files.authored.row([a.id, p.id, edgePosition(e), edgeKeyed(e), edgeNamed(e)]);
+        const e = table.edge(p, table.edgeIndex(p, a.index));
+        files.authored.row([a.id, table.id(p), edgePosition(e), edgeKeyed(e), edgeNamed(e)]);
       }
       pairs.writePairsOf(a, files.coauthorPairs);
       if (++done % 10_000 === 0) progress.update(done);
@@ -205,13 +208,14 @@ function bulkRunCounts(counts: string | null, pairsCreated: number): string {
 }
 
 /** AUTHOR_STATS_AND_DEQUEUE: paper count and year span over the author's papers (years may be missing). */
-function authorStats(author: MemAuthor): { paperCount: number; firstYear: number | null; lastYear: number | null } {
+function authorStats(author: MemAuthor, table: PaperTable): { paperCount: number; firstYear: number | null; lastYear: number | null } {
   let firstYear: number | null = null;
   let lastYear: number | null = null;
   for (const paper of author.papers) {
-    if (paper.year === null) continue;
-    if (firstYear === null || paper.year < firstYear) firstYear = paper.year;
-    if (lastYear === null || paper.year > lastYear) lastYear = paper.year;
+    const year = table.year(paper);
+    if (year === null) continue;
+    if (firstYear === null || year < firstYear) firstYear = year;
+    if (lastYear === null || year > lastYear) lastYear = year;
   }
   return { paperCount: author.papers.length, firstYear, lastYear };
 }
@@ -254,17 +258,20 @@ class PairCounter {
   }
 
   writePairsOf(low: MemAuthor, out: CsvFile): void {
+    const table = this.graph.paperTable;
     const lowRank = this.idRank[low.index];
     let joint = 0;
     for (const paper of low.papers) {
-      for (const edge of paper.authorships) {
-        const i = edgeAuthor(edge);
+      const year = table.year(paper);
+      const size = table.edgeCount(paper);
+      for (let k = 0; k < size; k++) {
+        const i = edgeAuthor(table.edge(paper, k));
         if (this.idRank[i] <= lowRank) continue;
         if (this.papers[i]++ === 0) this.seen.push(i);
         joint += 1;
-        if (paper.year !== null) {
-          if (this.firstYear[i] === NO_YEAR || paper.year < this.firstYear[i]) this.firstYear[i] = paper.year;
-          if (this.lastYear[i] === NO_YEAR || paper.year > this.lastYear[i]) this.lastYear[i] = paper.year;
+        if (year !== null) {
+          if (this.firstYear[i] === NO_YEAR || year < this.firstYear[i]) this.firstYear[i] = year;
+          if (this.lastYear[i] === NO_YEAR || year > this.lastYear[i]) this.lastYear[i] = year;
         }
       }
     }
@@ -278,12 +285,14 @@ class PairCounter {
       start += this.papers[i];
     }
     for (const paper of low.papers) {
-      for (const edge of paper.authorships) {
-        const i = edgeAuthor(edge);
+      const year = table.year(paper) ?? NO_PAPER_YEAR;
+      const size = table.edgeCount(paper);
+      for (let k = 0; k < size; k++) {
+        const i = edgeAuthor(table.edge(paper, k));
         if (this.idRank[i] <= lowRank) continue;
         const at = this.runEnd[i]++;
-        this.years[at] = paper.year ?? NO_PAPER_YEAR;
-        this.sizes[at] = paper.authorships.length;
+        this.years[at] = year;
+        this.sizes[at] = size;
       }
     }
     for (const i of this.seen) {

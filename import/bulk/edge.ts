@@ -1,4 +1,4 @@
-import type { MemAuthor, MemPaper, PackedAuthorship } from "./memory-types";
+import type { PackedAuthorship } from "./memory-types";
 
 /*
  * The packing of an AUTHORED edge into one number (exact in a double up to 2^53):
@@ -27,11 +27,4 @@ export function edgeKeyed(edge: PackedAuthorship): boolean {
 
 export function edgeNamed(edge: PackedAuthorship): boolean {
   return (edge & 1) !== 0;
-}
-
-/** Where the author's edge sits in the paper's list, or -1. */
-export function edgeIndex(paper: MemPaper, author: MemAuthor): number {
-  const authorships = paper.authorships;
-  for (let i = 0; i < authorships.length; i++) if (edgeAuthor(authorships[i]) === author.index) return i;
-  return -1;
 }

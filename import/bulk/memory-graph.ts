@@ -7,15 +7,16 @@ import { ImportRunEnd, ImportRunStart, ImportTarget } from "../writer/import-tar
 import { KnownPaper, paperLookup, resolveAgainst } from "../writer/paper-resolution";
 import type { HeapBudget } from "./memory-budget";
 import { detached, detachedOrNull } from "./detached";
-import { edgeAuthor, edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
+import { edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import { settleNameKeys } from "./memory-names";
 import { OneOrMany } from "./one-or-many";
-import { NO_ALIASES, type AuthorGraph, type MemAuthor, type MemPaper, type MemVenue } from "./memory-types";
+import { NO_ALIASES, type AuthorGraph, type MemAuthor, type MemVenue, type PaperHandle } from "./memory-types";
 import { PaperPayloads, type PaperPayload } from "./paper-payloads";
+import { PaperTable } from "./paper-table";
 import { TitleIndex } from "./title-index";
 
 /** The shapes of the graph, for the callers of MemoryGraph (they live in memory-types.ts, which this module's helpers share). */
-export type { MemAuthor, MemPaper, MemVenue, PackedAuthorship } from "./memory-types";
+export type { MemAuthor, MemVenue, PackedAuthorship, PaperHandle } from "./memory-types";
 
 /*
  * The graph `import --bulk` builds in memory before neo4j-admin writes it to an empty store. Each method below is
@@ -32,9 +33,12 @@ export interface MemImportRun extends ImportRunStart {
 }
 
 export class MemoryGraph implements ImportTarget, AuthorGraph {
-  readonly papers = new Map<string, MemPaper>();
+  /** The papers, as columns (paper-table.ts): a paper is a handle. */
+  readonly paperTable = new PaperTable();
   readonly papersByTitleKey = new TitleIndex((paper) => this.titleKeyOf(paper));
   readonly venues = new Map<string, MemVenue>();
+  /** Venues by MemVenue.index: what the papers' venue column holds. */
+  readonly venueList: MemVenue[] = [];
   readonly authors = new Map<string, MemAuthor>();
   readonly authorsByNameKey = new OneOrMany<MemAuthor>();
   readonly runs: MemImportRun[] = [];
@@ -57,18 +61,30 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   }
 
   /** A paper's title, url, abstract, pages and source keys (and titleKey when it is not the id), from disk. */
-  payloadOf(paper: MemPaper): PaperPayload {
-    return this.payloads.get(paper.payload);
+  payloadOf(paper: PaperHandle): PaperPayload {
+    return this.payloads.get(this.paperTable.payload(paper));
   }
 
   /** A paper's titleKey: the string it shares with its id, or read back from its payload. */
-  titleKeyOf(paper: MemPaper): string {
-    return paper.titleKey ?? this.payloads.peek(paper.payload).titleKey!;
+  titleKeyOf(paper: PaperHandle): string {
+    const table = this.paperTable;
+    return table.titleKeyIsId(paper) ? table.id(paper) : this.payloads.peek(table.payload(paper)).titleKey!;
+  }
+
+  /** The paper's venue, or null. */
+  venueOf(paper: PaperHandle): MemVenue | null {
+    const venue = this.paperTable.venue(paper);
+    return venue < 0 ? null : this.venueList[venue];
   }
 
   /** Gives the paper a new payload with these fields changed (the CSV writer's tests put line breaks in abstracts). */
-  changePayload(paper: MemPaper, change: Partial<PaperPayload>): void {
-    paper.payload = this.payloads.add({ ...this.payloadOf(paper), ...change });
+  changePayload(paper: PaperHandle, change: Partial<PaperPayload>): void {
+    this.paperTable.setPayload(paper, this.payloads.add({ ...this.payloadOf(paper), ...change }));
+  }
+
+  /** Bytes of the papers' columns and the indexes into them: memory outside the collected heap (paper-table.ts). */
+  get columnBytes(): number {
+    return this.paperTable.columnBytes + this.papersByTitleKey.indexBytes;
   }
 
   /** Bytes of payload on disk, for the bench and the tests. */
@@ -139,23 +155,22 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   private findPapers(records: CanonicalPaper[]): KnownPaper[] {
     const { dois, titleKeys } = paperLookup(records);
     // Each paper found with its titleKey when the lookup already knows it (found by it), so that it is not read again.
-    const found = new Map<MemPaper, string | null>();
+    const table = this.paperTable;
+    const found = new Map<PaperHandle, string | null>();
     for (const doi of dois) {
-      const paper = this.papers.get(doi);
-      if (paper && !found.has(paper)) found.set(paper, null);
+      const paper = table.find(doi);
+      if (paper >= 0 && !found.has(paper)) found.set(paper, null);
     }
     for (const titleKey of titleKeys) for (const paper of this.papersByTitleKey.get(titleKey)) found.set(paper, titleKey);
-    return [...found].map(([p, titleKey]) => ({ id: p.id, titleKey: titleKey ?? this.titleKeyOf(p), doi: p.doi }));
+    return [...found].map(([p, titleKey]) => ({ id: table.id(p), titleKey: titleKey ?? this.titleKeyOf(p), doi: table.doi(p) }));
   }
 
-  /** RENAME_PAPERS. */
+  /** RENAME_PAPERS. A titleKey that was the old id goes to the payload (the title index reads it from there). */
   private renamePaper(from: string, to: string, doi: string): void {
-    const paper = this.papers.get(from);
-    if (!paper) return;
-    this.papers.delete(from);
-    paper.id = detached(to);
-    paper.doi = paper.id === doi ? paper.id : detached(doi);
-    this.papers.set(paper.id, paper);
+    const paper = this.paperTable.find(from);
+    if (paper < 0) return;
+    const titleKey = this.paperTable.rename(paper, to, doi);
+    if (titleKey !== null) this.changePayload(paper, { titleKey });
   }
 
   /** MERGE_VENUES; true when the venue is new. */
@@ -165,22 +180,29 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
       known.acronym ??= detachedOrNull(row.acronym);
       return false;
     }
-    const venue = { id: detached(row.id), name: detached(row.name), acronym: detachedOrNull(row.acronym), kind: detached(row.kind) };
+    const venue = {
+      index: this.venueList.length,
+      id: detached(row.id),
+      name: detached(row.name),
+      acronym: detachedOrNull(row.acronym),
+      kind: detached(row.kind),
+    };
     this.venues.set(venue.id, venue);
+    this.venueList.push(venue);
     return true;
   }
 
   /** CREATE_NEW_PAPERS: resolution proved the paper new. Its strings are copies of their own (detached.ts). */
-  private createPaper(row: PaperRow): void {
-    if (this.papers.has(row.id)) throw new Error(`bulk import: paper ${row.id} created twice (a resolution bug)`);
-    // A paper's id is its DOI or its titleKey: one copy serves both fields. A titleKey that is not the id goes to disk.
-    const id = detached(row.id);
-    const titleKeyIsId = row.titleKey === id;
-    const paper: MemPaper = {
-      id,
-      titleKey: titleKeyIsId ? id : null,
-      doi: row.doi === id ? id : detachedOrNull(row.doi),
+  private createPaper(row: PaperRow): PaperHandle {
+    if (this.paperTable.find(row.id) >= 0) throw new Error(`bulk import: paper ${row.id} created twice (a resolution bug)`);
+    // A paper's id is its DOI or its titleKey: the id column serves both. A titleKey that is not the id goes to disk.
+    const titleKeyIsId = row.titleKey === row.id;
+    const paper = this.paperTable.add({
+      id: row.id,
+      titleKeyIsId,
+      doi: row.doi,
       year: row.year,
+      venue: this.bestClaimedVenue(row)?.index ?? -1,
       payload: this.payloads.add({
         titleKey: titleKeyIsId ? null : row.titleKey,
         title: row.title,
@@ -189,22 +211,18 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
         pages: row.pages,
         sourceKeys: row.sourceKeys,
       }),
-      venue: this.bestClaimedVenue(row),
-      authorships: [],
-    };
-    this.papers.set(paper.id, paper);
+    });
     this.papersByTitleKey.add(row.titleKey, paper);
+    return paper;
   }
 
   /** MERGE_PAPERS: first non-empty value wins, every source key is kept, the venue rule picks one venue. */
   private mergePaper(row: PaperRow): boolean {
-    let paper = this.papers.get(row.id);
-    const created = !paper;
-    if (!paper) {
-      this.createPaper({ ...row, doi: null, url: null, abstract: null, pages: null, sourceKeys: [], venueIds: [] });
-      paper = this.papers.get(row.id)!;
-    }
-    paper.doi ??= row.doi === paper.id ? paper.id : detachedOrNull(row.doi);
+    const table = this.paperTable;
+    let paper = table.find(row.id);
+    const created = paper < 0;
+    if (created) paper = this.createPaper({ ...row, doi: null, url: null, abstract: null, pages: null, sourceKeys: [], venueIds: [] });
+    if (table.doi(paper) === null) table.setDoi(paper, row.doi);
     const payload = this.payloadOf(paper);
     const filled = {
       url: payload.url ?? row.url,
@@ -221,9 +239,10 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
       filled.pages !== payload.pages ||
       filled.sourceKeys.length !== payload.sourceKeys.length
     )
-      paper.payload = this.payloads.add({ ...payload, ...filled });
+      table.setPayload(paper, this.payloads.add({ ...payload, ...filled }));
     const claimed = this.bestClaimedVenue(row);
-    if (claimed && (!paper.venue || venueRank(claimed) < venueRank(paper.venue))) paper.venue = claimed;
+    const venue = this.venueOf(paper);
+    if (claimed && (!venue || venueRank(claimed) < venueRank(venue))) table.setVenue(paper, claimed.index);
     return created;
   }
 
@@ -254,11 +273,12 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   /** CREATE_NEW_AUTHORSHIPS (a new paper) or MERGE_AUTHORSHIPS (a paper seen before). True when the edge is new. */
   private mergeAuthorship(row: AuthorshipRow, paperIsNew: boolean): boolean {
     const author = this.authors.get(row.authorId)!;
-    const paper = this.papers.get(row.paperId)!;
-    const i = paperIsNew ? -1 : edgeIndex(paper, author);
+    const table = this.paperTable;
+    const paper = table.find(row.paperId);
+    const i = paperIsNew ? -1 : table.edgeIndex(paper, author.index);
     if (i >= 0) {
-      const edge = paper.authorships[i];
-      paper.authorships[i] = packEdge(author.index, edgePosition(edge), edgeKeyed(edge) || row.keyed, edgeNamed(edge) || row.named);
+      const edge = table.edge(paper, i);
+      table.setEdge(paper, i, packEdge(author.index, edgePosition(edge), edgeKeyed(edge) || row.keyed, edgeNamed(edge) || row.named));
       return false;
     }
     this.link(author, paper, row.position, row.keyed, row.named);
@@ -289,14 +309,14 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     this.authorsByNameKey.remove(author.nameKey, author);
   }
 
-  link(author: MemAuthor, paper: MemPaper, position: number, keyed: boolean, named: boolean): void {
+  link(author: MemAuthor, paper: PaperHandle, position: number, keyed: boolean, named: boolean): void {
     author.papers = appended(author.papers, paper);
-    paper.authorships = appended(paper.authorships, packEdge(author.index, position, keyed, named));
+    this.paperTable.appendEdge(paper, packEdge(author.index, position, keyed, named));
   }
 
-  unlink(author: MemAuthor, paper: MemPaper): void {
+  unlink(author: MemAuthor, paper: PaperHandle): void {
     author.papers = author.papers.filter((p) => p !== paper);
-    paper.authorships = paper.authorships.filter((e) => edgeAuthor(e) !== author.index);
+    this.paperTable.removeEdgesOf(paper, author.index);
   }
 }
 
@@ -305,7 +325,7 @@ const SHORT_LIST = 64;
 
 /**
  * The list with one more element. V8 grows an array that runs out of room by half its length plus 16 slots, so a
- * three-author byline built by pushes held 17 slots (152 bytes where 40 do): at 200k dblp records the spare slots
+ * three-paper list built by pushes held 17 slots (152 bytes where 40 do): at 200k dblp records the spare slots
  * were a seventh of the heap. A short list is copied instead, to its exact length (concat allocates exactly; a spread
  * does not); a long list's spare room is at most a third of it, and copying it at each paper would cost its square.
  * Cutting the lists after each batch instead made the read stage a quarter to a third slower, the discarded lists having

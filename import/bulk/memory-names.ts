@@ -1,5 +1,5 @@
 import { mentionTarget } from "../writer/author-resolution";
-import { edgeIndex, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
+import { edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import type { AuthorGraph, MemAuthor } from "./memory-types";
 
 /**
@@ -28,21 +28,23 @@ export function settleNameKeys(graph: AuthorGraph, keys: Iterable<string>): numb
  */
 function moveNamedMentions(graph: AuthorGraph, holder: MemAuthor, key: string, targetId: string): number {
   let created = 0;
+  const bylines = graph.paperTable;
   for (const paper of [...holder.papers]) {
-    const mine = edgeIndex(paper, holder);
-    const edge = paper.authorships[mine];
+    const mine = bylines.edgeIndex(paper, holder.index);
+    const edge = bylines.edge(paper, mine);
     if (!edgeNamed(edge)) continue;
     const target =
       graph.authors.get(targetId) ?? graph.addAuthor({ id: targetId, name: holder.name, nameKey: key, keyed: false, numbered: false });
-    const theirs = edgeIndex(paper, target);
+    const theirs = bylines.edgeIndex(paper, target.index);
     if (theirs >= 0) {
-      const folded = paper.authorships[theirs];
-      paper.authorships[theirs] = packEdge(target.index, edgePosition(folded), edgeKeyed(folded), true);
+      const folded = bylines.edge(paper, theirs);
+      bylines.setEdge(paper, theirs, packEdge(target.index, edgePosition(folded), edgeKeyed(folded), true));
     } else {
       graph.link(target, paper, edgePosition(edge), false, true);
       created += 1;
     }
-    if (edgeKeyed(edge)) paper.authorships[mine] = packEdge(holder.index, edgePosition(edge), true, false);
+    // `mine` still holds: linking the target appends to the byline, and a byline moved to grow keeps its order.
+    if (edgeKeyed(edge)) bylines.setEdge(paper, mine, packEdge(holder.index, edgePosition(edge), true, false));
     else graph.unlink(holder, paper);
   }
   return created;

@@ -1,11 +1,11 @@
-import { PaperRow } from "../writer/batch-rows";
-
 /*
  * The shapes of the in-memory graph of `import --bulk`, in a module of their own so that memory-graph.ts, the edge
  * packing (edge.ts) and the name settlement (memory-names.ts) all depend on them instead of on each other.
  */
 
 export interface MemVenue {
+  /** Its place in MemoryGraph.venueList: what a paper's venue column holds. */
+  index: number;
   id: string;
   name: string;
   acronym: string | null;
@@ -20,16 +20,19 @@ export interface MemVenue {
 export type PackedAuthorship = number;
 
 /**
- * A (:Paper): what paper resolution and the pairs read (id, DOI, year), its venue as a reference and its authorships
- * packed; the rest of the row (title, url, abstract, pages, source keys, and the titleKey when it is not the id) is on
- * disk, under the handle `payload` (paper-payloads.ts). MemoryGraph.titleKeyOf gives the titleKey either way.
+ * A (:Paper) of the in-memory graph: its row in PaperTable's columns (paper-table.ts), given in creation order. The
+ * columns hold what paper resolution and the pairs read (id, DOI, year, venue, authorships); the rest of the row
+ * (title, url, abstract, pages, source keys, and the titleKey when it is not the id) is on disk (paper-payloads.ts).
  */
-export interface MemPaper extends Pick<PaperRow, "id" | "doi" | "year"> {
-  /** The titleKey when the paper was made with it as its id (the same string, so free), else null: in the payload. */
-  titleKey: string | null;
-  payload: number;
-  venue: MemVenue | null;
-  authorships: PackedAuthorship[];
+export type PaperHandle = number;
+
+/** The papers' bylines as the name settlement reads and changes them (PaperTable keeps them). */
+export interface Bylines {
+  /** The paper's i-th authorship. */
+  edge(paper: PaperHandle, i: number): PackedAuthorship;
+  setEdge(paper: PaperHandle, i: number, edge: PackedAuthorship): void;
+  /** Where the author's edge (by MemAuthor.index) sits in the paper's byline, or -1. */
+  edgeIndex(paper: PaperHandle, authorIndex: number): number;
 }
 
 export interface MemAuthor {
@@ -43,8 +46,8 @@ export interface MemAuthor {
   keyed: boolean;
   numbered: boolean;
   orcid: string | null;
-  /** The papers this author has an AUTHORED edge to; the edge itself is in paper.authorships. */
-  papers: MemPaper[];
+  /** The papers this author has an AUTHORED edge to; the edge itself is in the paper's byline (PaperTable). */
+  papers: PaperHandle[];
 }
 
 /** What the name settlement (memory-names.ts) reads and changes in the graph; MemoryGraph provides it. */
@@ -54,8 +57,10 @@ export interface AuthorGraph {
   readonly authorsByNameKey: { get(nameKey: string): readonly MemAuthor[] };
   addAuthor(fields: Pick<MemAuthor, "id" | "name" | "nameKey" | "keyed" | "numbered">): MemAuthor;
   removeAuthor(author: MemAuthor): void;
-  link(author: MemAuthor, paper: MemPaper, position: number, keyed: boolean, named: boolean): void;
-  unlink(author: MemAuthor, paper: MemPaper): void;
+  /** The papers' bylines, read and changed in place. */
+  readonly paperTable: Bylines;
+  link(author: MemAuthor, paper: PaperHandle, position: number, keyed: boolean, named: boolean): void;
+  unlink(author: MemAuthor, paper: PaperHandle): void;
 }
 
 /** The aliases of every author with one spelling: one list, not 32 bytes an author (3.4M authors at 8M records). */

@@ -38,7 +38,8 @@ async function csvOf(dir: string, abstracts: string[]) {
   const graph = new MemoryGraph();
   const summary = await importInto(graph, [file]);
   assert.equal(summary.ok, true, summary.files.map((f) => f.error).join("\n"));
-  const byTitle = new Map([...graph.papers.values()].map((p) => [graph.payloadOf(p).title, p]));
+  const handles = Array.from({ length: graph.paperTable.size }, (_, paper) => paper);
+  const byTitle = new Map(handles.map((p) => [graph.payloadOf(p).title, p]));
   abstracts.forEach((abstract, i) => graph.changePayload(byTitle.get(`Paper number ${i} on "quoted" words`)!, { abstract }));
   try {
     return writeBulkCsv(graph, path.join(dir, `csv-${Math.random().toString(36).slice(2)}`));

@@ -62,8 +62,8 @@ describe("a file whose records are all rejected", () => {
       ],
     );
     assert.equal(summary.ok, true);
-    assert.equal(graph.papers.size, 1);
-    assert.equal(graph.payloadOf([...graph.papers.values()][0]).title, "A paper");
+    assert.equal(graph.paperTable.size, 1);
+    assert.equal(graph.payloadOf(0).title, "A paper");
     graph.release();
   });
 });

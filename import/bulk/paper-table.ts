@@ -1,0 +1,219 @@
+import { detached } from "./detached";
+import { edgeAuthor } from "./edge";
+import { HandleIndex } from "./handle-index";
+import type { Bylines, PackedAuthorship, PaperHandle } from "./memory-types";
+
+/**
+ * The in-memory graph's papers as columns: a paper is a handle (its row, given in creation order, never reused),
+ * and its fields are typed arrays indexed by it; its authorships are a run of a shared pool of packed edges (edge.ts).
+ * As objects, each paper cost about 300 bytes beside its id (the object, an array and its element store for the
+ * byline, a Map entry by id and one by title hash): about 2.3 GB of the heap at 8M dblp records, all of it marked by
+ * the collector again and again during the read. As columns it costs about 60 bytes, outside the collected heap but
+ * for its id string.
+ *
+ * A paper's byline is appended to where its run ends the pool (always, for a paper being created); a byline that
+ * grows after other papers' came is moved to the pool's end first, its old run left unused (rare: a later record
+ * adding an author to a known paper).
+ */
+export class PaperTable implements Bylines {
+  private count = 0;
+  private readonly ids: string[] = [];
+  private years = new Int32Array(INITIAL_ROWS);
+  private venues = new Int32Array(INITIAL_ROWS);
+  private payloads = new Float64Array(INITIAL_ROWS);
+  private flags = new Uint8Array(INITIAL_ROWS);
+  private edgeStarts = new Int32Array(INITIAL_ROWS);
+  private edgeCounts = new Int32Array(INITIAL_ROWS);
+  /** The packed edges of every byline; `edgesUsed` of them are taken. */
+  private pool = new Float64Array(INITIAL_ROWS * 4);
+  private edgesUsed = 0;
+  /** DOIs that are neither the paper's id nor missing (a paper made by titleKey that got a DOI later): rare. */
+  private readonly otherDois = new Map<PaperHandle, string>();
+  private readonly byId = new HandleIndex((paper) => this.ids[paper]);
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** A new paper with no authorships; `id` and `doi` are copied (detached.ts), as every string the graph keeps. */
+  add(fields: { id: string; titleKeyIsId: boolean; doi: string | null; year: number | null; venue: number; payload: number }): PaperHandle {
+    if (fields.year !== null && !(Number.isInteger(fields.year) && Math.abs(fields.year) < 2 ** 31 - 1))
+      throw new Error(`bulk import: the year ${fields.year} of paper ${fields.id} is not an integer the graph can hold`);
+    const paper = this.count;
+    if (paper === this.years.length) this.growRows();
+    this.count += 1;
+    const id = detached(fields.id);
+    this.ids.push(id);
+    this.years[paper] = fields.year ?? NO_YEAR;
+    this.venues[paper] = fields.venue;
+    this.payloads[paper] = fields.payload;
+    this.flags[paper] = fields.titleKeyIsId ? TITLE_KEY_IS_ID : 0;
+    this.setDoi(paper, fields.doi);
+    this.edgeStarts[paper] = this.edgesUsed;
+    this.edgeCounts[paper] = 0;
+    this.byId.add(id, paper);
+    return paper;
+  }
+
+  /** The paper with this id, or -1. */
+  find(id: string): PaperHandle {
+    return this.byId.get(id);
+  }
+
+  id(paper: PaperHandle): string {
+    return this.ids[paper];
+  }
+
+  /**
+   * Gives the paper another id (RENAME_PAPERS) and the DOI it was renamed for. Returns the titleKey when it was the
+   * old id: it is no longer kept by the id, and the caller must put it in the paper's payload.
+   */
+  rename(paper: PaperHandle, to: string, doi: string): string | null {
+    const old = this.ids[paper];
+    this.byId.delete(old);
+    this.ids[paper] = detached(to);
+    this.byId.add(this.ids[paper], paper);
+    this.setDoi(paper, doi);
+    if (!this.titleKeyIsId(paper)) return null;
+    this.flags[paper] &= ~TITLE_KEY_IS_ID;
+    return old;
+  }
+
+  /** Whether the paper's titleKey is its id (else it is in the payload). */
+  titleKeyIsId(paper: PaperHandle): boolean {
+    return (this.flags[paper] & TITLE_KEY_IS_ID) !== 0;
+  }
+
+  doi(paper: PaperHandle): string | null {
+    const flags = this.flags[paper];
+    if (flags & DOI_IS_ID) return this.ids[paper];
+    return flags & OTHER_DOI ? this.otherDois.get(paper)! : null;
+  }
+
+  /** Sets the DOI (null for none); one that is the id costs nothing. */
+  setDoi(paper: PaperHandle, doi: string | null): void {
+    this.flags[paper] &= ~(DOI_IS_ID | OTHER_DOI);
+    this.otherDois.delete(paper);
+    if (doi === null) return;
+    if (doi === this.ids[paper]) this.flags[paper] |= DOI_IS_ID;
+    else {
+      this.flags[paper] |= OTHER_DOI;
+      this.otherDois.set(paper, detached(doi));
+    }
+  }
+
+  year(paper: PaperHandle): number | null {
+    const year = this.years[paper];
+    return year === NO_YEAR ? null : year;
+  }
+
+  /** The venue's number (MemVenue.index), or -1 for none. */
+  venue(paper: PaperHandle): number {
+    return this.venues[paper];
+  }
+
+  setVenue(paper: PaperHandle, venue: number): void {
+    this.venues[paper] = venue;
+  }
+
+  payload(paper: PaperHandle): number {
+    return this.payloads[paper];
+  }
+
+  setPayload(paper: PaperHandle, payload: number): void {
+    this.payloads[paper] = payload;
+  }
+
+  /** Authorships of the paper. */
+  edgeCount(paper: PaperHandle): number {
+    return this.edgeCounts[paper];
+  }
+
+  /** The paper's i-th authorship (0 ≤ i < edgeCount). */
+  edge(paper: PaperHandle, i: number): PackedAuthorship {
+    return this.pool[this.edgeStarts[paper] + i];
+  }
+
+  setEdge(paper: PaperHandle, i: number, edge: PackedAuthorship): void {
+    this.pool[this.edgeStarts[paper] + i] = edge;
+  }
+
+  /** Where the author's edge sits in the paper's byline, or -1. */
+  edgeIndex(paper: PaperHandle, authorIndex: number): number {
+    const start = this.edgeStarts[paper];
+    const count = this.edgeCounts[paper];
+    for (let i = 0; i < count; i++) if (edgeAuthor(this.pool[start + i]) === authorIndex) return i;
+    return -1;
+  }
+
+  appendEdge(paper: PaperHandle, edge: PackedAuthorship): void {
+    const start = this.edgeStarts[paper];
+    const count = this.edgeCounts[paper];
+    if (start + count !== this.edgesUsed || count === 0) {
+      // Not at the pool's end (or empty): the run moves there, so that it can grow in place.
+      if (this.edgesUsed + count + 1 > this.pool.length) this.growPool(count + 1);
+      this.pool.copyWithin(this.edgesUsed, start, start + count);
+      this.edgeStarts[paper] = this.edgesUsed;
+      this.edgesUsed += count;
+    } else if (this.edgesUsed + 1 > this.pool.length) this.growPool(1);
+    this.pool[this.edgesUsed] = edge;
+    this.edgesUsed += 1;
+    this.edgeCounts[paper] = count + 1;
+  }
+
+  /** Takes the author's edge out of the paper's byline (the others keep their order). */
+  removeEdgesOf(paper: PaperHandle, authorIndex: number): void {
+    const start = this.edgeStarts[paper];
+    const count = this.edgeCounts[paper];
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const edge = this.pool[start + i];
+      if (edgeAuthor(edge) !== authorIndex) this.pool[start + kept++] = edge;
+    }
+    this.edgeCounts[paper] = kept;
+  }
+
+  /** Bytes of the columns, the pool and the id index, outside the collected heap (for the bench and the tests). */
+  get columnBytes(): number {
+    return (
+      this.byId.bytes +
+      this.years.byteLength +
+      this.venues.byteLength +
+      this.payloads.byteLength +
+      this.flags.byteLength +
+      this.edgeStarts.byteLength +
+      this.edgeCounts.byteLength +
+      this.pool.byteLength
+    );
+  }
+
+  private growRows(): void {
+    const rows = Math.ceil(this.years.length * GROWTH);
+    this.years = grown(this.years, new Int32Array(rows));
+    this.venues = grown(this.venues, new Int32Array(rows));
+    this.payloads = grown(this.payloads, new Float64Array(rows));
+    this.flags = grown(this.flags, new Uint8Array(rows));
+    this.edgeStarts = grown(this.edgeStarts, new Int32Array(rows));
+    this.edgeCounts = grown(this.edgeCounts, new Int32Array(rows));
+  }
+
+  private growPool(atLeast: number): void {
+    const size = Math.max(Math.ceil(this.pool.length * GROWTH), this.edgesUsed + atLeast);
+    if (size >= 2 ** 31) throw new Error(`bulk import: more than 2^31 authorships (${this.edgesUsed}) do not fit the in-memory graph`);
+    this.pool = grown(this.pool, new Float64Array(size));
+  }
+}
+
+const INITIAL_ROWS = 4096;
+/** Columns grow by half: the copy briefly holds both, and the spare room after it is at most a third. */
+const GROWTH = 1.5;
+/** A paper without a year (years are integers well inside Int32). */
+const NO_YEAR = -(2 ** 31);
+const TITLE_KEY_IS_ID = 1;
+const DOI_IS_ID = 2;
+const OTHER_DOI = 4;
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
