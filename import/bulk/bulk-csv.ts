@@ -142,10 +142,11 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
     }
     progress.update(table.size);
     progress.stop();
-    progress.start("CSV: authors, pairs", graph.authors.size);
+    progress.start("CSV: authors, pairs", graph.authorCount);
     const pairs = new PairCounter(graph);
     let done = 0;
-    for (const a of graph.authors.values()) {
+    for (const a of graph.authorsByIndex) {
+      if (!a) continue;
       const stats = authorStats(a, table);
       files.authors.row([
         a.id,

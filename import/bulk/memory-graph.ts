@@ -9,11 +9,11 @@ import type { HeapBudget } from "./memory-budget";
 import { detached, detachedOrNull } from "./detached";
 import { edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import { settleNameKeys } from "./memory-names";
-import { OneOrMany } from "./one-or-many";
 import { NO_ALIASES, type AuthorGraph, type MemAuthor, type MemVenue, type PaperHandle } from "./memory-types";
 import { PaperPayloads, type PaperPayload } from "./paper-payloads";
 import { PaperTable } from "./paper-table";
-import { TitleIndex } from "./title-index";
+import { HandleIndex } from "./handle-index";
+import { HandlesByKey } from "./handles-by-key";
 
 /** The shapes of the graph, for the callers of MemoryGraph (they live in memory-types.ts, which this module's helpers share). */
 export type { MemAuthor, MemVenue, PackedAuthorship, PaperHandle } from "./memory-types";
@@ -35,15 +35,18 @@ export interface MemImportRun extends ImportRunStart {
 export class MemoryGraph implements ImportTarget, AuthorGraph {
   /** The papers, as columns (paper-table.ts): a paper is a handle. */
   readonly paperTable = new PaperTable();
-  readonly papersByTitleKey = new TitleIndex((paper) => this.titleKeyOf(paper));
+  readonly papersByTitleKey = new HandlesByKey((paper) => this.titleKeyOf(paper));
   readonly venues = new Map<string, MemVenue>();
   /** Venues by MemVenue.index: what the papers' venue column holds. */
   readonly venueList: MemVenue[] = [];
-  readonly authors = new Map<string, MemAuthor>();
-  readonly authorsByNameKey = new OneOrMany<MemAuthor>();
-  readonly runs: MemImportRun[] = [];
-  /** Authors by MemAuthor.index (a removed author leaves a hole); its length is the next index. */
+  /**
+   * Authors by MemAuthor.index (a removed author leaves a hole); its length is the next index. The indexes below hold
+   * an author's index, not its id or nameKey: a Map entry by each cost about 100 bytes an author (3.4M at 8M records).
+   */
   readonly authorsByIndex: Array<MemAuthor | undefined> = [];
+  private readonly authorsById = new HandleIndex((index) => this.authorsByIndex[index]!.id);
+  private readonly authorsByNameKey = new HandlesByKey((index) => this.authorsByIndex[index]!.nameKey);
+  readonly runs: MemImportRun[] = [];
   /** nameKeys merged since the last settleNames (the :NameTouched queue of the online import). */
   private touchedNameKeys = new Set<string>();
 
@@ -82,9 +85,23 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     this.paperTable.setPayload(paper, this.payloads.add({ ...this.payloadOf(paper), ...change }));
   }
 
-  /** Bytes of the papers' columns and the indexes into them: memory outside the collected heap (paper-table.ts). */
+  /** Bytes of the papers' columns and of the indexes: memory outside the collected heap (paper-table.ts). */
   get columnBytes(): number {
-    return this.paperTable.columnBytes + this.papersByTitleKey.indexBytes;
+    return this.paperTable.columnBytes + this.papersByTitleKey.indexBytes + this.authorsById.bytes + this.authorsByNameKey.indexBytes;
+  }
+
+  /** Authors in the graph. */
+  get authorCount(): number {
+    return this.authorsById.size;
+  }
+
+  author(id: string): MemAuthor | undefined {
+    const index = this.authorsById.get(id);
+    return index < 0 ? undefined : this.authorsByIndex[index];
+  }
+
+  authorsWithNameKey(nameKey: string): MemAuthor[] {
+    return this.authorsByNameKey.get(nameKey).map((index) => this.authorsByIndex[index]!);
   }
 
   /** Bytes of payload on disk, for the bench and the tests. */
@@ -258,7 +275,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
 
   /** MERGE_AUTHORS, with the spellings merged as graph-writer.ts merges them (author-spellings.ts). True when new. */
   private mergeAuthor(row: AuthorRow): boolean {
-    let author = this.authors.get(row.id);
+    let author = this.author(row.id);
     const created = !author;
     const spellings = mergeSpellings(author, row.spellings);
     if (!author)
@@ -272,7 +289,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
 
   /** CREATE_NEW_AUTHORSHIPS (a new paper) or MERGE_AUTHORSHIPS (a paper seen before). True when the edge is new. */
   private mergeAuthorship(row: AuthorshipRow, paperIsNew: boolean): boolean {
-    const author = this.authors.get(row.authorId)!;
+    const author = this.author(row.authorId)!;
     const table = this.paperTable;
     const paper = table.find(row.paperId);
     const i = paperIsNew ? -1 : table.edgeIndex(paper, author.index);
@@ -287,26 +304,30 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
 
   /** A new (:Author); also used by the name settlement for a name-only author it has to bring back. */
   addAuthor(fields: Pick<MemAuthor, "id" | "name" | "nameKey" | "keyed" | "numbered">): MemAuthor {
+    // Every field named in one literal, in one order: a spread made V8 keep some of them in a property array of
+    // their own, 40 bytes more an author.
     const author: MemAuthor = {
       index: this.authorsByIndex.length,
-      ...fields,
       id: detached(fields.id),
       name: detached(fields.name),
       nameKey: detached(fields.nameKey),
       aliases: NO_ALIASES,
+      keyed: fields.keyed,
+      numbered: fields.numbered,
       orcid: null,
       papers: [],
     };
     this.authorsByIndex.push(author);
-    this.authors.set(author.id, author);
-    this.authorsByNameKey.add(author.nameKey, author);
+    this.authorsById.add(author.id, author.index);
+    this.authorsByNameKey.add(author.nameKey, author.index);
     return author;
   }
 
   removeAuthor(author: MemAuthor): void {
-    this.authors.delete(author.id);
+    // Out of the indexes while authorsByIndex still gives its id and nameKey back.
+    this.authorsById.delete(author.id);
+    this.authorsByNameKey.remove(author.nameKey, author.index);
     this.authorsByIndex[author.index] = undefined;
-    this.authorsByNameKey.remove(author.nameKey, author);
   }
 
   link(author: MemAuthor, paper: PaperHandle, position: number, keyed: boolean, named: boolean): void {

@@ -10,11 +10,11 @@ import type { AuthorGraph, MemAuthor } from "./memory-types";
 export function settleNameKeys(graph: AuthorGraph, keys: Iterable<string>): number {
   let moved = 0;
   for (const key of keys) {
-    const members = graph.authorsByNameKey.get(key);
+    const members = graph.authorsWithNameKey(key);
     if (members.length < 2) continue;
     const target = mentionTarget(key, members);
-    for (const holder of [...members]) if (holder.id !== target) moved += moveNamedMentions(graph, holder, key, target);
-    for (const member of [...graph.authorsByNameKey.get(key)]) {
+    for (const holder of members) if (holder.id !== target) moved += moveNamedMentions(graph, holder, key, target);
+    for (const member of graph.authorsWithNameKey(key)) {
       if (!member.keyed && member.papers.length === 0) graph.removeAuthor(member);
     }
   }
@@ -34,7 +34,7 @@ function moveNamedMentions(graph: AuthorGraph, holder: MemAuthor, key: string, t
     const edge = bylines.edge(paper, mine);
     if (!edgeNamed(edge)) continue;
     const target =
-      graph.authors.get(targetId) ?? graph.addAuthor({ id: targetId, name: holder.name, nameKey: key, keyed: false, numbered: false });
+      graph.author(targetId) ?? graph.addAuthor({ id: targetId, name: holder.name, nameKey: key, keyed: false, numbered: false });
     const theirs = bylines.edgeIndex(paper, target.index);
     if (theirs >= 0) {
       const folded = bylines.edge(paper, theirs);

@@ -52,9 +52,10 @@ export interface MemAuthor {
 
 /** What the name settlement (memory-names.ts) reads and changes in the graph; MemoryGraph provides it. */
 export interface AuthorGraph {
-  readonly authors: ReadonlyMap<string, MemAuthor>;
-  /** The authors under each nameKey (one-or-many.ts). */
-  readonly authorsByNameKey: { get(nameKey: string): readonly MemAuthor[] };
+  /** The author with this id, or undefined. */
+  author(id: string): MemAuthor | undefined;
+  /** The authors under the nameKey, in the order they were added. */
+  authorsWithNameKey(nameKey: string): MemAuthor[];
   addAuthor(fields: Pick<MemAuthor, "id" | "name" | "nameKey" | "keyed" | "numbered">): MemAuthor;
   removeAuthor(author: MemAuthor): void;
   /** The papers' bylines, read and changed in place. */
