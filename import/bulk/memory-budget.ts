@@ -4,9 +4,11 @@ import v8 from "node:v8";
 import { TargetRefusal } from "../writer/import-target";
 
 /*
- * `import --bulk` holds the whole graph in this process's heap (live after the read: about 0.75 KiB per record of
- * generated dblp at 1M records, 1.1 KiB per record of the 158k ML file, 2.7 KiB with abstracts; see memory-graph.ts
- * for what keeps it there and detached.ts for what no longer does). Past Node's heap limit V8 aborts the process with a
+ * `import --bulk` holds the whole graph in this process's memory: in the heap its authors and ids (live after the read:
+ * about 0.21 KiB per record of generated dblp at 1M records), outside it the papers' columns and the indexes (about
+ * 0.1 KiB per record, typed arrays: paper-table.ts), which the heap limit does not cover and this budget does not
+ * watch; the papers' payloads are on disk. See memory-graph.ts for what keeps it there and detached.ts for what no
+ * longer does. Past Node's heap limit V8 aborts the process with a
  * stack dump and no advice. This budget stops the read stage first, cleanly (nothing has been written to the store
  * yet), and says how much heap the whole input needs, from what the records read so far took.
  */
