@@ -5,11 +5,16 @@ import { bulkHeapFlags, describeBulkHeap } from "../../../src/cli/bulk-heap";
 const GIB = 2 ** 30;
 
 describe("import --bulk's heap", () => {
-  it("sizes the heap from the machine's memory, with larger semi-spaces, when nobody chose a limit", () => {
-    assert.deepEqual(bulkHeapFlags({}, [], 24 * GIB), ["--max-old-space-size=14745", "--max-semi-space-size=32"]);
+  it("sizes the heap from the machine's memory, with larger semi-spaces and a fixed growth, when nobody chose a limit", () => {
+    assert.deepEqual(bulkHeapFlags({}, [], 24 * GIB), [
+      "--max-old-space-size=14745",
+      "--max-semi-space-size=32",
+      "--heap-growing-percent=50",
+    ]);
     assert.deepEqual(bulkHeapFlags({ NODE_OPTIONS: "--enable-source-maps" }, ["--expose-gc"], 8 * GIB), [
       "--max-old-space-size=4915",
       "--max-semi-space-size=32",
+      "--heap-growing-percent=50",
     ]);
   });
 
@@ -23,7 +28,7 @@ describe("import --bulk's heap", () => {
   });
 
   it("says what it chose and how to choose otherwise", () => {
-    const line = describeBulkHeap(["--max-old-space-size=14745", "--max-semi-space-size=32"], 24 * GIB);
+    const line = describeBulkHeap(["--max-old-space-size=14745", "--max-semi-space-size=32", "--heap-growing-percent=50"], 24 * GIB);
     assert.match(line, /heap limit of 14\.4 GiB \(60% of this machine's 24\.0 GiB\)/);
     assert.match(line, /NODE_OPTIONS=--max-old-space-size=<MiB>/);
   });
