@@ -7,10 +7,10 @@ import path from "node:path";
  * What of a paper nothing but the CSV stage reads: neither paper resolution (id, DOI, year) nor the pairs
  * (authorships, year) need it. `import --bulk` keeps it on disk instead of in the heap: at 1M generated dblp
  * records it was about a quarter of the in-memory graph. The titleKey is here too when it is not the paper's id
- * (title-index.ts finds papers by it with a hash and reads it back to compare).
+ * (handles-by-key.ts finds papers by it with a hash and reads it back to compare).
  */
 export interface PaperPayload {
-  /** null: the titleKey is the paper's id (MemPaper.titleKey holds it). */
+  /** null: the titleKey is the paper's id (PaperTable.titleKeyIsId). */
   titleKey: string | null;
   title: string;
   url: string | null;
@@ -87,7 +87,7 @@ export class PaperPayloads {
   }
 
   /**
-   * The same, for one record anywhere in the file (title-index.ts's comparisons): a read of a few hundred bytes that
+   * The same, for one record anywhere in the file (handles-by-key.ts's comparisons): a read of a few hundred bytes that
    * leaves the read buffer, and the sequential reader's place in the file, alone.
    */
   peek(handle: number): PaperPayload {

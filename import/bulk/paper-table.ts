@@ -1,11 +1,13 @@
 import { detached } from "./detached";
 import { edgeAuthor } from "./edge";
 import { HandleIndex } from "./handle-index";
+import { StringBytes } from "./string-bytes";
 import type { Bylines, PackedAuthorship, PaperHandle } from "./memory-types";
 
 /**
  * The in-memory graph's papers as columns: a paper is a handle (its row, given in creation order, never reused),
- * and its fields are typed arrays indexed by it; its authorships are a run of a shared pool of packed edges (edge.ts).
+ * and its fields are typed arrays indexed by it, its id bytes outside the heap too (string-bytes.ts); its authorships
+ * are a run of a shared pool of packed edges (edge.ts).
  * As objects, each paper cost about 300 bytes beside its id (the object, an array and its element store for the
  * byline, a Map entry by id and one by title hash): about 2.3 GB of the heap at 8M dblp records, all of it marked by
  * the collector again and again during the read. As columns it costs about 60 bytes, outside the collected heap but
@@ -18,7 +20,12 @@ import type { Bylines, PackedAuthorship, PaperHandle } from "./memory-types";
  */
 export class PaperTable implements Bylines {
   private count = 0;
-  private readonly ids: string[] = [];
+  /** Each paper's id: where its bytes are in `idBytes` (string-bytes.ts). */
+  private readonly idBytes = new StringBytes();
+  private idChunks = new Int32Array(INITIAL_ROWS);
+  private idOffsets = new Int32Array(INITIAL_ROWS);
+  private idLengths = new Int32Array(INITIAL_ROWS);
+  private readonly idPlace = { chunk: 0, offset: 0, length: 0 };
   private years = new Int32Array(INITIAL_ROWS);
   private venues = new Int32Array(INITIAL_ROWS);
   private payloads = new Float64Array(INITIAL_ROWS);
@@ -30,26 +37,26 @@ export class PaperTable implements Bylines {
   private edgesUsed = 0;
   /** DOIs that are neither the paper's id nor missing (a paper made by titleKey that got a DOI later): rare. */
   private readonly otherDois = new Map<PaperHandle, string>();
-  private readonly byId = new HandleIndex((paper) => this.ids[paper]);
+  private readonly byId = new HandleIndex((paper) => this.id(paper));
 
   get size(): number {
     return this.count;
   }
 
-  /** A new paper with no authorships; `id` and `doi` are copied (detached.ts), as every string the graph keeps. */
+  /** A new paper with no authorships; a `doi` that is not the id is copied (detached.ts), as every string the graph keeps. */
   add(fields: { id: string; titleKeyIsId: boolean; doi: string | null; year: number | null; venue: number; payload: number }): PaperHandle {
     if (fields.year !== null && !(Number.isInteger(fields.year) && Math.abs(fields.year) < 2 ** 31 - 1))
       throw new Error(`bulk import: the year ${fields.year} of paper ${fields.id} is not an integer the graph can hold`);
     const paper = this.count;
     if (paper === this.years.length) this.growRows();
     this.count += 1;
-    const id = detached(fields.id);
-    this.ids.push(id);
+    const id = fields.id;
+    this.setId(paper, id);
     this.years[paper] = fields.year ?? NO_YEAR;
     this.venues[paper] = fields.venue;
     this.payloads[paper] = fields.payload;
     this.flags[paper] = fields.titleKeyIsId ? TITLE_KEY_IS_ID : 0;
-    this.setDoi(paper, fields.doi);
+    this.setDoi(paper, fields.doi, id);
     this.edgeStarts[paper] = this.edgesUsed;
     this.edgeCounts[paper] = 0;
     this.byId.add(id, paper);
@@ -62,7 +69,15 @@ export class PaperTable implements Bylines {
   }
 
   id(paper: PaperHandle): string {
-    return this.ids[paper];
+    return this.idBytes.get(this.idChunks[paper], this.idOffsets[paper], this.idLengths[paper]);
+  }
+
+  private setId(paper: PaperHandle, id: string): void {
+    const place = this.idPlace;
+    this.idBytes.add(id, place);
+    this.idChunks[paper] = place.chunk;
+    this.idOffsets[paper] = place.offset;
+    this.idLengths[paper] = place.length;
   }
 
   /**
@@ -70,11 +85,11 @@ export class PaperTable implements Bylines {
    * old id: it is no longer kept by the id, and the caller must put it in the paper's payload.
    */
   rename(paper: PaperHandle, to: string, doi: string): string | null {
-    const old = this.ids[paper];
+    const old = this.id(paper);
     this.byId.delete(old);
-    this.ids[paper] = detached(to);
-    this.byId.add(this.ids[paper], paper);
-    this.setDoi(paper, doi);
+    this.setId(paper, to);
+    this.byId.add(to, paper);
+    this.setDoi(paper, doi, to);
     if (!this.titleKeyIsId(paper)) return null;
     this.flags[paper] &= ~TITLE_KEY_IS_ID;
     return old;
@@ -87,16 +102,16 @@ export class PaperTable implements Bylines {
 
   doi(paper: PaperHandle): string | null {
     const flags = this.flags[paper];
-    if (flags & DOI_IS_ID) return this.ids[paper];
+    if (flags & DOI_IS_ID) return this.id(paper);
     return flags & OTHER_DOI ? this.otherDois.get(paper)! : null;
   }
 
-  /** Sets the DOI (null for none); one that is the id costs nothing. */
-  setDoi(paper: PaperHandle, doi: string | null): void {
+  /** Sets the DOI (null for none); one that is the id costs nothing. `id` saves reading the id back. */
+  setDoi(paper: PaperHandle, doi: string | null, id = this.id(paper)): void {
     this.flags[paper] &= ~(DOI_IS_ID | OTHER_DOI);
     this.otherDois.delete(paper);
     if (doi === null) return;
-    if (doi === this.ids[paper]) this.flags[paper] |= DOI_IS_ID;
+    if (doi === id) this.flags[paper] |= DOI_IS_ID;
     else {
       this.flags[paper] |= OTHER_DOI;
       this.otherDois.set(paper, detached(doi));
@@ -189,6 +204,10 @@ export class PaperTable implements Bylines {
   get columnBytes(): number {
     return (
       this.byId.bytes +
+      this.idBytes.bytes +
+      this.idChunks.byteLength +
+      this.idOffsets.byteLength +
+      this.idLengths.byteLength +
       this.years.byteLength +
       this.venues.byteLength +
       this.payloads.byteLength +
@@ -207,6 +226,9 @@ export class PaperTable implements Bylines {
     this.flags = grown(this.flags, new Uint8Array(rows));
     this.edgeStarts = grown(this.edgeStarts, new Int32Array(rows));
     this.edgeCounts = grown(this.edgeCounts, new Int32Array(rows));
+    this.idChunks = grown(this.idChunks, new Int32Array(rows));
+    this.idOffsets = grown(this.idOffsets, new Int32Array(rows));
+    this.idLengths = grown(this.idLengths, new Int32Array(rows));
   }
 
   /** The pool position of `length` free slots in one chunk at the pool's end (the rest of a chunk too short is left). */

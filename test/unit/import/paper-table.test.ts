@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { edgeAuthor, packEdge } from "../../../import/bulk/edge";
 import { PaperTable } from "../../../import/bulk/paper-table";
+import { StringBytes } from "../../../import/bulk/string-bytes";
 
 /*
  * The bulk import's papers as columns (import/bulk/paper-table.ts) against plain arrays: bylines appended to in any
@@ -81,5 +82,33 @@ describe("the bulk import's paper table", () => {
     table.setDoi(b, null);
     assert.equal(table.doi(b), null);
     assert.throws(() => table.add({ id: "x", titleKeyIsId: true, doi: null, year: 2001.5, venue: -1, payload: 0 }), /not an integer/);
+    // Ids that are not ASCII come back exactly, and are found.
+    const c = table.add({ id: "ünïcödé \uD800 title|2003", titleKeyIsId: true, doi: null, year: 2003, venue: -1, payload: 19 });
+    assert.equal(table.id(c), "ünïcödé \uD800 title|2003");
+    assert.equal(table.find("ünïcödé \uD800 title|2003"), c);
+  });
+});
+
+describe("the bulk import's strings as bytes", () => {
+  it("gives back every string exactly: ASCII, Latin-1, astral characters, lone surrogates, empty, longer than a chunk", () => {
+    const bytes = new StringBytes();
+    const texts = [
+      "10.1145/3313831.3376727",
+      "",
+      "réseaux de neurones|2019",
+      "a \u{1F600} in a title|2020",
+      "a lone surrogate \uD800 here",
+      "\uDC00 and the other one",
+      "x".repeat(70_000),
+      "ü".repeat(40_000),
+    ];
+    for (let i = 0; i < 20_000; i++) texts.push(`10.1000/generated.${i}`);
+    const places = texts.map((text) => {
+      const place = { chunk: 0, offset: 0, length: 0 };
+      bytes.add(text, place);
+      return place;
+    });
+    texts.forEach((text, i) => assert.equal(bytes.get(places[i].chunk, places[i].offset, places[i].length), text, `string ${i}`));
+    assert.ok(new Set(places.map((p) => p.chunk)).size > 4, "the strings fill several chunks");
   });
 });
