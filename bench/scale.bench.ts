@@ -210,7 +210,7 @@ Knobs (flags win over the environment):
   --report FILE                           no run: write the section again from a run's saved result
                                           (<dir>/scale-result-<size>-s<seed>.json, kept by every run)
   --loaded-home H    SCALE_LOADED_HOME    start from a home an earlier \`import --bulk\` of the base set loaded (at
-                                          8M records the bulk load alone took 34.0 and 41.7 minutes in its latest
+                                          8M records the bulk load alone took 24 to 28 minutes in its latest
                                           runs, bench/SCALE.md): no generate of the base set, no bulk stage; the
                                           home is used in place, never removed, and month 1 writes into it. The
                                           queries run first, on the graph as loaded, then month 1, then the pair
