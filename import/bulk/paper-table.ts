@@ -106,12 +106,15 @@ export class PaperTable implements Bylines {
     return flags & OTHER_DOI ? this.otherDois.get(paper)! : null;
   }
 
-  /** Sets the DOI (null for none); one that is the id costs nothing. `id` saves reading the id back. */
-  setDoi(paper: PaperHandle, doi: string | null, id = this.id(paper)): void {
+  /**
+   * Sets the DOI (null for none); one that is the id costs nothing. `id`, when the caller has it, saves reading the id
+   * back; the id is only read for a DOI to compare, and the Map of other DOIs only touched for a paper that has one.
+   */
+  setDoi(paper: PaperHandle, doi: string | null, id?: string): void {
+    if (this.flags[paper] & OTHER_DOI) this.otherDois.delete(paper);
     this.flags[paper] &= ~(DOI_IS_ID | OTHER_DOI);
-    this.otherDois.delete(paper);
     if (doi === null) return;
-    if (doi === id) this.flags[paper] |= DOI_IS_ID;
+    if (doi === (id ?? this.id(paper))) this.flags[paper] |= DOI_IS_ID;
     else {
       this.flags[paper] |= OTHER_DOI;
       this.otherDois.set(paper, detached(doi));
