@@ -8,7 +8,7 @@ import { nextTurn } from "../util/time-slice";
 import type { NetworkData } from "../network/network.service";
 import { readMemberVenuePapers } from "./analysis.store";
 import { CommunityVenueRow, topVenuesByCommunity } from "./community-venues";
-import { LOUVAIN_RUNS, louvainCommunities } from "./communities";
+import { LOUVAIN_RUNS, louvainCommunities, REFINED_RUNS } from "./communities";
 import { explanation, implementation } from "./explain";
 import { LOUVAIN_FORMULA, METRIC_FORMULAS, MetricName } from "./metric-formulas";
 import { HopSearchThread, hopSearchThread } from "./hop-search-thread";
@@ -25,9 +25,10 @@ export const DEFAULT_SEED = 1;
  * The version of the analysis' own algorithms (metrics, Louvain), in every explanation's parameters: bump it when a
  * change could change a figure, so that a figure traced by its parameters and snapshot is re-run by the same code.
  * 1: graphology-metrics and graphology-communities-louvain; 2: typed arrays and Louvain written here; 3: betweenness
- * and closeness searched between classes of closed twins (the same values up to the order of additions).
+ * and closeness searched between classes of closed twins (the same values up to the order of additions); 4: the best
+ * Louvain runs refined; 5: up to 30 Louvain runs on small networks (communities.ts, louvainRuns).
  */
-export const ANALYSIS_ALGORITHM_VERSION = "4";
+export const ANALYSIS_ALGORITHM_VERSION = "5";
 /** Where a metric's code is: each one follows networkx's definition, and the tests hold it to networkx's values. */
 const writtenHere = (where: string) => `Written here (${where}) after networkx's definition; checked against networkx by the tests.`;
 
@@ -126,7 +127,7 @@ export class AnalysisService {
       algorithmVersion: ANALYSIS_ALGORITHM_VERSION,
     };
     const scheme = network.query ? TIE_STRENGTH_FORMULAS[network.query.strength] : TIE_STRENGTH_FORMULAS.FULL;
-    const communityParameters = { ...base, resolution, seed, louvainRuns: LOUVAIN_RUNS };
+    const communityParameters = { ...base, resolution, seed, louvainRuns: partition.runs, refinedRuns: REFINED_RUNS };
     const communities = describeCommunities(rows, partition.communityOf, partition.count, byId).map((c) => ({
       ...c,
       explain: explanation({
@@ -184,7 +185,7 @@ export class AnalysisService {
           parameters: communityParameters,
           snapshotId,
           notes: [
-            `The partition with the highest modularity of ${LOUVAIN_RUNS} Louvain runs whose visiting orders come from one generator seeded with ${seed}; the same network, resolution and seed give the same communities.`,
+            `The partition with the highest modularity of ${partition.runs} Louvain runs (${LOUVAIN_RUNS}, more on small networks where they are cheap), whose visiting orders come from one generator seeded with ${seed}, the best ${REFINED_RUNS} refined until no single author gains by moving; the same network, resolution and seed give the same communities.`,
             `Modularity ${partition.modularity.toFixed(6)} over ${partition.count} communities, numbered by size (largest 0).`,
             ...weightNote,
             writtenHere("src/analysis/louvain.ts"),
