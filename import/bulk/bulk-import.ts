@@ -8,7 +8,7 @@ import { ImportOptions, importInto, ImportSummary } from "../import-runner";
 import { silentProgress } from "../progress";
 import { ARRAY_DELIMITER, BulkCsv, writeBulkCsv } from "./bulk-csv";
 import { FILL_BATCH_SIZE, FILL_MISSING_ALIASES } from "./bulk.cypher";
-import { HeapBudget } from "./memory-budget";
+import { bulkMemory, HeapBudget } from "./memory-budget";
 import { MemoryGraph } from "./memory-graph";
 
 /** `import --bulk` cannot run here; the message says why and what to do instead. Nothing was written. */
@@ -52,7 +52,7 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
     };
     // Dropped once the CSVs are written: neo4j-admin sizes its off-heap memory from what is free, and on a dblp-sized
     // input this graph is most of the machine's memory.
-    const budget = new HeapBudget();
+    const budget = new HeapBudget(bulkMemory(opts.env));
     // The papers' payloads go to a file in the home (unlinked at once), beside the CSVs and the store.
     let graph: MemoryGraph | undefined = new MemoryGraph(budget, opts.config.home);
     const csvDir = path.join(opts.config.home, `bulk-csv-${process.pid}`);

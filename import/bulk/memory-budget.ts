@@ -1,16 +1,18 @@
-import os from "node:os";
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import v8 from "node:v8";
+import { machineMemoryBytes, parseMemorySize } from "../../src/util/memory-size";
 import { TargetRefusal } from "../writer/import-target";
 
 /*
  * `import --bulk` holds the whole graph in this process's memory: in the heap its authors and ids (live after the read:
  * about 0.21 KiB per record of generated dblp at 1M records), outside it the papers' columns and the indexes (about
- * 0.1 KiB per record, typed arrays: paper-table.ts), which the heap limit does not cover and this budget does not
- * watch; the papers' payloads are on disk. See memory-graph.ts for what keeps it there and detached.ts for what no
- * longer does. Past Node's heap limit V8 aborts the process with a
- * stack dump and no advice. This budget stops the read stage first, cleanly (nothing has been written to the store
- * yet), and says how much heap the whole input needs, from what the records read so far took.
+ * 0.15 KiB per record, typed arrays: paper-table.ts), which the heap limit does not cover; the papers' payloads are on
+ * disk. See memory-graph.ts for what keeps it there. Past Node's heap limit V8 aborts the process with a stack dump
+ * and no advice; past the machine's memory the OS kills it, also without advice, and possibly after an hour of
+ * reading. This budget stops the read stage first, cleanly (nothing has been written to the store yet), and says how
+ * much the whole input needs, from what the records read so far took: heap against the heap limit, heap and columns
+ * together against the memory the bulk import may use (the machine's, a container's limit, or
+ * COAUTHOR_GRAPH_BULK_MEMORY).
  */
 
 /** Stop when the heap is this full, before V8's own limit kills the process. */
@@ -21,6 +23,35 @@ const PROJECTED_SHARE = 0.9;
 const PROJECT_FROM_SHARE = 0.05;
 /** The CSV stage (coauthor pair counters, row buffers) needs some room beyond the read stage's graph. */
 const CSV_HEADROOM = 1.3;
+/**
+ * The heap's size against what is alive in it: the bulk rerun lets it grow by half of the live heap between full
+ * collections (src/cli/bulk-heap.ts), so its resident memory reaches about 1.5 times the live heap, or the limit.
+ */
+const HEAP_GROWTH = 1.5;
+/** Refuse when the whole input's projected memory is past this share of what the import may use. */
+const MEMORY_SHARE = 0.9;
+
+/** Caps what the bulk import may use (default: the machine's memory or its container's limit). */
+export const BULK_MEMORY_VARIABLE = "COAUTHOR_GRAPH_BULK_MEMORY";
+const MIN_BULK_MEMORY = 64 * 2 ** 20;
+
+export interface BulkMemory {
+  bytes: number;
+  /** Whether COAUTHOR_GRAPH_BULK_MEMORY chose it (the refusals then say so). */
+  chosen: boolean;
+}
+
+/** The memory `import --bulk` may use: COAUTHOR_GRAPH_BULK_MEMORY when set, else the machine's (or a container's limit). */
+export function bulkMemory(env: NodeJS.ProcessEnv): BulkMemory {
+  const text = env[BULK_MEMORY_VARIABLE]?.trim();
+  if (!text) return { bytes: machineMemoryBytes(), chosen: false };
+  const bytes = parseMemorySize(text);
+  if (bytes === null || bytes < MIN_BULK_MEMORY)
+    throw new Error(
+      `${BULK_MEMORY_VARIABLE}=${text} is not a usable memory size: give e.g. 8g or 12000m (at least 64m), or unset it to use the machine's memory.`,
+    );
+  return { bytes, chosen: true };
+}
 
 export interface HeapReading {
   /** Records read into the in-memory graph so far, and how many the input holds (from the check pass). */
@@ -30,7 +61,18 @@ export interface HeapReading {
   usedBytes: number;
   baselineBytes: number;
   limitBytes: number;
+  /** Memory outside the heap the graph holds now (its columns and indexes; none before the first record). */
+  outsideBytes: number;
+  /** The program's own resident memory outside the heap (code, V8 itself, buffers), before the first record. */
+  programBytes?: number;
+  /**
+   * Whether usedBytes is what was alive after a full collection (projections need it), or only the heap in use now,
+   * garbage included (before the first full collection: the memory in use must still fit).
+   */
+  heapIsLive?: boolean;
+  /** What the import may use (bulkMemory), and whether COAUTHOR_GRAPH_BULK_MEMORY chose it. */
   machineBytes: number;
+  memoryChosen?: boolean;
 }
 
 /** The in-memory graph will not fit: its message says how much it needs and what to do. */
@@ -43,37 +85,64 @@ export class BulkMemoryExceeded extends TargetRefusal {
 
 const GIB = 2 ** 30;
 const MIB = 2 ** 20;
+const gib = (bytes: number) => (bytes >= GIB ? `${(bytes / GIB).toFixed(1)} GiB` : `${Math.ceil(bytes / MIB)} MiB`);
 
 /** Null while the graph fits; otherwise the refusal's message. Pure, for tests. */
 export function heapVerdict(r: HeapReading): string | null {
-  const graphBytes = Math.max(0, r.usedBytes - r.baselineBytes);
-  const projected = r.baselineBytes + (r.done > 0 ? (graphBytes * r.total) / r.done : 0);
-  const full = r.usedBytes > HARD_SHARE * r.limitBytes;
-  const projectedOver = r.done >= PROJECT_FROM_SHARE * r.total && projected > PROJECTED_SHARE * r.limitBytes;
-  if (!full && !projectedOver) return null;
-  const needBytes = Math.max(projected, r.usedBytes) * CSV_HEADROOM;
-  const needMiB = Math.ceil(needBytes / MIB / 256) * 256;
-  const gib = (bytes: number) => (bytes >= GIB ? `${(bytes / GIB).toFixed(1)} GiB` : `${Math.ceil(bytes / MIB)} MiB`);
-  const facts =
-    `import --bulk holds the whole graph in memory, and it will not fit in this process's heap: after ${r.done} of ` +
-    `${r.total} records it uses ${gib(r.usedBytes)}, so the whole input needs about ${gib(needBytes)} ` +
-    `(CSV stage included), and Node allows ${gib(r.limitBytes)} here. Nothing was written to the database.`;
-  const enough = needBytes < 0.85 * r.machineBytes;
-  const next = enough
-    ? ` Next: run it again with NODE_OPTIONS=--max-old-space-size=${needMiB} (this machine has ${gib(r.machineBytes)}; ` +
-      `leave room for neo4j-admin and Neo4j), or import without --bulk (the online path: slower, memory bounded by a batch).`
-    : ` This machine has ${gib(r.machineBytes)}, not enough for that. Next: import without --bulk (the online path: ` +
-      `slower, memory bounded by a batch), or bulk-load on a machine with at least ${gib(needBytes / 0.85)}.`;
-  return facts + next;
+  const scale = r.done > 0 ? r.total / r.done : 0;
+  const projectedHeap = r.baselineBytes + Math.max(0, r.usedBytes - r.baselineBytes) * scale;
+  const live = r.heapIsLive ?? true;
+  const projecting = live && r.done >= PROJECT_FROM_SHARE * r.total;
+  const heapNeed = Math.max(projectedHeap, r.usedBytes) * CSV_HEADROOM;
+  const outsideNeed = Math.max(r.outsideBytes * scale, r.outsideBytes) * CSV_HEADROOM;
+  // Resident memory: the live heap with its room to grow (up to its limit), and the columns.
+  const resident = (heap: number) => Math.max(heap, Math.min(heap * HEAP_GROWTH, r.limitBytes));
+  const program = r.programBytes ?? 0;
+  const memoryNow = program + (live ? resident(r.usedBytes) : r.usedBytes) + r.outsideBytes;
+  const memoryNeed = program + resident(heapNeed) + outsideNeed;
+  const memoryHas = r.memoryChosen ? `${BULK_MEMORY_VARIABLE} allows ${gib(r.machineBytes)}` : `this machine has ${gib(r.machineBytes)}`;
+  const memory = r.memoryChosen
+    ? `the ${gib(r.machineBytes)} that ${BULK_MEMORY_VARIABLE} allows`
+    : `this machine's ${gib(r.machineBytes)}`;
+  const heapOver = (live && r.usedBytes > HARD_SHARE * r.limitBytes) || (projecting && projectedHeap > PROJECTED_SHARE * r.limitBytes);
+  if (heapOver) {
+    const needMiB = Math.ceil(heapNeed / MIB / 256) * 256;
+    const facts =
+      `import --bulk holds the whole graph in memory, and it will not fit in this process's heap: after ${r.done} of ` +
+      `${r.total} records it uses ${gib(r.usedBytes)}, so the whole input needs about ${gib(heapNeed)} ` +
+      `(CSV stage included), and Node allows ${gib(r.limitBytes)} here. Nothing was written to the database.`;
+    // With the limit asked for, the heap stays within it: the columns and the program come on top.
+    const inAll = program + heapNeed + outsideNeed;
+    const enough = inAll < 0.85 * r.machineBytes;
+    const next = enough
+      ? ` Next: run it again with NODE_OPTIONS=--max-old-space-size=${needMiB} (${memoryHas}; leave room for ` +
+        `neo4j-admin and Neo4j), or import without --bulk (the online path: slower, memory bounded by a batch).`
+      : ` With the papers' columns outside the heap that is about ${gib(inAll)} in all at its peak, and ${memoryHas}. ` +
+        `Next: import without --bulk (the online path: slower, memory bounded by a batch), or bulk-load on a machine with ` +
+        `at least ${gib(inAll / 0.85)}.`;
+    return facts + next;
+  }
+  const memoryOver = memoryNow > MEMORY_SHARE * r.machineBytes || (projecting && memoryNeed > MEMORY_SHARE * r.machineBytes);
+  if (!memoryOver) return null;
+  return (
+    `import --bulk holds the whole graph in memory, and it will not fit in ${memory}: after ${r.done} of ${r.total} ` +
+    `records it holds ${gib(r.usedBytes)} of heap and ${gib(r.outsideBytes)} of papers' columns and indexes outside it ` +
+    `(the program itself ${gib(program)} more), ` +
+    `so the whole input needs about ${gib(memoryNeed)} at its peak (the heap's room to grow and the CSV stage included). ` +
+    `Nothing was written to the database. Next: import without --bulk (the online path: slower, memory bounded by a ` +
+    `batch), or bulk-load where it may use at least ${gib(memoryNeed / MEMORY_SHARE)}` +
+    (r.memoryChosen ? ` (raise ${BULK_MEMORY_VARIABLE} if the machine has it).` : ".")
+  );
 }
 
 /**
- * Watches the heap while the in-memory graph fills; `check` throws BulkMemoryExceeded when it will not fit. It judges
+ * Watches the heap (and the columns outside it) while the in-memory graph fills; `check` throws BulkMemoryExceeded when it will not fit. It judges
  * by the heap in use right after each full garbage collection (what is alive), not by the heap in use at the check,
  * which also holds garbage not collected yet and would make the projection cry wolf.
  */
 export class HeapBudget {
   private baselineBytes = 0;
+  private programBytes = 0;
   private liveBytes = 0;
   /** Records of all files so far: read into the graph, read before the current file, and expected of it. */
   private done = 0;
@@ -81,7 +150,8 @@ export class HeapBudget {
   private expected: (() => number) | undefined;
   private observer: PerformanceObserver | undefined;
 
-  constructor() {
+  /** `memory`: what the import may use (bulkMemory). */
+  constructor(private readonly memory: BulkMemory = { bytes: machineMemoryBytes(), chosen: false }) {
     this.observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
@@ -96,26 +166,37 @@ export class HeapBudget {
   /**
    * Before a file's write pass: how many records it holds (`expected()`, asked at each check: an estimate that
    * improves while the file is read when there was no check pass). The first call also notes the program's own heap:
-   * alive after the last full collection if a check pass had one (the heap in use now also holds that pass's garbage).
+   * alive after the last full collection if a check pass had one (the heap in use now also holds that pass's garbage),
+   * and its resident memory outside the heap (about 100 MiB: code, V8, the driver), which stays as the graph grows.
    */
   begin(expected: () => number): void {
-    if (this.expected === undefined) this.baselineBytes = this.liveBytes || v8.getHeapStatistics().used_heap_size;
+    if (this.expected === undefined) {
+      this.baselineBytes = this.liveBytes || v8.getHeapStatistics().used_heap_size;
+      const usage = process.memoryUsage();
+      this.programBytes = Math.max(0, usage.rss - usage.heapTotal);
+    }
     this.doneBeforeFile = this.done;
     this.expected = expected;
     this.liveBytes = 0;
   }
 
-  /** After a batch of `records` landed in the graph. */
-  check(records: number): void {
+  /** After a batch of `records` landed in the graph, which now holds `outsideBytes` outside the heap. */
+  check(records: number, outsideBytes = 0): void {
     this.done += records;
-    if (this.liveBytes === 0) return; // no full collection yet: the heap is still small
+    // Before the first full collection nothing is known of what is alive (the heap limit is then far off), but the
+    // heap in use and the columns must still fit in the memory the import may use.
+    const heapIsLive = this.liveBytes > 0;
     const verdict = heapVerdict({
       done: this.done,
       total: Math.max(this.doneBeforeFile + (this.expected?.() ?? 0), this.done),
-      usedBytes: this.liveBytes,
+      usedBytes: heapIsLive ? this.liveBytes : v8.getHeapStatistics().used_heap_size,
+      heapIsLive,
       baselineBytes: this.baselineBytes,
       limitBytes: v8.getHeapStatistics().heap_size_limit,
-      machineBytes: os.totalmem(),
+      outsideBytes,
+      programBytes: this.programBytes,
+      machineBytes: this.memory.bytes,
+      memoryChosen: this.memory.chosen,
     });
     if (verdict) throw new BulkMemoryExceeded(verdict);
   }

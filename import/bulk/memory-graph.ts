@@ -154,7 +154,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     counts.authorsUpdated += rows.authors.length - authorsCreated;
     counts.authorshipsCreated += authorshipsCreated;
     counts.authorshipsWritten += rows.authorships.length;
-    this.budget?.check(records.length);
+    this.budget?.check(records.length, this.columnBytes);
   }
 
   async settleNames(): Promise<number> {

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
+import { BULK_MEMORY_VARIABLE, type BulkMemory } from "../../import/bulk/memory-budget";
 
 /*
  * `import --bulk` holds the whole graph in Node's heap, and Node's default limit (about 4 GB on a 64-bit machine,
@@ -12,7 +13,10 @@ import os from "node:os";
  * the read and CSV stages no slower).
  */
 
-/** Share of the machine's memory the heap may take: the rest is for the OS and the page cache; neo4j-admin runs after the graph is dropped. */
+/**
+ * Share of the memory the import may use (the machine's, or COAUTHOR_GRAPH_BULK_MEMORY) the heap may take: the rest is
+ * for the papers' columns outside the heap, the OS and the page cache; neo4j-admin runs after the graph is dropped.
+ */
 const HEAP_SHARE = 0.6;
 /** Young generation semi-space, MiB (Node's default is 16 on 64-bit machines). */
 const SEMI_SPACE_MIB = 32;
@@ -35,13 +39,13 @@ export function bulkHeapFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[
   return [`--max-old-space-size=${heapMiB}`, `--max-semi-space-size=${SEMI_SPACE_MIB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
 }
 
-/** What the rerun line says about the flags. */
-export function describeBulkHeap(flags: readonly string[], machineBytes: number): string {
+/** What the rerun line says about the flags, and the memory they were sized from. */
+export function describeBulkHeap(flags: readonly string[], memory: BulkMemory): string {
   const heapMiB = Number(/--max-old-space-size=(\d+)/.exec(flags.join(" "))?.[1]);
-  const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  const gib = (bytes: number) => (bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.round(bytes / MIB)} MiB`);
   return (
-    `import --bulk: running with a heap limit of ${gib(heapMiB * MIB)} (${Math.round(HEAP_SHARE * 100)}% of this machine's ` +
-    `${gib(machineBytes)}), ${SEMI_SPACE_MIB} MiB young-generation semi-spaces and a full collection whenever the heap ` +
+    `import --bulk: running with a heap limit of ${gib(heapMiB * MIB)} (${Math.round(HEAP_SHARE * 100)}% of ` +
+    `${memory.chosen ? `the ${gib(memory.bytes)} ${BULK_MEMORY_VARIABLE} allows` : `this machine's ${gib(memory.bytes)}`}), ${SEMI_SPACE_MIB} MiB young-generation semi-spaces and a full collection whenever the heap ` +
     `grows by ${HEAP_GROWING_PERCENT}% of what was alive after the last one; ` +
     `set NODE_OPTIONS=--max-old-space-size=<MiB> to choose the limit yourself.`
   );

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
-import os from "node:os";
 import { Command, Option } from "commander";
 import { bulkImport } from "../../import/bulk/bulk-import";
+import { bulkMemory } from "../../import/bulk/memory-budget";
 import { FORMATS } from "../../import/canonical";
 import { expandInputs } from "../../import/folders";
 import { importFiles, ImportSummary } from "../../import/import-runner";
@@ -40,10 +40,11 @@ export function registerImportCommand(program: Command): void {
       "first load of an EMPTY local database with neo4j-admin (Neo4j must be stopped); same graph as the online import, several times faster",
     )
     .action(async (args: string[], opts: ImportCommandOptions) => {
-      const heapFlags = opts.bulk ? bulkHeapFlags(process.env, process.execArgv, os.totalmem()) : null;
-      if (heapFlags) {
+      const memory = opts.bulk ? bulkMemory(process.env) : null;
+      const heapFlags = memory ? bulkHeapFlags(process.env, process.execArgv, memory.bytes) : null;
+      if (memory && heapFlags) {
         // Before anything is read (standard input included): the rerun does the whole command.
-        console.error(describeBulkHeap(heapFlags, os.totalmem()));
+        console.error(describeBulkHeap(heapFlags, memory));
         process.exitCode = await rerunWithFlags(heapFlags);
         return;
       }

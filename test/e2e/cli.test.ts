@@ -209,6 +209,35 @@ describe("the coauthor-graph command line", () => {
     }
   });
 
+  it("stops --bulk cleanly when the graph, columns included, will not fit in the memory it may use", async () => {
+    // A heap limit far above the need (so the heap's own budget never speaks) and COAUTHOR_GRAPH_BULK_MEMORY=64m:
+    // the program's own heap (with its room to grow) and the papers' columns outside the heap pass 90% of it within
+    // the first 30,000 generated records, long before the machine's memory would matter.
+    const scratch = mkdtempSync(path.join(os.tmpdir(), "cli-bulk-memory-"));
+    const home = tempHome("cli-bulk-memory");
+    try {
+      const file = await generatedDblpFile(scratch, 30_000);
+      const env = { ...localEnv(home), NODE_OPTIONS: "--max-old-space-size=2048", COAUTHOR_GRAPH_BULK_MEMORY: "64m" };
+      const result = await runCliWith(env, ["import", "--bulk", "--no-figures", file]);
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        /will not fit in the 64 MiB that COAUTHOR_GRAPH_BULK_MEMORY allows: after \d+ of \d+ records it holds \d+ MiB of heap and [\d.]+ (MiB|GiB) of papers' columns/,
+      );
+      assert.doesNotMatch(result.stdout, /this process's heap/, "the heap itself fits");
+      assert.match(result.stdout, /Nothing was written to the database\. Next: import without --bulk/);
+      assert.match(result.stdout, /raise COAUTHOR_GRAPH_BULK_MEMORY if the machine has it/);
+      assert.equal(existsSync(path.join(home, "neo4j", "data", "databases", "neo4j")), false, "no store was made");
+
+      const bad = await runCliWith({ ...env, COAUTHOR_GRAPH_BULK_MEMORY: "plenty" }, ["import", "--bulk", "--no-figures", file]);
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.stdout + bad.stderr, /COAUTHOR_GRAPH_BULK_MEMORY=plenty is not a usable memory size: give e\.g\. 8g/);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+      removeHome(home);
+    }
+  });
+
   it("passes a SIGTERM on to the --bulk rerun it started, and leaves no process behind", async () => {
     const scratch = mkdtempSync(path.join(os.tmpdir(), "cli-bulk-signal-"));
     const home = tempHome("cli-bulk-signal");

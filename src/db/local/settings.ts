@@ -1,3 +1,4 @@
+import { parseMemorySize } from "../../util/memory-size";
 import { Neo4jSetupError } from "./setup-error";
 
 /** The latest 5.26 LTS patch on Maven Central when this was written (checked with maven-metadata.xml). */
@@ -50,13 +51,11 @@ export function localNeo4jSettings(env: NodeJS.ProcessEnv = process.env): LocalN
 }
 
 const MIB = 1024 * 1024;
-const UNIT: Record<string, number> = { "": 1, k: 1024, m: MIB, g: 1024 * MIB, t: 1024 * 1024 * MIB };
 
 /** "512m", "2g", "1.5G", "4096MB", "1073741824" -> bytes; at least `minimum`. */
 export function memorySize(variable: string, text: string, minimum: number): number {
-  const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(text.trim());
-  const bytes = match ? Math.floor(Number(match[1]) * UNIT[match[2].toLowerCase()]) : NaN;
-  if (!Number.isFinite(bytes) || bytes < minimum) {
+  const bytes = parseMemorySize(text);
+  if (bytes === null || bytes < minimum) {
     throw new Neo4jSetupError(
       `${variable}=${text} is not a usable memory size: give e.g. 512m or 2g (at least ${Math.round(minimum / MIB)}m).`,
     );

@@ -28,8 +28,13 @@ describe("import --bulk's heap", () => {
   });
 
   it("says what it chose and how to choose otherwise", () => {
-    const line = describeBulkHeap(["--max-old-space-size=14745", "--max-semi-space-size=32", "--heap-growing-percent=50"], 24 * GIB);
+    const flags = ["--max-old-space-size=14745", "--max-semi-space-size=32", "--heap-growing-percent=50"];
+    const line = describeBulkHeap(flags, { bytes: 24 * GIB, chosen: false });
     assert.match(line, /heap limit of 14\.4 GiB \(60% of this machine's 24\.0 GiB\)/);
     assert.match(line, /NODE_OPTIONS=--max-old-space-size=<MiB>/);
+    const capped = describeBulkHeap(["--max-old-space-size=4915"], { bytes: 8 * GIB, chosen: true });
+    assert.match(capped, /heap limit of 4\.8 GiB \(60% of the 8\.0 GiB COAUTHOR_GRAPH_BULK_MEMORY allows\)/);
+    const small = describeBulkHeap(["--max-old-space-size=122"], { bytes: 200 * 2 ** 20, chosen: true });
+    assert.match(small, /heap limit of 122 MiB \(60% of the 200 MiB COAUTHOR_GRAPH_BULK_MEMORY allows\)/);
   });
 });

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import os from "node:os";
 import { describe, it } from "node:test";
-import { heapVerdict, type HeapReading } from "../../../import/bulk/memory-budget";
+import { bulkMemory, heapVerdict, type HeapReading } from "../../../import/bulk/memory-budget";
+import { machineMemoryBytes } from "../../../src/util/memory-size";
 
 const MIB = 2 ** 20;
 const GIB = 2 ** 30;
@@ -12,24 +14,27 @@ const reading = (over: Partial<HeapReading>): HeapReading => ({
   usedBytes: 400 * MIB,
   baselineBytes: 100 * MIB,
   limitBytes: 4 * GIB,
+  outsideBytes: 150 * MIB,
   machineBytes: 24 * GIB,
   ...over,
 });
 
 describe("the bulk import's heap budget", () => {
   it("lets a graph that will fit go on", () => {
-    // 300 MiB per million records: 2.4 GiB for eight, under 90% of 4 GiB.
+    // 300 MiB of heap per million records: 2.4 GiB for eight, under 90% of 4 GiB; with 1.2 GiB of columns outside the
+    // heap, about 6.3 GiB at the peak, well inside 24 GiB.
     assert.equal(heapVerdict(reading({})), null);
   });
 
   it("refuses as soon as the projection for the whole input is past the limit, with the heap to ask for", () => {
-    // 1.9 GiB per million records: about 15 GiB for eight, and 1.3 times that for the CSV stage.
-    const verdict = heapVerdict(reading({ usedBytes: 2 * GIB }));
+    // 1.4 GiB per million records: about 11.3 GiB for eight, and 1.3 times that for the CSV stage; with the columns
+    // (1.5 GiB) about 16 GiB in all, which a 24 GiB machine has.
+    const verdict = heapVerdict(reading({ usedBytes: 1.5 * GIB }));
     assert.ok(verdict);
-    assert.match(verdict, /after 1000000 of 8000000 records it uses 2\.0 GiB, so the whole input needs about 19\.\d GiB/);
+    assert.match(verdict, /after 1000000 of 8000000 records it uses 1\.5 GiB, so the whole input needs about 14\.\d GiB/);
     assert.match(verdict, /Nothing was written to the database/);
     const asked = Number(/--max-old-space-size=(\d+)/.exec(verdict)?.[1]);
-    assert.ok(asked >= 19 * 1024 && asked < 21 * 1024 && asked % 256 === 0, `asked for ${asked} MiB`);
+    assert.ok(asked >= 14.5 * 1024 && asked < 15 * 1024 && asked % 256 === 0, `asked for ${asked} MiB`);
   });
 
   it("does not project from the first few records, but stops before V8's own limit whatever the share read", () => {
@@ -41,6 +46,76 @@ describe("the bulk import's heap budget", () => {
     const verdict = heapVerdict(reading({ usedBytes: 2 * GIB, machineBytes: 16 * GIB }));
     assert.ok(verdict);
     assert.doesNotMatch(verdict, /max-old-space-size/);
-    assert.match(verdict, /This machine has 16\.0 GiB, not enough for that\. Next: import without --bulk/);
+    assert.match(verdict, /about 21\.\d GiB in all at its peak, and this machine has 16\.0 GiB\. Next: import without --bulk/);
+  });
+
+  it("counts the papers' columns outside the heap against the machine's memory", () => {
+    // The heap fits its 4 GiB limit (2.4 GiB projected), but 1.5 GiB of columns per million records is 12 GiB for
+    // eight: the heap at its 4 GiB limit and 15.6 GiB of columns (the CSV stage's room) at the peak, 19.6 GiB, past
+    // 90% of a 16 GiB machine.
+    const verdict = heapVerdict(reading({ outsideBytes: 1.5 * GIB, machineBytes: 16 * GIB }));
+    assert.ok(verdict);
+    assert.match(
+      verdict,
+      /will not fit in this machine's 16\.0 GiB: after 1000000 of 8000000 records it holds 400 MiB of heap and 1\.5 GiB of papers' columns/,
+    );
+    assert.match(verdict, /needs about 19\.6 GiB at its peak/);
+    assert.match(verdict, /Nothing was written to the database\. Next: import without --bulk/);
+    assert.doesNotMatch(verdict, /max-old-space-size/, "more heap would not help");
+    // The same graph on a 24 GiB machine fits; on one that COAUTHOR_GRAPH_BULK_MEMORY caps, the refusal says so.
+    assert.equal(heapVerdict(reading({ outsideBytes: 1.5 * GIB, machineBytes: 24 * GIB })), null);
+    const capped = heapVerdict(reading({ outsideBytes: 1.5 * GIB, machineBytes: 16 * GIB, memoryChosen: true }));
+    assert.match(capped ?? "", /not fit in the 16\.0 GiB that COAUTHOR_GRAPH_BULK_MEMORY allows/);
+    assert.match(capped ?? "", /raise COAUTHOR_GRAPH_BULK_MEMORY if the machine has it/);
+  });
+
+  it("stops when the memory in use is already past the share, before any projection", () => {
+    // 2% read (no projection yet), but 3 GiB of heap (4.5 with its growth) and 3 GiB of columns on an 8 GiB machine.
+    const verdict = heapVerdict(
+      reading({ done: 160_000, usedBytes: 3 * GIB, limitBytes: 16 * GIB, outsideBytes: 3 * GIB, machineBytes: 8 * GIB }),
+    );
+    assert.match(verdict ?? "", /will not fit in this machine's 8\.0 GiB/);
+    assert.equal(
+      heapVerdict(reading({ done: 160_000, usedBytes: 1 * GIB, limitBytes: 16 * GIB, outsideBytes: 1 * GIB, machineBytes: 8 * GIB })),
+      null,
+    );
+  });
+
+  it("before the first full collection, judges the heap in use now as it is, and projects nothing from it", () => {
+    // 6 GiB in use (garbage included) and 2 GiB of columns on an 8 GiB machine: past 90% now, refused.
+    const now = { done: 1_000_000, usedBytes: 6 * GIB, limitBytes: 16 * GIB, outsideBytes: 2 * GIB, machineBytes: 8 * GIB };
+    assert.match(heapVerdict(reading({ ...now, heapIsLive: false })) ?? "", /will not fit in this machine's 8\.0 GiB/);
+    // 4 GiB in use: 6 GiB with the columns, under 7.2; had it been the live heap, its room to grow would make it 8.
+    const fits = { ...now, usedBytes: 4 * GIB };
+    assert.equal(heapVerdict(reading({ ...fits, heapIsLive: false })), null);
+    assert.ok(heapVerdict(reading(fits)));
+    // Nor is 1.4 GiB in use at an eighth of the records projected to a heap past its limit when it is not the live heap.
+    assert.equal(heapVerdict(reading({ usedBytes: 1.5 * GIB, outsideBytes: 0, heapIsLive: false })), null);
+  });
+
+  it("counts the program's own memory outside the heap with the graph's", () => {
+    // 4 GiB in use and 2 GiB of columns fit 90% of 8 GiB; with a program of 1.5 GiB beside them they do not.
+    const fits = {
+      done: 1_000_000,
+      usedBytes: 4 * GIB,
+      limitBytes: 16 * GIB,
+      outsideBytes: 2 * GIB,
+      machineBytes: 8 * GIB,
+      heapIsLive: false,
+    };
+    assert.equal(heapVerdict(reading(fits)), null);
+    assert.match(heapVerdict(reading({ ...fits, programBytes: 1.5 * GIB })) ?? "", /\(the program itself 1\.5 GiB more\)/);
+  });
+
+  it("takes the memory it may use from COAUTHOR_GRAPH_BULK_MEMORY, else from the machine", () => {
+    assert.deepEqual(bulkMemory({}), { bytes: machineMemoryBytes(), chosen: false });
+    assert.deepEqual(bulkMemory({ COAUTHOR_GRAPH_BULK_MEMORY: " 8g " }), { bytes: 8 * GIB, chosen: true });
+    assert.deepEqual(bulkMemory({ COAUTHOR_GRAPH_BULK_MEMORY: "1536MiB" }), { bytes: 1536 * MIB, chosen: true });
+    assert.throws(
+      () => bulkMemory({ COAUTHOR_GRAPH_BULK_MEMORY: "lots" }),
+      /COAUTHOR_GRAPH_BULK_MEMORY=lots is not a usable memory size: give e\.g\. 8g/,
+    );
+    assert.throws(() => bulkMemory({ COAUTHOR_GRAPH_BULK_MEMORY: "10m" }), /at least 64m/);
+    assert.ok(machineMemoryBytes() > 0 && machineMemoryBytes() <= os.totalmem());
   });
 });
