@@ -115,12 +115,17 @@ export function getCacheControl(maxAgeSeconds: number): string {
   return maxAgeSeconds > 0 ? `public, max-age=${maxAgeSeconds}` : "public, no-cache";
 }
 
-/** Whether an If-None-Match value names `etag` (weak comparison, as RFC 9110 asks for If-None-Match). */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+/**
+ * Whether an If-None-Match value names `etag` (weak comparison, as RFC 9110 asks for If-None-Match). `*` matches
+ * "any current representation" (RFC 9110, 13.1.2), so only when `represented`: a complete answer for this version is
+ * known (kept). The ETag is computed before the query runs, and a query may end in an error, which has none: a
+ * client that sent `*` for it must get the error, not a 304.
+ */
+export function matchesIfNoneMatch(header: string | undefined, etag: string, represented = false): boolean {
   if (!header) return false;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
   const wanted = opaque(etag);
-  return header.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === wanted);
+  return header.split(",").some((tag) => (tag.trim() === "*" ? represented : opaque(tag) === wanted));
 }
 
 export interface HttpCacheOptions {
@@ -171,19 +176,19 @@ export function httpCache(options: HttpCacheOptions): GraphqlStep {
       variables: request.variables,
       accept: req.headers.accept,
     });
+    const kept = cache?.get(key);
     if (request.method === "GET") {
       const etag = `W/"${key}"`;
       res.setHeader("ETag", etag);
       res.setHeader("Cache-Control", cacheControl);
       // The same `vary` module express's res.vary and cors use.
       vary(res, "Accept");
-      if (matchesIfNoneMatch(req.headers["if-none-match"], etag)) {
+      if (matchesIfNoneMatch(req.headers["if-none-match"], etag, kept !== undefined)) {
         res.statusCode = 304;
         res.end();
         return;
       }
     }
-    const kept = cache?.get(key);
     if (kept) {
       res.statusCode = 200;
       res.setHeader("Content-Type", kept.contentType);

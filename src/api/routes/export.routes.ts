@@ -61,11 +61,11 @@ async function answerExport(
   const { serving } = options;
   const caching = serving && exportCaching(req, serving);
   if (caching) {
-    if (matchesIfNoneMatch(req.headers["if-none-match"], caching.etag)) {
+    const kept = serving.cache?.get(caching.key);
+    if (matchesIfNoneMatch(req.headers["if-none-match"], caching.etag, kept?.fileName !== undefined)) {
       res.status(304).set({ ETag: caching.etag, "Cache-Control": caching.cacheControl }).end();
       return;
     }
-    const kept = serving.cache?.get(caching.key);
     if (kept?.fileName !== undefined) {
       sendFile(res, kept, caching);
       return;

@@ -180,6 +180,29 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
     assert.equal(respelled.statements, 0);
   });
 
+  it("If-None-Match: * is 304 only when an answer exists: an error is sent as an error, a new answer in full", async () => {
+    // The ETag is known before the query runs; an error has none, so `*` ("any current representation") must not hide it.
+    const failing = getUrl(server, { query: `{ author(id: "name:wei xiong") { coauthors(first: 1000) { totalCount } } }` });
+    const error = await fetch(failing, { headers: { "if-none-match": "*" } });
+    assert.equal(error.status, 400);
+    assert.equal(((await error.json()) as Body).errors?.[0].extensions?.code, "BAD_USER_INPUT");
+    const url = getUrl(server, { query: TOP, variables: { id: "name:heng ji" }, operationName: "Top" });
+    const first = await counted(() => fetch(url, { headers: { "if-none-match": "*" } }));
+    assert.equal(first.response.status, 200, "nothing kept yet: the answer itself");
+    assert.ok(first.statements > 0);
+    assert.equal(((JSON.parse(first.text) as Body).data as { author: { name: string } }).author.name, "Heng Ji");
+    const again = await counted(() => fetch(url, { headers: { "if-none-match": "*" } }));
+    assert.equal(again.response.status, 304, "the answer is kept now");
+    assert.equal(again.statements, 0);
+    const exportUrl = `${server.url}/export/network.graphml?author=name:heng%20ji&depth=1`;
+    assert.equal((await fetch(exportUrl, { headers: { "if-none-match": "*" } })).status, 200);
+    assert.equal((await fetch(exportUrl, { headers: { "if-none-match": "*" } })).status, 304);
+    const missing = await fetch(`${server.url}/export/network.graphml?author=name:nobody%20at%20all&depth=1`, {
+      headers: { "if-none-match": "*" },
+    });
+    assert.equal(missing.status, 404);
+  });
+
   it("the same query again is answered from the response cache without a statement, by GET and by POST", async () => {
     const body = JSON.stringify({ query: TOP, variables: { id: "name:tong zhang" } });
     const post = () => fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
