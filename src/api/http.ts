@@ -173,7 +173,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   });
   app.use(playground);
   app.use(web);
-  app.use(exportRouter(db, { production: config.production, serving, admission: exportsAdmitted }));
+  app.use(
+    exportRouter(db, {
+      production: config.production,
+      serving,
+      admission: exportsAdmitted,
+      budget: budget ? { budget, apiKeyHeader: config.costBudget.apiKeyHeader } : undefined,
+    }),
+  );
   app.use(jsonErrorHandler(errorLog));
 
   let port: number;

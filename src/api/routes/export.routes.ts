@@ -1,10 +1,13 @@
 import express, { Router } from "express";
 import type { Database } from "../../db/database";
-import { BadUserInputError, ErrorCode } from "../../errors";
+import { BadUserInputError, ErrorCode, LimitExceededError, RateLimitedError } from "../../errors";
+import { intInRange, NETWORK_MAX_NODES } from "../../kernel/argument-rules";
 import { coauthorListFileName, networkFileStem } from "../../export/export.model";
 import { writeCoauthorsCsv } from "../../export/csv";
 import { NETWORK_FORMATS, type NetworkFormat } from "../../export/formats";
 import type { Admission } from "../admission";
+import { clientOf, rateLimitHeaders, type CostBudget } from "../cost-budget";
+import { COAUTHOR_LIST_EXPORT_COST, networkExportCost } from "../query-cost";
 import { createContext } from "../context";
 import { sendJson } from "../http-answer";
 import { answerKey, matchesIfNoneMatch, type CachedAnswer } from "../response-cache";
@@ -36,7 +39,7 @@ function sendFile(res: express.Response, file: CachedAnswer, caching: ExportCach
   res.set({
     "Content-Type": file.contentType,
     "Content-Disposition": `attachment; filename="${file.fileName}"`,
-    "Access-Control-Expose-Headers": "Content-Disposition, ETag",
+    "Access-Control-Expose-Headers": "Content-Disposition, ETag, RateLimit, RateLimit-Policy",
     "Cache-Control": caching?.cacheControl ?? "no-store",
     "X-Content-Type-Options": "nosniff",
   });
@@ -56,6 +59,7 @@ async function answerExport(
   req: express.Request,
   res: express.Response,
   options: ExportRouterOptions,
+  cost: () => number,
   make: () => Promise<ExportFile>,
 ): Promise<void> {
   const { serving } = options;
@@ -73,6 +77,7 @@ async function answerExport(
   }
   const produce = async () => {
     try {
+      chargeExport(req, res, options, cost);
       const made = await make();
       // Kept as bytes, as graphql-http.ts keeps its answers: the response cache counts bytes, and sends them as they are.
       const file = { ...made, body: Buffer.from(made.body, "utf8") };
@@ -87,6 +92,34 @@ async function answerExport(
   const run = () => produce().catch(() => res.destroy());
   if (options.admission) options.admission.middleware(req, res, () => void run());
   else await run();
+}
+
+/**
+ * Charges an export that reads the graph to the request's client, as GraphQL charges a query (limits.ts): what the
+ * same data costs through GraphQL (query-cost.ts), before it runs; the RateLimit fields say what is left. A client
+ * without enough left is refused 429 RATE_LIMITED with Retry-After; an export costing more than the whole budget is
+ * LIMIT_EXCEEDED. A 304 reads nothing and is not charged (with a budget the response cache is off: serving.ts).
+ */
+function chargeExport(req: express.Request, res: express.Response, options: ExportRouterOptions, cost: () => number): void {
+  if (!options.budget) return;
+  const { budget, apiKeyHeader } = options.budget;
+  const charged = budget.charge(clientOf({ ip: req.ip, header: (name) => req.get(name) }, apiKeyHeader), cost());
+  if (charged.ok) {
+    res.set(rateLimitHeaders(charged));
+    return;
+  }
+  const headers = charged.reason === "exhausted" ? rateLimitHeaders(charged, charged.retryAfterSeconds) : rateLimitHeaders(charged);
+  const asked = `The export would cost ${charged.cost} (what the same data costs through GraphQL)`;
+  if (charged.reason === "too-costly")
+    throw new LimitExceededError(
+      `${asked}, more than this server's whole budget of ${charged.limit} per minute per client; ask for a smaller network (maxNodes).`,
+      { http: { status: 413, headers: new Map(Object.entries(headers)) } },
+    );
+  const wait = charged.retryAfterSeconds;
+  throw new RateLimitedError(
+    `${asked}, and this client has ${charged.remaining} of its ${charged.limit} query-cost points per minute left; retry after ${wait} s, or ask for less.`,
+    { "Retry-After": String(wait), ...headers },
+  );
 }
 
 /** The export's key and headers under the graph version last polled; undefined when no version is known. */
@@ -105,9 +138,12 @@ function sendError(res: express.Response, error: unknown, production: boolean): 
     status >= 500 && production && code === (ErrorCode.INTERNAL_SERVER_ERROR as string)
       ? "Internal server error"
       : String(coded?.message ?? error);
+  // Retry-After and the RateLimit fields of a refusal, as GraphQL sends them.
+  const given = (error as { extensions?: { http?: { headers?: Map<string, string> } } })?.extensions?.http?.headers;
+  const headers = given instanceof Map ? Object.fromEntries(given) : {};
   // sendJson, not express's json(): send() would give the error an ETag of its body, and an error is not to be
   // revalidated or kept.
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, { "Cache-Control": "no-store" });
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, { ...headers, "Cache-Control": "no-store" });
 }
 
 /** coauthorNetwork's arguments from a URL; `author` and `authorId` both name the centre. */
@@ -142,6 +178,8 @@ export interface ExportRouterOptions {
    * GraphQL request would be.
    */
   admission?: Admission;
+  /** A per-client cost budget (COST_BUDGET_PER_MINUTE) and the header naming a client's API key: see chargeExport. */
+  budget?: { budget: CostBudget; apiKeyHeader: string };
 }
 
 /**
@@ -155,26 +193,38 @@ export function exportRouter(db: Database, options: ExportRouterOptions): Router
   const route =
     (format: NetworkFormat): express.RequestHandler =>
     (req, res) =>
-      answerExport(req, res, options, async () => {
-        const args = requireAuthor(networkArgs(req.query));
-        const graph = await createContext(db).services.export.networkGraph(args, {
-          perYear: format.perYear,
-          maxNodesRange: format.maxNodes,
-        });
-        return { body: format.write(graph), contentType: format.contentType, fileName: `${networkFileStem(graph)}${format.suffix}` };
-      });
+      answerExport(
+        req,
+        res,
+        options,
+        () => networkExportCost(intInRange("maxNodes", networkArgs(req.query).maxNodes, format.maxNodes ?? NETWORK_MAX_NODES)),
+        async () => {
+          const args = requireAuthor(networkArgs(req.query));
+          const graph = await createContext(db).services.export.networkGraph(args, {
+            perYear: format.perYear,
+            maxNodesRange: format.maxNodes,
+          });
+          return { body: format.write(graph), contentType: format.contentType, fileName: `${networkFileStem(graph)}${format.suffix}` };
+        },
+      );
   for (const format of NETWORK_FORMATS) router.get(`${EXPORT_PREFIX}/network${format.suffix}`, route(format));
 
   router.get(`${EXPORT_PREFIX}/coauthors.csv`, (req, res) =>
-    answerExport(req, res, options, async () => {
-      const args = requireAuthor(networkArgs(req.query));
-      const list = await createContext(db).services.export.coauthorList(args);
-      return {
-        body: writeCoauthorsCsv(list.rows),
-        contentType: "text/csv; charset=utf-8; header=present",
-        fileName: coauthorListFileName(list.name, list.rule),
-      };
-    }),
+    answerExport(
+      req,
+      res,
+      options,
+      () => COAUTHOR_LIST_EXPORT_COST,
+      async () => {
+        const args = requireAuthor(networkArgs(req.query));
+        const list = await createContext(db).services.export.coauthorList(args);
+        return {
+          body: writeCoauthorsCsv(list.rows),
+          contentType: "text/csv; charset=utf-8; header=present",
+          fileName: coauthorListFileName(list.name, list.rule),
+        };
+      },
+    ),
   );
 
   router.get(EXPORT_PREFIX, (_req, res) => {

@@ -31,6 +31,8 @@ export function errorStatus(error: unknown): number {
       return 404;
     case ErrorCode.LIMIT_EXCEEDED:
       return 413;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
     case ErrorCode.DATABASE_UNAVAILABLE:
       return 503;
     default:

@@ -4,6 +4,7 @@ import { importFiles } from "../../../import/import-runner";
 import { loadConfig, type Config } from "../../../src/config";
 import type { Database } from "../../../src/db/database";
 import { startHttpServer, type RunningHttpServer } from "../../../src/api/http";
+import { COAUTHOR_LIST_EXPORT_COST, networkExportCost } from "../../../src/api/query-cost";
 import { fromRoot } from "../../../src/util/project-root";
 import { clearGraph, testDatabase } from "../../support/neo4j";
 
@@ -120,6 +121,51 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     assert.equal((await post(proxied, { "X-Forwarded-For": "203.0.113.1" })).status, 200);
     assert.equal((await post(proxied, { "X-Forwarded-For": "203.0.113.2" })).status, 200);
     assert.equal((await post(proxied, { "X-Forwarded-For": "203.0.113.1" })).status, 429);
+  });
+
+  it("charges an export what the same data costs through GraphQL, and refuses it as it would a query", async () => {
+    const network = '{ coauthorNetwork(authorId: "name:wei xiong", maxNodes: 50) { nodes { author { name } } edges { source target } } }';
+    const same = await post(await start({ COST_BUDGET_PER_MINUTE: "100000" }), {}, network);
+    assert.equal(same.body.extensions?.cost?.requested, networkExportCost(50), "a network file costs its GraphQL twin");
+
+    const limit = 2 * networkExportCost(50) + COAUTHOR_LIST_EXPORT_COST + 1;
+    const server = await start({ COST_BUDGET_PER_MINUTE: String(limit) });
+    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}/export/${path}`, { headers });
+    const gexf = await get("network.gexf?author=name:wei%20xiong&maxNodes=50");
+    assert.equal(gexf.status, 200);
+    const left = (response: Response) => Number(/^cost;r=(\d+);t=\d+$/.exec(response.headers.get("ratelimit") ?? "")?.[1]);
+    assert.equal(gexf.headers.get("ratelimit-policy"), `cost;q=${limit};w=60`);
+    assert.ok(left(gexf) >= limit - networkExportCost(50) && left(gexf) < limit - networkExportCost(50) + 10, `left ${left(gexf)}`);
+    assert.match(gexf.headers.get("access-control-expose-headers") ?? "", /RateLimit/);
+    // A revalidation answered 304 reads nothing and costs nothing. (With a budget the response cache is off: a kept
+    // file would reach a client without being charged, so the same file again is charged again.)
+    const revalidated = await get("network.gexf?author=name:wei%20xiong&maxNodes=50", { "if-none-match": gexf.headers.get("etag")! });
+    assert.equal(revalidated.status, 304);
+    assert.equal(revalidated.headers.get("ratelimit"), null, "not charged");
+    const csv = await get("coauthors.csv?author=name:wei%20xiong");
+    assert.equal(csv.status, 200);
+    assert.ok(left(csv) < limit - networkExportCost(50) - COAUTHOR_LIST_EXPORT_COST + 10, `left ${left(csv)}`);
+    assert.equal((await get("network.graphml?author=name:wei%20xiong&maxNodes=50")).status, 200);
+    const refused = await get("network.cyjs?author=name:wei%20xiong&maxNodes=50");
+    assert.equal(refused.status, 429);
+    const error = (await refused.json()) as Answer["body"];
+    assert.equal(error.errors?.[0]?.extensions?.code, "RATE_LIMITED");
+    assert.match(error.errors[0].message, /The export would cost 200 .* retry after \d+ s/);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+    assert.equal(refused.headers.get("cache-control"), "no-store");
+    // Another API key is another client.
+    assert.equal((await get("network.cyjs?author=name:wei%20xiong&maxNodes=50", { "X-API-Key": "team-b" })).status, 200);
+
+    const small = await start({ COST_BUDGET_PER_MINUTE: "5" });
+    const tooCostly = await fetch(`${small.url}/export/network.gexf?author=name:wei%20xiong&maxNodes=50`);
+    assert.equal(tooCostly.status, 413);
+    const body = (await tooCostly.json()) as Answer["body"];
+    assert.equal(body.errors?.[0]?.extensions?.code, "LIMIT_EXCEEDED");
+    assert.match(
+      body.errors[0].message,
+      /more than this server's whole budget of 5 per minute per client; ask for a smaller network \(maxNodes\)/,
+    );
   });
 
   it("a request that is not measured (a syntax error) is not charged but says what is left", async () => {
