@@ -8,7 +8,7 @@ import type { IndexedNetwork } from "./metrics";
 export const LOUVAIN_RUNS = 10;
 /** Runs at most: small networks get more, while the runs' work stays within RUN_WORK (see louvainRuns). */
 const MAX_LOUVAIN_RUNS = 30;
-/** Authors plus ties, summed over the runs, below which a network gets more than LOUVAIN_RUNS runs. */
+/** The runs' work (authors plus ties, times runs) that a small network's extra runs may take (see louvainRuns). */
 const RUN_WORK = 300_000;
 /** Of those, how many of the best are refined (see louvainCommunities). */
 export const REFINED_RUNS = 3;
