@@ -4,9 +4,9 @@ import { BULK_MEMORY_VARIABLE, type BulkMemory } from "../../import/bulk/memory-
 
 /*
  * `import --bulk` holds the whole graph in Node's heap, and Node's default limit (about 4 GB on a 64-bit machine,
- * whatever its memory) stops it at a few million dblp records. A process cannot raise its own limit once started, so,
- * unless the user chose a limit, the command runs itself again with one sized from the machine's memory, and with a
- * larger young generation: most of the read's garbage (parsed records, a batch's rows) then dies young instead of
+ * whatever its memory) stops it at a few million dblp records. A process cannot raise its own limit once started, so
+ * the command runs itself again with one sized from the machine's memory (or keeps the limit the user chose), and
+ * with a larger young generation: most of the read's garbage (parsed records, a batch's rows) then dies young instead of
  * being promoted and marked again and again in the old generation (`bench/SCALE.md` has the measured effect); and
  * with a fixed heap growth of half the live heap between full collections: V8's own choice let the heap grow to
  * several times what was alive (peak RSS 834 MiB for 315 MiB of graph at 1M generated records; 636 MiB with this,
@@ -28,26 +28,36 @@ const RERUN_MARK = "COAUTHOR_GRAPH_BULK_RERUN";
 const MIB = 2 ** 20;
 
 /**
- * The V8 flags the bulk import should run with, or null when it runs as it is: the user set a heap limit (in
- * NODE_OPTIONS or on node's command line), or this process is already the rerun.
+ * The V8 flags the bulk import should run with that it does not have yet, or null when it runs as it is (it has them
+ * all, or this process is already the rerun). A heap limit the user chose (in NODE_OPTIONS or on node's command line)
+ * stays; the young generation and the heap growth are added beside it unless chosen too.
  */
 export function bulkHeapFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[], machineBytes: number): string[] | null {
   if (env[RERUN_MARK] === "1") return null;
   const given = [...execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/)];
-  if (given.some((flag) => /^--max[-_]old[-_]space[-_]size\b/.test(flag))) return null;
-  const heapMiB = Math.floor((HEAP_SHARE * machineBytes) / MIB);
-  return [`--max-old-space-size=${heapMiB}`, `--max-semi-space-size=${SEMI_SPACE_MIB}`, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`];
+  const has = (name: string) => given.some((flag) => new RegExp(`^--${name.replace(/-/g, "[-_]")}\\b`).test(flag));
+  const flags: string[] = [];
+  if (!has("max-old-space-size")) flags.push(`--max-old-space-size=${Math.floor((HEAP_SHARE * machineBytes) / MIB)}`);
+  if (!has("max-semi-space-size")) flags.push(`--max-semi-space-size=${SEMI_SPACE_MIB}`);
+  if (!has("heap-growing-percent")) flags.push(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  return flags.length > 0 ? flags : null;
 }
 
 /** What the rerun line says about the flags, and the memory they were sized from. */
 export function describeBulkHeap(flags: readonly string[], memory: BulkMemory): string {
   const heapMiB = Number(/--max-old-space-size=(\d+)/.exec(flags.join(" "))?.[1]);
   const gib = (bytes: number) => (bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.round(bytes / MIB)} MiB`);
+  const limit = Number.isFinite(heapMiB)
+    ? `a heap limit of ${gib(heapMiB * MIB)} (${Math.round(HEAP_SHARE * 100)}% of ` +
+      `${memory.chosen ? `the ${gib(memory.bytes)} ${BULK_MEMORY_VARIABLE} allows` : `this machine's ${gib(memory.bytes)}`})`
+    : "the heap limit you gave";
+  const semi = flags.some((f) => f.startsWith("--max-semi-space-size")) ? `, ${SEMI_SPACE_MIB} MiB young-generation semi-spaces` : "";
+  const growth = flags.some((f) => f.startsWith("--heap-growing-percent"))
+    ? ` and a full collection whenever the heap grows by ${HEAP_GROWING_PERCENT}% of what was alive after the last one`
+    : "";
   return (
-    `import --bulk: running with a heap limit of ${gib(heapMiB * MIB)} (${Math.round(HEAP_SHARE * 100)}% of ` +
-    `${memory.chosen ? `the ${gib(memory.bytes)} ${BULK_MEMORY_VARIABLE} allows` : `this machine's ${gib(memory.bytes)}`}), ${SEMI_SPACE_MIB} MiB young-generation semi-spaces and a full collection whenever the heap ` +
-    `grows by ${HEAP_GROWING_PERCENT}% of what was alive after the last one; ` +
-    `set NODE_OPTIONS=--max-old-space-size=<MiB> to choose the limit yourself.`
+    `import --bulk: running with ${limit}${semi}${growth}` +
+    (Number.isFinite(heapMiB) ? "; set NODE_OPTIONS=--max-old-space-size=<MiB> to choose the limit yourself." : ".")
   );
 }
 

@@ -18,9 +18,21 @@ describe("import --bulk's heap", () => {
     ]);
   });
 
-  it("leaves a limit the user chose, in NODE_OPTIONS or on node's command line, either spelling", () => {
-    assert.equal(bulkHeapFlags({ NODE_OPTIONS: "--enable-source-maps --max-old-space-size=2048" }, [], 24 * GIB), null);
-    assert.equal(bulkHeapFlags({}, ["--max_old_space_size=3000"], 24 * GIB), null);
+  it("keeps a limit the user chose, in NODE_OPTIONS or on node's command line, either spelling, and adds the rest", () => {
+    const rest = ["--max-semi-space-size=32", "--heap-growing-percent=50"];
+    assert.deepEqual(bulkHeapFlags({ NODE_OPTIONS: "--enable-source-maps --max-old-space-size=2048" }, [], 24 * GIB), rest);
+    assert.deepEqual(bulkHeapFlags({}, ["--max_old_space_size=3000"], 24 * GIB), rest);
+    assert.deepEqual(bulkHeapFlags({ NODE_OPTIONS: "--max-old-space-size=2048 --heap_growing_percent=30" }, [], 24 * GIB), [
+      "--max-semi-space-size=32",
+    ]);
+    const all = "--max-old-space-size=2048 --max-semi-space-size=64 --heap-growing-percent=30";
+    assert.equal(bulkHeapFlags({ NODE_OPTIONS: all }, [], 24 * GIB), null, "nothing left to add: no rerun");
+    const line = describeBulkHeap(rest, { bytes: 24 * GIB, chosen: false });
+    assert.match(
+      line,
+      /^import --bulk: running with the heap limit you gave, 32 MiB young-generation semi-spaces and a full collection whenever the heap grows by 50%/,
+    );
+    assert.doesNotMatch(line, /choose the limit yourself/);
   });
 
   it("never reruns the rerun", () => {
