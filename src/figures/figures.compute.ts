@@ -227,7 +227,8 @@ async function computeInto(db: Database, slot: FiguresSlot, snapshotId: string, 
   const durationMs = Date.now() - started;
   log(
     `Figures of snapshot ${snapshotId}: ${csr.n} authors, ${csr.m} ties, ${components.sizes.length} components (giant ${summary.giantSize}), ` +
-      `PageRank ${pr.iterations} iterations, betweenness ${exact ? "exact" : `${k} pivots`}, ${(durationMs / 1000).toFixed(1)} s.`,
+      `PageRank ${pr.iterations} iterations, betweenness ${exact ? "exact" : `${k} pivots`}, ${(durationMs / 1000).toFixed(1)} s, ` +
+      `peak memory of this process ${Math.round(peakRss / 2 ** 20)} MiB.`,
   );
   return { status: "computed", snapshotId, slot, durationMs, phases, peakRssBytes: peakRss };
 }

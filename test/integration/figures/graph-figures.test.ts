@@ -363,6 +363,9 @@ describe("whole-graph figures on the real Neo4j", { timeout: 900_000 }, () => {
     assert.equal(outcome.status, "computed");
     const f = (await api.data(FIGURES_QUERY)).graphFigures;
     assert.equal(f.ties, clean.ties, "the figures follow the bylines");
+    const done = logs.find((m) => m.startsWith("Figures of snapshot "));
+    const peak = Number(/peak memory of this process (\d+) MiB\.$/.exec(done ?? "")?.[1]);
+    assert.ok(peak > 0 && (peak - 1) * 2 ** 20 <= process.resourceUsage().maxRSS * 1024, `${done}`);
     const warning = logs.find((m) => m.startsWith("Warning: the papers' bylines give"));
     assert.ok(warning?.includes(`give ${clean.ties} coauthor ties, but the graph stores ${clean.ties - 1}`), warning);
     for (const e of f.explain as Array<{ method: string; notes: string[] }>)
