@@ -102,10 +102,7 @@ export function graphqlHandler(
   const execute = async (req: GraphqlHttpRequest, res: ServerResponse) => {
     const started = Date.now();
     const deadline = options.requestDeadlineMs > 0 ? started + options.requestDeadlineMs : undefined;
-    const client =
-      options.apiKeyHeader === undefined
-        ? undefined
-        : clientOf({ ip: proxyaddr(req, options.trust), header: (name) => headerText(req, name) }, options.apiKeyHeader);
+    const client = req.client;
     const busy = () => admitted.busySince(started);
     // Only names the transactions: a request Apollo will refuse (unreadable, a batch) runs none.
     const named = readGraphqlRequest(req) ?? {};
@@ -137,6 +134,8 @@ export function graphqlHandler(
 
   return (req, res) => {
     const request = req as GraphqlHttpRequest;
+    if (options.apiKeyHeader !== undefined)
+      request.client = clientOf({ ip: proxyaddr(req, options.trust), header: (name) => headerText(req, name) }, options.apiKeyHeader);
     runSteps(steps, request, res, (error) => {
       if (error !== undefined) fail(error, res);
       else execute(request, res).catch((thrown: unknown) => fail(thrown, res));

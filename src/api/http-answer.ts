@@ -21,6 +21,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 /** A request on /graphql: node's, with the JSON body once it is read (POST). */
 export interface GraphqlHttpRequest extends IncomingMessage {
   body?: unknown;
+  /**
+   * Under a cost budget, who the request is charged to (cost-budget.ts clientOf), named once before any step runs:
+   * the response cache charges a kept answer to the same client Apollo would. Undefined without a budget.
+   */
+  client?: string;
 }
 
 /**

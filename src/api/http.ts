@@ -101,13 +101,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   // Built before Apollo starts so a missing playground package fails with nothing to clean up.
   const playground = playgroundRouter({ graphqlPath: GRAPHQL_PATH });
   const web = webRouter({ frameAncestors: config.frameAncestors });
-  const serving = createServing(db, config, log);
+  const budget = config.costBudget.perMinute > 0 ? new CostBudget(config.costBudget.perMinute) : undefined;
+  const serving = createServing(db, config, log, budget);
 
   const app = express();
   app.disable("x-powered-by");
   // Which X-Forwarded-For to believe for req.ip (the client a cost budget is charged to); off unless configured.
   app.set("trust proxy", config.costBudget.trustProxy);
-  const budget = config.costBudget.perMinute > 0 ? new CostBudget(config.costBudget.perMinute) : undefined;
   const limits = config.http;
   // Against slow clients: all headers within headersTimeout, the whole request (body included) within
   // requestTimeout, else Node answers 408 and closes the socket. Checked every second, not every 30 s.

@@ -1,7 +1,8 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
 import { buildId } from "./build-id";
+import { rateLimitHeaders, type CostBudget } from "./cost-budget";
 import { sha256Hex, type DocumentIndex, type PersistedQueryStore } from "./documents";
 import type { GraphVersionWatch } from "./graph-version-watch";
 import { readGraphqlRequest, type GraphqlRequest } from "./graphql-request";
@@ -23,6 +24,12 @@ export interface CachedAnswer {
   body: string | Buffer;
   contentType: string;
   fileName?: string;
+  /**
+   * Under a cost budget, a GraphQL answer is kept without the report of the client it was computed for
+   * (`extensions.cost`): the points it was charged, and where the next client's report goes (`at`, a byte offset in
+   * `body`, after a comma when other extensions come first).
+   */
+  charge?: { points: number; at: number; comma: boolean };
 }
 
 export interface ResponseCacheStats {
@@ -136,6 +143,8 @@ export interface HttpCacheOptions {
   cache?: ResponseCache;
   /** max-age of GET answers; 0 makes them `no-cache` (stored, revalidated every time). */
   maxAgeSeconds: number;
+  /** The per-client cost budget (COST_BUDGET_PER_MINUTE), which a kept answer is charged to as a computed one is. */
+  budget?: CostBudget;
 }
 
 /** The document text a request runs: its `query`, or the persisted one its hash names. */
@@ -153,12 +162,13 @@ function documentText(request: GraphqlRequest, persisted: PersistedQueryStore): 
  * whose graph version is known:
  *  - GET: `ETag` and `Cache-Control: public, max-age=N` (shared caches may keep it), `Vary: Accept`; a matching
  *    `If-None-Match` is answered 304 at once;
- *  - GET and POST: a kept answer is sent as it was; otherwise the answer Apollo sends is kept if complete.
+ *  - GET and POST: a kept answer is sent as it was (under a cost budget, charged: serveKept); otherwise the answer
+ *    Apollo sends is kept if complete.
  * POST answers stay `no-store` without an ETag: HTTP caches do not keep POST answers, and a conditional POST is not a
  * revalidation (RFC 9110 answers it 412), but a dashboard polling by POST is served from memory all the same.
  */
 export function httpCache(options: HttpCacheOptions): GraphqlStep {
-  const { watch, documents, persisted, cache } = options;
+  const { watch, documents, persisted, cache, budget } = options;
   const cacheControl = getCacheControl(options.maxAgeSeconds);
   return (req, res, next) => {
     const request = readGraphqlRequest(req);
@@ -189,15 +199,38 @@ export function httpCache(options: HttpCacheOptions): GraphqlStep {
         return;
       }
     }
-    if (kept) {
-      res.statusCode = 200;
-      res.setHeader("Content-Type", kept.contentType);
-      res.end(kept.body);
-      return;
-    }
+    if (kept && serveKept(budget, req.client, res, kept)) return;
     keepAnswer(res, (answer) => cache?.set(key, answer));
     next();
   };
+}
+
+/**
+ * Sends a kept answer. Under a cost budget the client is charged what the answer cost when it was computed, so that
+ * the budget counts what a client asks for, the same whether or not this process happens to keep the answer (only a
+ * 304 is free: the client has the answer already), and the answer carries this client's report. A client without
+ * enough left is not answered here (false): Apollo measures the query again and refuses it as it refuses any query.
+ */
+function serveKept(budget: CostBudget | undefined, client: string | undefined, res: ServerResponse, kept: CachedAnswer): boolean {
+  let body = kept.body;
+  if (budget && client !== undefined && kept.charge) {
+    const charged = budget.charge(client, kept.charge.points);
+    if (!charged.ok) return false;
+    for (const [name, value] of Object.entries(rateLimitHeaders(charged))) res.setHeader(name, value);
+    const { remaining, limit, windowSeconds, resetSeconds } = charged;
+    body = withCostReport(kept.body, kept.charge, { requested: charged.cost, remaining, limit, windowSeconds, resetSeconds });
+  }
+  res.statusCode = 200;
+  res.setHeader("Content-Type", kept.contentType);
+  res.end(body);
+  return true;
+}
+
+/** A kept answer with a client's `extensions.cost` put back where the computed answer had it (last in `extensions`). */
+export function withCostReport(body: string | Buffer, charge: NonNullable<CachedAnswer["charge"]>, report: object): Buffer {
+  const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+  const inserted = Buffer.from(`${charge.comma ? "," : ""}"cost":${JSON.stringify(report)}`, "utf8");
+  return Buffer.concat([bytes.subarray(0, charge.at), inserted, bytes.subarray(charge.at)]);
 }
 
 /**
@@ -223,7 +256,7 @@ function keepAnswer(res: ServerResponse, keep: (answer: CachedAnswer) => void): 
       (typeof chunk === "string" || Buffer.isBuffer(chunk)) &&
       /json/i.test(contentType) &&
       !chunk.includes('"errors"');
-    if (complete) keep({ body: withoutClientCost(chunk), contentType });
+    if (complete) keep({ ...withoutClientCost(chunk), contentType });
     else if (!res.headersSent) {
       res.removeHeader("ETag");
       res.setHeader("Cache-Control", "no-store");
@@ -232,15 +265,30 @@ function keepAnswer(res: ServerResponse, keep: (answer: CachedAnswer) => void): 
   }) as typeof res.end;
 }
 
+/** Stands in for the cost report while a kept answer is serialised; random, so no data can contain it. */
+const COST_MARK = `cost report ${randomUUID()}`;
+
 /**
  * The answer as kept for everyone: without `extensions.cost`, the cost budget's report (limits.ts), which belongs to the
- * client who asked. A kept answer is served to any client and charges nobody's budget.
+ * client who asked; the points it charged and the place of the report are kept beside it (CachedAnswer.charge), so
+ * that each later client is charged and told its own (serveKept).
  */
-function withoutClientCost(body: string | Buffer): string | Buffer {
-  if (!body.includes('"cost"')) return body;
+export function withoutClientCost(body: string | Buffer): Pick<CachedAnswer, "body" | "charge"> {
+  if (!body.includes('"cost"')) return { body };
   const answer = JSON.parse(body.toString()) as { extensions?: Record<string, unknown> };
-  if (!answer.extensions || !("cost" in answer.extensions)) return body;
+  const report = answer.extensions?.cost as { requested?: unknown } | undefined;
+  if (!answer.extensions || report === undefined) return { body };
   delete answer.extensions.cost;
-  if (Object.keys(answer.extensions).length === 0) delete answer.extensions;
-  return JSON.stringify(answer);
+  if (typeof report.requested !== "number") {
+    if (Object.keys(answer.extensions).length === 0) delete answer.extensions;
+    return { body: JSON.stringify(answer) };
+  }
+  // The report goes last in `extensions`, as the limits plugin put it: serialised with a mark in its place, then cut.
+  const comma = Object.keys(answer.extensions).length > 0;
+  answer.extensions.cost = COST_MARK;
+  const text = JSON.stringify(answer);
+  const mark = `${comma ? "," : ""}"cost":${JSON.stringify(COST_MARK)}`;
+  const at = text.lastIndexOf(mark);
+  const kept = Buffer.from(text.slice(0, at) + text.slice(at + mark.length), "utf8");
+  return { body: kept, charge: { points: report.requested, at: Buffer.byteLength(text.slice(0, at)), comma } };
 }

@@ -1,4 +1,5 @@
 import type { Config } from "../config";
+import type { CostBudget } from "./cost-budget";
 import type { Database } from "../db/database";
 import { DocumentIndex, PersistedQueryStore } from "./documents";
 import { allowGetQueries } from "./get-queries";
@@ -29,21 +30,25 @@ export interface Serving {
   close(): void;
 }
 
-export function createServing(db: Database, config: Config, log: (message: string) => void = () => undefined): Serving {
+export function createServing(
+  db: Database,
+  config: Config,
+  log: (message: string) => void = () => undefined,
+  budget?: CostBudget,
+): Serving {
   const options = config.serving;
   const trusted = options.trustedDocuments ? loadManifest(options.trustedDocuments) : undefined;
   if (trusted && options.trustedDocuments) log(`Trusted documents only: ${trusted.size} operations from ${options.trustedDocuments}.`);
   const persisted = new PersistedQueryStore(trusted);
   const watch = new GraphVersionWatch(db, { pollMs: options.graphVersionPollMs, log });
-  // A kept answer would reach a client without passing its cost budget (limits.ts), so a budget turns the in-process
-  // cache off; ETags and shared caches stay (a 304 costs the server nothing).
-  const budgeted = config.costBudget.perMinute > 0;
-  if (budgeted && options.responseCacheBytes > 0) log("Response cache off: every answer is charged to the client's cost budget.");
-  const cache = options.responseCacheBytes > 0 && !budgeted ? new ResponseCache(options.responseCacheBytes) : undefined;
+  // Under a cost budget a kept answer is charged to each client it is sent to, as a computed one is (response-cache.ts).
+  const cache = options.responseCacheBytes > 0 ? new ResponseCache(options.responseCacheBytes) : undefined;
   if (cache) watch.onCacheVersion(() => cache.clear());
   const middleware: GraphqlStep[] = [allowGetQueries()];
   if (trusted) middleware.push(trustedDocumentsOnly(trusted));
-  middleware.push(httpCache({ watch, documents: new DocumentIndex(), persisted, cache, maxAgeSeconds: options.cacheMaxAgeSeconds }));
+  middleware.push(
+    httpCache({ watch, documents: new DocumentIndex(), persisted, cache, maxAgeSeconds: options.cacheMaxAgeSeconds, budget }),
+  );
   const events = eventsRoute(watch, { maxStreams: options.maxEventStreams });
   return {
     watch,

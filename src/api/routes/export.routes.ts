@@ -71,6 +71,13 @@ async function answerExport(
       return;
     }
     if (kept?.fileName !== undefined) {
+      // Charged as a file made now would be: a client's budget does not depend on what this process keeps.
+      try {
+        chargeExport(req, res, options, cost);
+      } catch (error) {
+        sendError(res, error, options.production);
+        return;
+      }
       sendFile(res, kept, caching);
       return;
     }
@@ -98,7 +105,7 @@ async function answerExport(
  * Charges an export that reads the graph to the request's client, as GraphQL charges a query (limits.ts): what the
  * same data costs through GraphQL (query-cost.ts), before it runs; the RateLimit fields say what is left. A client
  * without enough left is refused 429 RATE_LIMITED with Retry-After; an export costing more than the whole budget is
- * LIMIT_EXCEEDED. A 304 reads nothing and is not charged (with a budget the response cache is off: serving.ts).
+ * LIMIT_EXCEEDED. A kept file is charged the same; a 304 reads nothing and is not charged.
  */
 function chargeExport(req: express.Request, res: express.Response, options: ExportRouterOptions, cost: () => number): void {
   if (!options.budget) return;

@@ -67,10 +67,23 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     // A budget of three such queries (and a bit).
     const server = await start({ COST_BUDGET_PER_MINUTE: String(3 * cost + 1) });
     const limit = 3 * cost + 1;
+    let computed: Answer["body"] | undefined;
     for (let i = 1; i <= 3; i++) {
+      const hits = server.serving.cache!.stats().hits;
       const answer = await post(server);
       assert.equal(answer.status, 200, JSON.stringify(answer.body));
       assert.ok(answer.body.data);
+      // The second and third come from the response cache, and are charged as the first was (the budget counts what a
+      // client asks for, whatever this process keeps): the same answer, with this request's report.
+      assert.equal(server.serving.cache!.stats().hits, i === 1 ? hits : hits + 1, `answer ${i} from the cache: ${i > 1}`);
+      computed ??= answer.body;
+      assert.deepEqual(
+        { ...answer.body, extensions: { ...answer.body.extensions, cost: undefined } },
+        {
+          ...computed,
+          extensions: { ...computed.extensions, cost: undefined },
+        },
+      );
       // The bucket refills while the test runs (limit/60 points a second): what is left is at least the exact figure.
       const cost_ = answer.body.extensions?.cost as { requested: number; remaining: number; limit: number; windowSeconds: number };
       assert.deepEqual(
@@ -137,15 +150,20 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     assert.equal(gexf.headers.get("ratelimit-policy"), `cost;q=${limit};w=60`);
     assert.ok(left(gexf) >= limit - networkExportCost(50) && left(gexf) < limit - networkExportCost(50) + 10, `left ${left(gexf)}`);
     assert.match(gexf.headers.get("access-control-expose-headers") ?? "", /RateLimit/);
-    // A revalidation answered 304 reads nothing and costs nothing. (With a budget the response cache is off: a kept
-    // file would reach a client without being charged, so the same file again is charged again.)
+    // A revalidation answered 304 reads nothing and costs nothing.
     const revalidated = await get("network.gexf?author=name:wei%20xiong&maxNodes=50", { "if-none-match": gexf.headers.get("etag")! });
     assert.equal(revalidated.status, 304);
     assert.equal(revalidated.headers.get("ratelimit"), null, "not charged");
     const csv = await get("coauthors.csv?author=name:wei%20xiong");
     assert.equal(csv.status, 200);
     assert.ok(left(csv) < limit - networkExportCost(50) - COAUTHOR_LIST_EXPORT_COST + 10, `left ${left(csv)}`);
-    assert.equal((await get("network.graphml?author=name:wei%20xiong&maxNodes=50")).status, 200);
+    // The same file again comes from the response cache, and is charged as a file made now would be.
+    const hits = server.serving.cache!.stats().hits;
+    const again = await get("network.gexf?author=name:wei%20xiong&maxNodes=50");
+    assert.equal(again.status, 200);
+    assert.equal(server.serving.cache!.stats().hits, hits + 1, "a kept file");
+    assert.equal(await again.text(), await gexf.text());
+    assert.ok(left(again) < left(csv) - networkExportCost(50) + 10, `left ${left(again)}`);
     const refused = await get("network.cyjs?author=name:wei%20xiong&maxNodes=50");
     assert.equal(refused.status, 429);
     const error = (await refused.json()) as Answer["body"];
@@ -154,6 +172,8 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     const retryAfter = Number(refused.headers.get("retry-after"));
     assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
     assert.equal(refused.headers.get("cache-control"), "no-store");
+    // A kept file does not get round an empty budget either.
+    assert.equal((await get("network.gexf?author=name:wei%20xiong&maxNodes=50")).status, 429);
     // Another API key is another client.
     assert.equal((await get("network.cyjs?author=name:wei%20xiong&maxNodes=50", { "X-API-Key": "team-b" })).status, 200);
 
