@@ -135,6 +135,29 @@ export function heapVerdict(r: HeapReading): string | null {
   );
 }
 
+/** V8's largest young-generation semi-space on 64-bit machines, unless --max-semi-space-size says otherwise. */
+const DEFAULT_SEMI_SPACE_MIB = 16;
+
+/**
+ * The old generation's limit, where the graph lives. V8's heap_size_limit also counts the young generation (three
+ * semi-spaces: 48 MiB by default, 96 MiB with the bulk rerun's 32 MiB ones), room the graph never gets: a 48 MiB old
+ * space judged against its 144 MiB let V8 abort the process before this budget spoke. The flags are V8's own, the
+ * command line's over NODE_OPTIONS', as node applies them.
+ */
+export function oldSpaceLimitBytes(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env): number {
+  const given = [...(env.NODE_OPTIONS ?? "").split(/\s+/), ...execArgv];
+  const flag = (name: string): number | undefined => {
+    const pattern = new RegExp(`^--${name.replace(/-/g, "[-_]")}=(\\d+)$`);
+    const values = given.map((f) => pattern.exec(f)?.[1]).filter((v) => v !== undefined);
+    return values.length > 0 ? Number(values[values.length - 1]) : undefined;
+  };
+  const total = v8.getHeapStatistics().heap_size_limit;
+  const old = flag("max-old-space-size");
+  if (old !== undefined && old > 0) return Math.min(old * MIB, total);
+  const semi = flag("max-semi-space-size") ?? DEFAULT_SEMI_SPACE_MIB;
+  return Math.max(total - 3 * semi * MIB, total / 2);
+}
+
 /**
  * Watches the heap (and the columns outside it) while the in-memory graph fills; `check` throws BulkMemoryExceeded when it will not fit. It judges
  * by the heap in use right after each full garbage collection (what is alive), not by the heap in use at the check,
@@ -192,7 +215,7 @@ export class HeapBudget {
       usedBytes: heapIsLive ? this.liveBytes : v8.getHeapStatistics().used_heap_size,
       heapIsLive,
       baselineBytes: this.baselineBytes,
-      limitBytes: v8.getHeapStatistics().heap_size_limit,
+      limitBytes: oldSpaceLimitBytes(),
       outsideBytes,
       programBytes: this.programBytes,
       machineBytes: this.memory.bytes,

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import os from "node:os";
 import { describe, it } from "node:test";
-import { bulkMemory, heapVerdict, type HeapReading } from "../../../import/bulk/memory-budget";
+import { bulkMemory, heapVerdict, oldSpaceLimitBytes, type HeapReading } from "../../../import/bulk/memory-budget";
 import { machineMemoryBytes } from "../../../src/util/memory-size";
 
 const MIB = 2 ** 20;
@@ -117,5 +118,16 @@ describe("the bulk import's heap budget", () => {
     );
     assert.throws(() => bulkMemory({ COAUTHOR_GRAPH_BULK_MEMORY: "10m" }), /at least 64m/);
     assert.ok(machineMemoryBytes() > 0 && machineMemoryBytes() <= os.totalmem());
+  });
+
+  it("judges the heap by the old generation's limit, not by V8's heap_size_limit, which counts the young generation too", () => {
+    // What V8 reports in a node started with the bulk rerun's flags: its heap_size_limit holds three 32 MiB semi-spaces.
+    const reported = (flags: string[]) =>
+      Number(execFileSync(process.execPath, [...flags, "-p", "require('v8').getHeapStatistics().heap_size_limit"]).toString());
+    assert.equal(reported(["--max-old-space-size=48", "--max-semi-space-size=32"]), 144 * MIB);
+    assert.equal(oldSpaceLimitBytes(["--max-old-space-size=48", "--max-semi-space-size=32"], {}), 48 * MIB);
+    // The command line wins over NODE_OPTIONS, as node applies them; V8 spells its flags with - or _.
+    assert.equal(oldSpaceLimitBytes(["--max_old_space_size=64"], { NODE_OPTIONS: "--max-old-space-size=100" }), 64 * MIB);
+    assert.equal(oldSpaceLimitBytes([], { NODE_OPTIONS: "--max-old-space-size=100" }), 100 * MIB);
   });
 });
