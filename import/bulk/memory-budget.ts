@@ -1,6 +1,7 @@
 import { constants, PerformanceObserver } from "node:perf_hooks";
 import v8 from "node:v8";
 import { machineMemoryBytes, parseMemorySize } from "../../src/util/memory-size";
+import { givenNodeFlags, nodeFlagNumber } from "../../src/util/node-flags";
 import { TargetRefusal } from "../writer/import-target";
 
 /*
@@ -141,21 +142,15 @@ const DEFAULT_SEMI_SPACE_MIB = 16;
 /**
  * The old generation's limit, where the graph lives. V8's heap_size_limit also counts the young generation (three
  * semi-spaces: 48 MiB by default, 96 MiB with the bulk rerun's 32 MiB ones), room the graph never gets: a 48 MiB old
- * space judged against its 144 MiB let V8 abort the process before this budget spoke. The flags are V8's own, the
- * command line's over NODE_OPTIONS', as node applies them.
+ * space judged against its 144 MiB let V8 abort the process before this budget spoke.
  */
 export function oldSpaceLimitBytes(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env): number {
-  const given = [...(env.NODE_OPTIONS ?? "").split(/\s+/), ...execArgv];
-  const flag = (name: string): number | undefined => {
-    const pattern = new RegExp(`^--${name.replace(/-/g, "[-_]")}=(\\d+)$`);
-    const values = given.map((f) => pattern.exec(f)?.[1]).filter((v) => v !== undefined);
-    return values.length > 0 ? Number(values[values.length - 1]) : undefined;
-  };
+  const flags = givenNodeFlags(execArgv, env);
   const total = v8.getHeapStatistics().heap_size_limit;
-  const old = flag("max-old-space-size");
+  const old = nodeFlagNumber(flags, "max-old-space-size");
   if (old !== undefined && old > 0) return Math.min(old * MIB, total);
-  const semi = flag("max-semi-space-size") ?? DEFAULT_SEMI_SPACE_MIB;
-  return Math.max(total - 3 * semi * MIB, total / 2);
+  const semi = nodeFlagNumber(flags, "max-semi-space-size") ?? DEFAULT_SEMI_SPACE_MIB;
+  return Math.max(total - 3 * semi * MIB, MIB);
 }
 
 /**

@@ -102,14 +102,13 @@ export function graphqlHandler(
   const execute = async (req: GraphqlHttpRequest, res: ServerResponse) => {
     const started = Date.now();
     const deadline = options.requestDeadlineMs > 0 ? started + options.requestDeadlineMs : undefined;
-    const client = req.client;
     const busy = () => admitted.busySince(started);
     // Only names the transactions: a request Apollo will refuse (unreadable, a batch) runs none.
     const named = readGraphqlRequest(req) ?? {};
     // One context per request: DataLoaders must not cache across requests.
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: apolloRequest(req),
-      context: () => Promise.resolve(createContext(db, named, { deadline, client, busy })),
+      context: () => Promise.resolve(createContext(db, named, { deadline, client: req.costClient, busy })),
     });
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
@@ -135,7 +134,7 @@ export function graphqlHandler(
   return (req, res) => {
     const request = req as GraphqlHttpRequest;
     if (options.apiKeyHeader !== undefined)
-      request.client = clientOf({ ip: proxyaddr(req, options.trust), header: (name) => headerText(req, name) }, options.apiKeyHeader);
+      request.costClient = clientOf({ ip: proxyaddr(req, options.trust), header: (name) => headerText(req, name) }, options.apiKeyHeader);
     runSteps(steps, request, res, (error) => {
       if (error !== undefined) fail(error, res);
       else execute(request, res).catch((thrown: unknown) => fail(thrown, res));

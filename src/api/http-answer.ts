@@ -23,9 +23,10 @@ export interface GraphqlHttpRequest extends IncomingMessage {
   body?: unknown;
   /**
    * Under a cost budget, who the request is charged to (cost-budget.ts clientOf), named once before any step runs:
-   * the response cache charges a kept answer to the same client Apollo would. Undefined without a budget.
+   * the response cache charges a kept answer to the same client Apollo would. Undefined without a budget. (Not
+   * `client`: node's IncomingMessage has one already, an old name of its socket.)
    */
-  client?: string;
+  costClient?: string;
 }
 
 /**

@@ -54,11 +54,17 @@ export class ResponseCache {
     });
   }
 
-  get(key: string): CachedAnswer | undefined {
+  /** The answer kept under `key`; counted as a hit or a miss unless `count` is false (the caller counts: count()). */
+  get(key: string, count = true): CachedAnswer | undefined {
     const answer = this.entries.get(key);
-    if (answer) this.hits += 1;
-    else this.misses += 1;
+    if (count) this.count(answer !== undefined);
     return answer;
+  }
+
+  /** Counts a request answered from what is kept (a 304 included), or not. */
+  count(hit: boolean): void {
+    if (hit) this.hits += 1;
+    else this.misses += 1;
   }
 
   set(key: string, answer: CachedAnswer): void {
@@ -186,7 +192,8 @@ export function httpCache(options: HttpCacheOptions): GraphqlStep {
       variables: request.variables,
       accept: req.headers.accept,
     });
-    const kept = cache?.get(key);
+    // Counted once the request is answered: a kept answer a client's budget cannot pay for is not served.
+    const kept = cache?.get(key, false);
     if (request.method === "GET") {
       const etag = `W/"${key}"`;
       res.setHeader("ETag", etag);
@@ -194,12 +201,15 @@ export function httpCache(options: HttpCacheOptions): GraphqlStep {
       // The same `vary` module express's res.vary and cors use.
       vary(res, "Accept");
       if (matchesIfNoneMatch(req.headers["if-none-match"], etag, kept !== undefined)) {
+        cache?.count(kept !== undefined);
         res.statusCode = 304;
         res.end();
         return;
       }
     }
-    if (kept && serveKept(budget, req.client, res, kept)) return;
+    const served = kept !== undefined && serveKept(budget, req.costClient, res, kept);
+    cache?.count(served);
+    if (served) return;
     keepAnswer(res, (answer) => cache?.set(key, answer));
     next();
   };
@@ -212,25 +222,36 @@ export function httpCache(options: HttpCacheOptions): GraphqlStep {
  * enough left is not answered here (false): Apollo measures the query again and refuses it as it refuses any query.
  */
 function serveKept(budget: CostBudget | undefined, client: string | undefined, res: ServerResponse, kept: CachedAnswer): boolean {
-  let body = kept.body;
-  if (budget && client !== undefined && kept.charge) {
-    const charged = budget.charge(client, kept.charge.points);
-    if (!charged.ok) return false;
-    for (const [name, value] of Object.entries(rateLimitHeaders(charged))) res.setHeader(name, value);
-    const { remaining, limit, windowSeconds, resetSeconds } = charged;
-    body = withCostReport(kept.body, kept.charge, { requested: charged.cost, remaining, limit, windowSeconds, resetSeconds });
-  }
   res.statusCode = 200;
   res.setHeader("Content-Type", kept.contentType);
-  res.end(body);
+  if (!budget || client === undefined || !kept.charge) {
+    res.end(kept.body);
+    return true;
+  }
+  const charged = budget.charge(client, kept.charge.points);
+  if (!charged.ok) return false;
+  for (const [name, value] of Object.entries(rateLimitHeaders(charged))) res.setHeader(name, value);
+  const { remaining, limit, windowSeconds, resetSeconds } = charged;
+  // In three pieces, not one copy: a kept answer may be megabytes.
+  const pieces = withCostReport(kept.body, kept.charge, { requested: charged.cost, remaining, limit, windowSeconds, resetSeconds });
+  res.setHeader(
+    "Content-Length",
+    pieces.reduce((sum, piece) => sum + piece.length, 0),
+  );
+  res.write(pieces[0]);
+  res.write(pieces[1]);
+  res.end(pieces[2]);
   return true;
 }
 
-/** A kept answer with a client's `extensions.cost` put back where the computed answer had it (last in `extensions`). */
-export function withCostReport(body: string | Buffer, charge: NonNullable<CachedAnswer["charge"]>, report: object): Buffer {
+/**
+ * A kept answer with a client's `extensions.cost` put back (last in `extensions`; JSON gives the order of an object's
+ * keys no meaning), as the three pieces to send in turn.
+ */
+export function withCostReport(body: string | Buffer, charge: NonNullable<CachedAnswer["charge"]>, report: object): Buffer[] {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   const inserted = Buffer.from(`${charge.comma ? "," : ""}"cost":${JSON.stringify(report)}`, "utf8");
-  return Buffer.concat([bytes.subarray(0, charge.at), inserted, bytes.subarray(charge.at)]);
+  return [bytes.subarray(0, charge.at), inserted, bytes.subarray(charge.at)];
 }
 
 /**
@@ -283,7 +304,7 @@ export function withoutClientCost(body: string | Buffer): Pick<CachedAnswer, "bo
     if (Object.keys(answer.extensions).length === 0) delete answer.extensions;
     return { body: JSON.stringify(answer) };
   }
-  // The report goes last in `extensions`, as the limits plugin put it: serialised with a mark in its place, then cut.
+  // The report goes last in `extensions` (where it was is of no meaning in JSON): serialised with a mark there, then cut.
   const comma = Object.keys(answer.extensions).length > 0;
   answer.extensions.cost = COST_MARK;
   const text = JSON.stringify(answer);

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import { BULK_MEMORY_VARIABLE, type BulkMemory } from "../../import/bulk/memory-budget";
+import { givenNodeFlags, hasNodeFlag } from "../util/node-flags";
 
 /*
  * `import --bulk` holds the whole graph in Node's heap, and Node's default limit (about 4 GB on a 64-bit machine,
@@ -34,8 +35,8 @@ const MIB = 2 ** 20;
  */
 export function bulkHeapFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[], machineBytes: number): string[] | null {
   if (env[RERUN_MARK] === "1") return null;
-  const given = [...execArgv, ...(env.NODE_OPTIONS ?? "").split(/\s+/)];
-  const has = (name: string) => given.some((flag) => new RegExp(`^--${name.replace(/-/g, "[-_]")}\\b`).test(flag));
+  const given = givenNodeFlags(execArgv, env);
+  const has = (name: string) => hasNodeFlag(given, name);
   const flags: string[] = [];
   if (!has("max-old-space-size")) flags.push(`--max-old-space-size=${Math.floor((HEAP_SHARE * machineBytes) / MIB)}`);
   if (!has("max-semi-space-size")) flags.push(`--max-semi-space-size=${SEMI_SPACE_MIB}`);

@@ -65,8 +65,10 @@ async function answerExport(
   const { serving } = options;
   const caching = serving && exportCaching(req, serving);
   if (caching) {
-    const kept = serving.cache?.get(caching.key);
+    // Counted once answered: a kept file a client's budget cannot pay for is not served.
+    const kept = serving.cache?.get(caching.key, false);
     if (matchesIfNoneMatch(req.headers["if-none-match"], caching.etag, kept?.fileName !== undefined)) {
+      serving.cache?.count(kept?.fileName !== undefined);
       res.status(304).set({ ETag: caching.etag, "Cache-Control": caching.cacheControl }).end();
       return;
     }
@@ -75,12 +77,15 @@ async function answerExport(
       try {
         chargeExport(req, res, options, cost);
       } catch (error) {
+        serving.cache?.count(false);
         sendError(res, error, options.production);
         return;
       }
+      serving.cache?.count(true);
       sendFile(res, kept, caching);
       return;
     }
+    serving.cache?.count(false);
   }
   const produce = async () => {
     try {

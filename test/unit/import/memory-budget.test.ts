@@ -129,5 +129,6 @@ describe("the bulk import's heap budget", () => {
     // The command line wins over NODE_OPTIONS, as node applies them; V8 spells its flags with - or _.
     assert.equal(oldSpaceLimitBytes(["--max_old_space_size=64"], { NODE_OPTIONS: "--max-old-space-size=100" }), 64 * MIB);
     assert.equal(oldSpaceLimitBytes([], { NODE_OPTIONS: "--max-old-space-size=100" }), 100 * MIB);
+    assert.equal(oldSpaceLimitBytes([], { NODE_OPTIONS: '"--max-old-space-size=48"' }), 48 * MIB, "quoted, as node allows");
   });
 });
