@@ -1,4 +1,5 @@
 import { SingleBar, Presets } from "cli-progress";
+import { etaText } from "../src/util/eta-text";
 
 /**
  * Progress for long jobs: a bar with records/s and ETA on a terminal, and a plain line every few seconds
@@ -26,15 +27,6 @@ function formatRate(done: number, startedAt: number): number {
 function formatEta(done: number, total: number | undefined, startedAt: number): string {
   if (!total || done === 0) return "?";
   return etaText(((Date.now() - startedAt) / 1000) * ((total - done) / done));
-}
-
-/** "45s", "2m05s", "1h02m": rounded up to whole seconds first, so that 119.5 s reads 2m00s, never 1m60s. */
-export function etaText(seconds: number): string {
-  const whole = Math.ceil(seconds);
-  if (whole < 60) return `${whole}s`;
-  if (whole < 3600) return `${Math.floor(whole / 60)}m${String(whole % 60).padStart(2, "0")}s`;
-  const minutes = Math.ceil(whole / 60);
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
 }
 
 class BarProgress implements Progress {

@@ -1,3 +1,5 @@
+import { etaText } from "../util/eta-text";
+
 /**
  * Progress of one phase of a long computation as plain lines (every 2 s at most): done/total, the rate and an ETA.
  * Plain lines rather than a bar, so that the import's own bar, a log file and a test all read it the same way. The
@@ -24,7 +26,8 @@ export class PhaseProgress {
     this.lastLog = now;
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
-    const eta = rate > 0 && this.total > done ? ` ETA ${Math.ceil((this.total - done) / rate)} s` : "";
+    // The import's own form (2m05s, 1h03m): at dblp size a phase runs for minutes.
+    const eta = rate > 0 && this.total > done ? `, ETA ${etaText((this.total - done) / rate)}` : "";
     this.log(`figures: ${this.phase}: ${done}/${this.total} ${this.unit}, ${formatRate(rate)} ${this.unit}/s${eta}`);
   }
 

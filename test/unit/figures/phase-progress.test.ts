@@ -14,7 +14,7 @@ describe("the figures' progress lines", () => {
     await sleep(60);
     progress.update(50);
     assert.equal(lines.length, 1);
-    assert.match(lines[0], /^figures: betweenness: 50\/100 pivots, [\d.]+ pivots\/s ETA \d+ s$/);
+    assert.match(lines[0], /^figures: betweenness: 50\/100 pivots, [\d.]+ pivots\/s, ETA (\d+s|\d+m\d\ds)$/);
     progress.update(51); // within the interval: nothing
     progress.done();
     assert.equal(lines.length, 2);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { etaText } from "../../../import/progress";
+import { etaText } from "../../../src/util/eta-text";
 
 describe("the progress line's ETA", () => {
   it("rounds up to whole seconds before it splits minutes from seconds (an 8M bulk load once printed 2m60s)", () => {
