@@ -1,6 +1,7 @@
 import type { Database } from "../db/database";
 import { ALL_AUTHORS, ALL_PAPERS, COUNT_AUTHORS_AND_PAPERS } from "./career.cypher";
 import type { NameHolder } from "./namesakes";
+import { etaText } from "../util/eta-text";
 
 /*
  * The graph's bylines as integer arrays for the whole-graph namesake listing (namesake-candidates.ts): read once per
@@ -43,7 +44,7 @@ export function progress(
       if (now - last < 2_000) return;
       last = now;
       const rate = done / ((now - started) / 1000);
-      const eta = rate > 0 && total > done ? `, ETA ${Math.ceil((total - done) / rate)} s` : "";
+      const eta = rate > 0 && total > done ? `, ETA ${etaText((total - done) / rate)}` : "";
       log(`namesakes: ${phase}: ${done}/${total} ${unit}, ${Math.round(rate)} ${unit}/s${eta}`);
     },
     done(n) {

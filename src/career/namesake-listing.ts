@@ -7,7 +7,7 @@ import { careerExplanation } from "./career.explain";
 import { NAMESAKE_DEFAULTS } from "./namesakes";
 import { HOMONYM_RULE, SAME_AS_RULE } from "./same-as";
 import { listHomonyms, listSameAs, NamesakeKind, type ListedCandidate } from "./namesake-candidates";
-import { readGraphIndex, type ListingLog } from "./namesake-graph-index";
+import { readGraphIndex, type GraphIndex, type ListingLog } from "./namesake-graph-index";
 
 /*
  * The namesake listings kept per graph snapshot and thresholds (namesake-candidates.ts builds them): a curator pages
@@ -31,16 +31,47 @@ export interface NamesakeListing {
 
 /**
  * The listings built per snapshot and thresholds (a few hundred to a few thousand rows each). The graph's copy they are
- * built from (~200 MB for 158k papers) is dropped once they are built: an API process should not hold it.
+ * built from (~200 MB for 158k papers) is read once per snapshot for every build in flight, and dropped when the last
+ * of them ends: an API process should not hold it.
  */
 const cache = new Map<string, Promise<NamesakeListing>>();
+/** Keys of the listings whose build has ended; only these are ever evicted. */
+const settled = new Set<string>();
+/** At most this many listings kept per process (settled ones evicted, oldest first). */
+const MAX_LISTINGS = 8;
+/**
+ * At most this many thresholds built at once per process: each build holds the graph's copy and a core for tens of
+ * seconds at 158k papers, and one query may ask for many thresholds under aliases.
+ */
+export const MAX_LISTING_BUILDS = 2;
 
 /** The last progress line of each build in flight, by listing key: what an ask that cannot wait is told. */
 const building = new Map<string, string>();
 
+/** The graph's copy shared by the builds in flight of one snapshot. */
+let graphRead: { snapshotId: string; index: Promise<GraphIndex>; phases: Record<string, number>; users: number } | undefined;
+
+function sharedGraphIndex(
+  db: Database,
+  snapshotId: string,
+  log: ListingLog,
+): { index: Promise<GraphIndex>; phases: Record<string, number> } {
+  if (graphRead?.snapshotId !== snapshotId) {
+    const phases: Record<string, number> = {};
+    graphRead = { snapshotId, index: readGraphIndex(db.withoutDeadline("namesake-listing"), log, phases), phases, users: 0 };
+  }
+  graphRead.users += 1;
+  return graphRead;
+}
+
+function releaseGraphIndex(snapshotId: string): void {
+  if (graphRead?.snapshotId === snapshotId && --graphRead.users <= 0) graphRead = undefined;
+}
+
 /**
- * The listing for the snapshot and thresholds: built on the first ask (the graph read once per snapshot, then the two
- * passes), then kept until the graph changes. Concurrent asks share one build.
+ * The listing for the snapshot and thresholds: built on the first ask (the graph read once per snapshot for the builds
+ * in flight, then the two passes), then kept until the graph changes. Concurrent asks share one build; asks for more
+ * than MAX_LISTING_BUILDS thresholds at once are refused (retryable) until one ends.
  */
 export function namesakeListing(
   db: Database,
@@ -49,36 +80,49 @@ export function namesakeListing(
   log: ListingLog = () => undefined,
 ): Promise<NamesakeListing> {
   const key = listingKey(version.snapshotId, params);
-  let built = cache.get(key);
-  if (!built) {
-    for (const old of cache.keys()) if (!old.startsWith(`${version.snapshotId}|`) || cache.size >= 8) cache.delete(old);
-    const started = Date.now();
-    building.set(key, "starting");
-    const tracked: ListingLog = (message) => {
-      building.set(key, message.replace(/^namesakes: /, ""));
-      log(message);
-    };
-    const read: Record<string, number> = {};
-    built = readGraphIndex(db.withoutDeadline("namesake-listing"), tracked, read).then(async (g) => {
-      const order = (list: ListedCandidate[]) => list.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      const phases: Record<string, number> = { ...read };
-      let t = Date.now();
-      const homonyms = order(await listHomonyms(g, params.minGroupPapers, params.minTiePapers, tracked));
-      phases.homonyms = Date.now() - t;
-      t = Date.now();
-      const sameAs = order(await listSameAs(g, params.minSharedCoauthors, tracked));
-      phases.sameAs = Date.now() - t;
-      return { homonyms, sameAs, builtMs: Date.now() - started, phases };
-    });
-    built.then(
-      () => building.delete(key),
-      () => {
-        building.delete(key);
-        cache.delete(key);
-      },
-    );
-    cache.set(key, built);
+  const kept = cache.get(key);
+  if (kept) return kept;
+  for (const old of [...settled]) {
+    if (old.startsWith(`${version.snapshotId}|`) && cache.size < MAX_LISTINGS) continue;
+    cache.delete(old);
+    settled.delete(old);
   }
+  if (building.size >= MAX_LISTING_BUILDS)
+    throw new LimitExceededError(
+      `This server is building namesake listings for ${building.size} other thresholds (minGroupPapers, minTiePapers, ` +
+        `minSharedCoauthors) and builds at most ${MAX_LISTING_BUILDS} at once; each takes about a minute on a graph of 150k papers. ` +
+        `Ask again when they are done, or ask with the thresholds of a listing already kept.`,
+      { retryable: true },
+    );
+  const started = Date.now();
+  building.set(key, "starting");
+  const tracked: ListingLog = (message) => {
+    building.set(key, message.replace(/^namesakes: /, ""));
+    log(message);
+  };
+  const read = sharedGraphIndex(db, version.snapshotId, tracked);
+  const built = read.index.then(async (g) => {
+    const order = (list: ListedCandidate[]) => list.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const phases: Record<string, number> = { ...read.phases };
+    let t = Date.now();
+    const homonyms = order(await listHomonyms(g, params.minGroupPapers, params.minTiePapers, tracked));
+    phases.homonyms = Date.now() - t;
+    t = Date.now();
+    const sameAs = order(await listSameAs(g, params.minSharedCoauthors, tracked));
+    phases.sameAs = Date.now() - t;
+    return { homonyms, sameAs, builtMs: Date.now() - started, phases };
+  });
+  const ended = (ok: boolean) => {
+    building.delete(key);
+    releaseGraphIndex(version.snapshotId);
+    if (ok) settled.add(key);
+    else cache.delete(key);
+  };
+  built.then(
+    () => ended(true),
+    () => ended(false),
+  );
+  cache.set(key, built);
   return built;
 }
 

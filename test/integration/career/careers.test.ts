@@ -352,6 +352,36 @@ describe("namesake flags on a crafted fixture", () => {
     assert.deepEqual(yc.ruledOut, []);
   });
 
+  it("builds at most two thresholds' listings at once, from one read of the graph, however many a query asks for", async () => {
+    // Six thresholds under aliases in one query: two build (sharing one copy of the graph), the others are refused,
+    // retryably (the field is non-null, so the first refusal is the query's one error).
+    const alias = (g: number) => `g${g}: namesakeCandidates(kind: HOMONYM, first: 1, minGroupPapers: ${g}) { totalCount }`;
+    const ask = (groups: number[]) => api.run(`{ ${groups.map(alias).join(" ")} }`);
+    const lines: string[] = [];
+    const write = console.error;
+    console.error = (...args: unknown[]) => void lines.push(args.join(" "));
+    let six: Awaited<ReturnType<typeof ask>>;
+    const alone: string[][] = [];
+    try {
+      six = await ask([4, 5, 6, 7, 8, 9]);
+      // The two builds outlive the query; asking for them waits for them.
+      for (const g of [4, 5]) alone.push(errorCodes(await ask([g])));
+    } finally {
+      console.error = write;
+    }
+    assert.deepEqual(errorCodes(six), ["LIMIT_EXCEEDED"], JSON.stringify(six));
+    assert.match(six.errors![0].message, /building namesake listings for 2 other thresholds .* builds at most 2 at once/);
+    assert.equal(six.errors![0].extensions?.retryable, true);
+    assert.deepEqual(alone, [[], []]);
+    assert.equal(lines.filter((l) => /namesakes: reading authors: \d+ authors in/.test(l)).length, 1, lines.join("\n"));
+    // Two at a time, the others build too; each listing has its threshold's count.
+    const pair = await ask([6, 7]);
+    assert.equal(errorCodes(pair).length, 0, JSON.stringify(pair));
+    const counts = { ...(await ask([4, 5])).data, ...pair.data } as Record<string, { totalCount: number }>;
+    assert.ok(counts.g4.totalCount >= counts.g5.totalCount && counts.g5.totalCount >= counts.g6.totalCount, JSON.stringify(counts));
+    assert.ok(counts.g6.totalCount >= counts.g7.totalCount, JSON.stringify(counts));
+  });
+
   it("lists the strongest candidates of each kind over the whole graph, paged", async () => {
     const LIST = `query($kind: NamesakeKind!, $after: String) { namesakeCandidates(kind: $kind, first: 1, after: $after, minGroupPapers: 3, minTiePapers: 1, minSharedCoauthors: 2) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { kind score authors { id } summary } } explain { method snapshotId } snapshotId } }`;
