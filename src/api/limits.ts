@@ -164,7 +164,10 @@ export function createLimitsPlugin<TContext extends BaseContext = BaseContext>(
       const client = budget ? (contextValue as ClientContext).client : undefined;
       let report: { ok: boolean; requested: number; state: BudgetState } | undefined;
       return {
-        async didResolveOperation({ document, request, operationName, response }) {
+        async didResolveOperation({ document, request, operation, operationName, response }) {
+          // An operation name the document does not hold (or none, of several operations): Apollo refuses the request
+          // next, and nothing is measured or charged (measuring would pick the document's first operation).
+          if (!operation) return;
           const measure = passed.check(schema, document, { operationName, variables: request.variables }, limits);
           if (!budget || client === undefined || !measure) return;
           const charged = budget.charge(client, measure.complexity);

@@ -123,9 +123,15 @@ export function answerKey(parts: {
     .digest("base64url");
 }
 
-/** The Cache-Control of a GET answer tied to a graph version: shared caches may keep it `maxAgeSeconds`. */
-export function getCacheControl(maxAgeSeconds: number): string {
-  return maxAgeSeconds > 0 ? `public, max-age=${maxAgeSeconds}` : "public, no-cache";
+/**
+ * The Cache-Control of a GET answer tied to a graph version: shared caches may keep it `maxAgeSeconds`. Under a cost
+ * budget (`budgeted`) an answer carries its client's report (extensions.cost, the RateLimit fields), and a shared
+ * cache would hand one client's answer to another, uncharged: it is `private` then, kept by the client's own cache
+ * only (which still revalidates it with If-None-Match, a free 304).
+ */
+export function getCacheControl(maxAgeSeconds: number, budgeted = false): string {
+  const who = budgeted ? "private" : "public";
+  return maxAgeSeconds > 0 ? `${who}, max-age=${maxAgeSeconds}` : `${who}, no-cache`;
 }
 
 /**
@@ -175,7 +181,7 @@ function documentText(request: GraphqlRequest, persisted: PersistedQueryStore): 
  */
 export function httpCache(options: HttpCacheOptions): GraphqlStep {
   const { watch, documents, persisted, cache, budget } = options;
-  const cacheControl = getCacheControl(options.maxAgeSeconds);
+  const cacheControl = getCacheControl(options.maxAgeSeconds, budget !== undefined);
   return (req, res, next) => {
     const request = readGraphqlRequest(req);
     const version = request && watch.cacheVersion();

@@ -54,7 +54,7 @@ export function createServing(
     watch,
     persisted,
     cache,
-    cacheControl: getCacheControl(options.cacheMaxAgeSeconds),
+    cacheControl: getCacheControl(options.cacheMaxAgeSeconds, budget !== undefined),
     middleware,
     events,
     start: () => watch.start(),

@@ -111,6 +111,11 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     assert.equal(keyed.status, 200);
     assert.equal(keyed.body.extensions?.cost?.remaining, limit - cost);
     assert.ok(((await post(server, { "X-API-Key": "team-a" })).body.extensions?.cost?.remaining as number) < limit - cost);
+    // A GET answer carries its client's report, so no shared cache may keep it for others (without a budget: public).
+    const viaGet = await fetch(`${server.url}/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { "X-API-Key": "team-c" } });
+    assert.equal(viaGet.status, 200);
+    assert.match(viaGet.headers.get("cache-control") ?? "", /^private, max-age=\d+$/);
+    assert.ok(viaGet.headers.get("etag"), "the client's own cache still revalidates it");
   });
 
   it("a query costing more than the whole budget is LIMIT_EXCEEDED (400): waiting would not help", async () => {
@@ -150,6 +155,7 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     assert.equal(gexf.headers.get("ratelimit-policy"), `cost;q=${limit};w=60`);
     assert.ok(left(gexf) >= limit - networkExportCost(50) && left(gexf) < limit - networkExportCost(50) + 10, `left ${left(gexf)}`);
     assert.match(gexf.headers.get("access-control-expose-headers") ?? "", /RateLimit/);
+    assert.match(gexf.headers.get("cache-control") ?? "", /^private, max-age=\d+$/, "its RateLimit fields are this client's");
     // A revalidation answered 304 reads nothing and costs nothing.
     const revalidated = await get("network.gexf?author=name:wei%20xiong&maxNodes=50", { "if-none-match": gexf.headers.get("etag")! });
     assert.equal(revalidated.status, 304);
@@ -193,5 +199,20 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     const answer = await post(server, {}, "{ author(");
     assert.equal(answer.status, 400);
     assert.equal(answer.headers.get("ratelimit"), "cost;r=1000;t=0");
+    // Nor is an operation the document does not hold (it would have been measured as the document's first).
+    const network = 'coauthorNetwork(authorId: "name:wei xiong", maxNodes: 200) { nodes { author { name } } }';
+    const two = `query A { ${network} } query B { __typename }`;
+    for (const body of [{ query: two, operationName: "Nope" }, { query: two }]) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      assert.equal(response.status, 400, JSON.stringify(body));
+      const refused = (await response.json()) as Answer["body"];
+      assert.match(refused.errors?.[0]?.message ?? "", /Unknown operation named "Nope"|Must provide operation name/);
+      assert.equal(refused.extensions?.cost, undefined);
+      assert.equal(response.headers.get("ratelimit"), "cost;r=1000;t=0");
+    }
   });
 });
