@@ -8,6 +8,31 @@ import type { CoauthorListRow, ExportGraph, FileRule } from "./export.model";
 import { readAuthorYears, readCoauthorList, readPairYears } from "./export.store";
 import { GRAFANA_NODES, grafanaFrames, GrafanaFrames } from "./grafana";
 
+/** The rules of an export's arguments (BAD_USER_INPUT when broken), checked before anything is read or charged. */
+export function checkListArgs(args: {
+  yearFrom?: number | null;
+  yearTo?: number | null;
+  minJointPapers?: number | null;
+  strength?: string | null;
+  maxAuthorsPerPaper?: number | null;
+}) {
+  return {
+    window: yearWindow(args.yearFrom, args.yearTo),
+    minJoint: minJointPapers(args.minJointPapers),
+    strength: tieStrength(args.strength),
+    maxAuthors: maxAuthorsPerPaper(args.maxAuthorsPerPaper),
+  };
+}
+
+/** checkListArgs, and the network's depth and size: the same checks coauthorNetwork makes. */
+export function checkNetworkArgs(args: NetworkArgs, maxNodesRange: IntRange = NETWORK_MAX_NODES) {
+  return {
+    depth: intInRange("depth", args.depth, NETWORK_DEPTH),
+    maxNodes: intInRange("maxNodes", args.maxNodes, maxNodesRange),
+    ...checkListArgs(args),
+  };
+}
+
 /**
  * Networks for the export writers: the network coauthorNetwork answers (same arguments, same
  * rules, same authors and ties), with per-author paper facts inside the year window and, when a
@@ -25,12 +50,7 @@ export class ExportService {
     { perYear = true, maxNodesRange = NETWORK_MAX_NODES }: { perYear?: boolean; maxNodesRange?: IntRange } = {},
   ): Promise<ExportGraph> {
     // The same checks coauthorNetwork makes, here first so that the export knows the values in force.
-    const depth = intInRange("depth", args.depth, NETWORK_DEPTH);
-    const maxNodes = intInRange("maxNodes", args.maxNodes, maxNodesRange);
-    const window = yearWindow(args.yearFrom, args.yearTo);
-    const minJoint = minJointPapers(args.minJointPapers);
-    const strength = tieStrength(args.strength);
-    const maxAuthors = maxAuthorsPerPaper(args.maxAuthorsPerPaper);
+    const { depth, maxNodes, window, minJoint, strength, maxAuthors } = checkNetworkArgs(args, maxNodesRange);
     const network = await this.network.coauthorNetwork({ ...args, depth, maxNodes }, { edgeYears: true });
 
     const ids = network.nodes.map((node) => node.author.id);
@@ -101,10 +121,7 @@ export class ExportService {
     strength?: string | null;
     maxAuthorsPerPaper?: number | null;
   }): Promise<{ name: string; rows: CoauthorListRow[]; rule: FileRule }> {
-    const window = yearWindow(args.yearFrom, args.yearTo);
-    const minJoint = minJointPapers(args.minJointPapers);
-    const strength = tieStrength(args.strength);
-    const maxAuthors = maxAuthorsPerPaper(args.maxAuthorsPerPaper);
+    const { window, minJoint, strength, maxAuthors } = checkListArgs(args);
     const rule = { ...window, strength, maxAuthorsPerPaper: maxAuthors };
     if (!isPlainCount({ strength, maxAuthors }))
       return { ...(await this.weightedCoauthorList(args.authorId, { ...args, ...window, minJointPapers: minJoint })), rule };

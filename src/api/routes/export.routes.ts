@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import type { Database } from "../../db/database";
 import { BadUserInputError, ErrorCode, LimitExceededError, RateLimitedError } from "../../errors";
-import { intInRange, NETWORK_MAX_NODES } from "../../kernel/argument-rules";
+import { checkListArgs, checkNetworkArgs } from "../../export/export.service";
 import { coauthorListFileName, networkFileStem } from "../../export/export.model";
 import { writeCoauthorsCsv } from "../../export/csv";
 import { NETWORK_FORMATS, type NetworkFormat } from "../../export/formats";
@@ -209,7 +209,8 @@ export function exportRouter(db: Database, options: ExportRouterOptions): Router
         req,
         res,
         options,
-        () => networkExportCost(intInRange("maxNodes", networkArgs(req.query).maxNodes, format.maxNodes ?? NETWORK_MAX_NODES)),
+        // Arguments that can never succeed are refused before anything is charged (as GraphQL refuses them unmeasured).
+        () => networkExportCost(checkNetworkArgs(requireAuthor(networkArgs(req.query)), format.maxNodes).maxNodes),
         async () => {
           const args = requireAuthor(networkArgs(req.query));
           const graph = await createContext(db).services.export.networkGraph(args, {
@@ -226,7 +227,7 @@ export function exportRouter(db: Database, options: ExportRouterOptions): Router
       req,
       res,
       options,
-      () => COAUTHOR_LIST_EXPORT_COST,
+      () => (checkListArgs(requireAuthor(networkArgs(req.query))), COAUTHOR_LIST_EXPORT_COST),
       async () => {
         const args = requireAuthor(networkArgs(req.query));
         const list = await createContext(db).services.export.coauthorList(args);

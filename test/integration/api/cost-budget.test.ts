@@ -183,6 +183,19 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     // Another API key is another client.
     assert.equal((await get("network.cyjs?author=name:wei%20xiong&maxNodes=50", { "X-API-Key": "team-b" })).status, 200);
 
+    // Arguments that can never succeed are refused as such (400), and charge nothing.
+    const fresh = await start({ COST_BUDGET_PER_MINUTE: String(COAUTHOR_LIST_EXPORT_COST + 10) });
+    for (const bad of [
+      "network.gexf?author=name:wei%20xiong&depth=9",
+      "network.gexf?depth=2",
+      "coauthors.csv?author=name:wei%20xiong&strength=BOGUS",
+    ]) {
+      const refusedArgs = await fetch(`${fresh.url}/export/${bad}`);
+      assert.equal(refusedArgs.status, 400, bad);
+      assert.equal(((await refusedArgs.json()) as Answer["body"]).errors?.[0]?.extensions?.code, "BAD_USER_INPUT", bad);
+    }
+    assert.equal((await fetch(`${fresh.url}/export/coauthors.csv?author=name:wei%20xiong`)).status, 200, "the budget is whole");
+
     const small = await start({ COST_BUDGET_PER_MINUTE: "5" });
     const tooCostly = await fetch(`${small.url}/export/network.gexf?author=name:wei%20xiong&maxNodes=50`);
     assert.equal(tooCostly.status, 413);
