@@ -60,8 +60,13 @@ export function exportLimits(limits: AdmissionLimits): AdmissionLimits {
 }
 
 function corsOptions(origins: Config["corsOrigins"]): cors.CorsOptions {
-  // "*" answers any origin without credentials, which is what public dashboards need.
-  return { origin: origins === "*" ? "*" : origins, maxAge: 600 };
+  // "*" answers any origin without credentials, which is what public dashboards need. A page of another origin may
+  // read the fields a client acts on: what is left of its budget and when to retry, an export's file name, the ETag.
+  return {
+    origin: origins === "*" ? "*" : origins,
+    maxAge: 600,
+    exposedHeaders: ["ETag", "RateLimit", "RateLimit-Policy", "Retry-After", "Content-Disposition"],
+  };
 }
 
 /** A URL a person can click: wildcard binds are reported as localhost. */

@@ -39,7 +39,6 @@ function sendFile(res: express.Response, file: CachedAnswer, caching: ExportCach
   res.set({
     "Content-Type": file.contentType,
     "Content-Disposition": `attachment; filename="${file.fileName}"`,
-    "Access-Control-Expose-Headers": "Content-Disposition, ETag, RateLimit, RateLimit-Policy",
     "Cache-Control": caching?.cacheControl ?? "no-store",
     "X-Content-Type-Options": "nosniff",
   });

@@ -105,6 +105,8 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
     assert.match(refused.headers.get("ratelimit") ?? "", new RegExp(`^cost;r=\\d+;t=${retryAfter}$`));
     assert.equal(refused.body.data, undefined, "nothing ran");
+    // A page of another origin can read them (CORS).
+    assert.match(refused.headers.get("access-control-expose-headers") ?? "", /(?=.*\bRetry-After\b)(?=.*\bRateLimit\b)/);
 
     // Another API key is another client, with a budget of its own; the same key shares one.
     const keyed = await post(server, { "X-API-Key": "team-a" });
@@ -178,6 +180,7 @@ describe("per-client query-cost budget", { timeout: 120_000 }, () => {
     const retryAfter = Number(refused.headers.get("retry-after"));
     assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
     assert.equal(refused.headers.get("cache-control"), "no-store");
+    assert.match(refused.headers.get("access-control-expose-headers") ?? "", /\bRetry-After\b/);
     // A kept file does not get round an empty budget either.
     assert.equal((await get("network.gexf?author=name:wei%20xiong&maxNodes=50")).status, 429);
     // Another API key is another client.
