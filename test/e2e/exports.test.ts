@@ -370,6 +370,13 @@ describe("exports read back by networkx", { timeout: 600_000 }, () => {
     const unknownList = await fetch(new URL("/export/coauthors.csv?author=name:nobody%20at%20all&strength=NEWMAN", server.url));
     assert.equal(unknownList.status, 404);
     await unknownList.arrayBuffer();
+    // A format we do not write: JSON, as every export error, pointing to the list.
+    const dot = await fetch(new URL("/export/network.dot?author=name:tong%20zhang", server.url));
+    assert.equal(dot.status, 404);
+    assert.match(dot.headers.get("content-type") ?? "", /json/);
+    const dotError = (await dot.json()).errors[0];
+    assert.equal(dotError.extensions.code, "NOT_FOUND");
+    assert.match(dotError.message, /No export at GET \/export\/network\.dot\. The exports are network\.gexf, .*GET \/export lists them/);
   });
 
   it("the coauthor list under Newman's weights and a byline cap is the coauthors field's, row for row", async () => {

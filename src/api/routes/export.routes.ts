@@ -1,6 +1,6 @@
 import express, { Router } from "express";
 import type { Database } from "../../db/database";
-import { BadUserInputError, ErrorCode, LimitExceededError, RateLimitedError } from "../../errors";
+import { BadUserInputError, ErrorCode, LimitExceededError, NotFoundError, RateLimitedError } from "../../errors";
 import { checkListArgs, checkNetworkArgs } from "../../export/export.service";
 import { coauthorListFileName, networkFileStem } from "../../export/export.model";
 import { writeCoauthorsCsv } from "../../export/csv";
@@ -249,6 +249,17 @@ export function exportRouter(db: Database, options: ExportRouterOptions): Router
       })),
       coauthors: { url: `${EXPORT_PREFIX}/coauthors.csv?author=name:wei%20xiong`, format: "CSV, an author's coauthors" },
     });
+  });
+  // Any other path under /export (a format we do not write, a typo) is answered as the exports answer errors, in JSON.
+  router.use(`${EXPORT_PREFIX}/`, (req, res) => {
+    const formats = [...NETWORK_FORMATS.map((f) => `network${f.suffix}`), "coauthors.csv"].join(", ");
+    sendError(
+      res,
+      new NotFoundError(
+        `No export at ${req.method} ${req.originalUrl.split("?")[0]}. The exports are ${formats}: GET ${EXPORT_PREFIX} lists them with examples.`,
+      ),
+      options.production,
+    );
   });
   return router;
 }
