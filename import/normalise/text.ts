@@ -16,12 +16,24 @@ export function nameKey(displayName: string): string {
   return collapseWhitespace(foldDiacritics(displayName).toLowerCase());
 }
 
-/** Title/venue normalisation: NFKD, marks removed, lower-cased, every run of non [a-z0-9] -> one space, trimmed. */
+/**
+ * Title/venue normalisation: NFKD, marks removed, lower-cased, every run of non [a-z0-9] -> one space, trimmed.
+ * A title written mostly in another script (Chinese, Russian, Greek, …: at least half as many of its letters as of
+ * a-z, an ideograph counting three) keeps every letter and digit instead: with [a-z0-9] alone all such titles of a year were one key, so their
+ * papers one paper with every author of them (and such venues had no id). A Latin title keeps the key it always had
+ * ("β-VAE" leaves its β out), so that the keys already in a graph do not move. Neither (punctuation only, "???"):
+ * the title as written, lower-cased, white space collapsed.
+ */
 export function normaliseTitle(title: string): string {
-  return foldDiacritics(title)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  const folded = foldDiacritics(title).toLowerCase();
+  const latin = folded.replace(/[^a-z0-9]+/g, " ").trim();
+  const latinLetters = latin.replace(/[^a-z]/g, "").length;
+  const other = folded.replace(/[^\p{L}]|[a-z]/gu, "");
+  // An ideograph or syllable of Chinese, Japanese or Korean says about as much as a short word: three letters' worth.
+  const otherLetters =
+    other.length + 2 * other.replace(/[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, "").length;
+  if (otherLetters > 0 && 2 * otherLetters >= latinLetters) return folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return latin || collapseWhitespace(folded);
 }
 
 /** DOI lower-cased without a resolver prefix; undefined when it does not look like a DOI. */

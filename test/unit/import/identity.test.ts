@@ -25,6 +25,26 @@ describe("paper and venue identity", () => {
     assert.equal(paperTitleKey({ title: "{BERT}: Pre-training", year: 2019 }), "bert pre training|2019");
     assert.equal(paperTitleKey({ title: "No Year" }), "no year|");
   });
+  it("keeps the letters of a title in another script, so that such titles stay apart; a Latin title's key does not move", () => {
+    const keys = [
+      "基于深度学习的中文分词",
+      "基于图神经网络的推荐系统",
+      "Глубокое обучение для анализа текста",
+      "Ω",
+      "Transformer在NLP中的应用",
+      "Transformer在NLP中的研究",
+    ].map((title) => paperTitleKey({ title, year: 2020 }));
+    assert.equal(new Set(keys).size, keys.length, keys.join(" / "));
+    assert.equal(keys[2], "глубокое обучение для анализа текста|2020");
+    assert.equal(keys[3], "ω|2020");
+    // Punctuation only: the title as written, not an empty key every such title would share.
+    assert.notEqual(paperTitleKey({ title: "???", year: 2020 }), paperTitleKey({ title: "!!!", year: 2020 }));
+    assert.notEqual(paperTitleKey({ title: "???", year: 2020 }), "|2020");
+    // Latin titles keep their keys: a Greek letter or an ł in them stays out, as before.
+    assert.equal(normaliseTitle("β-VAE: Learning Basic Visual Concepts"), "vae learning basic visual concepts");
+    assert.equal(normaliseTitle("Łódź and ε-greedy Exploration"), "odz and greedy exploration");
+    assert.equal(venueId({ name: "计算机学报", kind: "journal" }), "计算机学报");
+  });
   it("lower-cases DOIs and strips resolver prefixes", () => {
     assert.equal(normaliseDoi("https://doi.org/10.18653/V1/N19-1423"), "10.18653/v1/n19-1423");
     assert.equal(normaliseDoi("doi:10.1000/ABC"), "10.1000/abc");
