@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Database } from "../src/db/database";
+import { LimitExceededError } from "../src/errors";
 import { ImportLockOptions, withImportLock } from "../src/db/import-lock";
 import { Format, ReadItem, UnparseableFileError } from "./canonical";
 import { detectFormat } from "./detect";
@@ -186,8 +187,9 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     summary.error =
       error instanceof TargetRefusal || (!target.checkPassNeeded && error instanceof UnparseableFileError)
         ? error.message
-        : `${describe(error, summary.file)}. The graph may hold part of this file; import the same file again once the ` +
-          `database is back: re-importing is idempotent and completes the coauthor counts.`;
+        : `${describe(error, summary.file).replace(/\.+$/, "")}. The graph may hold part of this file; import the same file ` +
+          `again once ${error instanceof LimitExceededError ? "that is done" : "the database is back"}: re-importing is ` +
+          `idempotent and completes the coauthor counts.`;
   }
   summary.seconds = (Date.now() - started) / 1000;
   await finishRun(target, summary);

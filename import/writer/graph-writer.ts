@@ -85,13 +85,20 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   const knownAuthorships = rows.authorships.filter((a) => existing.has(a.paperId));
   const gains = paperGains(rows, resolution);
   const authorIds = authorsGainingEdges(gains);
-  const increments = pairMode === "add" ? jointPaperIncrements(gains) : [];
+  const computed = pairMode === "add" ? jointPaperIncrements(gains) : [];
+  // A batch whose bylines add more pairs than one transaction can hold (a paper of 1,000 authors adds 500k) leaves them
+  // to the pair pass after the file, which recomputes its authors' pairs from the authorships, a slice at a time.
+  const mode: PairMode = computed.length > MAX_PAIR_ROWS_IN_PLACE ? "queue" : pairMode;
+  const increments = mode === "add" ? computed : [];
+  // One paper of n authors adds n(n-1)/2 pairs: 500k rows at 1,000 authors, past what Neo4j lets one statement hold
+  // (MemoryPoolOutOfMemoryError). In statements of PAIR_ROWS_PER_STATEMENT, still one transaction.
+  const addStatements = chunks(increments, PAIR_ROWS_PER_STATEMENT).map((pairs) => ({ cypher: ADD_JOINT_PAPERS, params: { pairs } }));
   const pairStatements =
-    pairMode === "queue"
+    mode === "queue"
       ? [{ cypher: QUEUE_AUTHORS_FOR_PAIRS, params: { authorIds } }]
       : [
-          { cypher: RESIZE_JOINT_PAPERS, params: { pairs: jointPaperResizes(gains) } },
-          { cypher: ADD_JOINT_PAPERS, params: { pairs: increments } },
+          ...chunks(jointPaperResizes(gains), PAIR_ROWS_PER_STATEMENT).map((pairs) => ({ cypher: RESIZE_JOINT_PAPERS, params: { pairs } })),
+          ...addStatements,
           { cypher: REFRESH_AUTHOR_STATS, params: { authorIds } },
         ];
   const [, venues, created, merged, authors, createdAuthorships, mergedAuthorships, ...pairResults] = await db.writeAll(
@@ -116,10 +123,22 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   counts.authorsUpdated += rows.authors.length - authors.nodesCreated;
   counts.authorshipsCreated += createdAuthorships.relationshipsCreated + mergedAuthorships.relationshipsCreated;
   counts.authorshipsWritten += rows.authorships.length;
-  if (pairMode === "add") {
-    counts.pairsCreated += pairResults[1].relationshipsCreated;
+  if (mode === "add") {
+    const added = pairResults.slice(pairResults.length - 1 - addStatements.length, pairResults.length - 1);
+    counts.pairsCreated += added.reduce((sum, result) => sum + result.relationshipsCreated, 0);
     counts.pairsAdded += increments.length;
   }
+}
+
+/** Pair rows a batch adds in its own transaction at most; beyond, its authors are queued for the pair pass. */
+const MAX_PAIR_ROWS_IN_PLACE = 100_000;
+/** Rows per statement of the pair updates (see writeBatch). */
+const PAIR_ROWS_PER_STATEMENT = 20_000;
+
+function chunks<T>(rows: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 async function readSpellings(db: Database, ids: string[]): Promise<Map<string, Spellings>> {

@@ -436,6 +436,8 @@ function toWriteResult(result: QueryResult): WriteResult {
 }
 
 const UNAVAILABLE = new Set(["ServiceUnavailable", "SessionExpired", "Neo.TransientError.General.DatabaseUnavailable"]);
+/** Neo4j's memory guard (dbms.memory.transaction.total.max, db.memory.transaction.max): the statement was too big. */
+const MEMORY_LIMIT = /MemoryPoolOutOfMemoryError|TransactionMemoryLimit|MemoryLimitExceeded/;
 /** The pool's own error (no Neo4j code) when no connection could be had in time: Neo4j is not answering. */
 const ACQUISITION_TIMED_OUT = /^Connection acquisition timed out/;
 
@@ -454,7 +456,14 @@ export function mapNeo4jError(error: unknown): Error {
   if (error instanceof Neo4jError) {
     const code = error.code ?? "";
     let mapped: Error;
-    if (
+    if (MEMORY_LIMIT.test(code)) {
+      // Transient by Neo4j's code, but the same statement fails the same way again: not an outage to wait out.
+      mapped = new LimitExceededError(
+        "Neo4j refused the statement: it needed more memory than a transaction may use. Narrow the query (a smaller network, " +
+          "page or year window); for an import, lower --batch-size or give Neo4j more heap (COAUTHOR_GRAPH_NEO4J_HEAP for the local one).",
+        { limit: "TRANSACTION_MEMORY" },
+      );
+    } else if (
       UNAVAILABLE.has(code) ||
       code === BOOKMARK_TIMEOUT ||
       code.startsWith("Neo.TransientError.General") ||

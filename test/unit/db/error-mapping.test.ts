@@ -35,3 +35,13 @@ test("a cluster member still behind the bookmarks a transaction carries is DATAB
   );
   assert.equal(codeOf(mapNeo4jError(error))?.code, "DATABASE_UNAVAILABLE");
 });
+
+test("Neo4j's transaction memory guard is LIMIT_EXCEEDED, not an outage to wait out: the same statement fails again", () => {
+  const error = newError(
+    "The allocation of an extra 2.0 MiB would use more than the limit 1.4 GiB. Currently using 1.4 GiB. dbms.memory.transaction.total.max threshold reached",
+    "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+  );
+  const mapped = mapNeo4jError(error);
+  assert.deepEqual(codeOf(mapped), { code: "LIMIT_EXCEEDED", limit: "TRANSACTION_MEMORY" });
+  assert.match(mapped.message, /lower --batch-size or give Neo4j more heap/);
+});
