@@ -130,7 +130,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
       }
       progress.update(summary.read);
       progress.stop();
-      refuseIfNothingReadable(summary);
+      await refuseIfNothingReadable(summary, input);
     }
     endStage("check");
   } catch (error) {
@@ -167,7 +167,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
       progress.update(written, target.checkPassNeeded ? undefined : estimatedRecords(summary.read, input));
     }
     progress.stop();
-    if (!target.checkPassNeeded) refuseIfNothingReadable(summary);
+    if (!target.checkPassNeeded) await refuseIfNothingReadable(summary, input);
     endStage("write");
 
     summary.mentionsReattached = await target.settleNames();
@@ -200,10 +200,23 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
  * A file with records none of which could be read is the wrong file or the wrong format far more often than a source
  * with only bad records (a heap snapshot named .jsonl.gz once came out of a CSL-JSON import as "imported, 100%
  * rejected"), so it is refused like a file that cannot be parsed: nothing of it is written (the one-pass bulk path has
- * written nothing to the database yet either) and the command fails. An empty file is not refused.
+ * written nothing to the database yet either) and the command fails. So is a file with text but no record at all (BibTeX
+ * reads any text outside an entry as a comment, so a CSL-JSON file read as BibTeX or a page of notes gave "imported, 0
+ * records"). An empty file (white space only) is not refused.
  */
-function refuseIfNothingReadable(summary: FileImportSummary): void {
-  if (summary.read === 0 || summary.rejected < summary.read) return;
+async function refuseIfNothingReadable(summary: FileImportSummary, input: OpenedInput): Promise<void> {
+  if (summary.read === 0) {
+    const text = (await readHead(input))
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim();
+    if (text === "") return;
+    throw new UnparseableFileError(
+      summary.file,
+      `it is not empty, but no ${summary.format} record was found in it (it begins ${JSON.stringify(text.slice(0, 40))})`,
+    );
+  }
+  if (summary.rejected < summary.read) return;
   const first = summary.rejections[0];
   const what = summary.read === 1 ? "its only record could not" : `none of its ${summary.read} records could`;
   const where = first?.line !== undefined ? `line ${first.line}: ` : "";

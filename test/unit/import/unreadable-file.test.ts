@@ -51,6 +51,23 @@ describe("a file whose records are all rejected", () => {
     assert.match(summary.files[0].error ?? "", /its only record could not be read as csl-json/);
   });
 
+  it("refuses a file with text but no record: notes named .bib, or CSL-JSON read as BibTeX", async () => {
+    const notes = path.join(dir, "notes.bib");
+    writeFileSync(notes, "Things to read next week:\n- the dblp paper\n");
+    const csl = file("records.csl.jsonl", [GOOD]);
+    for (const [at, format] of [
+      [notes, undefined],
+      [csl, "bibtex"],
+    ] as const) {
+      const graph = new MemoryGraph();
+      const summary = await importInto(graph, [at], format ? { format } : {});
+      graph.release();
+      assert.equal(summary.ok, false, at);
+      assert.match(summary.files[0].error ?? "", /it is not empty, but no bibtex record was found in it \(it begins "/);
+      assert.match(summary.files[0].error ?? "", /pass --format if detection guessed wrong/);
+    }
+  });
+
   it("is not what a file with some readable records or an empty file is: those are imported", async () => {
     const graph = new MemoryGraph();
     const summary = await importInto(graph, [file("mixed.csl.jsonl", [BAD, GOOD, BAD]), file("empty.csl.jsonl", [])]);
