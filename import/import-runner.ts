@@ -21,6 +21,19 @@ export interface ImportOptions {
   keepRejections?: number;
   /** The graph's import lock (one writer at a time): wait for another import (default) or refuse. */
   lock?: ImportLockOptions;
+  /** Stops the import between batches (Ctrl-C): each batch written stays whole, the run is recorded as failed. */
+  signal?: AbortSignal;
+}
+
+/** The import was asked to stop (ImportOptions.signal) and stopped between two batches. */
+export class ImportInterrupted extends Error {
+  constructor(written: number) {
+    super(
+      `Interrupted after ${written} records were written: each batch written is whole in the graph, and the coauthor counts ` +
+        `of this file are not settled yet. Import the same file again to complete it (re-importing is idempotent).`,
+    );
+    this.name = "ImportInterrupted";
+  }
 }
 
 export interface Rejection {
@@ -90,6 +103,7 @@ export async function importInto(target: ImportTarget, paths: string[], options:
     }
     files.push(summary);
     if (summary.status === "failed" && summary.runId) break; // the database failed mid-write: later files would too
+    if (options.signal?.aborted) break;
   }
   return { files, ok: files.every((f) => f.status === "imported") };
 }
@@ -126,7 +140,10 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     if (target.checkPassNeeded) {
       progress.start(`checking ${summary.format}`, undefined);
       for await (const _item of tallied(reader.read(input.bytes(), summary.file), summary, options)) {
-        if (summary.read % 5000 === 0) progress.update(summary.read, estimatedRecords(summary.read, input));
+        if (summary.read % 5000 === 0) {
+          if (options.signal?.aborted) throw new ImportInterrupted(0);
+          progress.update(summary.read, estimatedRecords(summary.read, input));
+        }
       }
       progress.update(summary.read);
       progress.stop();
@@ -135,7 +152,8 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     endStage("check");
   } catch (error) {
     progress.stop();
-    summary.error = error instanceof UnparseableFileError ? error.message : describe(error, summary.file);
+    summary.error =
+      error instanceof UnparseableFileError || error instanceof ImportInterrupted ? error.message : describe(error, summary.file);
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
   }
@@ -162,6 +180,7 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     }
     const batches = readAhead(target.checkPassNeeded ? items : tallied(items, summary, options), options.batchSize ?? WRITE_BATCH_SIZE);
     for await (const batch of batches) {
+      if (options.signal?.aborted) throw new ImportInterrupted(written);
       await target.writeBatch(batch, summary.writes);
       written += batch.length;
       progress.update(written, target.checkPassNeeded ? undefined : estimatedRecords(summary.read, input));
@@ -185,7 +204,9 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
   } catch (error) {
     progress.stop();
     summary.error =
-      error instanceof TargetRefusal || (!target.checkPassNeeded && error instanceof UnparseableFileError)
+      error instanceof TargetRefusal ||
+      error instanceof ImportInterrupted ||
+      (!target.checkPassNeeded && error instanceof UnparseableFileError)
         ? error.message
         : `${describe(error, summary.file).replace(/\.+$/, "")}. The graph may hold part of this file; import the same file ` +
           `again once ${error instanceof LimitExceededError ? "that is done" : "the database is back"}: re-importing is ` +

@@ -56,24 +56,38 @@ export function registerImportCommand(program: Command): void {
         throw new Error(`Nothing to import in ${args.join(", ")}: no file of a known format (see the skipped list above).`);
       const summary = opts.bulk ? await runBulk(files, opts) : await runOnline(files, opts);
       if (opts.rejects) writeFileSync(opts.rejects, rejectionLines(summary));
-      if (!summary.ok) process.exitCode = 1;
+      if (!summary.ok) process.exitCode ??= 1;
     });
 }
 
 async function runOnline(files: string[], opts: ImportCommandOptions): Promise<ImportSummary> {
   const config = loadConfig();
   const session = await openDatabase({ config, log: (m) => console.error(m) });
+  // Ctrl-C (or SIGTERM) stops between batches: the run is recorded as failed, the import lock released and the local
+  // Neo4j this command started stopped, instead of a lock another import waits out and a run left "running".
+  const interrupt = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    if (interrupt.signal.aborted) process.exit(signal === "SIGINT" ? 130 : 143); // a second one: at once
+    console.error(`\n${signal}: stopping after the batch being written (again to stop at once, leaving the lock to expire).`);
+    interrupt.abort(signal);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   try {
     const summary = await importFiles(session.db, files, {
       format: opts.format as never,
       batchSize: opts.batchSize,
       progress: createProgress(),
       lock: { wait: opts.wait, log: (m) => console.error(m) },
+      signal: interrupt.signal,
     });
     console.log(formatImportSummary(summary));
-    if (opts.figures) await figuresAfterImport(() => runFigures(session.db, { wait: opts.wait }));
+    if (interrupt.signal.aborted) process.exitCode = interrupt.signal.reason === "SIGINT" ? 130 : 143;
+    else if (opts.figures) await figuresAfterImport(() => runFigures(session.db, { wait: opts.wait }));
     return summary;
   } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
     await session.close();
   }
 }

@@ -12,6 +12,7 @@ import { Database } from "../../src/db/database";
 import { fromRoot } from "../../src/util/project-root";
 import { localEnv, localNeo4jUnavailable, removeHome, tempHome } from "../integration/local-neo4j-helpers";
 import { clearGraph, testDatabase, testNeo4jTarget } from "../support/neo4j";
+import { coauthorEdgeMismatches } from "../support/graph-checks";
 
 const CLI = fromRoot("dist", "src", "cli", "main.js");
 const fixture = (...p: string[]) => fromRoot("test", "fixtures", ...p);
@@ -266,6 +267,42 @@ describe("the coauthor-graph command line", () => {
     } finally {
       rmSync(scratch, { recursive: true, force: true });
       removeHome(home);
+    }
+  });
+
+  it("stops an import at Ctrl-C between batches: the run is recorded as failed, the lock is free, the graph whole", async () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), "cli-import-interrupt-"));
+    try {
+      await clearGraph(db);
+      const file = await generatedDblpFile(scratch, 10_000);
+      const target = testNeo4jTarget();
+      const env = { ...process.env, NEO4J_URI: target.uri, NEO4J_USER: target.user, NEO4J_PASSWORD: target.password };
+      const child = spawn(process.execPath, [CLI, "import", "--batch-size", "100", "--no-figures", file], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (d) => (output += d));
+      child.stderr.on("data", (d) => (output += d));
+      const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+      await eventually(() => (/writing papers: [1-9]/.test(output) ? true : undefined), 120_000);
+      child.kill("SIGINT");
+      assert.equal(await exited, 130, output);
+      assert.match(output, /SIGINT: stopping after the batch being written/);
+      assert.match(output, /Interrupted after \d+ records were written: .* Import the same file again to complete it/);
+      const runs = (await stats()).importRuns;
+      assert.deepEqual(
+        runs.map((r) => r.status),
+        ["failed"],
+        "recorded as failed, not left running",
+      );
+      // The lock is free at once (--no-wait refuses while another import holds it), and each batch landed whole.
+      const next = await runCli(["import", "--no-wait", "--no-figures", fixture("acl-author-page", "acl-author-page-wei-xiong.txt")]);
+      assert.equal(next.code, 0, next.stdout + next.stderr);
+      assert.deepEqual(await coauthorEdgeMismatches(db), []);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+      await clearGraph(db);
     }
   });
 
