@@ -1,4 +1,3 @@
-import { StringDecoder } from "node:string_decoder";
 import { UnparseableFileError } from "../canonical";
 
 /** One line of a text input, without its line terminator. `line` is 1-based. */
@@ -14,22 +13,64 @@ export interface NumberedLine {
 export const MAX_LINE_CHARS = 32 * 1024 * 1024;
 
 /**
- * UTF-8 text of a byte stream, chunk by chunk. Multi-byte characters split across chunks are
- * reassembled, and a leading byte-order mark is dropped.
+ * UTF-8 text of a byte stream, chunk by chunk. Multi-byte characters split across chunks are reassembled, and a
+ * leading byte-order mark is dropped. Bytes that are not UTF-8 (a Latin-1 or Windows-1252 file) refuse the file,
+ * saying on which line and how to re-encode it: decoded leniently, "José" became "Jos�" in the graph without a word.
  */
-export async function* decodeUtf8(input: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new StringDecoder("utf8");
-  let first = true;
+export async function* decodeUtf8(input: AsyncIterable<Buffer>, file = "the input"): AsyncGenerator<string> {
+  // TextDecoder drops a leading byte-order mark itself (ignoreBOM false).
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let linesBefore = 0;
+  let text: string;
   for await (const chunk of input) {
-    let text = decoder.write(chunk);
-    if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw notUtf8(file, linesBefore + newlinesBefore(chunk, firstInvalidUtf8(chunk)) + 1);
     }
+    linesBefore += newlinesBefore(chunk, chunk.length);
     if (text.length > 0) yield text;
   }
-  const rest = decoder.end();
-  if (rest.length > 0) yield first && rest.charCodeAt(0) === 0xfeff ? rest.slice(1) : rest;
+  try {
+    text = decoder.decode();
+  } catch {
+    throw notUtf8(file, linesBefore + 1);
+  }
+  if (text.length > 0) yield text;
+}
+
+function notUtf8(file: string, line: number): UnparseableFileError {
+  return new UnparseableFileError(
+    file,
+    `line ${line} holds bytes that are not UTF-8: the file is in another encoding (Latin-1 or Windows-1252, most ` +
+      `likely). Re-encode it, e.g. \`iconv -f windows-1252 -t utf-8 FILE > FILE.utf8\`, and import that`,
+    { file, line },
+  );
+}
+
+function newlinesBefore(bytes: Buffer, end: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at < end; at = bytes.indexOf(0x0a, at + 1)) count += 1;
+  return count;
+}
+
+/**
+ * Offset of the first byte that cannot be UTF-8 in `bytes` (0 when the chunk starts mid-sequence, which the previous
+ * chunk's tail made invalid): where the error is, to name its line.
+ */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let at = 0; at < bytes.length;) {
+    const lead = bytes[at];
+    const length =
+      lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return at;
+    for (let k = 1; k < length; k++) {
+      if (at + k >= bytes.length) return at; // cut at the chunk's end: the next chunk said whether it was whole
+      if ((bytes[at + k] & 0xc0) !== 0x80) return at;
+    }
+    at += length;
+  }
+  return 0;
 }
 
 /**
@@ -37,7 +78,7 @@ export async function* decodeUtf8(input: AsyncIterable<Buffer>): AsyncGenerator<
  * A final line without a terminator is still yielded; a trailing terminator adds no empty line.
  */
 export function readLines(input: AsyncIterable<Buffer>, file: string): AsyncGenerator<NumberedLine> {
-  return splitLines(decodeUtf8(input), file);
+  return splitLines(decodeUtf8(input, file), file);
 }
 
 /** As readLines, over text that is already decoded. */

@@ -22,7 +22,7 @@ export const bibtexReader: FormatReader = {
 async function* readBibtex(input: AsyncIterable<Buffer>, file: string): AsyncGenerator<ReadItem> {
   const library = await loadBibtexLibrary();
   const macros: MacroTable = {};
-  for await (const raw of splitBibtexEntries(decodeUtf8(input), file)) {
+  for await (const raw of splitBibtexEntries(decodeUtf8(input, file), file)) {
     if (SKIPPED_TYPES.has(raw.type)) continue;
     const location = { file, line: raw.line };
     const parsed = parseEntryText(library, raw.text, macros);

@@ -16,7 +16,7 @@ export const cslJsonReader: FormatReader = {
 };
 
 async function* readCslJson(input: AsyncIterable<Buffer>, file: string): AsyncGenerator<ReadItem> {
-  const texts = decodeUtf8(input);
+  const texts = decodeUtf8(input, file);
   const first = await firstNonBlank(texts);
   if (!first) return;
   const whole = prepend(first.buffered, texts);
