@@ -133,6 +133,8 @@ export function graphqlHandler(
 
   return (req, res) => {
     const request = req as GraphqlHttpRequest;
+    // HEAD is GET without the body (RFC 9110 9.3.2): answered as a GET (Node sends no body to a HEAD request itself).
+    if (request.method === "HEAD") request.method = "GET";
     if (options.apiKeyHeader !== undefined)
       request.costClient = clientOf({ ip: proxyaddr(req, options.trust), header: (name) => headerText(req, name) }, options.apiKeyHeader);
     runSteps(steps, request, res, (error) => {

@@ -127,6 +127,17 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
     assert.equal((JSON.parse(body) as Body).data.author.name, "Tong Zhang");
   });
 
+  it("HEAD is answered as GET is, without the body (RFC 9110): a link checker or a monitor may send it", async () => {
+    const url = getUrl(server, { query: TOP, variables: { id: "name:tong zhang" } });
+    const get = await fetch(url);
+    await get.arrayBuffer();
+    const head = await fetch(url, { method: "HEAD" });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get("etag"), get.headers.get("etag"));
+    assert.match(head.headers.get("content-type") ?? "", /json/);
+    assert.equal((await head.arrayBuffer()).byteLength, 0);
+  });
+
   it("a browser page of another origin reads a query by fetch GET (CORS, no preflight)", async () => {
     const dashboard = http.createServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>dashboard</title><pre id=out>waiting</pre>");
