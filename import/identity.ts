@@ -25,6 +25,10 @@ export function paperDoi(paper: Pick<CanonicalPaper, "doi">): string | undefined
 }
 
 export function venueId(venue: CanonicalVenue): string {
-  const fromAcronym = venue.acronym ? normaliseTitle(venue.acronym) : "";
-  return fromAcronym || normaliseTitle(venue.name);
+  // A key without a letter or digit ("-" as an acronym) names no venue: the name's key, or none.
+  const key = (text: string) => {
+    const normalised = normaliseTitle(text);
+    return /[\p{L}\p{N}]/u.test(normalised) ? normalised : "";
+  };
+  return (venue.acronym ? key(venue.acronym) : "") || key(venue.name);
 }

@@ -76,7 +76,7 @@ export interface ImportSummary {
  * one pass counts and checks as it reads.
  */
 export async function importFiles(db: Database, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
-  return withImportLock(db, options.lock ?? {}, () => importInto(databaseTarget(db), paths, options));
+  return withImportLock(db, { signal: options.signal, ...options.lock }, () => importInto(databaseTarget(db), paths, options));
 }
 
 /**
@@ -103,7 +103,12 @@ export async function importInto(target: ImportTarget, paths: string[], options:
     }
     files.push(summary);
     if (summary.status === "failed" && summary.runId) break; // the database failed mid-write: later files would too
-    if (options.signal?.aborted) break;
+    if (options.signal?.aborted) {
+      // Said, not left out: the files after the one interrupted were not imported.
+      for (const rest of paths.slice(files.length))
+        files.push({ ...emptyFileSummary(rest), error: "Not imported: the import was interrupted before this file." });
+      break;
+    }
   }
   return { files, ok: files.every((f) => f.status === "imported") };
 }
@@ -112,18 +117,7 @@ export async function importInto(target: ImportTarget, paths: string[], options:
 async function importOneFile(target: ImportTarget, path: string, localPath: string, options: ImportOptions): Promise<FileImportSummary> {
   const started = Date.now();
   const progress = options.progress ?? silentProgress;
-  const summary: FileImportSummary = {
-    file: path,
-    status: "failed",
-    read: 0,
-    rejected: 0,
-    rejections: [],
-    writes: emptyWriteCounts(),
-    coauthorPairs: { created: 0, added: 0, recomputed: 0 },
-    mentionsReattached: 0,
-    seconds: 0,
-    stageSeconds: { check: 0, write: 0, names: 0, pairs: 0 },
-  };
+  const summary = emptyFileSummary(path);
   let stageStarted = started;
   const endStage = (stage: keyof FileImportSummary["stageSeconds"]) => {
     const now = Date.now();
@@ -158,6 +152,10 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
     return summary;
   }
 
+  if (options.signal?.aborted) {
+    summary.error = new ImportInterrupted(0).message;
+    return summary;
+  }
   summary.runId = randomUUID();
   try {
     await target.startRun({
@@ -221,12 +219,14 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
  * A file with records none of which could be read is the wrong file or the wrong format far more often than a source
  * with only bad records (a heap snapshot named .jsonl.gz once came out of a CSL-JSON import as "imported, 100%
  * rejected"), so it is refused like a file that cannot be parsed: nothing of it is written (the one-pass bulk path has
- * written nothing to the database yet either) and the command fails. So is a file with text but no record at all (BibTeX
- * reads any text outside an entry as a comment, so a CSL-JSON file read as BibTeX or a page of notes gave "imported, 0
- * records"). An empty file (white space only) is not refused.
+ * written nothing to the database yet either) and the command fails. So is a BibTeX file with text but not one `@`
+ * (BibTeX reads any text outside an entry as a comment, so a CSL-JSON file read as BibTeX or a page of notes gave
+ * "imported, 0 records"). A file that is valid and empty is not refused: white space only, a CSL-JSON `[]`, BibTeX of
+ * only @string or @comment, `<dblp></dblp>`.
  */
 async function refuseIfNothingReadable(summary: FileImportSummary, input: OpenedInput): Promise<void> {
   if (summary.read === 0) {
+    if (summary.format !== "bibtex" || (await holdsByte(input, 0x40))) return;
     const text = (await readHead(input))
       .toString("utf8")
       .replace(/^\uFEFF/, "")
@@ -234,7 +234,7 @@ async function refuseIfNothingReadable(summary: FileImportSummary, input: Opened
     if (text === "") return;
     throw new UnparseableFileError(
       summary.file,
-      `it is not empty, but no ${summary.format} record was found in it (it begins ${JSON.stringify(text.slice(0, 40))})`,
+      `it is not empty, but holds no BibTeX entry, not one "@" (it begins ${JSON.stringify(text.slice(0, 40))})`,
     );
   }
   if (summary.rejected < summary.read) return;
@@ -245,6 +245,28 @@ async function refuseIfNothingReadable(summary: FileImportSummary, input: Opened
     summary.file,
     `${what} be read as ${summary.format}${first ? ` (the first, ${where}${first.reason})` : ""}`,
   );
+}
+
+/** A file's summary before anything is read: failed until it is imported. */
+function emptyFileSummary(path: string): FileImportSummary {
+  return {
+    file: path,
+    status: "failed",
+    read: 0,
+    rejected: 0,
+    rejections: [],
+    writes: emptyWriteCounts(),
+    coauthorPairs: { created: 0, added: 0, recomputed: 0 },
+    mentionsReattached: 0,
+    seconds: 0,
+    stageSeconds: { check: 0, write: 0, names: 0, pairs: 0 },
+  };
+}
+
+/** Whether the input's bytes (decompressed) hold `byte` anywhere. */
+async function holdsByte(input: OpenedInput, byte: number): Promise<boolean> {
+  for await (const chunk of input.bytes()) if (chunk.includes(byte)) return true;
+  return false;
 }
 
 /** Passes the reader's items on, counting them and keeping the first rejections with their reasons in the summary. */

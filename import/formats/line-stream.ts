@@ -21,14 +21,18 @@ export async function* decodeUtf8(input: AsyncIterable<Buffer>, file = "the inpu
   // TextDecoder drops a leading byte-order mark itself (ignoreBOM false).
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let linesBefore = 0;
+  // The previous chunk's unfinished character, which the decoder holds: where an error is depends on it.
+  let tail: Buffer = Buffer.alloc(0);
   let text: string;
   for await (const chunk of input) {
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw notUtf8(file, linesBefore + newlinesBefore(chunk, firstInvalidUtf8(chunk)) + 1);
+      const seen = Buffer.concat([tail, chunk]);
+      throw notUtf8(file, linesBefore + newlinesBefore(seen, Math.max(0, firstInvalidUtf8(seen))) + 1);
     }
     linesBefore += newlinesBefore(chunk, chunk.length);
+    tail = unfinishedTail(tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk);
     if (text.length > 0) yield text;
   }
   try {
@@ -55,22 +59,50 @@ function newlinesBefore(bytes: Buffer, end: number): number {
 }
 
 /**
- * Offset of the first byte that cannot be UTF-8 in `bytes` (0 when the chunk starts mid-sequence, which the previous
- * chunk's tail made invalid): where the error is, to name its line.
+ * Offset of the first byte that is not UTF-8 in `bytes` (the WHATWG rules: no overlong forms, no surrogates, nothing
+ * past U+10FFFF), or -1 when there is none (a character cut at the end is not an error here).
  */
-function firstInvalidUtf8(bytes: Buffer): number {
+export function firstInvalidUtf8(bytes: Buffer): number {
   for (let at = 0; at < bytes.length;) {
     const lead = bytes[at];
-    const length =
-      lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
-    if (length === 0) return at;
-    for (let k = 1; k < length; k++) {
-      if (at + k >= bytes.length) return at; // cut at the chunk's end: the next chunk said whether it was whole
-      if ((bytes[at + k] & 0xc0) !== 0x80) return at;
+    if (lead < 0x80) {
+      at += 1;
+      continue;
     }
-    at += length;
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      need = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      need = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return at;
+    for (let k = 1; k <= need; k++) {
+      if (at + k >= bytes.length) return -1;
+      const next = bytes[at + k];
+      if (next < low || next > high) return at;
+      low = 0x80;
+      high = 0xbf;
+    }
+    at += need + 1;
   }
-  return 0;
+  return -1;
+}
+
+/** The bytes of a character the chunk ends in the middle of (none when it ends on a boundary). */
+function unfinishedTail(bytes: Buffer): Buffer {
+  for (let at = bytes.length - 1; at >= Math.max(0, bytes.length - 4); at--) {
+    const b = bytes[at];
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return bytes.length - at < length ? Buffer.from(bytes.subarray(at)) : Buffer.alloc(0);
+  }
+  return Buffer.alloc(0);
 }
 
 /**

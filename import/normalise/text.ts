@@ -19,7 +19,8 @@ export function nameKey(displayName: string): string {
 /**
  * Title/venue normalisation: NFKD, marks removed, lower-cased, every run of non [a-z0-9] -> one space, trimmed.
  * A title written mostly in another script (Chinese, Russian, Greek, …: at least half as many of its letters as of
- * a-z, an ideograph counting three) keeps every letter and digit instead: with [a-z0-9] alone all such titles of a year were one key, so their
+ * a-z and at least two, letters of the Latin script not counted, an ideograph counting three) keeps every letter and
+ * digit instead: with [a-z0-9] alone all such titles of a year were one key, so their
  * papers one paper with every author of them (and such venues had no id). A Latin title keeps the key it always had
  * ("β-VAE" leaves its β out), so that the keys already in a graph do not move. Neither (punctuation only, "???"):
  * the title as written, lower-cased, white space collapsed.
@@ -28,11 +29,13 @@ export function normaliseTitle(title: string): string {
   const folded = foldDiacritics(title).toLowerCase();
   const latin = folded.replace(/[^a-z0-9]+/g, " ").trim();
   const latinLetters = latin.replace(/[^a-z]/g, "").length;
-  const other = folded.replace(/[^\p{L}]|[a-z]/gu, "");
+  // Letters of other scripts only: a Latin letter without a decomposition (ø, ł, ß, đ) is still a Latin title's.
+  const other = folded.replace(/[^\p{L}]|\p{Script=Latin}/gu, "");
   // An ideograph or syllable of Chinese, Japanese or Korean says about as much as a short word: three letters' worth.
   const otherLetters =
     other.length + 2 * other.replace(/[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, "").length;
-  if (otherLetters > 0 && 2 * otherLetters >= latinLetters) return folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  // At least two letters' worth: one Greek symbol ("ε-DP", "ΔV") leaves a Latin title's key as it was.
+  if (otherLetters >= 2 && 2 * otherLetters >= latinLetters) return folded.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   return latin || collapseWhitespace(folded);
 }
 

@@ -93,14 +93,18 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   // One paper of n authors adds n(n-1)/2 pairs: 500k rows at 1,000 authors, past what Neo4j lets one statement hold
   // (MemoryPoolOutOfMemoryError). In statements of PAIR_ROWS_PER_STATEMENT, still one transaction.
   const addStatements = chunks(increments, PAIR_ROWS_PER_STATEMENT).map((pairs) => ({ cypher: ADD_JOINT_PAPERS, params: { pairs } }));
-  const pairStatements =
-    mode === "queue"
+  // Pairs already on a paper that gains authors get its new byline size in place, also when the new pairs go to the
+  // pair pass (which recomputes only the pairs of the authors it is given: the new ones).
+  const resizeStatements =
+    pairMode === "add"
+      ? chunks(jointPaperResizes(gains), PAIR_ROWS_PER_STATEMENT).map((pairs) => ({ cypher: RESIZE_JOINT_PAPERS, params: { pairs } }))
+      : [];
+  const pairStatements = [
+    ...resizeStatements,
+    ...(mode === "queue"
       ? [{ cypher: QUEUE_AUTHORS_FOR_PAIRS, params: { authorIds } }]
-      : [
-          ...chunks(jointPaperResizes(gains), PAIR_ROWS_PER_STATEMENT).map((pairs) => ({ cypher: RESIZE_JOINT_PAPERS, params: { pairs } })),
-          ...addStatements,
-          { cypher: REFRESH_AUTHOR_STATS, params: { authorIds } },
-        ];
+      : [...addStatements, { cypher: REFRESH_AUTHOR_STATS, params: { authorIds } }]),
+  ];
   const [, venues, created, merged, authors, createdAuthorships, mergedAuthorships, ...pairResults] = await db.writeAll(
     [
       { cypher: RENAME_PAPERS, params: { renames: resolution.renames } },
@@ -124,7 +128,8 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   counts.authorshipsCreated += createdAuthorships.relationshipsCreated + mergedAuthorships.relationshipsCreated;
   counts.authorshipsWritten += rows.authorships.length;
   if (mode === "add") {
-    const added = pairResults.slice(pairResults.length - 1 - addStatements.length, pairResults.length - 1);
+    // Counted from the start: writeAll appends the version bump's result when the batch changed the graph.
+    const added = pairResults.slice(resizeStatements.length, resizeStatements.length + addStatements.length);
     counts.pairsCreated += added.reduce((sum, result) => sum + result.relationshipsCreated, 0);
     counts.pairsAdded += increments.length;
   }

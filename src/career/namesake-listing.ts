@@ -82,11 +82,6 @@ export function namesakeListing(
   const key = listingKey(version.snapshotId, params);
   const kept = cache.get(key);
   if (kept) return kept;
-  for (const old of [...settled]) {
-    if (old.startsWith(`${version.snapshotId}|`) && cache.size < MAX_LISTINGS) continue;
-    cache.delete(old);
-    settled.delete(old);
-  }
   if (building.size >= MAX_LISTING_BUILDS)
     throw new LimitExceededError(
       `This server is building namesake listings for ${building.size} other thresholds (minGroupPapers, minTiePapers, ` +
@@ -94,6 +89,13 @@ export function namesakeListing(
         `Ask again when they are done, or ask with the thresholds of a listing already kept.`,
       { retryable: true },
     );
+  // Room for this one: kept listings of other snapshots go, then the oldest of this one beyond MAX_LISTINGS.
+  for (const old of [...settled]) {
+    const current = [...settled].filter((k) => k.startsWith(`${version.snapshotId}|`)).length;
+    if (old.startsWith(`${version.snapshotId}|`) && current < MAX_LISTINGS) continue;
+    cache.delete(old);
+    settled.delete(old);
+  }
   const started = Date.now();
   building.set(key, "starting");
   const tracked: ListingLog = (message) => {

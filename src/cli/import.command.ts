@@ -71,23 +71,31 @@ async function runOnline(files: string[], opts: ImportCommandOptions): Promise<I
     console.error(`\n${signal}: stopping after the batch being written (again to stop at once, leaving the lock to expire).`);
     interrupt.abort(signal);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  const listen = (on: boolean) => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      if (on) process.on(signal, stop);
+      else process.off(signal, stop);
+    }
+  };
+  listen(true);
   try {
-    const summary = await importFiles(session.db, files, {
-      format: opts.format as never,
-      batchSize: opts.batchSize,
-      progress: createProgress(),
-      lock: { wait: opts.wait, log: (m) => console.error(m) },
-      signal: interrupt.signal,
-    });
+    let summary: ImportSummary;
+    try {
+      summary = await importFiles(session.db, files, {
+        format: opts.format as never,
+        batchSize: opts.batchSize,
+        progress: createProgress(),
+        lock: { wait: opts.wait, log: (m) => console.error(m) },
+        signal: interrupt.signal,
+      });
+    } finally {
+      listen(false); // the figures step after it stops as any command does
+    }
     console.log(formatImportSummary(summary));
     if (interrupt.signal.aborted) process.exitCode = interrupt.signal.reason === "SIGINT" ? 130 : 143;
     else if (opts.figures) await figuresAfterImport(() => runFigures(session.db, { wait: opts.wait }));
     return summary;
   } finally {
-    process.off("SIGINT", stop);
-    process.off("SIGTERM", stop);
     await session.close();
   }
 }

@@ -457,11 +457,15 @@ export function mapNeo4jError(error: unknown): Error {
     const code = error.code ?? "";
     let mapped: Error;
     if (MEMORY_LIMIT.test(code)) {
-      // Transient by Neo4j's code, but the same statement fails the same way again: not an outage to wait out.
+      // Transient by Neo4j's code, but a statement too big for the memory fails the same way again: not an outage to
+      // wait out. Past the pool all transactions share (dbms.memory.transaction.total.max) others may be the cause, so
+      // a retry may pass: said, and marked retryable.
+      const shared = /total\.max/.test(error.message);
       mapped = new LimitExceededError(
-        "Neo4j refused the statement: it needed more memory than a transaction may use. Narrow the query (a smaller network, " +
-          "page or year window); for an import, lower --batch-size or give Neo4j more heap (COAUTHOR_GRAPH_NEO4J_HEAP for the local one).",
-        { limit: "TRANSACTION_MEMORY" },
+        `Neo4j refused the statement: it needed more memory than ${shared ? "the transactions running together may use" : "a transaction may use"}. ` +
+          `${shared ? "Retry when other heavy requests or imports are done; if it fails again alone, narrow" : "Narrow"} the query ` +
+          "(a smaller network, page or year window); for an import, lower --batch-size or give Neo4j more heap (COAUTHOR_GRAPH_NEO4J_HEAP for the local one).",
+        { limit: "TRANSACTION_MEMORY", ...(shared ? { retryable: true } : {}) },
       );
     } else if (
       UNAVAILABLE.has(code) ||

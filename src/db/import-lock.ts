@@ -48,6 +48,8 @@ export interface ImportLockOptions {
   /** false: refuse at once (ImportLockedError) instead of waiting for the other import. */
   wait?: boolean;
   log?: (message: string) => void;
+  /** Stops the wait for another import's lock (Ctrl-C): ImportLockedError, nothing written. */
+  signal?: AbortSignal;
 }
 
 export class ImportLockedError extends Error {}
@@ -83,6 +85,8 @@ export async function withImportLock<T>(db: Database, options: ImportLockOptions
       else if (announced) log("The other import finished; this one starts now.");
       break;
     }
+    if (options.signal?.aborted)
+      throw new ImportLockedError("Interrupted while waiting for another import to finish: nothing was written.");
     if (options.wait === false) {
       throw new ImportLockedError(
         `Another import is writing to this graph (${describe(holder)}); imports run one at a time. ` +

@@ -35,6 +35,14 @@ describe("text input is UTF-8, or refused", () => {
     }
   });
 
+  it("names the right line when the bad byte follows a character split across chunks", async () => {
+    const bytes = Buffer.concat([Buffer.from("a\nb\nc\nd\né", "utf8"), Buffer.from("\n\xff\n", "latin1")]);
+    const cut = bytes.indexOf(0xa9); // é's second byte opens the next chunk
+    await assert.rejects(lines(bytes.subarray(0, cut), bytes.subarray(cut)), /line 6 holds bytes that are not UTF-8/);
+    // An encoded surrogate (ED A0 80) is not UTF-8 either.
+    await assert.rejects(lines(Buffer.from("ok\n"), Buffer.from([0x61, 0xed, 0xa0, 0x80, 0x0a])), /line 2 holds bytes/);
+  });
+
   it("refuses a file that ends inside a character", async () => {
     await assert.rejects(lines(Buffer.from("ok\n"), Buffer.from([0xc3])), /line 2 holds bytes that are not UTF-8/);
   });

@@ -44,6 +44,17 @@ describe("paper and venue identity", () => {
     assert.equal(normaliseTitle("β-VAE: Learning Basic Visual Concepts"), "vae learning basic visual concepts");
     assert.equal(normaliseTitle("Łódź and ε-greedy Exploration"), "odz and greedy exploration");
     assert.equal(venueId({ name: "计算机学报", kind: "journal" }), "计算机学报");
+    // Latin letters without a decomposition and single Greek symbols leave a Latin title's key as it was.
+    for (const [title, key] of [
+      ["Øl", "l"],
+      ["Ðorđe and the dør", "or e and the d r"],
+      ["ε-DP", "dp"],
+      ["ΔV", "v"],
+      ["Straße", "stra e"],
+    ])
+      assert.equal(normaliseTitle(title), key, title);
+    assert.equal(venueId({ name: "Journal of Things", acronym: "-", kind: "journal" }), "journal of things");
+    assert.equal(venueId({ name: "???", kind: "journal" }), "");
   });
   it("lower-cases DOIs and strips resolver prefixes", () => {
     assert.equal(normaliseDoi("https://doi.org/10.18653/V1/N19-1423"), "10.18653/v1/n19-1423");

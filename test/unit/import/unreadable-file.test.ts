@@ -63,9 +63,26 @@ describe("a file whose records are all rejected", () => {
       const summary = await importInto(graph, [at], format ? { format } : {});
       graph.release();
       assert.equal(summary.ok, false, at);
-      assert.match(summary.files[0].error ?? "", /it is not empty, but no bibtex record was found in it \(it begins "/);
+      assert.match(summary.files[0].error ?? "", /it is not empty, but holds no BibTeX entry, not one "@" \(it begins "/);
       assert.match(summary.files[0].error ?? "", /pass --format if detection guessed wrong/);
     }
+  });
+
+  it("imports a file that is valid and empty: a CSL-JSON [], BibTeX of only @string and @comment", async () => {
+    const graph = new MemoryGraph();
+    const emptyArray = path.join(dir, "zotero.json");
+    writeFileSync(emptyArray, "[]\n");
+    const macros = path.join(dir, "abbrev.bib");
+    writeFileSync(macros, '@string{icml = "International Conference on Machine Learning"}\n@comment{jabref-meta: databaseType:bibtex;}\n');
+    const summary = await importInto(graph, [emptyArray, macros]);
+    graph.release();
+    assert.deepEqual(
+      summary.files.map((f) => [f.status, f.read, f.error]),
+      [
+        ["imported", 0, undefined],
+        ["imported", 0, undefined],
+      ],
+    );
   });
 
   it("is not what a file with some readable records or an empty file is: those are imported", async () => {
