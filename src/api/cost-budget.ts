@@ -110,6 +110,12 @@ export function clientOf(request: { ip?: string; header(name: string): string | 
   return `ip:${request.ip ?? "unknown"}`;
 }
 
+/** What an answer's `extensions.cost` says to its client: the points it cost, and what is left. */
+export function costReport(requested: number, state: BudgetState) {
+  const { remaining, limit, windowSeconds, resetSeconds } = state;
+  return { requested, remaining, limit, windowSeconds, resetSeconds };
+}
+
 /** The RateLimit-Policy and RateLimit fields of draft-ietf-httpapi-ratelimit-headers (structured fields). */
 export function rateLimitHeaders(state: BudgetState, resetSeconds = state.resetSeconds): Record<string, string> {
   return {

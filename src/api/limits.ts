@@ -10,7 +10,7 @@ import {
 } from "graphql";
 import { getComplexity } from "graphql-query-complexity";
 import { BadUserInputError, LimitExceededError, RateLimitedError } from "../errors";
-import { rateLimitHeaders, type BudgetState, type CostBudget } from "./cost-budget";
+import { costReport, rateLimitHeaders, type BudgetState, type CostBudget } from "./cost-budget";
 import { checkArguments } from "./argument-check";
 import { costEstimator } from "./query-cost";
 import { operationDepth } from "./query-depth";
@@ -202,10 +202,9 @@ export function createLimitsPlugin<TContext extends BaseContext = BaseContext>(
             return;
           }
           if (response.body.kind !== "single" || !report.ok) return;
-          const { remaining, limit, windowSeconds, resetSeconds } = report.state;
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
-            cost: { requested: report.requested, remaining, limit, windowSeconds, resetSeconds },
+            cost: costReport(report.requested, report.state),
           };
         },
       };

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
 import { buildId } from "./build-id";
-import { rateLimitHeaders, type CostBudget } from "./cost-budget";
+import { costReport, rateLimitHeaders, type CostBudget } from "./cost-budget";
 import { sha256Hex, type DocumentIndex, type PersistedQueryStore } from "./documents";
 import type { GraphVersionWatch } from "./graph-version-watch";
 import { readGraphqlRequest, type GraphqlRequest } from "./graphql-request";
@@ -54,11 +54,9 @@ export class ResponseCache {
     });
   }
 
-  /** The answer kept under `key`; counted as a hit or a miss unless `count` is false (the caller counts: count()). */
-  get(key: string, count = true): CachedAnswer | undefined {
-    const answer = this.entries.get(key);
-    if (count) this.count(answer !== undefined);
-    return answer;
+  /** The answer kept under `key`. Not counted: the caller counts (count()) once it knows whether it was served. */
+  get(key: string): CachedAnswer | undefined {
+    return this.entries.get(key);
   }
 
   /** Counts a request answered from what is kept (a 304 included), or not. */
@@ -199,7 +197,7 @@ export function httpCache(options: HttpCacheOptions): GraphqlStep {
       accept: req.headers.accept,
     });
     // Counted once the request is answered: a kept answer a client's budget cannot pay for is not served.
-    const kept = cache?.get(key, false);
+    const kept = cache?.get(key);
     if (request.method === "GET") {
       const etag = `W/"${key}"`;
       res.setHeader("ETag", etag);
@@ -237,9 +235,8 @@ function serveKept(budget: CostBudget | undefined, client: string | undefined, r
   const charged = budget.charge(client, kept.charge.points);
   if (!charged.ok) return false;
   for (const [name, value] of Object.entries(rateLimitHeaders(charged))) res.setHeader(name, value);
-  const { remaining, limit, windowSeconds, resetSeconds } = charged;
   // In three pieces, not one copy: a kept answer may be megabytes.
-  const pieces = withCostReport(kept.body, kept.charge, { requested: charged.cost, remaining, limit, windowSeconds, resetSeconds });
+  const pieces = withCostReport(kept.body, kept.charge, costReport(charged.cost, charged));
   res.setHeader(
     "Content-Length",
     pieces.reduce((sum, piece) => sum + piece.length, 0),

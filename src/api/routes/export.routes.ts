@@ -65,7 +65,7 @@ async function answerExport(
   const caching = serving && exportCaching(req, serving);
   if (caching) {
     // Counted once answered: a kept file a client's budget cannot pay for is not served.
-    const kept = serving.cache?.get(caching.key, false);
+    const kept = serving.cache?.get(caching.key);
     if (matchesIfNoneMatch(req.headers["if-none-match"], caching.etag, kept?.fileName !== undefined)) {
       serving.cache?.count(kept?.fileName !== undefined);
       res.status(304).set({ ETag: caching.etag, "Cache-Control": caching.cacheControl }).end();
