@@ -227,7 +227,9 @@ Knobs (flags win over the environment):
   --pair-sample-step k  SCALE_PAIR_SAMPLE_STEP  the month check's sample: every k-th author in id order, whose
                                           pairs are recounted beside the month's authors' (default 100; 1 takes
                                           every author). A full check ignores it.
-Neo4j's memory: COAUTHOR_GRAPH_NEO4J_HEAP / COAUTHOR_GRAPH_NEO4J_PAGECACHE, as for every local Neo4j.`;
+Neo4j's memory: COAUTHOR_GRAPH_NEO4J_HEAP / COAUTHOR_GRAPH_NEO4J_PAGECACHE, as for every local Neo4j.
+The bulk stage's memory: COAUTHOR_GRAPH_BULK_MEMORY (e.g. 4g), as for \`import --bulk\`: what does not fit in
+it goes on through the online import inside the bulk stage, whose report then has a "split:" line.`;
 
 /** Flags followed by a value, and switches. */
 export const VALUE_FLAGS = [

@@ -23,6 +23,22 @@ export interface ImportOptions {
   lock?: ImportLockOptions;
   /** Stops the import between batches (Ctrl-C): each batch written stays whole, the run is recorded as failed. */
   signal?: AbortSignal;
+  /**
+   * The first file's first `records` records are in the graph already (an `import --bulk` that filled its memory
+   * handed the rest on: ImportSummary.handOff): its write pass skips them. `localPath`: where its bytes are, when it
+   * is standard input spooled by the bulk part (removed after).
+   */
+  resume?: { records: number; localPath?: string };
+}
+
+/** The rest of the input, when a target filled up mid-file: the file it stopped in (first) and every file after it. */
+export interface HandOff {
+  paths: string[];
+  /** Records of paths[0] in the graph already; the rest is to be imported with ImportOptions.resume. */
+  records: number;
+  reason: string;
+  /** paths[0] is standard input, spooled here; whoever imports the rest removes it. */
+  stdinSpool?: string;
 }
 
 /** The import was asked to stop (ImportOptions.signal) and stopped between two batches. */
@@ -61,11 +77,19 @@ export interface FileImportSummary {
   seconds: number;
   /** Wall seconds per stage (parse check, batch writes, name resolution, coauthor pairs), for benchmarks. */
   stageSeconds: { check: number; write: number; names: number; pairs: number };
+  /** The target filled up after this many records of the file: the rest was handed on (ImportSummary.handOff). */
+  handedOff?: { records: number; reason: string };
+  /** The first records of the file, in the graph already (ImportOptions.resume), that this run skipped. */
+  skippedRecords?: number;
+  /** The file was split (bulk/bulk-import.ts joinSummaries): its first `records` records were bulk-loaded by that run. */
+  bulkPart?: { runId?: string; records: number };
 }
 
 export interface ImportSummary {
   files: FileImportSummary[];
   ok: boolean;
+  /** Set when the target filled up before the input ended: what is left to import. */
+  handOff?: HandOff;
 }
 
 /**
@@ -93,15 +117,26 @@ function estimatedRecords(read: number, input: OpenedInput): number | undefined 
 export async function importInto(target: ImportTarget, paths: string[], options: ImportOptions = {}): Promise<ImportSummary> {
   await target.prepare();
   const files: FileImportSummary[] = [];
-  for (const path of paths) {
-    const localPath = path === "-" ? await spoolStdin() : path;
-    let summary: FileImportSummary;
+  for (const [index, path] of paths.entries()) {
+    const resume = index === 0 ? options.resume : undefined;
+    const localPath = resume?.localPath ?? (path === "-" ? await spoolStdin() : path);
+    let summary: FileImportSummary | undefined;
     try {
-      summary = await importOneFile(target, path, localPath, options);
+      summary = await importOneFile(target, path, localPath, options, resume?.records ?? 0);
     } finally {
-      if (localPath !== path) await rm(localPath, { force: true });
+      // A spooled standard input handed on mid-file is read again by whoever imports the rest.
+      if (localPath !== path && !summary?.handedOff) await rm(localPath, { force: true });
     }
     files.push(summary);
+    if (summary.handedOff) {
+      const handOff: HandOff = {
+        paths: paths.slice(index),
+        records: (resume?.records ?? 0) + summary.handedOff.records,
+        reason: summary.handedOff.reason,
+        stdinSpool: localPath !== path ? localPath : undefined,
+      };
+      return { files, ok: files.every((f) => f.status === "imported"), handOff };
+    }
     if (summary.status === "failed" && summary.runId) break; // the database failed mid-write: later files would too
     if (options.signal?.aborted) {
       // Said, not left out: the files after the one interrupted were not imported.
@@ -114,7 +149,13 @@ export async function importInto(target: ImportTarget, paths: string[], options:
 }
 
 /** `localPath` is where the bytes are: the file itself, or stdin spooled to a temporary file (read twice). */
-async function importOneFile(target: ImportTarget, path: string, localPath: string, options: ImportOptions): Promise<FileImportSummary> {
+async function importOneFile(
+  target: ImportTarget,
+  path: string,
+  localPath: string,
+  options: ImportOptions,
+  skip: number,
+): Promise<FileImportSummary> {
   const started = Date.now();
   const progress = options.progress ?? silentProgress;
   const summary = emptyFileSummary(path);
@@ -166,9 +207,10 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
       startedAt: new Date(started).toISOString(),
     });
     let written = 0;
-    const items = readerFor(summary.format).read(input.bytes(), summary.file);
+    const items = skipRecords(readerFor(summary.format).read(input.bytes(), summary.file), skip);
+    if (skip > 0) summary.skippedRecords = skip;
     if (target.checkPassNeeded) {
-      const total = summary.read - summary.rejected;
+      const total = Math.max(0, summary.read - summary.rejected - skip);
       await target.beginWrites(() => total);
       progress.start("writing papers", total);
     } else {
@@ -182,6 +224,11 @@ async function importOneFile(target: ImportTarget, path: string, localPath: stri
       await target.writeBatch(batch, summary.writes);
       written += batch.length;
       progress.update(written, target.checkPassNeeded ? undefined : estimatedRecords(summary.read, input));
+      const full = target.handOffReason?.();
+      if (full) {
+        summary.handedOff = { records: written, reason: full };
+        break;
+      }
     }
     progress.stop();
     if (!target.checkPassNeeded) await refuseIfNothingReadable(summary, input);
@@ -248,7 +295,7 @@ async function refuseIfNothingReadable(summary: FileImportSummary, input: Opened
 }
 
 /** A file's summary before anything is read: failed until it is imported. */
-function emptyFileSummary(path: string): FileImportSummary {
+export function emptyFileSummary(path: string): FileImportSummary {
   return {
     file: path,
     status: "failed",
@@ -267,6 +314,18 @@ function emptyFileSummary(path: string): FileImportSummary {
 async function holdsByte(input: OpenedInput, byte: number): Promise<boolean> {
   for await (const chunk of input.bytes()) if (chunk.includes(byte)) return true;
   return false;
+}
+
+/** The reader's items without the first `count` records (rejected items pass: they are not written anyway). */
+async function* skipRecords(items: AsyncIterable<ReadItem>, count: number): AsyncGenerator<ReadItem> {
+  let left = count;
+  for await (const item of items) {
+    if (left > 0 && item.kind === "record") {
+      left -= 1;
+      continue;
+    }
+    yield item;
+  }
 }
 
 /** Passes the reader's items on, counting them and keeping the first rejections with their reasons in the summary. */
@@ -291,6 +350,9 @@ async function finishRun(target: ImportTarget, summary: FileImportSummary): Prom
     mentionsReattached: summary.mentionsReattached,
     seconds: summary.seconds,
     stageSeconds: summary.stageSeconds,
+    // A file split by a bulk load's memory budget: which of its records each of its two runs wrote.
+    ...(summary.handedOff ? { handedOffAfter: summary.handedOff.records } : {}),
+    ...(summary.skippedRecords ? { skippedRecords: summary.skippedRecords } : {}),
   };
   try {
     await target.finishRun({

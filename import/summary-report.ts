@@ -15,6 +15,11 @@ function formatFile(f: FileImportSummary): string {
   );
   if (f.error) lines.push(`  error: ${f.error}`);
   if (f.runId) lines.push(`  import run: ${f.runId}${f.sha256 ? `  sha256 ${f.sha256.slice(0, 16)}…` : ""}`);
+  if (f.bulkPart)
+    lines.push(
+      `  split:           records 1–${f.bulkPart.records} bulk-loaded (import run ${f.bulkPart.runId ?? "–"}), the rest online (the run above)`,
+    );
+  if (f.skippedRecords) lines.push(`  skipped:         the first ${f.skippedRecords} records, in the graph already`);
   lines.push(`  records read:    ${f.read}`);
   if (f.runId) {
     const w = f.writes;
@@ -26,6 +31,7 @@ function formatFile(f: FileImportSummary): string {
     lines.push(`  coauthor pairs:  ${pairs.created} created, ${pairs.added} given new joint papers, ${pairs.recomputed} recomputed`);
     if (f.mentionsReattached) lines.push(`  name mentions re-attached: ${f.mentionsReattached}`);
   }
+  if (f.handedOff) lines.push(`  handed on:       after record ${f.handedOff.records}: ${f.handedOff.reason}`);
   lines.push(`  rejected:        ${f.rejected}`);
   for (const r of f.rejections.slice(0, LISTED_REJECTIONS)) {
     const where = r.line !== undefined ? `:${r.line}` : r.offset !== undefined ? `@${r.offset}` : "";
@@ -60,5 +66,6 @@ export function formatBulkFooter(result: BulkImportResult): string {
     `  stages: read and resolve ${s.read.toFixed(1)}s, CSV ${s.csv.toFixed(1)}s, neo4j-admin ${s.adminImport.toFixed(1)}s, ` +
       `start and indexes ${s.indexes.toFixed(1)}s; peak memory of the importer ${result.peakRssMiB} MiB (the graph is held in memory)`,
     "  coauthor pairs are computed once, after the last file, and counted on that file's import run.",
+    ...(result.handOff ? ["  the rest of the input goes on through the online import (below)."] : []),
   ].join("\n");
 }

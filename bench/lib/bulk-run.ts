@@ -41,6 +41,11 @@ export async function measureBulkImport(opts: {
   try {
     opts.log(`bulk import: coauthor-graph import --bulk ${opts.dataset} into ${home} …`);
     const child = await runBulkChild({ file: opts.dataset, env, log: opts.log });
+    const handedOff = child.bulk.handedOff;
+    if (handedOff)
+      opts.log(
+        `bulk import: ${handedOff.reason}; ${handedOff.records} records bulk-loaded, the rest online in ${handedOff.onlineSeconds?.toFixed(1)} s (inside the wall time)`,
+      );
     const neo4j = await provideNeo4j({ config: loadConfig(env), env, mode: "owner", log: opts.log });
     try {
       const db = await Database.connect(neo4j.target, 10 * 60_000);

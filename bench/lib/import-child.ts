@@ -68,6 +68,8 @@ export function runImportChild(opts: {
 
 export type BulkChildFigures = Pick<BulkImportResult, "seconds" | "stageSeconds" | "peakRssMiB"> & {
   rows: NonNullable<BulkImportResult["csv"]>["rows"];
+  /** Set when the memory budget filled: the records bulk-loaded, and the seconds of the online part after them. */
+  handedOff?: { records: number; onlineSeconds?: number; reason: string };
 };
 
 /** `import --bulk <file>` (bulk-child.js) into the empty local home named by env.COAUTHOR_GRAPH_HOME. */

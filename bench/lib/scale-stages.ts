@@ -138,11 +138,12 @@ export async function bulkLoad(opts: { file: string; env: NodeJS.ProcessEnv; log
     what: `coauthor-graph import --bulk ${opts.file}`,
     log: opts.log,
   });
-  const report = run.stdout.split("\n").filter((l) => /bulk import|stages:/.test(l));
+  const report = run.stdout.split("\n").filter((l) => /bulk import|stages:|split:|both parts/.test(l));
   // The command reruns itself with a heap sized from the machine (src/cli/bulk-heap.ts): the process sampled here is
-  // then only the parent, and the importer's own peak is the one its report states.
-  const importerRss = /peak memory of the importer (\d+) MiB/.exec(run.stdout);
-  const peakRssMiB = importerRss ? Math.max(Number(importerRss[1]), run.peakRssMiB) : run.peakRssMiB;
+  // then only the parent, and the importer's own peak is the one its report states (over both parts when the memory
+  // budget handed the rest of the input to the online import).
+  const importerRss = [...run.stdout.matchAll(/peak memory of the importer(?:, both parts:)? (\d+) MiB/g)].map((m) => Number(m[1]));
+  const peakRssMiB = Math.max(run.peakRssMiB, ...importerRss);
   return { wallSeconds: run.wallSeconds, peakRssMiB, stageSeconds: parseStageSeconds(run.stdout), report };
 }
 

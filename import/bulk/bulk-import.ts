@@ -4,11 +4,11 @@ import { Config } from "../../src/config";
 import type { Database } from "../../src/db/database";
 import { setGraphVersion } from "../../src/db/graph-version";
 import { BulkImportRefused, withOfflineStore } from "../../src/db/offline-store";
-import { ImportOptions, importInto, ImportSummary } from "../import-runner";
+import { FileImportSummary, HandOff, ImportOptions, importFiles, importInto, ImportSummary } from "../import-runner";
 import { silentProgress } from "../progress";
 import { ARRAY_DELIMITER, BulkCsv, writeBulkCsv } from "./bulk-csv";
 import { FILL_BATCH_SIZE, FILL_MISSING_ALIASES } from "./bulk.cypher";
-import { bulkMemory, HeapBudget } from "./memory-budget";
+import { BulkOverflow, bulkMemory, GraphBudget, HeapBudget } from "./memory-budget";
 import { MemoryGraph } from "./memory-graph";
 
 /** `import --bulk` cannot run here; the message says why and what to do instead. Nothing was written. */
@@ -24,6 +24,8 @@ export interface BulkImportResult {
   seconds: number;
   /** Peak resident memory of this process (the in-memory graph; neo4j-admin and Neo4j are separate processes). */
   peakRssMiB: number;
+  /** The in-memory graph filled its memory before the input ended: what continueOnline is to import. */
+  handOff?: HandOff;
 }
 
 export interface BulkImportOptions {
@@ -32,6 +34,10 @@ export interface BulkImportOptions {
   paths: string[];
   options: ImportOptions;
   log: (message: string) => void;
+  /** When the in-memory graph would outgrow its memory: load what fits and hand the rest on (default), or refuse. */
+  overflow?: BulkOverflow;
+  /** Tests: a budget that fills at a chosen record, instead of the memory's. */
+  budget?: GraphBudget;
 }
 
 /**
@@ -39,6 +45,12 @@ export interface BulkImportOptions {
  * in-memory twin of the online import (memory-graph.ts: same rules, same order, same result), written as CSVs,
  * loaded offline by `neo4j-admin database import full`, then Neo4j starts on the new store and builds the schema's
  * constraints and indexes. It holds the home's start lock throughout, so no Neo4j can start on the store meanwhile.
+ *
+ * Memory stays bounded whatever the input size: when the graph fills the memory it may use (memory-budget.ts), the
+ * read stops after the batch that filled it, what was read is loaded as above, and the result's `handOff` names the
+ * rest, which continueOnline imports through the online path (identity resolved against the store on disk, memory
+ * bounded by a batch). Both parts follow the same rules in the same order, so the graph is the one either path alone
+ * gives.
  */
 export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportResult> {
   const started = Date.now();
@@ -52,14 +64,19 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
     };
     // Dropped once the CSVs are written: neo4j-admin sizes its off-heap memory from what is free, and on a dblp-sized
     // input this graph is most of the machine's memory.
-    const budget = new HeapBudget(bulkMemory(opts.env));
+    const budget = opts.budget ?? new HeapBudget(bulkMemory(opts.env), opts.overflow ?? "online");
     // The papers' payloads go to a file in the home (unlinked at once), beside the CSVs and the store.
     let graph: MemoryGraph | undefined = new MemoryGraph(budget, opts.config.home);
     const csvDir = path.join(opts.config.home, `bulk-csv-${process.pid}`);
+    let spooled: string | undefined;
     try {
       const summary = await importInto(graph, opts.paths, opts.options).finally(() => budget.stop());
+      spooled = summary.handOff?.stdinSpool;
       stageSeconds.read = lap();
-      if (!summary.ok) return { summary, written: false, stageSeconds, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() };
+      if (!summary.ok) {
+        if (spooled) rmSync(spooled, { force: true });
+        return { summary, written: false, stageSeconds, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() };
+      }
 
       const csv = writeBulkCsv(graph, csvDir, opts.options.progress ?? silentProgress);
       graph.release();
@@ -85,7 +102,11 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
       // The aliases are filled before the indexes exist, so that these writes do not also update the full-text index of names.
       await store.buildSchema(fillMissingAliases);
       stageSeconds.indexes = lap();
-      return { summary, written: true, csv, stageSeconds, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() };
+      const seconds = (Date.now() - started) / 1000;
+      return { summary, written: true, csv, stageSeconds, seconds, peakRssMiB: peakRssMiB(), handOff: summary.handOff };
+    } catch (error) {
+      if (spooled) rmSync(spooled, { force: true });
+      throw error;
     } finally {
       graph?.release();
       rmSync(csvDir, { recursive: true, force: true });
@@ -110,4 +131,37 @@ async function fillMissingAliases(db: Database): Promise<void> {
     const [row] = await db.write(FILL_MISSING_ALIASES, { limit: FILL_BATCH_SIZE }, { timeoutMs: 10 * 60_000 });
     if ((row?.get("n") ?? 0) === 0) return;
   }
+}
+
+/**
+ * The online import of what a bulk load handed on (BulkImportResult.handOff), into the graph it loaded: the file it
+ * stopped in from the record after the last one loaded, then every file after it.
+ */
+export async function continueOnline(db: Database, handOff: HandOff, options: ImportOptions): Promise<ImportSummary> {
+  try {
+    return await importFiles(db, handOff.paths, { ...options, resume: { records: handOff.records, localPath: handOff.stdinSpool } });
+  } finally {
+    if (handOff.stdinSpool) rmSync(handOff.stdinSpool, { force: true });
+  }
+}
+
+/** One summary for the whole input: the file split between the two parts is one entry, its counts added up. */
+export function joinSummaries(bulk: ImportSummary, online: ImportSummary): ImportSummary {
+  const part = bulk.files[bulk.files.length - 1];
+  const [rest, ...after] = online.files;
+  if (!part?.handedOff || !rest) return { files: [...bulk.files, ...online.files], ok: bulk.ok && online.ok };
+  const sum = <T extends object>(a: T, b: T): T =>
+    Object.fromEntries(Object.entries(a).map(([k, v]) => [k, (v as number) + ((b as Record<string, number>)[k] ?? 0)])) as T;
+  const joined: FileImportSummary = {
+    ...rest,
+    writes: sum(part.writes, rest.writes),
+    coauthorPairs: sum(part.coauthorPairs, rest.coauthorPairs),
+    mentionsReattached: part.mentionsReattached + rest.mentionsReattached,
+    seconds: part.seconds + rest.seconds,
+    stageSeconds: sum(part.stageSeconds, rest.stageSeconds),
+    skippedRecords: undefined,
+    bulkPart: { runId: part.runId, records: part.handedOff.records },
+  };
+  const files = [...bulk.files.slice(0, -1), joined, ...after];
+  return { files, ok: files.every((f) => f.status === "imported") };
 }

@@ -71,6 +71,8 @@ export interface HeapReading {
    * garbage included (before the first full collection: the memory in use must still fit).
    */
   heapIsLive?: boolean;
+  /** The process's resident memory now (the model's floor: see atLeastResident). */
+  rssBytes?: number;
   /** What the import may use (bulkMemory), and whether COAUTHOR_GRAPH_BULK_MEMORY chose it. */
   machineBytes: number;
   memoryChosen?: boolean;
@@ -99,8 +101,9 @@ export function heapVerdict(r: HeapReading): string | null {
   // Resident memory: the live heap with its room to grow (up to its limit), and the columns.
   const resident = (heap: number) => Math.max(heap, Math.min(heap * HEAP_GROWTH, r.limitBytes));
   const program = r.programBytes ?? 0;
-  const memoryNow = program + (live ? resident(r.usedBytes) : r.usedBytes) + r.outsideBytes;
-  const memoryNeed = program + resident(heapNeed) + outsideNeed;
+  const modelNow = program + (live ? resident(r.usedBytes) : r.usedBytes) + r.outsideBytes;
+  const memoryNow = Math.max(modelNow, r.rssBytes ?? 0);
+  const memoryNeed = atLeastResident(program + resident(heapNeed) + outsideNeed, modelNow, r);
   const memoryHas = r.memoryChosen ? `${BULK_MEMORY_VARIABLE} allows ${gib(r.machineBytes)}` : `this machine has ${gib(r.machineBytes)}`;
   const memory = r.memoryChosen
     ? `the ${gib(r.machineBytes)} that ${BULK_MEMORY_VARIABLE} allows`
@@ -136,6 +139,57 @@ export function heapVerdict(r: HeapReading): string | null {
   );
 }
 
+/**
+ * What the model says will be needed, but never less than the memory resident now plus the growth the model expects
+ * from now: the model leaves out what it cannot see (the young generation's semi-spaces, up to 96 MiB under the bulk
+ * rerun's flags; the parser's and the streams' buffers), which on a small input is most of the process.
+ */
+function atLeastResident(modelNeed: number, modelNow: number, r: HeapReading): number {
+  return Math.max(modelNeed, (r.rssBytes ?? 0) + Math.max(0, modelNeed - modelNow));
+}
+
+/**
+ * Null while the graph can take more records; otherwise why it can take no more, when the rest of the input goes on
+ * through the online import (BulkOverflow "online"). Unlike heapVerdict it does not project the whole input: the bulk
+ * part is to be as large as the memory allows, with room left for the CSV stage. Pure, for tests.
+ */
+export function fullVerdict(r: HeapReading): string | null {
+  const live = r.heapIsLive ?? true;
+  const program = r.programBytes ?? 0;
+  const resident = (heap: number) => Math.max(heap, Math.min(heap * HEAP_GROWTH, r.limitBytes));
+  const facts = `after ${r.done} of about ${r.total} records it holds ${gib(r.usedBytes)} of heap and ${gib(r.outsideBytes)} of papers' columns and indexes outside it`;
+  if (live && r.usedBytes * CSV_HEADROOM > PROJECTED_SHARE * r.limitBytes)
+    return (
+      `the in-memory graph has filled this process's heap (${facts}; Node allows ${gib(r.limitBytes)} of heap here, and the ` +
+      `CSV stage needs room beyond it)`
+    );
+  const modelNow = program + (live ? resident(r.usedBytes) : r.usedBytes) + r.outsideBytes;
+  const modelNeed = program + (live ? resident(r.usedBytes * CSV_HEADROOM) : r.usedBytes) + r.outsideBytes * (live ? CSV_HEADROOM : 1);
+  const need = atLeastResident(modelNeed, modelNow, r);
+  if (need <= MEMORY_SHARE * r.machineBytes) return null;
+  const memory = r.memoryChosen
+    ? `the ${gib(r.machineBytes)} that ${BULK_MEMORY_VARIABLE} allows`
+    : `this machine's ${gib(r.machineBytes)}`;
+  return (
+    `the in-memory graph has filled ${memory} (${facts}, the program itself ${gib(program)} more: about ` +
+    `${gib(need)} at the CSV stage's peak)`
+  );
+}
+
+/** What `import --bulk` does when the in-memory graph would outgrow its memory: hand the rest to the online import, or refuse. */
+export type BulkOverflow = "online" | "refuse";
+export const BULK_OVERFLOWS: readonly BulkOverflow[] = ["online", "refuse"];
+
+/** What the in-memory graph asks of a budget (HeapBudget; tests give one that fills at a chosen record). */
+export interface GraphBudget {
+  begin(expected: () => number): void;
+  /** After a batch landed; throws BulkMemoryExceeded to refuse the input. */
+  check(records: number, outsideBytes?: number): void;
+  /** Set once the graph can take no more records (overflow "online"): why, for the hand-off's message. */
+  readonly full?: string;
+  stop(): void;
+}
+
 /** V8's largest young-generation semi-space on 64-bit machines, unless --max-semi-space-size says otherwise. */
 const DEFAULT_SEMI_SPACE_MIB = 16;
 
@@ -158,7 +212,9 @@ export function oldSpaceLimitBytes(execArgv: readonly string[] = process.execArg
  * by the heap in use right after each full garbage collection (what is alive), not by the heap in use at the check,
  * which also holds garbage not collected yet and would make the projection cry wolf.
  */
-export class HeapBudget {
+export class HeapBudget implements GraphBudget {
+  /** Why the graph can take no more records, once it cannot (overflow "online" only). */
+  full: string | undefined;
   private baselineBytes = 0;
   private programBytes = 0;
   private liveBytes = 0;
@@ -168,8 +224,14 @@ export class HeapBudget {
   private expected: (() => number) | undefined;
   private observer: PerformanceObserver | undefined;
 
-  /** `memory`: what the import may use (bulkMemory). */
-  constructor(private readonly memory: BulkMemory = { bytes: machineMemoryBytes(), chosen: false }) {
+  /**
+   * `memory`: what the import may use (bulkMemory). `overflow` "refuse" throws BulkMemoryExceeded as soon as the whole
+   * input is projected not to fit; "online" fills the graph as far as the memory allows, then sets `full`.
+   */
+  constructor(
+    private readonly memory: BulkMemory = { bytes: machineMemoryBytes(), chosen: false },
+    private readonly overflow: BulkOverflow = "refuse",
+  ) {
     this.observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
@@ -204,7 +266,7 @@ export class HeapBudget {
     // Before the first full collection nothing is known of what is alive (the heap limit is then far off), but the
     // heap in use and the columns must still fit in the memory the import may use.
     const heapIsLive = this.liveBytes > 0;
-    const verdict = heapVerdict({
+    const reading: HeapReading = {
       done: this.done,
       total: Math.max(this.doneBeforeFile + (this.expected?.() ?? 0), this.done),
       usedBytes: heapIsLive ? this.liveBytes : v8.getHeapStatistics().used_heap_size,
@@ -213,9 +275,15 @@ export class HeapBudget {
       limitBytes: oldSpaceLimitBytes(),
       outsideBytes,
       programBytes: this.programBytes,
+      rssBytes: process.memoryUsage.rss(),
       machineBytes: this.memory.bytes,
       memoryChosen: this.memory.chosen,
-    });
+    };
+    if (this.overflow === "online") {
+      this.full ??= fullVerdict(reading) ?? undefined;
+      return;
+    }
+    const verdict = heapVerdict(reading);
     if (verdict) throw new BulkMemoryExceeded(verdict);
   }
 

@@ -5,7 +5,7 @@ import { PairCounts } from "../writer/coauthor-pairs";
 import { WriteCounts } from "../writer/graph-writer";
 import { ImportRunEnd, ImportRunStart, ImportTarget } from "../writer/import-target";
 import { KnownPaper, paperLookup, resolveAgainst } from "../writer/paper-resolution";
-import type { HeapBudget } from "./memory-budget";
+import type { GraphBudget } from "./memory-budget";
 import { detached, detachedOrNull } from "./detached";
 import { edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import { settleNameKeys } from "./memory-names";
@@ -53,11 +53,11 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   private readonly payloads: PaperPayloads;
 
   /**
-   * `budget` stops the read cleanly when the graph will not fit in the heap (memory-budget.ts); `spillDir` is where the
+   * `budget` stops the read cleanly when the graph will not fit in memory, or says when it is full (memory-budget.ts); `spillDir` is where the
    * papers' payloads go on disk (paper-payloads.ts; default the system's temporary directory). release() frees them.
    */
   constructor(
-    private readonly budget?: HeapBudget,
+    private readonly budget?: GraphBudget,
     spillDir?: string,
   ) {
     this.payloads = new PaperPayloads(spillDir);
@@ -155,6 +155,11 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     counts.authorshipsCreated += authorshipsCreated;
     counts.authorshipsWritten += rows.authorships.length;
     this.budget?.check(records.length, this.columnBytes);
+  }
+
+  /** Once the budget says the graph can take no more: the runner ends the file here and hands the rest on. */
+  handOffReason(): string | undefined {
+    return this.budget?.full;
   }
 
   async settleNames(): Promise<number> {

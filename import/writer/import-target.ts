@@ -55,6 +55,11 @@ export interface ImportTarget {
   beginWrites(expected: () => number): Promise<void>;
   /** One batch lands whole or not at all; counts are added to `counts`. */
   writeBatch(records: CanonicalPaper[], counts: WriteCounts): Promise<void>;
+  /**
+   * Set when the target can hold no more records (the in-memory graph of `import --bulk` at its memory budget): the
+   * runner writes no further batch, settles what it wrote, and hands the rest of the input on (ImportSummary.handOff).
+   */
+  handOffReason?(): string | undefined;
   /** Re-attaches name-only mentions for every name the file touched; returns mentions moved. */
   settleNames(): Promise<number>;
   /** Brings COAUTHORED_WITH and author stats up to date for every author the file touched. */

@@ -1,10 +1,10 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { bulkImport } from "../../import/bulk/bulk-import";
-import { bulkMemory } from "../../import/bulk/memory-budget";
+import { bulkImport, continueOnline, joinSummaries } from "../../import/bulk/bulk-import";
+import { BULK_OVERFLOWS, BulkOverflow, bulkMemory, oldSpaceLimitBytes } from "../../import/bulk/memory-budget";
 import { FORMATS } from "../../import/canonical";
 import { expandInputs } from "../../import/folders";
-import { importFiles, ImportSummary } from "../../import/import-runner";
+import { HandOff, importFiles, ImportSummary } from "../../import/import-runner";
 import { createProgress } from "../../import/progress";
 import { formatBulkFooter, formatImportSummary, rejectionLines } from "../../import/summary-report";
 import { WRITE_BATCH_SIZE } from "../../import/writer/graph-writer";
@@ -23,6 +23,7 @@ interface ImportCommandOptions {
   wait: boolean;
   /** commander's --no-figures: false skips the whole-graph figures at the end. */
   figures: boolean;
+  overflow: BulkOverflow;
 }
 
 export function registerImportCommand(program: Command): void {
@@ -38,6 +39,14 @@ export function registerImportCommand(program: Command): void {
     .option(
       "--bulk",
       "first load of an EMPTY local database with neo4j-admin (Neo4j must be stopped); same graph as the online import, several times faster",
+    )
+    .addOption(
+      new Option(
+        "--overflow <what>",
+        "--bulk, when the graph outgrows the memory it may use: load what fits and import the rest online, or refuse before writing",
+      )
+        .choices([...BULK_OVERFLOWS])
+        .default("online"),
     )
     .action(async (args: string[], opts: ImportCommandOptions) => {
       const memory = opts.bulk ? bulkMemory(process.env) : null;
@@ -63,8 +72,35 @@ export function registerImportCommand(program: Command): void {
 async function runOnline(files: string[], opts: ImportCommandOptions): Promise<ImportSummary> {
   const config = loadConfig();
   const session = await openDatabase({ config, log: (m) => console.error(m) });
-  // Ctrl-C (or SIGTERM) stops between batches: the run is recorded as failed, the import lock released and the local
-  // Neo4j this command started stopped, instead of a lock another import waits out and a run left "running".
+  try {
+    const { summary, interrupted } = await interruptible((signal) => importFiles(session.db, files, onlineOptions(opts, signal)));
+    console.log(formatImportSummary(summary));
+    if (interrupted) process.exitCode = interrupted;
+    else if (opts.figures) await figuresAfterImport(() => runFigures(session.db, { wait: opts.wait }));
+    return summary;
+  } finally {
+    await session.close();
+  }
+}
+
+function onlineOptions(opts: ImportCommandOptions, signal: AbortSignal) {
+  return {
+    format: opts.format as never,
+    batchSize: opts.batchSize,
+    progress: createProgress(),
+    lock: { wait: opts.wait, log: (m: string) => console.error(m) },
+    signal,
+  };
+}
+
+/**
+ * Runs an online import that Ctrl-C (or SIGTERM) stops between batches: the run is recorded as failed, the import
+ * lock released and the local Neo4j this command started stopped, instead of a lock another import waits out and a
+ * run left "running". `interrupted` is the exit code the signal asks for.
+ */
+async function interruptible(
+  run: (signal: AbortSignal) => Promise<ImportSummary>,
+): Promise<{ summary: ImportSummary; interrupted?: number }> {
   const interrupt = new AbortController();
   const stop = (signal: NodeJS.Signals) => {
     if (interrupt.signal.aborted) process.exit(signal === "SIGINT" ? 130 : 143); // a second one: at once
@@ -79,24 +115,10 @@ async function runOnline(files: string[], opts: ImportCommandOptions): Promise<I
   };
   listen(true);
   try {
-    let summary: ImportSummary;
-    try {
-      summary = await importFiles(session.db, files, {
-        format: opts.format as never,
-        batchSize: opts.batchSize,
-        progress: createProgress(),
-        lock: { wait: opts.wait, log: (m) => console.error(m) },
-        signal: interrupt.signal,
-      });
-    } finally {
-      listen(false); // the figures step after it stops as any command does
-    }
-    console.log(formatImportSummary(summary));
-    if (interrupt.signal.aborted) process.exitCode = interrupt.signal.reason === "SIGINT" ? 130 : 143;
-    else if (opts.figures) await figuresAfterImport(() => runFigures(session.db, { wait: opts.wait }));
-    return summary;
+    const summary = await run(interrupt.signal);
+    return { summary, interrupted: interrupt.signal.aborted ? (interrupt.signal.reason === "SIGINT" ? 130 : 143) : undefined };
   } finally {
-    await session.close();
+    listen(false); // the figures step after it stops as any command does
   }
 }
 
@@ -107,7 +129,9 @@ async function runBulk(files: string[], opts: ImportCommandOptions): Promise<Imp
     paths: files,
     options: { format: opts.format as never, batchSize: opts.batchSize, progress: createProgress() },
     log: (m) => console.error(m),
+    overflow: opts.overflow,
   });
+  if (result.handOff) return runHandOff(result.summary, result.handOff, opts, formatBulkFooter(result));
   console.log(formatImportSummary(result.summary));
   console.log(formatBulkFooter(result));
   if (opts.figures && result.written) {
@@ -122,6 +146,46 @@ async function runBulk(files: string[], opts: ImportCommandOptions): Promise<Imp
     });
   }
   return result.summary;
+}
+
+/** The heap the online part of a split bulk load needs at least (a batch of 1,000 records with its rows and pairs). */
+const ONLINE_HEAP_FLOOR_BYTES = 128 * 2 ** 20;
+
+/** What a bulk load that filled its memory handed on, imported online into the graph it loaded; then the figures. */
+async function runHandOff(bulk: ImportSummary, handOff: HandOff, opts: ImportCommandOptions, footer: string): Promise<ImportSummary> {
+  console.log(footer);
+  const file = handOff.stdinSpool ? "<stdin>" : handOff.paths[0];
+  const later = handOff.paths.length - 1;
+  if (oldSpaceLimitBytes() < ONLINE_HEAP_FLOOR_BYTES) {
+    if (handOff.stdinSpool) rmSync(handOff.stdinSpool, { force: true });
+    // A batch of the online path holds tens of MiB of heap at once: below this V8 would abort it mid-way.
+    throw new Error(
+      `import --bulk: ${handOff.reason}. The first ${handOff.records} records of ${file} are loaded, but this process's heap ` +
+        `(${Math.round(oldSpaceLimitBytes() / 2 ** 20)} MiB) is too small for the online import of the rest. Next: import the same ` +
+        `files again without --bulk, with NODE_OPTIONS=--max-old-space-size=512 (re-importing is idempotent: what is loaded stays, ` +
+        `the rest is added).`,
+    );
+  }
+  console.error(
+    `import --bulk: ${handOff.reason}. The first ${handOff.records} records of ${file} are loaded; the rest of it` +
+      `${later > 0 ? ` and the ${later} file(s) after it go` : " goes"} on through the online import (memory bounded by a batch, ` +
+      `slower per record; progress below). To bulk-load more at once, give the import more memory.`,
+  );
+  const session = await openDatabase({ config: loadConfig(), log: (m) => console.error(m) });
+  try {
+    const { summary: online, interrupted } = await interruptible((signal) =>
+      continueOnline(session.db, handOff, onlineOptions(opts, signal)),
+    );
+    const summary = joinSummaries(bulk, online);
+    console.log(formatImportSummary(summary));
+    const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+    console.log(`peak memory of the importer, both parts: ${peak} MiB`);
+    if (interrupted) process.exitCode = interrupted;
+    else if (opts.figures && summary.ok) await figuresAfterImport(() => runFigures(session.db, { wait: opts.wait }));
+    return summary;
+  } finally {
+    await session.close();
+  }
 }
 
 /**

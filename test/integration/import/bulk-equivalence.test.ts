@@ -13,7 +13,7 @@ import { fromRoot } from "../../../src/util/project-root";
 import { fullGraphSnapshot } from "../../support/graph-checks";
 import { clearGraph, testDatabase } from "../../support/neo4j";
 import { localConfig, localEnv, localNeo4jUnavailable, removeHome, tempHome } from "../local-neo4j-helpers";
-import { bulkCsvGraph, bulkSnapshot } from "./bulk-snapshots";
+import { budgetFillingAt, bulkCsvGraph, bulkSnapshot } from "./bulk-snapshots";
 
 const fixture = (...p: string[]) => fromRoot("test", "fixtures", ...p);
 
@@ -83,6 +83,37 @@ describe("import --bulk", { skip }, () => {
       bulk.snapshot,
       "reading the CSVs gives the graph neo4j-admin loads from them",
     );
+  });
+
+  it("hands what does not fit in memory to the online import: the same graph, every file's records read and rejected once", async () => {
+    const { snapshot: online, summary } = await onlineImport(db, FILES, 5);
+    const withoutRuns = (lines: string[]) => lines.filter((line) => !line.startsWith("(:ImportRun "));
+    // Filled mid-way through the dblp head (the fifth file; the bulk part's batches are 5 records), and at the first batch.
+    const before = summary.files.slice(0, 4).reduce((n, f) => n + f.read - f.rejected, 0);
+    for (const fillsAt of [before + 12, 5]) {
+      const split = await bulkSnapshot(FILES, 5, budgetFillingAt(fillsAt));
+      const handOff = split.result.handOff!;
+      assert.ok(handOff, `filled at ${fillsAt}`);
+      assert.equal(handOff.records, fillsAt === 5 ? 5 : 15, "whole batches: the one that filled it is in");
+      assert.equal(handOff.paths.length, fillsAt === 5 ? FILES.length : FILES.length - 4);
+      assert.deepEqual(split.problems, []);
+      assert.deepEqual(withoutRuns(split.snapshot), withoutRuns(online));
+      assert.deepEqual(readAndRejected(split.summary), readAndRejected(summary));
+      const joined = split.summary.files[FILES.length - handOff.paths.length];
+      assert.equal(joined.bulkPart?.records, handOff.records);
+      assert.equal(joined.status, "imported");
+      // Each record written once: the online part skipped exactly the records the bulk part loaded (written twice,
+      // they would leave the same graph, re-importing being idempotent, but not these counts).
+      const whole = summary.files[FILES.length - handOff.paths.length].writes;
+      assert.equal(joined.writes.authorshipsWritten, whole.authorshipsWritten);
+      assert.equal(joined.writes.papersCreated + joined.writes.papersUpdated, whole.papersCreated + whole.papersUpdated);
+      // Two completed runs for the split file, one for each other.
+      const runs = split.snapshot.filter((line) => line.startsWith("(:ImportRun ") && line.includes('"status":"completed"'));
+      assert.equal(runs.length, FILES.length + 1, runs.join("\n"));
+      // Each says which records it wrote.
+      assert.equal(runs.filter((line) => line.includes(`handedOffAfter\\":${handOff.records}`)).length, 1, runs.join("\n"));
+      assert.equal(runs.filter((line) => line.includes(`skippedRecords\\":${handOff.records}`)).length, 1, runs.join("\n"));
+    }
   });
 
   it("matches the online import on a generated dblp slice and its first month (changed records merged into known papers)", async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import { describe, it } from "node:test";
-import { bulkMemory, heapVerdict, oldSpaceLimitBytes, type HeapReading } from "../../../import/bulk/memory-budget";
+import { bulkMemory, fullVerdict, heapVerdict, oldSpaceLimitBytes, type HeapReading } from "../../../import/bulk/memory-budget";
 import { machineMemoryBytes } from "../../../src/util/memory-size";
 
 const MIB = 2 ** 20;
@@ -130,5 +130,39 @@ describe("the bulk import's heap budget", () => {
     assert.equal(oldSpaceLimitBytes(["--max_old_space_size=64"], { NODE_OPTIONS: "--max-old-space-size=100" }), 64 * MIB);
     assert.equal(oldSpaceLimitBytes([], { NODE_OPTIONS: "--max-old-space-size=100" }), 100 * MIB);
     assert.equal(oldSpaceLimitBytes([], { NODE_OPTIONS: '"--max-old-space-size=48"' }), 48 * MIB, "quoted, as node allows");
+  });
+  it("with the rest handed to the online import, fills the graph as far as the memory allows instead of projecting", () => {
+    // Projected, 1.5 GiB per million records will not fit a 4 GiB heap (heapVerdict refuses), but the graph as it is
+    // now, with the CSV stage's room, still does: it goes on.
+    const early = reading({ usedBytes: 1.5 * GIB });
+    assert.ok(heapVerdict(early));
+    assert.equal(fullVerdict(early), null);
+    // The live heap with the CSV stage's room (1.3 times) past 90% of the limit: full, and the message says of what.
+    const heapFull = fullVerdict(reading({ usedBytes: 2.9 * GIB }));
+    assert.match(heapFull ?? "", /has filled this process's heap \(after 1000000 of about 8000000 records it holds 2\.9 GiB of heap/);
+    assert.equal(fullVerdict(reading({ usedBytes: 2.7 * GIB })), null);
+    // The memory it may use: 100 MiB of program, 1 GiB of heap (1.3 with the CSV stage, 1.95 with its room to grow) and
+    // 1 GiB of columns (1.3 GiB) make 3.35 GiB, past 90% of a 3.5 GiB cap and within 90% of 4 GiB.
+    const capped = { usedBytes: 1 * GIB, outsideBytes: 1 * GIB, programBytes: 100 * MIB, memoryChosen: true, limitBytes: 8 * GIB };
+    assert.match(
+      fullVerdict(reading({ ...capped, machineBytes: 3.5 * GIB })) ?? "",
+      /has filled the 3\.5 GiB that COAUTHOR_GRAPH_BULK_MEMORY allows \(.*about 3\.3 GiB at the CSV stage's peak\)/,
+    );
+    assert.equal(fullVerdict(reading({ ...capped, machineBytes: 4 * GIB })), null);
+  });
+
+  it("never judges the memory below what the process holds now: the model leaves the young generation and buffers out", () => {
+    // The model says 450 MiB in all now (program, heap with its room, columns), 570 with the CSV stage's room; the
+    // process is resident at 900 MiB (its semi-spaces, the parser's buffers), so it needs about 1,020 MiB.
+    const small = { usedBytes: 200 * MIB, outsideBytes: 100 * MIB, programBytes: 50 * MIB, memoryChosen: true, limitBytes: 8 * GIB };
+    assert.equal(fullVerdict(reading({ ...small, machineBytes: 1 * GIB })), null);
+    assert.match(
+      fullVerdict(reading({ ...small, machineBytes: 1 * GIB, rssBytes: 900 * MIB })) ?? "",
+      /about 1020 MiB at the CSV stage's peak/,
+    );
+    // So does the refusal's projection: the same reading at an eighth of the input needs 2,845 MiB by the model, within
+    // 90% of 4 GiB; resident at 1.5 GiB, it needs 1.5 GiB and the model's 2,395 MiB of growth, past it.
+    assert.equal(heapVerdict(reading({ ...small, machineBytes: 4 * GIB })), null);
+    assert.match(heapVerdict(reading({ ...small, machineBytes: 4 * GIB, rssBytes: 1.5 * GIB })) ?? "", /will not fit in the 4\.0 GiB/);
   });
 });
