@@ -167,31 +167,11 @@ async function importOneFile(
   };
   const input = openInput(localPath);
   summary.file = path === "-" ? "<stdin>" : input.file;
-  try {
-    summary.format = options.format && options.format !== "auto" ? options.format : detectFormat(input.file, await readHead(input));
-    const reader = readerFor(summary.format);
-    summary.sha256 = await sha256Of(localPath);
-
-    if (target.checkPassNeeded) {
-      progress.start(`checking ${summary.format}`, undefined);
-      for await (const _item of tallied(reader.read(input.bytes(), summary.file), summary, options)) {
-        if (summary.read % 5000 === 0) {
-          if (options.signal?.aborted) throw new ImportInterrupted(0);
-          progress.update(summary.read, estimatedRecords(summary.read, input));
-        }
-      }
-      progress.update(summary.read);
-      progress.stop();
-      await refuseIfNothingReadable(summary, input);
-    }
-    endStage("check");
-  } catch (error) {
-    progress.stop();
-    summary.error =
-      error instanceof UnparseableFileError || error instanceof ImportInterrupted ? error.message : describe(error, summary.file);
+  if (!(await checkFile(input, localPath, summary, options, target.checkPassNeeded))) {
     summary.seconds = (Date.now() - started) / 1000;
     return summary;
   }
+  endStage("check");
 
   if (options.signal?.aborted) {
     summary.error = new ImportInterrupted(0).message;
@@ -202,12 +182,12 @@ async function importOneFile(
     await target.startRun({
       id: summary.runId,
       source: summary.file,
-      format: summary.format,
-      sha256: summary.sha256,
+      format: summary.format!,
+      sha256: summary.sha256!,
       startedAt: new Date(started).toISOString(),
     });
     let written = 0;
-    const items = skipRecords(readerFor(summary.format).read(input.bytes(), summary.file), skip);
+    const items = skipRecords(readerFor(summary.format!).read(input.bytes(), summary.file), skip);
     if (skip > 0) summary.skippedRecords = skip;
     if (target.checkPassNeeded) {
       const total = Math.max(0, summary.read - summary.rejected - skip);
@@ -234,7 +214,9 @@ async function importOneFile(
     if (!target.checkPassNeeded) await refuseIfNothingReadable(summary, input);
     endStage("write");
 
-    summary.mentionsReattached = await target.settleNames();
+    // A file handed on mid-way is settled by whoever imports its rest, once, as if it had been imported whole: names
+    // settled at the split could take a spelling or a byline position that the whole file's settlement would not.
+    if (!summary.handedOff) summary.mentionsReattached = await target.settleNames();
     endStage("names");
     progress.start("coauthor pairs", undefined);
     const pairs = await target.settlePairs((done, of) => progress.update(done, of));
@@ -260,6 +242,60 @@ async function importOneFile(
   summary.seconds = (Date.now() - started) / 1000;
   await finishRun(target, summary);
   return summary;
+}
+
+/**
+ * Detects the file's format and hashes it; with `checkPass`, parses it whole without writing (counting its records
+ * and rejections into `summary`) and refuses a file that cannot be parsed or holds nothing readable. False, with
+ * `summary.error` saying why and what to do, when the file is refused.
+ */
+async function checkFile(
+  input: OpenedInput,
+  localPath: string,
+  summary: FileImportSummary,
+  options: ImportOptions,
+  checkPass: boolean,
+): Promise<boolean> {
+  const progress = options.progress ?? silentProgress;
+  try {
+    summary.format = options.format && options.format !== "auto" ? options.format : detectFormat(input.file, await readHead(input));
+    const reader = readerFor(summary.format);
+    summary.sha256 = await sha256Of(localPath);
+    if (!checkPass) return true;
+    progress.start(`checking ${summary.format}`, undefined);
+    for await (const _item of tallied(reader.read(input.bytes(), summary.file), summary, options)) {
+      if (summary.read % 5000 === 0) {
+        if (options.signal?.aborted) throw new ImportInterrupted(0);
+        progress.update(summary.read, estimatedRecords(summary.read, input));
+      }
+    }
+    progress.update(summary.read);
+    progress.stop();
+    await refuseIfNothingReadable(summary, input);
+    return true;
+  } catch (error) {
+    progress.stop();
+    summary.error =
+      error instanceof UnparseableFileError || error instanceof ImportInterrupted ? error.message : describe(error, summary.file);
+    return false;
+  }
+}
+
+/**
+ * The check pass alone over what a target handed on (ImportSummary.handOff), so that `import --bulk` can refuse a
+ * broken file before it loads anything, as it does for the files it read itself. Returns the refused files' summaries.
+ */
+export async function refusedFiles(handOff: HandOff, options: ImportOptions): Promise<FileImportSummary[]> {
+  const refused: FileImportSummary[] = [];
+  for (const [index, path] of handOff.paths.entries()) {
+    const localPath = index === 0 && handOff.stdinSpool ? handOff.stdinSpool : path;
+    // Standard input not read yet can be read only once: the online import's own check pass guards it.
+    if (path === "-" && localPath === path) continue;
+    const input = openInput(localPath);
+    const summary = emptyFileSummary(path === "-" ? "<stdin>" : input.file);
+    if (!(await checkFile(input, localPath, summary, options, true))) refused.push(summary);
+  }
+  return refused;
 }
 
 /**

@@ -115,7 +115,7 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
   const files = {
     authors: new CsvFile(
       at("authors.csv"),
-      "id:ID(Author),name,nameKey,aliases:string[],orcid,paperCount:int,firstYear:int,lastYear:int,keyed:boolean,numbered:boolean",
+      "id:ID(Author),name,nameKey,aliases:string[],orcid,paperCount:int,firstYear:int,lastYear:int,keyed:boolean,numbered:boolean,:LABEL",
     ),
     papers: new CsvFile(at("papers.csv"), "id:ID(Paper),title,titleKey,year:int,doi,url,abstract,pages,sourceKeys:string[],venueId"),
     venues: new CsvFile(at("venues.csv"), "id:ID(Venue),name,acronym,kind"),
@@ -144,6 +144,7 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
     progress.stop();
     progress.start("CSV: authors, pairs", graph.authorCount);
     const pairs = new PairCounter(graph);
+    const unsettled = graph.unsettledNameKeys;
     let done = 0;
     for (const a of graph.authorsByIndex) {
       if (!a) continue;
@@ -159,6 +160,8 @@ export function writeBulkCsv(graph: MemoryGraph, dir: string, progress: Progress
         stats.lastYear,
         a.keyed,
         a.numbered,
+        // Besides :Author: the name queue of a file handed on mid-way (memory-graph.ts unsettledNameKeys).
+        unsettled.has(a.nameKey) ? "NameTouched" : null,
       ]);
       for (const p of a.papers) {
         const e = table.edge(p, table.edgeIndex(p, a.index));

@@ -4,11 +4,11 @@ import { Config } from "../../src/config";
 import type { Database } from "../../src/db/database";
 import { setGraphVersion } from "../../src/db/graph-version";
 import { BulkImportRefused, withOfflineStore } from "../../src/db/offline-store";
-import { FileImportSummary, HandOff, ImportOptions, importFiles, importInto, ImportSummary } from "../import-runner";
+import { FileImportSummary, HandOff, ImportOptions, importFiles, importInto, ImportSummary, refusedFiles } from "../import-runner";
 import { silentProgress } from "../progress";
 import { ARRAY_DELIMITER, BulkCsv, writeBulkCsv } from "./bulk-csv";
 import { FILL_BATCH_SIZE, FILL_MISSING_ALIASES } from "./bulk.cypher";
-import { BulkOverflow, bulkMemory, GraphBudget, HeapBudget } from "./memory-budget";
+import { BulkOverflow, bulkMemory, GraphBudget, HeapBudget, oldSpaceLimitBytes } from "./memory-budget";
 import { MemoryGraph } from "./memory-graph";
 
 /** `import --bulk` cannot run here; the message says why and what to do instead. Nothing was written. */
@@ -72,6 +72,7 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
     try {
       const summary = await importInto(graph, opts.paths, opts.options).finally(() => budget.stop());
       spooled = summary.handOff?.stdinSpool;
+      if (summary.handOff) await mayHandOn(summary, opts.options);
       stageSeconds.read = lap();
       if (!summary.ok) {
         if (spooled) rmSync(spooled, { force: true });
@@ -131,6 +132,29 @@ async function fillMissingAliases(db: Database): Promise<void> {
     const [row] = await db.write(FILL_MISSING_ALIASES, { limit: FILL_BATCH_SIZE }, { timeoutMs: 10 * 60_000 });
     if ((row?.get("n") ?? 0) === 0) return;
   }
+}
+
+/** The heap the online part of a split bulk load needs at least (a batch of 1,000 records with its rows and pairs). */
+const ONLINE_HEAP_FLOOR_BYTES = 128 * 2 ** 20;
+
+/**
+ * Before anything is written: whether the rest of the input can go on online. Every file handed on is parsed whole
+ * first (bulk loads all files or none, and the files after the split were not read yet): a refused one is put in
+ * the summary, which is then not ok. A heap too small for the online import's batches refuses the whole load.
+ */
+async function mayHandOn(summary: ImportSummary, options: ImportOptions): Promise<void> {
+  const handOff = summary.handOff!;
+  if (oldSpaceLimitBytes() < ONLINE_HEAP_FLOOR_BYTES)
+    throw new BulkImportRefused(
+      `import --bulk: ${handOff.reason}. The rest of the input would go on through the online import, but this ` +
+        `process's heap (${Math.round(oldSpaceLimitBytes() / 2 ** 20)} MiB) is too small for it. Nothing was written. Next: ` +
+        `run it again with NODE_OPTIONS=--max-old-space-size=512 or more, or import without --bulk.`,
+    );
+  const refused = await refusedFiles(handOff, options);
+  if (refused.length === 0) return;
+  summary.files = [...summary.files.filter((f) => !(f.handedOff && refused.some((r) => r.file === f.file))), ...refused];
+  summary.ok = false;
+  summary.handOff = undefined;
 }
 
 /**

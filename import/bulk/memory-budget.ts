@@ -257,7 +257,10 @@ export class HeapBudget implements GraphBudget {
     }
     this.doneBeforeFile = this.done;
     this.expected = expected;
-    this.liveBytes = 0;
+    // A projection for this file starts afresh. The graph filling up ("online") keeps the last reading: it is a floor
+    // of what is alive now, and without it each new file would go unjudged until the next full collection, which the
+    // bulk rerun's heap growth can put millions of records later.
+    if (this.overflow === "refuse") this.liveBytes = 0;
   }
 
   /** After a batch of `records` landed in the graph, which now holds `outsideBytes` outside the heap. */

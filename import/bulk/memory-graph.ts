@@ -157,6 +157,14 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     this.budget?.check(records.length, this.columnBytes);
   }
 
+  /**
+   * nameKeys merged since the last settleNames: none once every file is settled; those of the file handed on mid-way
+   * otherwise, which the CSVs mark as the online import's :NameTouched queue, for the online part to settle.
+   */
+  get unsettledNameKeys(): ReadonlySet<string> {
+    return this.touchedNameKeys;
+  }
+
   /** Once the budget says the graph can take no more: the runner ends the file here and hands the rest on. */
   handOffReason(): string | undefined {
     return this.budget?.full;

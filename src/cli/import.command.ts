@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { bulkImport, continueOnline, joinSummaries } from "../../import/bulk/bulk-import";
-import { BULK_OVERFLOWS, BulkOverflow, bulkMemory, oldSpaceLimitBytes } from "../../import/bulk/memory-budget";
+import { BULK_OVERFLOWS, BulkOverflow, bulkMemory } from "../../import/bulk/memory-budget";
 import { FORMATS } from "../../import/canonical";
 import { expandInputs } from "../../import/folders";
 import { HandOff, importFiles, ImportSummary } from "../../import/import-runner";
@@ -93,6 +93,9 @@ function onlineOptions(opts: ImportCommandOptions, signal: AbortSignal) {
   };
 }
 
+/** Two signals closer than this are one Ctrl-C delivered twice. */
+const SAME_SIGNAL_MS = 1000;
+
 /**
  * Runs an online import that Ctrl-C (or SIGTERM) stops between batches: the run is recorded as failed, the import
  * lock released and the local Neo4j this command started stopped, instead of a lock another import waits out and a
@@ -102,8 +105,15 @@ async function interruptible(
   run: (signal: AbortSignal) => Promise<ImportSummary>,
 ): Promise<{ summary: ImportSummary; interrupted?: number }> {
   const interrupt = new AbortController();
+  let firstAt = 0;
   const stop = (signal: NodeJS.Signals) => {
-    if (interrupt.signal.aborted) process.exit(signal === "SIGINT" ? 130 : 143); // a second one: at once
+    if (interrupt.signal.aborted) {
+      // The same Ctrl-C can come twice: from the terminal to the whole process group, and passed on by the parent of
+      // import --bulk's rerun (bulk-heap.ts). Only one a second later means "at once".
+      if (Date.now() - firstAt < SAME_SIGNAL_MS) return;
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
+    firstAt = Date.now();
     console.error(`\n${signal}: stopping after the batch being written (again to stop at once, leaving the lock to expire).`);
     interrupt.abort(signal);
   };
@@ -148,30 +158,29 @@ async function runBulk(files: string[], opts: ImportCommandOptions): Promise<Imp
   return result.summary;
 }
 
-/** The heap the online part of a split bulk load needs at least (a batch of 1,000 records with its rows and pairs). */
-const ONLINE_HEAP_FLOOR_BYTES = 128 * 2 ** 20;
-
 /** What a bulk load that filled its memory handed on, imported online into the graph it loaded; then the figures. */
 async function runHandOff(bulk: ImportSummary, handOff: HandOff, opts: ImportCommandOptions, footer: string): Promise<ImportSummary> {
   console.log(footer);
   const file = handOff.stdinSpool ? "<stdin>" : handOff.paths[0];
   const later = handOff.paths.length - 1;
-  if (oldSpaceLimitBytes() < ONLINE_HEAP_FLOOR_BYTES) {
-    if (handOff.stdinSpool) rmSync(handOff.stdinSpool, { force: true });
-    // A batch of the online path holds tens of MiB of heap at once: below this V8 would abort it mid-way.
-    throw new Error(
-      `import --bulk: ${handOff.reason}. The first ${handOff.records} records of ${file} are loaded, but this process's heap ` +
-        `(${Math.round(oldSpaceLimitBytes() / 2 ** 20)} MiB) is too small for the online import of the rest. Next: import the same ` +
-        `files again without --bulk, with NODE_OPTIONS=--max-old-space-size=512 (re-importing is idempotent: what is loaded stays, ` +
-        `the rest is added).`,
-    );
-  }
   console.error(
     `import --bulk: ${handOff.reason}. The first ${handOff.records} records of ${file} are loaded; the rest of it` +
       `${later > 0 ? ` and the ${later} file(s) after it go` : " goes"} on through the online import (memory bounded by a batch, ` +
       `slower per record; progress below). To bulk-load more at once, give the import more memory.`,
   );
-  const session = await openDatabase({ config: loadConfig(), log: (m) => console.error(m) });
+  // What completes the import when the online part cannot: the bulk part stays, and --bulk needs an empty store.
+  const rest = handOff.paths.map((p) => (p === "-" ? "<stdin, piped again>" : p)).join(" ");
+  const toComplete =
+    `The first ${handOff.records} records of ${file} are in the graph. To complete the import, run ` +
+    `\`coauthor-graph import ${rest}\` (without --bulk: the store is not empty now; re-importing is idempotent, the ` +
+    `records already in the graph are written again as they are).`;
+  let session: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    session = await openDatabase({ config: loadConfig(), log: (m) => console.error(m) });
+  } catch (error) {
+    if (handOff.stdinSpool) rmSync(handOff.stdinSpool, { force: true });
+    throw new Error(`${error instanceof Error ? error.message : String(error)} ${toComplete}`, { cause: error });
+  }
   try {
     const { summary: online, interrupted } = await interruptible((signal) =>
       continueOnline(session.db, handOff, onlineOptions(opts, signal)),
@@ -180,6 +189,7 @@ async function runHandOff(bulk: ImportSummary, handOff: HandOff, opts: ImportCom
     console.log(formatImportSummary(summary));
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(`peak memory of the importer, both parts: ${peak} MiB`);
+    if (!summary.ok) console.log(toComplete);
     if (interrupted) process.exitCode = interrupted;
     else if (opts.figures && summary.ok) await figuresAfterImport(() => runFigures(session.db, { wait: opts.wait }));
     return summary;

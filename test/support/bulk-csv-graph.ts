@@ -17,7 +17,7 @@ export function bulkCsvSnapshot(csv: BulkCsv): string[] {
   const nodes: SnapshotNode[] = [];
   const relationships: SnapshotRelationship[] = [];
   for (const input of csv.nodes) {
-    for (const row of readCsvFile(input.file)) nodes.push({ labels: [input.label], props: row.props });
+    for (const row of readCsvFile(input.file)) nodes.push({ labels: [input.label, ...(row.labels ?? [])], props: row.props });
   }
   for (const input of csv.relationships) {
     for (const row of readCsvFile(input.file)) relationships.push({ type: input.label, from: row.start!, to: row.end!, props: row.props });
@@ -36,6 +36,8 @@ interface CsvRow {
   props: Record<string, unknown>;
   start?: string;
   end?: string;
+  /** A :LABEL column's labels, besides the file's own. */
+  labels?: string[];
 }
 
 function readCsvFile(file: string): CsvRow[] {
@@ -52,6 +54,7 @@ function readCsvFile(file: string): CsvRow[] {
       const { text, quoted } = fields[i];
       if (column.type.startsWith("START_ID")) row.start = text;
       else if (column.type.startsWith("END_ID")) row.end = text;
+      else if (column.type === "LABEL" && text !== "") row.labels = text.split(ARRAY_DELIMITER);
       if (!column.name || (text === "" && (!quoted || column.type.endsWith("[]")))) return; // no property
       if (text === "" && quoted) {
         throw new Error(

@@ -116,6 +116,23 @@ describe("import --bulk", { skip }, () => {
     }
   });
 
+  it("settles the file split by the budget once, at its end, as the online import settles it whole", async () => {
+    // Split after the second record: a name-only mention met before it, the keyed authors and a namesake that decide
+    // where it belongs after it, and the first paper again with its keyed author at another byline position. Names
+    // settled at the split gave the name-only author the keyed one's spelling and the moved mention its position.
+    const files = [fixture("identity", "split-settlement.csl.jsonl")];
+    const { snapshot: online } = await onlineImport(db, files, 1);
+    const split = await bulkSnapshot(files, 1, budgetFillingAt(2));
+    assert.equal(split.result.handOff?.records, 2);
+    assert.deepEqual(split.problems, []);
+    const withoutRuns = (lines: string[]) => lines.filter((line) => !line.startsWith("(:ImportRun "));
+    assert.deepEqual(withoutRuns(split.snapshot), withoutRuns(online));
+    assert.ok(
+      online.some((line) => line.includes('"id":"name:veronique hoste"') && line.includes('"name":"Veronique Hoste"')),
+      "the name-only author keeps the spelling of its own mention",
+    );
+  });
+
   it("matches the online import on a generated dblp slice and its first month (changed records merged into known papers)", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "bulk-generated-"));
     try {
@@ -147,6 +164,26 @@ describe("import --bulk", { skip }, () => {
       });
       assert.equal(refused.written, false);
       assert.match(refused.summary.files[1].error ?? "", /truncated\.xml/);
+      assert.equal(existsSync(path.join(homeLayout(home).dataDir, "databases", "neo4j")), false, "no store was created");
+      // Nor when the graph fills before the broken file: what is handed on is parsed before anything is loaded.
+      const filled = await bulkImport({
+        config: localConfig(env),
+        env,
+        paths: [FILES[0], fixture("identity", "truncated.xml")],
+        options: {},
+        log: () => undefined,
+        budget: budgetFillingAt(1),
+      });
+      assert.equal(filled.written, false);
+      assert.equal(filled.handOff, undefined);
+      assert.deepEqual(
+        filled.summary.files.map((f) => [path.basename(f.file), f.status]),
+        [
+          ["acl-author-page-wei-xiong.txt", "imported"],
+          ["truncated.xml", "failed"],
+        ],
+      );
+      assert.match(filled.summary.files[1].error ?? "", /truncated\.xml.*cannot be parsed/);
       assert.equal(existsSync(path.join(homeLayout(home).dataDir, "databases", "neo4j")), false, "no store was created");
 
       // A store that exists but holds nothing (Neo4j was started once) is empty enough.
