@@ -118,6 +118,9 @@ export async function importInto(target: ImportTarget, paths: string[], options:
   await target.prepare();
   const files: FileImportSummary[] = [];
   for (const [index, path] of paths.entries()) {
+    const full = target.handOffReason?.();
+    if (full)
+      return { files, ok: files.every((f) => f.status === "imported"), handOff: { paths: paths.slice(index), records: 0, reason: full } };
     const resume = index === 0 ? options.resume : undefined;
     const localPath = resume?.localPath ?? (path === "-" ? await spoolStdin() : path);
     let summary: FileImportSummary | undefined;
@@ -199,16 +202,23 @@ async function importOneFile(
       progress.start(`reading ${summary.format}`, undefined);
     }
     const batches = readAhead(target.checkPassNeeded ? items : tallied(items, summary, options), options.batchSize ?? WRITE_BATCH_SIZE);
-    for await (const batch of batches) {
-      if (options.signal?.aborted) throw new ImportInterrupted(written);
-      await target.writeBatch(batch, summary.writes);
-      written += batch.length;
-      progress.update(written, target.checkPassNeeded ? undefined : estimatedRecords(summary.read, input));
-      const full = target.handOffReason?.();
-      if (full) {
-        summary.handedOff = { records: written, reason: full };
-        break;
+    try {
+      for (let step = await batches.next(); !step.done;) {
+        if (options.signal?.aborted) throw new ImportInterrupted(written);
+        await target.writeBatch(step.value, summary.writes);
+        written += step.value.length;
+        progress.update(written, target.checkPassNeeded ? undefined : estimatedRecords(summary.read, input));
+        // The next batch (read ahead already) says whether the file goes on: one that ends with the batch that filled
+        // the target is whole, settled here, and the hand-off begins with the next file.
+        step = await batches.next();
+        const full = target.handOffReason?.();
+        if (full && !step.done) {
+          summary.handedOff = { records: written, reason: full };
+          break;
+        }
       }
+    } finally {
+      await batches.return(undefined);
     }
     progress.stop();
     if (!target.checkPassNeeded) await refuseIfNothingReadable(summary, input);

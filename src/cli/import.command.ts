@@ -161,17 +161,18 @@ async function runBulk(files: string[], opts: ImportCommandOptions): Promise<Imp
 /** What a bulk load that filled its memory handed on, imported online into the graph it loaded; then the figures. */
 async function runHandOff(bulk: ImportSummary, handOff: HandOff, opts: ImportCommandOptions, footer: string): Promise<ImportSummary> {
   console.log(footer);
-  const file = handOff.stdinSpool ? "<stdin>" : handOff.paths[0];
+  const file = handOff.stdinSpool || handOff.paths[0] === "-" ? "<stdin>" : handOff.paths[0];
   const later = handOff.paths.length - 1;
+  const loaded = handOff.records > 0 ? `The first ${handOff.records} records of ${file}` : `The files before ${file}`;
+  const goes = `${handOff.records > 0 ? "the rest of it" : file}${later > 0 ? ` and the ${later} file(s) after it go` : " goes"}`;
   console.error(
-    `import --bulk: ${handOff.reason}. The first ${handOff.records} records of ${file} are loaded; the rest of it` +
-      `${later > 0 ? ` and the ${later} file(s) after it go` : " goes"} on through the online import (memory bounded by a batch, ` +
-      `slower per record; progress below). To bulk-load more at once, give the import more memory.`,
+    `import --bulk: ${handOff.reason}. ${loaded} are loaded; ${goes} on through the online import (memory bounded by a ` +
+      `batch, slower per record; progress below). To bulk-load more at once, give the import more memory.`,
   );
   // What completes the import when the online part cannot: the bulk part stays, and --bulk needs an empty store.
   const rest = handOff.paths.map((p) => (p === "-" ? "<stdin, piped again>" : p)).join(" ");
   const toComplete =
-    `The first ${handOff.records} records of ${file} are in the graph. To complete the import, run ` +
+    `${loaded} are in the graph. To complete the import, run ` +
     `\`coauthor-graph import ${rest}\` (without --bulk: the store is not empty now; re-importing is idempotent, the ` +
     `records already in the graph are written again as they are).`;
   let session: Awaited<ReturnType<typeof openDatabase>>;
