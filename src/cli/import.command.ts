@@ -185,7 +185,10 @@ async function runHandOff(bulk: ImportSummary, handOff: HandOff, opts: ImportCom
   try {
     const { summary: online, interrupted } = await interruptible((signal) =>
       continueOnline(session.db, handOff, onlineOptions(opts, signal)),
-    );
+    ).catch((error: unknown) => {
+      // Refused (--no-wait and another import holds the lock) or the database gone before a summary: still say what completes it.
+      throw new Error(`${error instanceof Error ? error.message : String(error)} ${toComplete}`, { cause: error });
+    });
     const summary = joinSummaries(bulk, online);
     console.log(formatImportSummary(summary));
     const peak = Math.round(process.resourceUsage().maxRSS / 1024);
