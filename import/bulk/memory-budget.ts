@@ -90,6 +90,21 @@ const GIB = 2 ** 30;
 const MIB = 2 ** 20;
 const gib = (bytes: number) => (bytes >= GIB ? `${(bytes / GIB).toFixed(1)} GiB` : `${Math.ceil(bytes / MIB)} MiB`);
 
+/** Resident memory of a live heap: it with its room to grow between full collections, up to its limit. */
+function residentHeap(heap: number, r: HeapReading): number {
+  return Math.max(heap, Math.min(heap * HEAP_GROWTH, r.limitBytes));
+}
+
+/** The model's memory now: the program, the heap (live, with its room to grow; else as it is in use) and the columns. */
+function modelledNow(r: HeapReading): number {
+  return (r.programBytes ?? 0) + ((r.heapIsLive ?? true) ? residentHeap(r.usedBytes, r) : r.usedBytes) + r.outsideBytes;
+}
+
+/** The memory the import may use, as the messages name it. */
+function memoryAllowed(r: HeapReading): string {
+  return r.memoryChosen ? `the ${gib(r.machineBytes)} that ${BULK_MEMORY_VARIABLE} allows` : `this machine's ${gib(r.machineBytes)}`;
+}
+
 /** Null while the graph fits; otherwise the refusal's message. Pure, for tests. */
 export function heapVerdict(r: HeapReading): string | null {
   const scale = r.done > 0 ? r.total / r.done : 0;
@@ -98,16 +113,11 @@ export function heapVerdict(r: HeapReading): string | null {
   const projecting = live && r.done >= PROJECT_FROM_SHARE * r.total;
   const heapNeed = Math.max(projectedHeap, r.usedBytes) * CSV_HEADROOM;
   const outsideNeed = Math.max(r.outsideBytes * scale, r.outsideBytes) * CSV_HEADROOM;
-  // Resident memory: the live heap with its room to grow (up to its limit), and the columns.
-  const resident = (heap: number) => Math.max(heap, Math.min(heap * HEAP_GROWTH, r.limitBytes));
   const program = r.programBytes ?? 0;
-  const modelNow = program + (live ? resident(r.usedBytes) : r.usedBytes) + r.outsideBytes;
+  const modelNow = modelledNow(r);
   const memoryNow = Math.max(modelNow, r.rssBytes ?? 0);
-  const memoryNeed = atLeastResident(program + resident(heapNeed) + outsideNeed, modelNow, r);
+  const memoryNeed = atLeastResident(program + residentHeap(heapNeed, r) + outsideNeed, modelNow, r);
   const memoryHas = r.memoryChosen ? `${BULK_MEMORY_VARIABLE} allows ${gib(r.machineBytes)}` : `this machine has ${gib(r.machineBytes)}`;
-  const memory = r.memoryChosen
-    ? `the ${gib(r.machineBytes)} that ${BULK_MEMORY_VARIABLE} allows`
-    : `this machine's ${gib(r.machineBytes)}`;
   const heapOver = (live && r.usedBytes > HARD_SHARE * r.limitBytes) || (projecting && projectedHeap > PROJECTED_SHARE * r.limitBytes);
   if (heapOver) {
     const needMiB = Math.ceil(heapNeed / MIB / 256) * 256;
@@ -129,7 +139,7 @@ export function heapVerdict(r: HeapReading): string | null {
   const memoryOver = memoryNow > MEMORY_SHARE * r.machineBytes || (projecting && memoryNeed > MEMORY_SHARE * r.machineBytes);
   if (!memoryOver) return null;
   return (
-    `import --bulk holds the whole graph in memory, and it will not fit in ${memory}: after ${r.done} of ${r.total} ` +
+    `import --bulk holds the whole graph in memory, and it will not fit in ${memoryAllowed(r)}: after ${r.done} of ${r.total} ` +
     `records it holds ${gib(r.usedBytes)} of heap and ${gib(r.outsideBytes)} of papers' columns and indexes outside it ` +
     `(the program itself ${gib(program)} more), ` +
     `so the whole input needs about ${gib(memoryNeed)} at its peak (the heap's room to grow and the CSV stage included). ` +
@@ -156,22 +166,18 @@ function atLeastResident(modelNeed: number, modelNow: number, r: HeapReading): n
 export function fullVerdict(r: HeapReading): string | null {
   const live = r.heapIsLive ?? true;
   const program = r.programBytes ?? 0;
-  const resident = (heap: number) => Math.max(heap, Math.min(heap * HEAP_GROWTH, r.limitBytes));
   const facts = `after ${r.done} of about ${r.total} records it holds ${gib(r.usedBytes)} of heap and ${gib(r.outsideBytes)} of papers' columns and indexes outside it`;
   if (live && r.usedBytes * CSV_HEADROOM > PROJECTED_SHARE * r.limitBytes)
     return (
       `the in-memory graph has filled this process's heap (${facts}; Node allows ${gib(r.limitBytes)} of heap here, and the ` +
       `CSV stage needs room beyond it)`
     );
-  const modelNow = program + (live ? resident(r.usedBytes) : r.usedBytes) + r.outsideBytes;
-  const modelNeed = program + (live ? resident(r.usedBytes * CSV_HEADROOM) : r.usedBytes) + r.outsideBytes * (live ? CSV_HEADROOM : 1);
-  const need = atLeastResident(modelNeed, modelNow, r);
+  const modelNeed =
+    program + (live ? residentHeap(r.usedBytes * CSV_HEADROOM, r) : r.usedBytes) + r.outsideBytes * (live ? CSV_HEADROOM : 1);
+  const need = atLeastResident(modelNeed, modelledNow(r), r);
   if (need <= MEMORY_SHARE * r.machineBytes) return null;
-  const memory = r.memoryChosen
-    ? `the ${gib(r.machineBytes)} that ${BULK_MEMORY_VARIABLE} allows`
-    : `this machine's ${gib(r.machineBytes)}`;
   return (
-    `the in-memory graph has filled ${memory} (${facts}, the program itself ${gib(program)} more: about ` +
+    `the in-memory graph has filled ${memoryAllowed(r)} (${facts}, the program itself ${gib(program)} more: about ` +
     `${gib(need)} at the CSV stage's peak)`
   );
 }
