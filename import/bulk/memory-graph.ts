@@ -4,10 +4,11 @@ import { AuthorRow, AuthorshipRow, PaperRow, toBatchRows, VenueRow } from "../wr
 import { PairCounts } from "../writer/coauthor-pairs";
 import { WriteCounts } from "../writer/graph-writer";
 import { ImportRunEnd, ImportRunStart, ImportTarget } from "../writer/import-target";
-import { KnownPaper, paperLookup, resolveAgainst } from "../writer/paper-resolution";
+import { KnownPaper, NamedMention, paperLookup, resolveAgainst } from "../writer/paper-resolution";
+import { SettledMentions, type SettledMentionsGraph } from "../writer/settled-mentions";
 import type { GraphBudget } from "./memory-budget";
 import { detached, detachedOrNull } from "./detached";
-import { edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
+import { edgeAuthor, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
 import { settleNameKeys } from "./memory-names";
 import { NO_ALIASES, type AuthorGraph, type MemAuthor, type MemVenue, type PaperHandle } from "./memory-types";
 import { PaperPayloads, type PaperPayload } from "./paper-payloads";
@@ -49,6 +50,12 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   readonly runs: MemImportRun[] = [];
   /** nameKeys merged since the last settleNames (the :NameTouched queue of the online import). */
   private touchedNameKeys = new Set<string>();
+  /** Mentions skipped as already settled, as the online import skips them (settled-mentions.ts). */
+  private readonly settled = new SettledMentions();
+  private readonly settledGraph: SettledMentionsGraph = {
+    has: (id) => this.author(id) !== undefined,
+    members: async (keys) => new Map(keys.map((key) => [key, this.authorsWithNameKey(key)])),
+  };
 
   private readonly payloads: PaperPayloads;
 
@@ -136,7 +143,8 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   async writeBatch(records: CanonicalPaper[], counts: WriteCounts): Promise<void> {
     if (records.length === 0) return;
     const resolution = resolveAgainst(records, this.findPapers(records));
-    const rows = toBatchRows(records, resolution.ids);
+    const all = toBatchRows(records, resolution.ids);
+    const rows = await this.settled.drop(all, resolution, this.settledGraph);
     const existing = new Set(resolution.existing);
     for (const rename of resolution.renames) this.renamePaper(rename.from, rename.to, rename.doi);
     const venuesCreated = rows.venues.filter((row) => this.mergeVenue(row)).length;
@@ -151,9 +159,9 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     counts.papersCreated += papersCreated;
     counts.papersUpdated += rows.papers.length - papersCreated;
     counts.authorsCreated += authorsCreated;
-    counts.authorsUpdated += rows.authors.length - authorsCreated;
+    counts.authorsUpdated += all.authors.length - authorsCreated;
     counts.authorshipsCreated += authorshipsCreated;
-    counts.authorshipsWritten += rows.authorships.length;
+    counts.authorshipsWritten += all.authorships.length;
     this.budget?.check(records.length, this.columnBytes);
   }
 
@@ -173,7 +181,9 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   async settleNames(): Promise<number> {
     const keys = this.touchedNameKeys;
     this.touchedNameKeys = new Set();
-    return settleNameKeys(this, keys);
+    const moved = settleNameKeys(this, keys, (id) => this.settled.spelling(id));
+    this.settled.clear();
+    return moved;
   }
 
   /** Pairs and author stats are a function of the final authorships: bulk-csv.ts computes them once, at the end. */
@@ -192,7 +202,24 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
       if (paper >= 0 && !found.has(paper)) found.set(paper, null);
     }
     for (const titleKey of titleKeys) for (const paper of this.papersByTitleKey.get(titleKey)) found.set(paper, titleKey);
-    return [...found].map(([p, titleKey]) => ({ id: table.id(p), titleKey: titleKey ?? this.titleKeyOf(p), doi: table.doi(p) }));
+    return [...found].map(([p, titleKey]) => ({
+      id: table.id(p),
+      titleKey: titleKey ?? this.titleKeyOf(p),
+      doi: table.doi(p),
+      namedMentions: this.namedMentions(p),
+    }));
+  }
+
+  /** The paper's authorships from name-only mentions (FIND_PAPERS_BY_IDENTITY's namedMentions). */
+  private namedMentions(paper: PaperHandle): NamedMention[] {
+    const out: NamedMention[] = [];
+    for (let i = 0; i < this.paperTable.edgeCount(paper); i++) {
+      const edge = this.paperTable.edge(paper, i);
+      if (!edgeNamed(edge)) continue;
+      const author = this.authorsByIndex[edgeAuthor(edge)]!;
+      out.push({ authorId: author.id, nameKey: author.nameKey, name: author.name, position: edgePosition(edge) });
+    }
+    return out;
   }
 
   /** RENAME_PAPERS. A titleKey that was the old id goes to the payload (the title index reads it from there). */
@@ -290,7 +317,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   private mergeAuthor(row: AuthorRow): boolean {
     let author = this.author(row.id);
     const created = !author;
-    const spellings = mergeSpellings(author, row.spellings);
+    const spellings = mergeSpellings(author ?? this.settled.seed(row.id), row.spellings);
     if (!author)
       author = this.addAuthor({ id: row.id, name: spellings.name, nameKey: row.nameKey, keyed: row.keyed, numbered: row.numbered });
     else if (spellings !== author) author.name = detached(spellings.name);

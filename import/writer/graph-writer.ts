@@ -4,6 +4,7 @@ import { bumpIfChanged } from "../../src/db/graph-version";
 import { mergeSpellings, Spellings } from "./author-spellings";
 import { BatchRows, bylineAuthorIds, toBatchRows } from "./batch-rows";
 import { resolvePaperIds } from "./paper-resolution";
+import type { SettledMentions, SettledMentionsGraph } from "./settled-mentions";
 import { authorsGainingEdges, jointPaperIncrements, jointPaperResizes, paperGains } from "./pair-increments";
 import {
   ADD_JOINT_PAPERS,
@@ -18,7 +19,9 @@ import {
   QUEUE_AUTHORS_FOR_PAIRS,
   REFRESH_AUTHOR_STATS,
   RENAME_PAPERS,
+  NAME_KEY_MEMBERS,
 } from "./writer.cypher";
+import type { NameKeyMember } from "./name-target";
 
 /**
  * Records per write transaction: large enough to amortise round trips and commits, small enough to keep memory
@@ -74,10 +77,18 @@ export type PairMode = "queue" | "add";
  * the MERGE statements and their rules. Coauthor pairs and name resolution are settled afterwards for the whole
  * file (author-resolution.ts, coauthor-pairs.ts).
  */
-export async function writeBatch(db: Database, records: CanonicalPaper[], counts: WriteCounts, pairMode: PairMode): Promise<void> {
+export async function writeBatch(
+  db: Database,
+  records: CanonicalPaper[],
+  counts: WriteCounts,
+  pairMode: PairMode,
+  settled?: SettledMentions,
+): Promise<void> {
   if (records.length === 0) return;
   const [resolution, spellings] = await Promise.all([resolvePaperIds(db, records), readSpellings(db, bylineAuthorIds(records))]);
-  const rows = toBatchRows(records, resolution.ids);
+  const all = toBatchRows(records, resolution.ids);
+  // Mentions the graph already holds as settled are not written again (a re-import changes nothing).
+  const rows = settled ? await settled.drop(all, resolution, onlineGraph(db, spellings)) : all;
   const existing = new Set(resolution.existing);
   const newPapers = rows.papers.filter((p) => !existing.has(p.id));
   const knownPapers = rows.papers.filter((p) => existing.has(p.id));
@@ -111,7 +122,7 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
       { cypher: MERGE_VENUES, params: { venues: rows.venues } },
       { cypher: CREATE_NEW_PAPERS, params: { papers: newPapers } },
       { cypher: MERGE_PAPERS, params: { papers: knownPapers } },
-      { cypher: MERGE_AUTHORS, params: { authors: authorRows(rows, spellings) } },
+      { cypher: MERGE_AUTHORS, params: { authors: authorRows(rows, spellings, settled) } },
       { cypher: CREATE_NEW_AUTHORSHIPS, params: { authorships: newAuthorships } },
       { cypher: MERGE_AUTHORSHIPS, params: { authorships: knownAuthorships } },
       ...pairStatements,
@@ -124,9 +135,9 @@ export async function writeBatch(db: Database, records: CanonicalPaper[], counts
   counts.papersCreated += created.nodesCreated + merged.nodesCreated;
   counts.papersUpdated += rows.papers.length - created.nodesCreated - merged.nodesCreated;
   counts.authorsCreated += authors.nodesCreated;
-  counts.authorsUpdated += rows.authors.length - authors.nodesCreated;
+  counts.authorsUpdated += all.authors.length - authors.nodesCreated;
   counts.authorshipsCreated += createdAuthorships.relationshipsCreated + mergedAuthorships.relationshipsCreated;
-  counts.authorshipsWritten += rows.authorships.length;
+  counts.authorshipsWritten += all.authorships.length;
   if (mode === "add") {
     // Counted from the start: writeAll appends the version bump's result when the batch changed the graph.
     const added = pairResults.slice(resizeStatements.length, resizeStatements.length + addStatements.length);
@@ -146,6 +157,17 @@ function chunks<T>(rows: T[], size: number): T[][] {
   return out;
 }
 
+/** The graph as the settled-mentions check sees it: the authors read before the batch, and a read of nameKey groups. */
+function onlineGraph(db: Database, spellings: Map<string, Spellings>): SettledMentionsGraph {
+  return {
+    has: (id) => spellings.has(id),
+    async members(keys) {
+      const records = await db.read(NAME_KEY_MEMBERS, { keys });
+      return new Map(records.map((r) => [r.get("key") as string, r.get("members") as NameKeyMember[]]));
+    },
+  };
+}
+
 async function readSpellings(db: Database, ids: string[]): Promise<Map<string, Spellings>> {
   if (ids.length === 0) return new Map();
   const found = await db.read(AUTHOR_SPELLINGS, { ids });
@@ -154,7 +176,10 @@ async function readSpellings(db: Database, ids: string[]): Promise<Map<string, S
   );
 }
 
-/** MERGE_AUTHORS rows: each author's name and aliases after this batch's spellings. */
-function authorRows(rows: BatchRows, spellings: Map<string, Spellings>) {
-  return rows.authors.map(({ spellings: seen, ...row }) => ({ ...row, ...mergeSpellings(spellings.get(row.id), seen) }));
+/** MERGE_AUTHORS rows: each author's name and aliases after this batch's spellings (and mentions skipped before it). */
+function authorRows(rows: BatchRows, spellings: Map<string, Spellings>, settled: SettledMentions | undefined) {
+  return rows.authors.map(({ spellings: seen, ...row }) => {
+    const current = spellings.get(row.id) ?? settled?.seed(row.id);
+    return { ...row, ...mergeSpellings(current, seen) };
+  });
 }

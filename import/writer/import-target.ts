@@ -4,6 +4,7 @@ import { applySchema } from "../../src/db/schema-setup";
 import { resolveTouchedNames } from "./author-resolution";
 import { PairCounts, recomputeDirtyAuthors } from "./coauthor-pairs";
 import { IMPORT_TX_TIMEOUT_MS, PairMode, writeBatch, WriteCounts } from "./graph-writer";
+import { SettledMentions } from "./settled-mentions";
 import { COUNT_COAUTHOR_PAIRS, CREATE_IMPORT_RUN, FINISH_IMPORT_RUN } from "./writer.cypher";
 
 /** Provenance of one file's import, as stored on its (:ImportRun) node. */
@@ -71,10 +72,13 @@ export interface ImportTarget {
  * The online import: every step is a managed write transaction against Neo4j, and its metadata names
  * the stage ("import:papers", "import:names", "import:pairs", "import:run"), so that a DBA can tell them apart.
  */
-export function databaseTarget(db: Database): ImportTarget {
+export function databaseTarget(db: Database, options: { skipSettledMentions?: boolean } = {}): ImportTarget {
   const runs = db.forOperation("import:run");
   const papers = db.forOperation("import:papers");
   let pairMode: PairMode = "queue";
+  // Mentions skipped as already settled, until the name pass that follows them (kept if a file fails before it).
+  // skipSettledMentions: false writes every mention: the same graph, the tests' reference for the skip.
+  const settled = options.skipSettledMentions === false ? undefined : new SettledMentions();
   return {
     checkPassNeeded: true,
     async prepare() {
@@ -88,8 +92,12 @@ export function databaseTarget(db: Database): ImportTarget {
       const [pairs] = await papers.read(COUNT_COAUTHOR_PAIRS);
       pairMode = (pairs?.get("n") ?? 0) === 0 ? "queue" : "add";
     },
-    writeBatch: (records, counts) => writeBatch(papers, records, counts, pairMode),
-    settleNames: () => resolveTouchedNames(db.forOperation("import:names")),
+    writeBatch: (records, counts) => writeBatch(papers, records, counts, pairMode, settled),
+    async settleNames() {
+      const moved = await resolveTouchedNames(db.forOperation("import:names"), (id) => settled?.spelling(id));
+      settled?.clear();
+      return moved;
+    },
     settlePairs: (onProgress) => recomputeDirtyAuthors(db.forOperation("import:pairs"), onProgress),
     async finishRun(run) {
       await runs.write(FINISH_IMPORT_RUN, { ...run }, { timeoutMs: IMPORT_TX_TIMEOUT_MS });

@@ -12,7 +12,15 @@ export interface PaperResolution {
   /** Resolved ids of papers that were already in the graph before this batch. */
   existing: string[];
   /** Those papers' year and current authors, by resolved id: what pair-increments.ts needs to know what is new. */
-  before: Map<string, { year: number | null; authorIds: string[] }>;
+  before: Map<string, { year: number | null; authorIds: string[]; namedMentions?: NamedMention[] }>;
+}
+
+/** A mention by name on a paper in the graph: the author it is attached to (AUTHORED {named: true}) and its position. */
+export interface NamedMention {
+  authorId: string;
+  nameKey: string;
+  name: string;
+  position: number;
 }
 
 export interface KnownPaper {
@@ -21,6 +29,7 @@ export interface KnownPaper {
   doi: string | null;
   year?: number | null;
   authorIds?: string[];
+  namedMentions?: NamedMention[];
 }
 
 /** What a batch asks the graph for: papers with one of these ids (DOIs) or one of these titleKeys. */
@@ -49,6 +58,7 @@ export async function resolvePaperIds(db: Database, records: CanonicalPaper[]): 
       doi: (r.get("doi") as string | null) ?? null,
       year: (r.get("year") as number | null) ?? null,
       authorIds: r.get("authorIds") as string[],
+      namedMentions: r.get("namedMentions") as NamedMention[],
     })),
   );
 }
@@ -111,6 +121,8 @@ export function resolveAgainst(records: CanonicalPaper[], known: KnownPaper[]): 
     ids,
     renames,
     existing: existingBefore.map((p) => p.id),
-    before: new Map(existingBefore.map((p) => [p.id, { year: p.year ?? null, authorIds: p.authorIds ?? [] }])),
+    before: new Map(
+      existingBefore.map((p) => [p.id, { year: p.year ?? null, authorIds: p.authorIds ?? [], namedMentions: p.namedMentions ?? [] }]),
+    ),
   };
 }

@@ -22,7 +22,8 @@ CALL () {
   MATCH (p:Paper {titleKey: titleKey})
   RETURN p
 }
-RETURN p.id AS id, p.titleKey AS titleKey, p.doi AS doi, p.year AS year, [(p)<-[:AUTHORED]-(a:Author) | a.id] AS authorIds`;
+RETURN p.id AS id, p.titleKey AS titleKey, p.doi AS doi, p.year AS year, [(p)<-[:AUTHORED]-(a:Author) | a.id] AS authorIds,
+       [(p)<-[e:AUTHORED]-(a:Author) WHERE e.named | {authorId: a.id, nameKey: a.nameKey, name: a.name, position: e.position}] AS namedMentions`;
 
 export const RENAME_PAPERS = `
 UNWIND $renames AS rename
@@ -187,6 +188,12 @@ WITH a LIMIT $limit
 REMOVE a:NameTouched
 RETURN collect(DISTINCT a.nameKey) AS keys`;
 
+/** Every author of each nameKey (settled-mentions.ts checks where the name pass would put a key's mentions). */
+export const NAME_KEY_MEMBERS = `
+UNWIND $keys AS key
+MATCH (x:Author {nameKey: key})
+RETURN key, collect({id: x.id, keyed: x.keyed, numbered: x.numbered}) AS members`;
+
 export const NAME_KEY_GROUPS = `
 UNWIND $keys AS key
 MATCH (x:Author {nameKey: key})
@@ -197,14 +204,15 @@ RETURN key, members`;
 /**
  * Re-points every name-only mention of a nameKey at its resolved target. A mention that coincides with a keyed
  * authorship of the same person and paper folds into it (named = true on that edge), so that it can be split out
- * again if the name later becomes ambiguous.
+ * again if the name later becomes ambiguous. A name-only author the moves create is spelt `move.name` when given (the
+ * spelling of mentions this file skipped as already settled, settled-mentions.ts), else as the author it leaves.
  */
 export const MOVE_NAMED_MENTIONS = `
 UNWIND $moves AS move
 MATCH (x:Author {nameKey: move.key})-[e:AUTHORED]->(p:Paper)
 WHERE e.named AND x.id <> move.target
 MERGE (t:Author {id: move.target})
-ON CREATE SET t.name = x.name, t.nameKey = move.key, t.aliases = [], t.keyed = false, t.numbered = false
+ON CREATE SET t.name = coalesce(move.name, x.name), t.nameKey = move.key, t.aliases = [], t.keyed = false, t.numbered = false
 MERGE (t)-[moved:AUTHORED]->(p)
 ON CREATE SET moved.position = e.position, moved.keyed = false
 SET moved.named = true, t:PairsDirty:PairsStale, x:PairsDirty:PairsStale

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { CanonicalPaper } from "../../../import/canonical";
 import { authorId, paperTitleKey, venueId } from "../../../import/identity";
 import { nameKey, normaliseDoi, normaliseTitle } from "../../../import/normalise/text";
-import { mentionTarget } from "../../../import/writer/author-resolution";
+import { mentionTarget } from "../../../import/writer/name-target";
 import { toBatchRows } from "../../../import/writer/batch-rows";
 
 describe("nameKey", () => {
