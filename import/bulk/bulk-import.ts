@@ -79,6 +79,8 @@ export async function bulkImport(opts: BulkImportOptions): Promise<BulkImportRes
         return { summary, written: false, stageSeconds, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() };
       }
 
+      // The file handed on mid-way is settled by the online part: what it skipped as settled goes to it as written.
+      if (summary.handOff) graph.writeSkippedMentions();
       const csv = writeBulkCsv(graph, csvDir, opts.options.progress ?? silentProgress);
       graph.release();
       graph = undefined;

@@ -5,7 +5,7 @@ import { PairCounts } from "../writer/coauthor-pairs";
 import { WriteCounts } from "../writer/graph-writer";
 import { ImportRunEnd, ImportRunStart, ImportTarget } from "../writer/import-target";
 import { KnownPaper, NamedMention, paperLookup, resolveAgainst } from "../writer/paper-resolution";
-import { SettledMentions, type SettledMentionsGraph } from "../writer/settled-mentions";
+import { SettledMentions, type Replay, type SettledMentionsGraph } from "../writer/settled-mentions";
 import type { GraphBudget } from "./memory-budget";
 import { detached, detachedOrNull } from "./detached";
 import { edgeAuthor, edgeKeyed, edgeNamed, edgePosition, packEdge } from "./edge";
@@ -144,7 +144,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     if (records.length === 0) return;
     const resolution = resolveAgainst(records, this.findPapers(records));
     const all = toBatchRows(records, resolution.ids);
-    const rows = await this.settled.drop(all, resolution, this.settledGraph);
+    const { rows, replay } = await this.settled.drop(all, resolution, this.settledGraph);
     const existing = new Set(resolution.existing);
     for (const rename of resolution.renames) this.renamePaper(rename.from, rename.to, rename.doi);
     const venuesCreated = rows.venues.filter((row) => this.mergeVenue(row)).length;
@@ -152,7 +152,9 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
     for (const row of rows.papers) if (!existing.has(row.id)) this.createPaper(row);
     const papersCreated = rows.papers.length - known.length + known.filter((row) => this.mergePaper(row)).length;
     const authorsCreated = rows.authors.filter((row) => this.mergeAuthor(row)).length;
-    const authorshipsCreated = rows.authorships.filter((row) => this.mergeAuthorship(row, !existing.has(row.paperId))).length;
+    const authorshipsCreated =
+      replay.filter((row) => this.mergeAuthorship(row, false)).length +
+      rows.authorships.filter((row) => this.mergeAuthorship(row, !existing.has(row.paperId))).length;
 
     counts.venuesCreated += venuesCreated;
     counts.venuesUpdated += rows.venues.length - venuesCreated;
@@ -179,11 +181,24 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   }
 
   async settleNames(): Promise<number> {
+    this.writeReplay(await this.settled.beforeNamePass(this.settledGraph));
     const keys = this.touchedNameKeys;
     this.touchedNameKeys = new Set();
-    const moved = settleNameKeys(this, keys, (id) => this.settled.spelling(id));
-    this.settled.clear();
-    return moved;
+    return settleNameKeys(this, keys);
+  }
+
+  /**
+   * A file handed on before its name pass: the mentions it skipped as settled are written now, so that their keys go
+   * to the online part as touched (the CSVs' :NameTouched) and it settles them as every mention written.
+   */
+  writeSkippedMentions(): void {
+    this.writeReplay(this.settled.flush());
+  }
+
+  /** Skipped mentions written after all (settled-mentions.ts): MERGE_AUTHORS, then MERGE_AUTHORSHIPS. */
+  private writeReplay(replay: Replay): void {
+    for (const row of replay.authors) this.mergeAuthor(row);
+    for (const row of replay.authorships) this.mergeAuthorship(row, false);
   }
 
   /** Pairs and author stats are a function of the final authorships: bulk-csv.ts computes them once, at the end. */
@@ -317,7 +332,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
   private mergeAuthor(row: AuthorRow): boolean {
     let author = this.author(row.id);
     const created = !author;
-    const spellings = mergeSpellings(author ?? this.settled.seed(row.id), row.spellings);
+    const spellings = mergeSpellings(author, row.spellings);
     if (!author)
       author = this.addAuthor({ id: row.id, name: spellings.name, nameKey: row.nameKey, keyed: row.keyed, numbered: row.numbered });
     else if (spellings !== author) author.name = detached(spellings.name);

@@ -10,10 +10,8 @@ export const NAME_RESOLUTION_BATCH_SIZE = 5000;
 /**
  * Settles every nameKey touched by the import: moves name-only mentions to their target and removes name-only
  * authors left without papers. Moves mark the affected authors for the coauthor-pair pass. Returns mentions moved.
- * `spelling` gives the name a name-only author created by the moves takes (mentions the file skipped as settled,
- * settled-mentions.ts); without one it takes the name of the author it leaves.
  */
-export async function resolveTouchedNames(db: Database, spelling: (id: string) => string | undefined = () => undefined): Promise<number> {
+export async function resolveTouchedNames(db: Database): Promise<number> {
   let moved = 0;
   for (;;) {
     const [taken] = await db.write(TAKE_TOUCHED_NAME_KEYS, { limit: NAME_RESOLUTION_BATCH_SIZE }, { timeoutMs: IMPORT_TX_TIMEOUT_MS });
@@ -24,7 +22,7 @@ export async function resolveTouchedNames(db: Database, spelling: (id: string) =
     const moves = groups.map((g) => {
       const key = g.get("key") as string;
       const target = mentionTarget(key, g.get("members") as NameKeyMember[]);
-      return { key, target, name: spelling(target) ?? null };
+      return { key, target };
     });
     const [move] = await db.writeAll(
       [

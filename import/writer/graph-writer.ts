@@ -87,8 +87,9 @@ export async function writeBatch(
   if (records.length === 0) return;
   const [resolution, spellings] = await Promise.all([resolvePaperIds(db, records), readSpellings(db, bylineAuthorIds(records))]);
   const all = toBatchRows(records, resolution.ids);
-  // Mentions the graph already holds as settled are not written again (a re-import changes nothing).
-  const rows = settled ? await settled.drop(all, resolution, onlineGraph(db, spellings)) : all;
+  // Mentions the graph already holds as settled are not written again (a re-import changes nothing); `replay`: those
+  // an earlier batch skipped for an author this one writes after all, written before the batch's own authorships.
+  const { rows, replay } = settled ? await settled.drop(all, resolution, settledMentionsGraph(db, spellings)) : { rows: all, replay: [] };
   const existing = new Set(resolution.existing);
   const newPapers = rows.papers.filter((p) => !existing.has(p.id));
   const knownPapers = rows.papers.filter((p) => existing.has(p.id));
@@ -116,13 +117,14 @@ export async function writeBatch(
       ? [{ cypher: QUEUE_AUTHORS_FOR_PAIRS, params: { authorIds } }]
       : [...addStatements, { cypher: REFRESH_AUTHOR_STATS, params: { authorIds } }]),
   ];
-  const [, venues, created, merged, authors, createdAuthorships, mergedAuthorships, ...pairResults] = await db.writeAll(
+  const [, venues, created, merged, authors, replayed, createdAuthorships, mergedAuthorships, ...pairResults] = await db.writeAll(
     [
       { cypher: RENAME_PAPERS, params: { renames: resolution.renames } },
       { cypher: MERGE_VENUES, params: { venues: rows.venues } },
       { cypher: CREATE_NEW_PAPERS, params: { papers: newPapers } },
       { cypher: MERGE_PAPERS, params: { papers: knownPapers } },
-      { cypher: MERGE_AUTHORS, params: { authors: authorRows(rows, spellings, settled) } },
+      { cypher: MERGE_AUTHORS, params: { authors: authorRows(rows, spellings) } },
+      { cypher: MERGE_AUTHORSHIPS, params: { authorships: replay } },
       { cypher: CREATE_NEW_AUTHORSHIPS, params: { authorships: newAuthorships } },
       { cypher: MERGE_AUTHORSHIPS, params: { authorships: knownAuthorships } },
       ...pairStatements,
@@ -136,7 +138,8 @@ export async function writeBatch(
   counts.papersUpdated += rows.papers.length - created.nodesCreated - merged.nodesCreated;
   counts.authorsCreated += authors.nodesCreated;
   counts.authorsUpdated += all.authors.length - authors.nodesCreated;
-  counts.authorshipsCreated += createdAuthorships.relationshipsCreated + mergedAuthorships.relationshipsCreated;
+  counts.authorshipsCreated +=
+    replayed.relationshipsCreated + createdAuthorships.relationshipsCreated + mergedAuthorships.relationshipsCreated;
   counts.authorshipsWritten += all.authorships.length;
   if (mode === "add") {
     // Counted from the start: writeAll appends the version bump's result when the batch changed the graph.
@@ -158,7 +161,7 @@ function chunks<T>(rows: T[], size: number): T[][] {
 }
 
 /** The graph as the settled-mentions check sees it: the authors read before the batch, and a read of nameKey groups. */
-function onlineGraph(db: Database, spellings: Map<string, Spellings>): SettledMentionsGraph {
+function settledMentionsGraph(db: Database, spellings: Map<string, Spellings>): SettledMentionsGraph {
   return {
     has: (id) => spellings.has(id),
     async members(keys) {
@@ -176,10 +179,28 @@ async function readSpellings(db: Database, ids: string[]): Promise<Map<string, S
   );
 }
 
-/** MERGE_AUTHORS rows: each author's name and aliases after this batch's spellings (and mentions skipped before it). */
-function authorRows(rows: BatchRows, spellings: Map<string, Spellings>, settled: SettledMentions | undefined) {
-  return rows.authors.map(({ spellings: seen, ...row }) => {
-    const current = spellings.get(row.id) ?? settled?.seed(row.id);
-    return { ...row, ...mergeSpellings(current, seen) };
-  });
+/** MERGE_AUTHORS rows: each author's name and aliases after this batch's spellings. */
+function authorRows(rows: Pick<BatchRows, "authors">, spellings: Map<string, Spellings>) {
+  return rows.authors.map(({ spellings: seen, ...row }) => ({ ...row, ...mergeSpellings(spellings.get(row.id), seen) }));
+}
+
+/**
+ * Mentions a file skipped as settled whose key the name pass would now send elsewhere (settled-mentions.ts), written
+ * after all, in one transaction before that pass: the authors, then their authorships.
+ */
+export async function writeSkippedMentions(db: Database, settled: SettledMentions): Promise<void> {
+  const replay = await settled.beforeNamePass(settledMentionsGraph(db, new Map()));
+  if (replay.authors.length === 0) return;
+  const spellings = await readSpellings(
+    db,
+    replay.authors.map((a) => a.id),
+  );
+  await db.writeAll(
+    [
+      { cypher: MERGE_AUTHORS, params: { authors: authorRows(replay, spellings) } },
+      { cypher: MERGE_AUTHORSHIPS, params: { authorships: replay.authorships } },
+    ],
+    { timeoutMs: IMPORT_TX_TIMEOUT_MS },
+    bumpIfChanged,
+  );
 }

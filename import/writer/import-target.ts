@@ -3,7 +3,7 @@ import { Database } from "../../src/db/database";
 import { applySchema } from "../../src/db/schema-setup";
 import { resolveTouchedNames } from "./author-resolution";
 import { PairCounts, recomputeDirtyAuthors } from "./coauthor-pairs";
-import { IMPORT_TX_TIMEOUT_MS, PairMode, writeBatch, WriteCounts } from "./graph-writer";
+import { IMPORT_TX_TIMEOUT_MS, PairMode, writeBatch, WriteCounts, writeSkippedMentions } from "./graph-writer";
 import { SettledMentions } from "./settled-mentions";
 import { COUNT_COAUTHOR_PAIRS, CREATE_IMPORT_RUN, FINISH_IMPORT_RUN } from "./writer.cypher";
 
@@ -76,7 +76,7 @@ export function databaseTarget(db: Database, options: { skipSettledMentions?: bo
   const runs = db.forOperation("import:run");
   const papers = db.forOperation("import:papers");
   let pairMode: PairMode = "queue";
-  // Mentions skipped as already settled, until the name pass that follows them (kept if a file fails before it).
+  // Mentions skipped as already settled, kept until the name pass that follows them (settled-mentions.ts).
   // skipSettledMentions: false writes every mention: the same graph, the tests' reference for the skip.
   const settled = options.skipSettledMentions === false ? undefined : new SettledMentions();
   return {
@@ -94,9 +94,9 @@ export function databaseTarget(db: Database, options: { skipSettledMentions?: bo
     },
     writeBatch: (records, counts) => writeBatch(papers, records, counts, pairMode, settled),
     async settleNames() {
-      const moved = await resolveTouchedNames(db.forOperation("import:names"), (id) => settled?.spelling(id));
-      settled?.clear();
-      return moved;
+      const names = db.forOperation("import:names");
+      if (settled) await writeSkippedMentions(names, settled);
+      return resolveTouchedNames(names);
     },
     settlePairs: (onProgress) => recomputeDirtyAuthors(db.forOperation("import:pairs"), onProgress),
     async finishRun(run) {

@@ -204,15 +204,14 @@ RETURN key, members`;
 /**
  * Re-points every name-only mention of a nameKey at its resolved target. A mention that coincides with a keyed
  * authorship of the same person and paper folds into it (named = true on that edge), so that it can be split out
- * again if the name later becomes ambiguous. A name-only author the moves create is spelt `move.name` when given (the
- * spelling of mentions this file skipped as already settled, settled-mentions.ts), else as the author it leaves.
+ * again if the name later becomes ambiguous.
  */
 export const MOVE_NAMED_MENTIONS = `
 UNWIND $moves AS move
 MATCH (x:Author {nameKey: move.key})-[e:AUTHORED]->(p:Paper)
 WHERE e.named AND x.id <> move.target
 MERGE (t:Author {id: move.target})
-ON CREATE SET t.name = coalesce(move.name, x.name), t.nameKey = move.key, t.aliases = [], t.keyed = false, t.numbered = false
+ON CREATE SET t.name = x.name, t.nameKey = move.key, t.aliases = [], t.keyed = false, t.numbered = false
 MERGE (t)-[moved:AUTHORED]->(p)
 ON CREATE SET moved.position = e.position, moved.keyed = false
 SET moved.named = true, t:PairsDirty:PairsStale, x:PairsDirty:PairsStale
