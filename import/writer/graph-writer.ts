@@ -165,8 +165,12 @@ function settledMentionsGraph(db: Database, spellings: Map<string, Spellings>): 
   return {
     has: (id) => spellings.has(id),
     async members(keys) {
-      const records = await db.read(NAME_KEY_MEMBERS, { keys });
-      return new Map(records.map((r) => [r.get("key") as string, r.get("members") as NameKeyMember[]]));
+      const groups = new Map<string, NameKeyMember[]>();
+      for (const some of chunks(keys, REPLAY_AUTHORS)) {
+        const records = await db.read(NAME_KEY_MEMBERS, { keys: some }, { timeoutMs: IMPORT_TX_TIMEOUT_MS });
+        for (const r of records) groups.set(r.get("key") as string, r.get("members") as NameKeyMember[]);
+      }
+      return groups;
     },
   };
 }
@@ -190,17 +194,20 @@ function authorRows(rows: Pick<BatchRows, "authors">, spellings: Map<string, Spe
  */
 export async function writeSkippedMentions(db: Database, settled: SettledMentions): Promise<void> {
   const replay = await settled.beforeNamePass(settledMentionsGraph(db, new Map()));
-  if (replay.authors.length === 0) return;
-  const spellings = await readSpellings(
-    db,
-    replay.authors.map((a) => a.id),
-  );
-  await db.writeAll(
-    [
-      { cypher: MERGE_AUTHORS, params: { authors: authorRows(replay, spellings) } },
-      { cypher: MERGE_AUTHORSHIPS, params: { authorships: replay.authorships } },
-    ],
-    { timeoutMs: IMPORT_TX_TIMEOUT_MS },
-    bumpIfChanged,
-  );
+  // In transactions of REPLAY_AUTHORS authors each: the MERGEs are idempotent and the name pass comes after them all.
+  for (const authors of chunks(replay.authors, REPLAY_AUTHORS)) {
+    const ids = new Set(authors.map((a) => a.id));
+    const spellings = await readSpellings(db, [...ids]);
+    await db.writeAll(
+      [
+        { cypher: MERGE_AUTHORS, params: { authors: authorRows({ authors }, spellings) } },
+        { cypher: MERGE_AUTHORSHIPS, params: { authorships: replay.authorships.filter((e) => ids.has(e.authorId)) } },
+      ],
+      { timeoutMs: IMPORT_TX_TIMEOUT_MS },
+      bumpIfChanged,
+    );
+  }
 }
+
+/** Authors per transaction when skipped mentions are written after all, and nameKeys per read of their groups. */
+const REPLAY_AUTHORS = 5_000;

@@ -2,8 +2,11 @@ import type { AuthorRow, AuthorshipRow, BatchRows } from "./batch-rows";
 import { mentionTarget, type NameKeyMember } from "./name-target";
 import type { NamedMention, PaperResolution } from "./paper-resolution";
 
-/** Name-only authors one file may skip at most; past it the file writes every mention (correct, only not a no-op). */
-const MAX_SKIPPED_PER_FILE = 500_000;
+/**
+ * Authorships one file may hold skipped at most, until its name pass: past it the file writes every mention (correct,
+ * only not a no-op), so the importer's memory stays bounded by the batch (a skipped authorship keeps a few hundred bytes).
+ */
+const MAX_SKIPPED_AUTHORSHIPS_PER_FILE = 100_000;
 
 /** What the check needs to know of the graph: the online import reads Neo4j, `import --bulk` its in-memory graph. */
 export interface SettledMentionsGraph {
@@ -51,6 +54,7 @@ interface Skipped {
  */
 export class SettledMentions {
   private readonly skipped = new Map<string, Skipped>();
+  private skippedAuthorships = 0;
 
   /**
    * The batch's rows without the mentions the graph already holds as settled (one read of nameKey groups, only when
@@ -88,21 +92,26 @@ export class SettledMentions {
     if (this.skipped.size === 0) return { authors: [], authorships: [] };
     const members = await graph.members([...new Set([...this.skipped.values()].map((s) => s.key))]);
     const moved = [...this.skipped.values()].filter((s) => mentionTarget(s.key, members.get(s.key) ?? []) !== s.target);
-    this.skipped.clear();
+    this.clear();
     return { authors: moved.map((s) => s.author), authorships: moved.flatMap((s) => s.authorships) };
   }
 
   /** Every skipped row, for a file handed on before its name pass (the online part settles it). */
   flush(): Replay {
     const all = [...this.skipped.values()];
-    this.skipped.clear();
+    this.clear();
     return { authors: all.map((s) => s.author), authorships: all.flatMap((s) => s.authorships) };
+  }
+
+  private clear(): void {
+    this.skipped.clear();
+    this.skippedAuthorships = 0;
   }
 
   /** The batch's name-only authors whose mentions the graph holds as settled; their rows are kept in `skipped`. */
   private async settledNow(rows: BatchRows, resolution: PaperResolution, graph: SettledMentionsGraph): Promise<Set<string>> {
     const skip = new Set<string>();
-    if (this.skipped.size >= MAX_SKIPPED_PER_FILE) return skip;
+    if (this.skippedAuthorships >= MAX_SKIPPED_AUTHORSHIPS_PER_FILE) return skip;
     const candidates = settledCandidates(rows, resolution, (id) => graph.has(id));
     if (candidates.size === 0) return skip;
     const members = await graph.members([...new Set([...candidates.values()].map((c) => c.key))]);
@@ -110,16 +119,21 @@ export class SettledMentions {
       const group = members.get(c.key) ?? [];
       if (group.some((m) => m.id === id) || mentionTarget(c.key, group) !== c.target) continue;
       const earlier = this.skipped.get(id);
-      if (earlier && earlier.target !== c.target) continue;
+      if ((earlier && earlier.target !== c.target) || this.skippedAuthorships >= MAX_SKIPPED_AUTHORSHIPS_PER_FILE) continue;
       skip.add(id);
-      const author = rows.authors.find((a) => a.id === id)!;
-      const authorships = rows.authorships.filter((e) => e.authorId === id);
-      if (!earlier) this.skipped.set(id, { key: c.key, target: c.target, author, authorships });
-      else {
-        earlier.author = { ...earlier.author, spellings: union(earlier.author.spellings, author.spellings) };
-        // The first time a paper is met keeps its position, as MERGE_AUTHORSHIPS' ON CREATE would.
-        for (const e of authorships) if (!earlier.authorships.some((k) => k.paperId === e.paperId)) earlier.authorships.push(e);
+      if (!earlier) {
+        this.skipped.set(id, { key: c.key, target: c.target, author: c.author, authorships: c.authorships });
+        this.skippedAuthorships += c.authorships.length;
+        continue;
       }
+      earlier.author = { ...earlier.author, spellings: union(earlier.author.spellings, c.author.spellings) };
+      // The first time a paper is met keeps its position, as MERGE_AUTHORSHIPS' ON CREATE would.
+      const seen = new Set(earlier.authorships.map((k) => k.paperId));
+      for (const e of c.authorships)
+        if (!seen.has(e.paperId)) {
+          earlier.authorships.push(e);
+          this.skippedAuthorships += 1;
+        }
     }
     return skip;
   }
@@ -140,6 +154,8 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 interface Candidate {
   key: string;
   target: string;
+  author: AuthorRow;
+  authorships: AuthorshipRow[];
 }
 
 /** Name-only authors of the batch whose every mention the graph's papers already hold on one other author (see above). */
@@ -163,7 +179,7 @@ export function settledCandidates(rows: BatchRows, resolution: PaperResolution, 
       target = mention.authorId;
       return true;
     });
-    if (held && target !== null) out.set(author.id, { key: author.nameKey, target });
+    if (held && target !== null) out.set(author.id, { key: author.nameKey, target, author, authorships: edgesOf.get(author.id)! });
   }
   return out;
 }
