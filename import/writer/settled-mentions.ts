@@ -41,7 +41,8 @@ interface Skipped {
  *  - "name:<key>" is not in the graph, and the name pass would send the key's mentions to one keyed author T
  *    (mentionTarget over the key's authors in the graph; no keyed author new to the graph with that key in the batch);
  *  - each mention's paper is in the graph and holds T's named authorship at the mention's byline position;
- *  - the batch spells the author one way only, T's name, and gives it no ORCID.
+ *  - the batch gives the author no ORCID.
+ * Its spellings need not be T's: they only matter if "name:<key>" is written after all, and then they are.
  * The skipped rows are kept until the file's name pass, and written after all, so that the graph ends as it would
  * with every mention written, when the skip stops being exact:
  *  - a later batch of the file writes that author (drop returns the rows to write before the batch's own, so its
@@ -171,11 +172,10 @@ export function settledCandidates(rows: BatchRows, resolution: PaperResolution, 
   const out = new Map<string, Candidate>();
   for (const author of rows.authors) {
     if (!nameOnlyAndNew(author, inGraph) || newKeyedKeys.has(author.nameKey)) continue;
-    const name = author.spellings[0];
     let target: string | null = null;
     const held = (edgesOf.get(author.id) ?? []).every((edge) => {
       const mention = heldMention(resolution.before.get(edge.paperId)?.namedMentions, author, edge);
-      if (!mention || mention.name !== name || (target !== null && target !== mention.authorId)) return false;
+      if (!mention || (target !== null && target !== mention.authorId)) return false;
       target = mention.authorId;
       return true;
     });
@@ -185,7 +185,7 @@ export function settledCandidates(rows: BatchRows, resolution: PaperResolution, 
 }
 
 function nameOnlyAndNew(author: AuthorRow, inGraph: (id: string) => boolean): boolean {
-  return !author.keyed && !author.numbered && author.orcid === null && author.spellings.length === 1 && !inGraph(author.id);
+  return !author.keyed && !author.numbered && author.orcid === null && !inGraph(author.id);
 }
 
 /** The one named mention of the author's nameKey on the paper, by another author and at the edge's position. */

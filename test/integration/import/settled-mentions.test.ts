@@ -20,6 +20,8 @@ import { clearGraph, testDatabase } from "../../support/neo4j";
  */
 const FIRST = fromRoot("test", "fixtures", "identity", "settled-1.csl.jsonl");
 const SECOND = fromRoot("test", "fixtures", "identity", "settled-2.csl.jsonl");
+/** "Veronique Hoste" without a key beside the keyed "Véronique Hoste": settled on her, spelt otherwise. */
+const SPELT = fromRoot("test", "fixtures", "identity", "settled-4.csl.jsonl");
 /** The settled paper again, then listed again with the name at another position, then the namesake. */
 const THIRD = fromRoot("test", "fixtures", "identity", "settled-3.csl.jsonl");
 
@@ -67,6 +69,19 @@ describe("mentions the graph already holds as settled", () => {
     // Written as before this rule, the same re-import gives the same graph under a new version.
     await importOnline([FIRST], false);
     assert.notEqual((await readGraphVersion(db)).snapshotId, version);
+    assert.deepEqual(graphOnly(await fullGraphSnapshot(db)), graphOnly(settled));
+  });
+
+  it("skips a settled mention spelt otherwise than the author it is settled on", async () => {
+    await clearGraph(db);
+    await importOnline([SPELT], true, 1000);
+    const settled = await fullGraphSnapshot(db);
+    const held = settled.find((l) => l.startsWith("(orcid:0000-0002-1825-0097)-[:AUTHORED") && l.endsWith("->(10.5555/spelt.2)"));
+    assert.match(held ?? "", /"named":true/);
+    const version = (await readGraphVersion(db)).snapshotId;
+    const again = await importOnline([SPELT], true, 1000);
+    assert.equal(again.files[0].writes.authorsCreated, 0);
+    assert.equal((await readGraphVersion(db)).snapshotId, version);
     assert.deepEqual(graphOnly(await fullGraphSnapshot(db)), graphOnly(settled));
   });
 
