@@ -190,7 +190,7 @@ function authorRows(rows: Pick<BatchRows, "authors">, spellings: Map<string, Spe
 
 /**
  * Mentions a file skipped as settled whose key the name pass would now send elsewhere (settled-mentions.ts), written
- * after all, in one transaction before that pass: the authors, then their authorships.
+ * after all before that pass: the authors, then their authorships, REPLAY_AUTHORS authors a transaction.
  */
 export async function writeSkippedMentions(db: Database, settled: SettledMentions): Promise<void> {
   const replay = await settled.beforeNamePass(settledMentionsGraph(db, new Map()));
