@@ -232,7 +232,7 @@ export class MemoryGraph implements ImportTarget, AuthorGraph {
       const edge = this.paperTable.edge(paper, i);
       if (!edgeNamed(edge)) continue;
       const author = this.authorsByIndex[edgeAuthor(edge)]!;
-      out.push({ authorId: author.id, nameKey: author.nameKey, name: author.name, position: edgePosition(edge) });
+      out.push({ authorId: author.id, nameKey: author.nameKey, position: edgePosition(edge) });
     }
     return out;
   }

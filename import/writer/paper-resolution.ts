@@ -19,7 +19,6 @@ export interface PaperResolution {
 export interface NamedMention {
   authorId: string;
   nameKey: string;
-  name: string;
   position: number;
 }
 

@@ -94,14 +94,14 @@ export class SettledMentions {
     const members = await graph.members([...new Set([...this.skipped.values()].map((s) => s.key))]);
     const moved = [...this.skipped.values()].filter((s) => mentionTarget(s.key, members.get(s.key) ?? []) !== s.target);
     this.clear();
-    return { authors: moved.map((s) => s.author), authorships: moved.flatMap((s) => s.authorships) };
+    return asReplay(moved);
   }
 
   /** Every skipped row, for a file handed on before its name pass (the online part settles it). */
   flush(): Replay {
     const all = [...this.skipped.values()];
     this.clear();
-    return { authors: all.map((s) => s.author), authorships: all.flatMap((s) => s.authorships) };
+    return asReplay(all);
   }
 
   private clear(): void {
@@ -146,6 +146,10 @@ export class SettledMentions {
     for (const s of this.skipped.values())
       s.authorships = s.authorships.map((e) => (to.has(e.paperId) ? { ...e, paperId: to.get(e.paperId)! } : e));
   }
+}
+
+function asReplay(skipped: readonly Skipped[]): Replay {
+  return { authors: skipped.map((s) => s.author), authorships: skipped.flatMap((s) => s.authorships) };
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {

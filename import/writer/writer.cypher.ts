@@ -23,7 +23,7 @@ CALL () {
   RETURN p
 }
 RETURN p.id AS id, p.titleKey AS titleKey, p.doi AS doi, p.year AS year, [(p)<-[:AUTHORED]-(a:Author) | a.id] AS authorIds,
-       [(p)<-[e:AUTHORED]-(a:Author) WHERE e.named | {authorId: a.id, nameKey: a.nameKey, name: a.name, position: e.position}] AS namedMentions`;
+       [(p)<-[e:AUTHORED]-(a:Author) WHERE e.named | {authorId: a.id, nameKey: a.nameKey, position: e.position}] AS namedMentions`;
 
 export const RENAME_PAPERS = `
 UNWIND $renames AS rename
