@@ -27,6 +27,8 @@ import { fromRoot } from "../src/util/project-root";
  */
 const FILE = process.env.ANALYSIS_BENCH_FILE || fromRoot("import", "samples", "ml-anthology-slice.csl.jsonl.gz");
 const RUNS = Number(process.env.ANALYSIS_BENCH_RUNS || 7);
+/** Untimed rounds of the three queries before the timed ones (ANALYSIS_BENCH_WARMUP; 1 before 2026-12-06). */
+const WARMUP = Number(process.env.ANALYSIS_BENCH_WARMUP || 1);
 const MAX_NODES = 500;
 
 const PLAIN = `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2, maxNodes: ${MAX_NODES}) {
@@ -75,9 +77,13 @@ async function main(): Promise<void> {
     const analysedTimes: number[] = [];
     const noVenuesTimes: number[] = [];
     let last: any;
-    await ask(PLAIN, { id: centre.id });
-    await ask(ANALYSED, { id: centre.id });
-    await ask(ANALYSED_NO_VENUES, { id: centre.id });
+    // Untimed rounds first: Neo4j's JIT compiles a statement's code over its first few dozen runs (the venues' read
+    // took 100 ms of Neo4j's CPU on its first runs, 27 ms after 40), and a server that has run a while is warm.
+    for (let i = 0; i < WARMUP; i++) {
+      await ask(PLAIN, { id: centre.id });
+      await ask(ANALYSED, { id: centre.id });
+      await ask(ANALYSED_NO_VENUES, { id: centre.id });
+    }
     for (let i = 0; i < RUNS; i++) {
       plainTimes.push((await ask(PLAIN, { id: centre.id })).ms);
       const a = await ask(ANALYSED, { id: centre.id });
@@ -87,7 +93,9 @@ async function main(): Promise<void> {
     }
     const net = last.coauthorNetwork;
     const [p, a, nv] = [median(plainTimes), median(analysedTimes), median(noVenuesTimes)];
-    console.log(`centre ${centre.name}: depth 2, ${net.nodes.length} authors, ${net.edges.length} ties; ${RUNS} runs each, medians`);
+    console.log(
+      `centre ${centre.name}: depth 2, ${net.nodes.length} authors, ${net.edges.length} ties; ${WARMUP} untimed rounds, then ${RUNS} runs each, medians`,
+    );
     console.log(
       `| query | median ms | ratio |\n|---|---|---|\n| coauthorNetwork alone | ${p.toFixed(1)} | 1.00 |\n| with every metric and communities | ${a.toFixed(1)} | ${(a / p).toFixed(2)} |\n| the same without the communities' topVenues | ${nv.toFixed(1)} | ${(nv / p).toFixed(2)} |`,
     );

@@ -6,12 +6,12 @@ import type { Explanation } from "../kernel/explanation";
 import { TIE_STRENGTH_FORMULAS } from "../kernel/tie-strength";
 import { nextTurn } from "../util/time-slice";
 import type { NetworkData } from "../network/network.service";
-import { readMemberVenuePapers } from "./analysis.store";
+import { readMemberVenuePapers, type VenuePapers } from "./analysis.store";
 import { CommunityVenueRow, topVenuesByCommunity } from "./community-venues";
 import { LOUVAIN_RUNS, louvainCommunities, REFINED_RUNS } from "./communities";
 import { explanation, implementation } from "./explain";
 import { LOUVAIN_FORMULA, METRIC_FORMULAS, MetricName } from "./metric-formulas";
-import { HopSearchThread, hopSearchThread } from "./hop-search-thread";
+import { HopSearchThread, hopSearchThread, type SearchesUnderWay } from "./hop-search-thread";
 import { IndexedNetwork, indexed, NodeMetrics, nodeMetrics, strongestTies } from "./metrics";
 
 export interface AnalysisArgs {
@@ -26,9 +26,10 @@ export const DEFAULT_SEED = 1;
  * change could change a figure, so that a figure traced by its parameters and snapshot is re-run by the same code.
  * 1: graphology-metrics and graphology-communities-louvain; 2: typed arrays and Louvain written here; 3: betweenness
  * and closeness searched between classes of closed twins (the same values up to the order of additions); 4: the best
- * Louvain runs refined; 5: up to 30 Louvain runs on small networks (communities.ts, louvainRuns).
+ * Louvain runs refined; 5: up to 30 Louvain runs on small networks (communities.ts, louvainRuns); 6: the brokerage
+ * measures summed once per tie for both its ends (brokerage.ts: the same values up to rounding in the last bits).
  */
-export const ANALYSIS_ALGORITHM_VERSION = "5";
+export const ANALYSIS_ALGORITHM_VERSION = "6";
 /** Where a metric's code is: each one follows networkx's definition, and the tests hold it to networkx's values. */
 const writtenHere = (where: string) => `Written here (${where}) after networkx's definition; checked against networkx by the tests.`;
 
@@ -89,27 +90,47 @@ export class AnalysisService {
     private readonly searches: HopSearchThread = hopSearchThread,
   ) {}
 
+  /** Per network object read in this request: its groundwork, started at most once. */
+  private readonly groundwork = new WeakMap<NetworkData, Groundwork>();
+
+  private groundworkOf(network: NetworkData): Groundwork {
+    let found = this.groundwork.get(network);
+    if (found) return found;
+    const ids = network.nodes.map((n) => n.author.id);
+    const rows = indexed({ nodes: ids, edges: network.edges }, (e) => e.weight ?? e.jointPapers);
+    const underWay = this.searches.start(rows.csr);
+    const window = { yearFrom: network.query?.yearFrom ?? null, yearTo: network.query?.yearTo ?? null };
+    found = {
+      rows,
+      searches: { shares: underWay.shares, finish: lazy(() => underWay.finish()), brokerage: lazy(() => underWay.brokerage()) },
+      venueRead: lazy(() => readMemberVenuePapers(this.db, ids, window)),
+    };
+    this.groundwork.set(network, found);
+    return found;
+  }
+
+  /**
+   * Starts what every analysis of `network` needs, whatever its resolution and seed: the network's arrays, its
+   * breadth-first searches and brokerage measures (on the search thread), and with `prefetchVenues` the read of the
+   * communities' venues. Called the moment the network is read (src/api/context.ts wires it), so that the search
+   * thread and Neo4j work while this thread writes out the network's own nodes and edges, which GraphQL does before
+   * it reaches the analysis field. analyse() picks it up; two analyses of one network (aliases) share it.
+   */
+  prepare(network: NetworkData, options: { prefetchVenues?: boolean } = {}): void {
+    const groundwork = this.groundworkOf(network);
+    // The catch only marks the promise handled until topVenues awaits it (and gets any failure then).
+    if (options.prefetchVenues) groundwork.venueRead().catch(() => undefined);
+  }
+
   /** `prefetchVenues`: the communities' topVenues will be asked for, so their read starts at once. */
   async analyse(network: NetworkData, args: AnalysisArgs, options: { prefetchVenues?: boolean } = {}): Promise<NetworkAnalysisData> {
-    const resolution = args.resolution ?? DEFAULT_RESOLUTION;
-    if (!Number.isFinite(resolution) || resolution <= 0 || resolution > 100)
-      throw new BadUserInputError(`resolution must be above 0 and at most 100 (got ${resolution})`, { argument: "resolution" });
-    const seed = args.seed ?? DEFAULT_SEED;
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
-      throw new BadUserInputError(`seed must be a whole number from 0 to 4294967295 (got ${seed})`, { argument: "seed" });
+    const { resolution, seed } = analysisParameters(args);
+    // Asked for: Neo4j reads the authors' venues while this process finds the communities and computes the metrics,
+    // not after them. The searches start now unless prepare() started them.
+    this.prepare(network, options);
+    const { rows, searches, venueRead } = this.groundworkOf(network);
     const { snapshotId } = await this.version();
     const byId = new Map(network.nodes.map((n) => [n.author.id, n.author]));
-    const ids = network.nodes.map((n) => n.author.id);
-    const venueRead = lazy(() =>
-      readMemberVenuePapers(this.db, ids, { yearFrom: network.query?.yearFrom ?? null, yearTo: network.query?.yearTo ?? null }),
-    );
-    // Asked for: Neo4j reads the authors' venues while this process finds the communities and computes the metrics,
-    // not after them. The catch only marks the promise handled until topVenues awaits it (and gets any failure then).
-    if (options.prefetchVenues) venueRead().catch(() => undefined);
-    const rows = indexed({ nodes: ids, edges: network.edges }, (e) => e.weight ?? e.jointPapers);
-    // The breadth-first searches start next, on the search thread's core, while this one finds the communities and
-    // computes the weighted metrics; then this one takes its share of the searches left (nodeMetrics).
-    const searches = this.searches.start(rows.csr);
     await nextTurn(); // the venue read's first messages go out now, not after the communities
     const partition = await louvainCommunities(rows, resolution, seed);
     const venues = lazy(async () => topVenuesByCommunity(await venueRead(), partition.communityOf, partition.count, COMMUNITY_VENUES));
@@ -194,6 +215,25 @@ export class AnalysisService {
       ],
     };
   }
+}
+
+/** A network's analysis work that needs neither resolution nor seed, started once (AnalysisService.prepare). */
+interface Groundwork {
+  rows: IndexedNetwork;
+  /** The searches and brokerage measures under way; each result read once and shared by every analysis. */
+  searches: SearchesUnderWay;
+  venueRead: () => Promise<VenuePapers[]>;
+}
+
+/** Checked resolution and seed, with their defaults. */
+export function analysisParameters(args: AnalysisArgs): { resolution: number; seed: number } {
+  const resolution = args.resolution ?? DEFAULT_RESOLUTION;
+  if (!Number.isFinite(resolution) || resolution <= 0 || resolution > 100)
+    throw new BadUserInputError(`resolution must be above 0 and at most 100 (got ${resolution})`, { argument: "resolution" });
+  const seed = args.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new BadUserInputError(`seed must be a whole number from 0 to 4294967295 (got ${seed})`, { argument: "seed" });
+  return { resolution, seed };
 }
 
 function lazy<T>(make: () => Promise<T>): () => Promise<T> {

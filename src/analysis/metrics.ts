@@ -133,7 +133,8 @@ export async function nodeMetrics({ csr, ids }: IndexedNetwork, searches?: Searc
   // measures after the searches: the search thread starts with them, and this thread computes them only if it has not.
   const { dependencySums, reach } = await (searches ? searches.finish() : hopSearches(csr));
   const broker = searches ? await searches.brokerage() : brokerage(csr);
-  const between = normaliseBetweenness(dependencySums, everyAuthor(n), true);
+  // A copy: the searches' sums are shared by every analysis of the network, and the scaling works in place.
+  const between = normaliseBetweenness(Float64Array.from(dependencySums), everyAuthor(n), true);
   const close = closeness(reach);
   const out = new Map<string, NodeMetrics>();
   for (let k = 0; k < n; k++) {

@@ -10,6 +10,8 @@ import { createLoaders, Loaders } from "./loaders";
 import { NodeService } from "../node/node.service";
 import { ExportService } from "../export/export.service";
 import { AnalysisService } from "../analysis/analysis.service";
+import { startAnalysisIfAsked } from "../analysis/analysis.resolver";
+import type { NetworkReadHook } from "../network/network.resolver";
 import { CareerService } from "../career/career.service";
 import { AuthorFiguresService } from "../author/author-figures.service";
 import { FiguresService } from "../figures/figures.service";
@@ -42,6 +44,8 @@ export interface GraphContext {
   client?: string;
   /** Whether the server has been at its admission limit since this request began (undefined: no admission control). */
   busy?: () => boolean;
+  /** Called with each network a resolver reads (network.resolver.ts): an analysis asked for starts there. */
+  onNetworkRead: NetworkReadHook;
 }
 
 /** Only GraphQL names (capped) of what a client sends reach Neo4j's transaction metadata. */
@@ -91,8 +95,10 @@ export function createContext(
     });
     return figures;
   };
+  const analysis = new AnalysisService(db, graphVersion);
   return {
     db,
+    onNetworkRead: (read, info) => startAnalysisIfAsked(analysis, read, info),
     client: options.client,
     busy: options.busy,
     graphVersion,
@@ -106,7 +112,7 @@ export function createContext(
       stats: new StatsService(db, graphVersion),
       node: new NodeService(loaders),
       export: new ExportService(db, network, author),
-      analysis: new AnalysisService(db, graphVersion),
+      analysis,
       career: new CareerService(db, loaders, graphVersion),
       authorFigures: new AuthorFiguresService(db, graphVersion, currentFigures),
       figures: new FiguresService(graphVersion, currentFigures),

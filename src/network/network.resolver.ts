@@ -92,7 +92,14 @@ class AuthorSetNetworkArgs {
   maxAuthorsPerPaper?: number | null;
 }
 
-type NetworkContext = RequestContext<{ network: NetworkService }>;
+/**
+ * Work a floor above starts on a network the moment it is read, before GraphQL writes out the network's nodes and
+ * edges (graphql-js completes a field's value before it calls the next field's resolver). The API root wires it
+ * (src/api/context.ts): the analysis starts its searches there when the client asked for one.
+ */
+export type NetworkReadHook = (network: NetworkData, info: GraphQLResolveInfo) => void;
+
+type NetworkContext = RequestContext<{ network: NetworkService }> & { onNetworkRead?: NetworkReadHook };
 
 /** Adapts GraphQL arguments to NetworkService; no rules here. */
 @Resolver()
@@ -112,15 +119,19 @@ export class NetworkResolver {
       ["compact", "firstYear"],
       ["compact", "lastYear"],
     ]);
-    return ctx.services.network.coauthorNetwork(args, { edgeYears });
+    return read(ctx, info, ctx.services.network.coauthorNetwork(args, { edgeYears }));
   }
 
   @Query(() => CoauthorNetwork, {
     description:
       "The coauthor network among the given authors: every qualifying tie between two of them (same rules as coauthorNetwork's edges), nobody else; every node has distance 0. For the network of a group, a lab or a venue's authors. Unknown author: NOT_FOUND.",
   })
-  authorSetNetwork(@Args(() => AuthorSetNetworkArgs) args: AuthorSetNetworkArgs, @Ctx() ctx: NetworkContext) {
-    return ctx.services.network.authorSetNetwork(args);
+  authorSetNetwork(
+    @Args(() => AuthorSetNetworkArgs) args: AuthorSetNetworkArgs,
+    @Ctx() ctx: NetworkContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return read(ctx, info, ctx.services.network.authorSetNetwork(args));
   }
 
   @Query(() => [SharedVenue], {
@@ -139,6 +150,13 @@ export class NetworkResolver {
   collaborationPath(@Args(() => CollaborationPathArgs) args: CollaborationPathArgs, @Ctx() ctx: NetworkContext) {
     return ctx.services.network.collaborationPath(args);
   }
+}
+
+/** The network once read, handed to the hook first. */
+async function read(ctx: NetworkContext, info: GraphQLResolveInfo, reading: Promise<NetworkData>): Promise<NetworkData> {
+  const network = await reading;
+  ctx.onNetworkRead?.(network, info);
+  return network;
 }
 
 /** CoauthorNetwork.compact: the network's nodes and edges as parallel arrays (network-compact.ts). */

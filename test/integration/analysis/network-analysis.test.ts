@@ -213,4 +213,47 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
       stop();
     }
   });
+
+  it("starts an analysis' searches and venue read once per network: two analyses of it (aliases) give what each gives alone", async () => {
+    const venueReads: string[] = [];
+    const stop = db.observe((event) => {
+      if (event.cypher === MEMBER_VENUE_PAPERS) venueReads.push(event.cypher);
+    });
+    const two = `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500, strength: NEWMAN) {
+      nodes { author { id } } edges { source target weight }
+      coarse: analysis(resolution: 0.5, seed: 7) { modularity authors { author { id } ${METRICS.join(" ")} community }
+        communities { size topVenues { venue { id } papers } } }
+      fine: analysis(resolution: 2, seed: 7) { modularity authors { author { id } ${METRICS.join(" ")} community }
+        communities { size topVenues { venue { id } papers } } } } }`;
+    const alone = (resolution: number) => `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500, strength: NEWMAN) {
+      analysis(resolution: ${resolution}, seed: 7) { modularity authors { author { id } ${METRICS.join(" ")} community }
+        communities { size topVenues { venue { id } papers } } } } }`;
+    try {
+      const both: any = await api.data(two, { id: centre });
+      assert.equal(venueReads.length, 1, "two analyses of one network read its venues once");
+      assert.ok(both.coauthorNetwork.coarse.communities.length < both.coauthorNetwork.fine.communities.length);
+      // Each the same as asked for alone: the betweenness is scaled on a copy of the shared searches' sums, once each.
+      assert.deepEqual(both.coauthorNetwork.coarse, (await api.data<any>(alone(0.5), { id: centre })).coauthorNetwork.analysis);
+      assert.deepEqual(both.coauthorNetwork.fine, (await api.data<any>(alone(2), { id: centre })).coauthorNetwork.analysis);
+      assert.equal(venueReads.length, 3);
+      assert.ok(both.coauthorNetwork.coarse.authors.some((a: any) => a.betweenness > 0));
+    } finally {
+      stop();
+    }
+  });
+
+  it("starts nothing for an analysis whose arguments it refuses", async () => {
+    const venueReads: string[] = [];
+    const stop = db.observe((event) => {
+      if (event.cypher === MEMBER_VENUE_PAPERS) venueReads.push(event.cypher);
+    });
+    try {
+      const bad = await api.run(EGO, { id: centre, strength: "NEWMAN", resolution: -1, seed: 1 });
+      assert.equal(bad.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(venueReads.length, 0, "the venues were read for an analysis that was refused");
+    } finally {
+      stop();
+    }
+  });
 });
