@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, ArgsType, Ctx, Field, FieldResolver, Float, Info, Int, Resolver, Root } from "type-graphql";
-import { selectsAny, subFieldArguments } from "../kernel/lookahead";
+import { selectsAny } from "../kernel/lookahead";
 import type { RequestContext } from "../kernel/request-context";
 import type { NetworkData } from "../network/network.service";
 import { CoauthorNetwork } from "../network/network.type";
 import type { AnalysisService, CommunityData } from "./analysis.service";
-import { analysisParameters, DEFAULT_RESOLUTION, DEFAULT_SEED } from "./analysis.service";
+import { DEFAULT_RESOLUTION, DEFAULT_SEED } from "./analysis.service";
 import { Community, CommunityMember, CommunityVenue, NetworkAnalysis } from "./analysis.type";
 
 @ArgsType()
@@ -49,23 +49,6 @@ export class NetworkAnalysisResolver {
   ) {
     return ctx.services.analysis.analyse(network, args, { prefetchVenues: selectsAny(info, [["communities", "topVenues"]]) });
   }
-}
-
-/**
- * For the API root's network hook (NetworkReadHook): when the client asked for an analysis of the network just read,
- * with valid arguments, its searches (and the venues' read, if topVenues is asked for) start now, before GraphQL
- * writes out the network's nodes and edges, instead of when it reaches the analysis field.
- */
-export function startAnalysisIfAsked(analysis: AnalysisService, network: NetworkData, info: GraphQLResolveInfo): void {
-  const asked = subFieldArguments(info, "analysis").some((args) => {
-    try {
-      analysisParameters(args);
-      return true;
-    } catch {
-      return false; // the field reports it itself
-    }
-  });
-  if (asked) analysis.prepare(network, { prefetchVenues: selectsAny(info, [["analysis", "communities", "topVenues"]]) });
 }
 
 /** Community's lists that take arguments or read the graph. */

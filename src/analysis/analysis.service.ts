@@ -112,9 +112,10 @@ export class AnalysisService {
   /**
    * Starts what every analysis of `network` needs, whatever its resolution and seed: the network's arrays, its
    * breadth-first searches and brokerage measures (on the search thread), and with `prefetchVenues` the read of the
-   * communities' venues. Called the moment the network is read (src/api/context.ts wires it), so that the search
-   * thread and Neo4j work while this thread writes out the network's own nodes and edges, which GraphQL does before
-   * it reaches the analysis field. analyse() picks it up; two analyses of one network (aliases) share it.
+   * communities' venues. Called the moment the network is read (src/api/context.ts wires it; the network resolver
+   * then hands the event loop one turn, so the job and the read's first messages go out), so that the search thread
+   * and Neo4j work while this thread writes out the network's own nodes and edges, which GraphQL does before it
+   * reaches the analysis field. analyse() picks it up; two analyses of one network (aliases) share it.
    */
   prepare(network: NetworkData, options: { prefetchVenues?: boolean } = {}): void {
     const groundwork = this.groundworkOf(network);

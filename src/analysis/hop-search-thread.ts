@@ -13,8 +13,9 @@ import { combineChunks, hopSearches, SEARCH_CHUNKS, searchChunk, type ChunkSearc
  * pieces through counters in shared memory (Atomics), so neither waits on the other: the worker starts at once with
  * the brokerage, then searches, while this thread finds the communities and computes PageRank, then takes the pieces
  * left (finish(), brokerage()). Measured on the 158k file's densest 500-author network (27,555 ties): the communities
- * about 45 ms, the brokerage 14 (33 before it was summed once per tie), the searches 50–65. The API starts a job as
- * soon as the network is read (AnalysisService.prepare), while this thread still writes out the network's edges. The chunks' sums are added in chunk order, so the answer is the same
+ * about 45 ms, the brokerage 14 (33 before it was summed once per tie), the searches 50–65. The API starts a job
+ * as soon as the network is read (AnalysisService.prepare), while this thread still writes out the network's
+ * edges. The chunks' sums are added in chunk order, so the answer is the same
  * bits whoever did what (hop-searches.ts). A network too small to be worth a message, or a thread that fails, is
  * worked on here.
  */
@@ -75,11 +76,14 @@ export class HopSearchThread {
   private nextId = 0;
   /** Jobs the thread failed, whose chunks this thread searched instead (a health figure for tests and logs). */
   fallbacks = 0;
+  /** Networks whose searches were started, here or on the thread (a health figure for tests and logs). */
+  started = 0;
 
   constructor(private readonly script = WORKER_SCRIPT) {}
 
   /** Starts the searches of `csr`: shared with the thread when the network is big enough, all here otherwise. */
   start(csr: Csr, options: { minTies?: number } = {}): SearchesUnderWay {
+    this.started++;
     const shares: SearchesUnderWay["shares"] = { thread: 0, here: 0 };
     const brokerageHere = () => {
       shares.brokerage = "here";

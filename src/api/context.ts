@@ -10,7 +10,7 @@ import { createLoaders, Loaders } from "./loaders";
 import { NodeService } from "../node/node.service";
 import { ExportService } from "../export/export.service";
 import { AnalysisService } from "../analysis/analysis.service";
-import { startAnalysisIfAsked } from "../analysis/analysis.resolver";
+import { startAnalysisIfAsked } from "../analysis/analysis-start";
 import type { NetworkReadHook } from "../network/network.resolver";
 import { CareerService } from "../career/career.service";
 import { AuthorFiguresService } from "../author/author-figures.service";

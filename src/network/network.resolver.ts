@@ -6,6 +6,7 @@ import type { RequestContext } from "../kernel/request-context";
 import type { NetworkData, NetworkService } from "./network.service";
 import { compactNetwork } from "./network-compact";
 import { selectsAny } from "../kernel/lookahead";
+import { nextTurn } from "../util/time-slice";
 import { CoauthorNetwork, CollaborationPath, CompactNetwork, SharedVenue } from "./network.type";
 
 @ArgsType()
@@ -95,9 +96,9 @@ class AuthorSetNetworkArgs {
 /**
  * Work a floor above starts on a network the moment it is read, before GraphQL writes out the network's nodes and
  * edges (graphql-js completes a field's value before it calls the next field's resolver). The API root wires it
- * (src/api/context.ts): the analysis starts its searches there when the client asked for one.
+ * (src/api/context.ts): the analysis starts its searches there when the client asked for one. True: it started work.
  */
-export type NetworkReadHook = (network: NetworkData, info: GraphQLResolveInfo) => void;
+export type NetworkReadHook = (network: NetworkData, info: GraphQLResolveInfo) => boolean;
 
 type NetworkContext = RequestContext<{ network: NetworkService }> & { onNetworkRead?: NetworkReadHook };
 
@@ -152,11 +153,24 @@ export class NetworkResolver {
   }
 }
 
-/** The network once read, handed to the hook first. */
+/**
+ * The network once read, handed to the hook first. The hook's failure is not the network's: whatever it started
+ * reports its own error where it is asked for (the analysis field). When it started work, one turn of the event loop
+ * before the network is returned lets that work go out (a Neo4j read's first messages, a job to the search thread) before
+ * graphql-js writes out the nodes and edges, which holds this thread for tens of milliseconds on a large network.
+ */
 async function read(ctx: NetworkContext, info: GraphQLResolveInfo, reading: Promise<NetworkData>): Promise<NetworkData> {
   const network = await reading;
-  ctx.onNetworkRead?.(network, info);
+  if (startedWork(ctx, network, info)) await nextTurn();
   return network;
+}
+
+function startedWork(ctx: NetworkContext, network: NetworkData, info: GraphQLResolveInfo): boolean {
+  try {
+    return ctx.onNetworkRead?.(network, info) ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /** CoauthorNetwork.compact: the network's nodes and edges as parallel arrays (network-compact.ts). */

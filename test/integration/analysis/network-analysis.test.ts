@@ -8,6 +8,7 @@ import { Database } from "../../../src/db/database";
 import { readGraphVersion } from "../../../src/db/graph-version";
 import { MEMBER_VENUE_PAPERS } from "../../../src/analysis/analysis.cypher";
 import { ANALYSIS_ALGORITHM_VERSION } from "../../../src/analysis/analysis.service";
+import { hopSearchThread } from "../../../src/analysis/hop-search-thread";
 import { fromRoot } from "../../../src/util/project-root";
 import { TOLERANCE } from "../../support/agreement";
 import { createTestApi, TestApi } from "../../support/graphql";
@@ -229,8 +230,10 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
       analysis(resolution: ${resolution}, seed: 7) { modularity authors { author { id } ${METRICS.join(" ")} community }
         communities { size topVenues { venue { id } papers } } } } }`;
     try {
+      const searchesBefore = hopSearchThread.started;
       const both: any = await api.data(two, { id: centre });
       assert.equal(venueReads.length, 1, "two analyses of one network read its venues once");
+      assert.equal(hopSearchThread.started - searchesBefore, 1, "two analyses of one network search it once");
       assert.ok(both.coauthorNetwork.coarse.communities.length < both.coauthorNetwork.fine.communities.length);
       // Each the same as asked for alone: the betweenness is scaled on a copy of the shared searches' sums, once each.
       assert.deepEqual(both.coauthorNetwork.coarse, (await api.data<any>(alone(0.5), { id: centre })).coauthorNetwork.analysis);
@@ -242,16 +245,30 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
     }
   });
 
-  it("starts nothing for an analysis whose arguments it refuses", async () => {
+  it("starts nothing for an analysis whose arguments it refuses, or that @skip or @include leave out", async () => {
     const venueReads: string[] = [];
     const stop = db.observe((event) => {
       if (event.cypher === MEMBER_VENUE_PAPERS) venueReads.push(event.cypher);
     });
+    const searchesBefore = hopSearchThread.started;
     try {
       const bad = await api.run(EGO, { id: centre, strength: "NEWMAN", resolution: -1, seed: 1 });
       assert.equal(bad.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+      // Left out by a directive, directly or through a fragment: the network comes back, nothing else is started.
+      const skipped = `query($id: ID!, $no: Boolean!) { coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500) {
+        nodes { author { id } } analysis @skip(if: $no) { communities { topVenues { venue { id } } } }
+        ... on CoauthorNetwork @include(if: false) { fine: analysis(resolution: 2) { modularity } } } }`;
+      const network: any = await api.data(skipped, { id: centre, no: true });
+      assert.ok(network.coauthorNetwork.nodes.length > 10);
+      assert.equal(network.coauthorNetwork.analysis, undefined);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      assert.equal(venueReads.length, 0, "the venues were read for an analysis that was refused");
+      assert.equal(venueReads.length, 0, "the venues were read for an analysis that was refused or left out");
+      assert.equal(hopSearchThread.started, searchesBefore, "searches were started for an analysis that was refused or left out");
+      // The same query with the directive letting it in starts them once.
+      const kept: any = await api.data(skipped, { id: centre, no: false });
+      assert.ok(kept.coauthorNetwork.analysis.communities.length > 1);
+      assert.equal(venueReads.length, 1);
+      assert.equal(hopSearchThread.started, searchesBefore + 1);
     } finally {
       stop();
     }

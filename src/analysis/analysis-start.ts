@@ -1,0 +1,29 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { selectsAny, subFieldArguments } from "../kernel/lookahead";
+import type { NetworkData } from "../network/network.service";
+import { analysisParameters, type AnalysisService } from "./analysis.service";
+
+/*
+ * Kept apart from analysis.resolver.ts: the API root's context imports this, and a module with type-graphql's
+ * decorators must not load before reflect-metadata (which the entry points load first).
+ */
+
+/**
+ * For the API root's network hook (NetworkReadHook): when the client asked for an analysis of the network just read,
+ * with valid arguments, its searches (and the venues' read, if topVenues is asked for) start now, before GraphQL
+ * writes out the network's nodes and edges, instead of when it reaches the analysis field. True when they started.
+ */
+export function startAnalysisIfAsked(analysis: AnalysisService, network: NetworkData, info: GraphQLResolveInfo): boolean {
+  // @skip and @include evaluated: a skipped analysis is not charged for (query-cost.ts), so it must start nothing.
+  const lookahead = { directives: info.variableValues };
+  const asked = subFieldArguments(info, "analysis", lookahead).some((args) => {
+    try {
+      analysisParameters(args);
+      return true;
+    } catch {
+      return false; // the field reports it itself
+    }
+  });
+  if (asked) analysis.prepare(network, { prefetchVenues: selectsAny(info, [["analysis", "communities", "topVenues"]], lookahead) });
+  return asked;
+}
