@@ -90,7 +90,15 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
   }
 
   it("warms up before it is ready: the example and the explorer's kinds of queries ran before startHttpServer resolved", async () => {
-    for (const operation of ["warm-up", "api:WarmAuthor", "api:WarmNetwork", "api:WarmSearch", "api:WarmPair", "api:WarmStats"]) {
+    for (const operation of [
+      "warm-up",
+      "api:WarmAuthor",
+      "api:WarmNetwork",
+      "api:WarmAnalysis",
+      "api:WarmSearch",
+      "api:WarmPair",
+      "api:WarmStats",
+    ]) {
       assert.ok(warmUpOperations.has(operation), `${operation} ran during start-up: ${[...warmUpOperations].join(", ")}`);
     }
     const ready = await fetch(`${server.url}/readyz`);
