@@ -47,7 +47,9 @@ export class NetworkAnalysisResolver {
     @Ctx() ctx: AnalysisContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.analysis.analyse(network, args, { prefetchVenues: selectsAny(info, [["communities", "topVenues"]]) });
+    // @skip and @include evaluated, as the network's hook does (analysis-start.ts): a skipped topVenues reads nothing.
+    const prefetchVenues = selectsAny(info, [["communities", "topVenues"]], { directives: info.variableValues });
+    return ctx.services.analysis.analyse(network, args, { prefetchVenues });
   }
 }
 

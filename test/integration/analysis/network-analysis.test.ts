@@ -264,11 +264,23 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.equal(venueReads.length, 0, "the venues were read for an analysis that was refused or left out");
       assert.equal(hopSearchThread.started, searchesBefore, "searches were started for an analysis that was refused or left out");
+      // Through a named fragment, and with both directives (@skip wins).
+      const spread = `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500) {
+        nodes { author { id } } ...Analysed @skip(if: true) @include(if: true) } }
+        fragment Analysed on CoauthorNetwork { analysis { communities { topVenues { venue { id } } } } }`;
+      assert.equal((await api.data<any>(spread, { id: centre })).coauthorNetwork.analysis, undefined);
+      // An analysis asked for with its communities' venues skipped: searched, no venue read.
+      const noVenues = `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500) {
+        analysis { communities { size topVenues @skip(if: true) { venue { id } } } } } }`;
+      assert.ok((await api.data<any>(noVenues, { id: centre })).coauthorNetwork.analysis.communities.length > 1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(venueReads.length, 0, "the venues were read for an analysis that was refused or left out");
+      assert.equal(hopSearchThread.started, searchesBefore + 1, "the analysis without its venues was searched once");
       // The same query with the directive letting it in starts them once.
       const kept: any = await api.data(skipped, { id: centre, no: false });
       assert.ok(kept.coauthorNetwork.analysis.communities.length > 1);
       assert.equal(venueReads.length, 1);
-      assert.equal(hopSearchThread.started, searchesBefore + 1);
+      assert.equal(hopSearchThread.started, searchesBefore + 2);
     } finally {
       stop();
     }
