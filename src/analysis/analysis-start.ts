@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { selectsAny, subFieldArguments } from "../kernel/lookahead";
+import { selectsAnyBelow, subFieldSelections } from "../kernel/lookahead";
 import type { NetworkData } from "../network/network.service";
 import { analysisParameters, type AnalysisService } from "./analysis.service";
 
@@ -16,7 +16,7 @@ import { analysisParameters, type AnalysisService } from "./analysis.service";
 export function startAnalysisIfAsked(analysis: AnalysisService, network: NetworkData, info: GraphQLResolveInfo): boolean {
   // @skip and @include evaluated: a skipped analysis is not charged for (query-cost.ts), so it must start nothing.
   const lookahead = { directives: info.variableValues };
-  const asked = subFieldArguments(info, "analysis", lookahead).some((args) => {
+  const asked = subFieldSelections(info, "analysis", lookahead).filter(({ args }) => {
     try {
       analysisParameters(args);
       return true;
@@ -24,6 +24,9 @@ export function startAnalysisIfAsked(analysis: AnalysisService, network: Network
       return false; // the field reports it itself
     }
   });
-  if (asked) analysis.prepare(network, { prefetchVenues: selectsAny(info, [["analysis", "communities", "topVenues"]], lookahead) });
-  return asked;
+  if (asked.length === 0) return false;
+  // The venues only for an analysis that will run: one whose arguments were refused reads nothing.
+  const nodes = asked.map(({ node }) => node);
+  analysis.prepare(network, { prefetchVenues: selectsAnyBelow(nodes, info, [["communities", "topVenues"]], lookahead) });
+  return true;
 }

@@ -14,10 +14,9 @@ import { combineChunks, hopSearches, SEARCH_CHUNKS, searchChunk, type ChunkSearc
  * the brokerage, then searches, while this thread finds the communities and computes PageRank, then takes the pieces
  * left (finish(), brokerage()). Measured on the 158k file's densest 500-author network (27,555 ties): the communities
  * about 45 ms, the brokerage 14 (33 before it was summed once per tie), the searches 50–65. The API starts a job
- * as soon as the network is read (AnalysisService.prepare), while this thread still writes out the network's
- * edges. The chunks' sums are added in chunk order, so the answer is the same
- * bits whoever did what (hop-searches.ts). A network too small to be worth a message, or a thread that fails, is
- * worked on here.
+ * as soon as the network is read (AnalysisService.prepare), while this thread still writes out the network's edges.
+ * The chunks' sums are added in chunk order, so the answer is the same bits whoever did what (hop-searches.ts). A
+ * network too small to be worth a message, or a thread that fails, is worked on here.
  */
 
 /** Below this many ties the searches take a millisecond or two: not worth the round trips. */

@@ -64,9 +64,18 @@ export function subFields(
 
 /** Whether any of the paths (field names, aliases ignored) is selected below the resolver's field. */
 export function selectsAny(info: GraphQLResolveInfo, paths: readonly string[][], options: LookaheadOptions = {}): boolean {
+  return selectsAnyBelow(info.fieldNodes, info, paths, options);
+}
+
+/** The same below the given field nodes (some of the resolver's sub-fields, say). */
+export function selectsAnyBelow(
+  parents: readonly FieldNode[],
+  info: GraphQLResolveInfo,
+  paths: readonly string[][],
+  options: LookaheadOptions = {},
+): boolean {
   return paths.some(
-    (path) =>
-      path.reduce<readonly FieldNode[]>((nodes, name) => subFields(nodes, name, info.fragments, options), info.fieldNodes).length > 0,
+    (path) => path.reduce<readonly FieldNode[]>((nodes, name) => subFields(nodes, name, info.fragments, options), parents).length > 0,
   );
 }
 
@@ -76,12 +85,21 @@ export function selectsAny(info: GraphQLResolveInfo, paths: readonly string[][],
  * whose arguments do not coerce is left out: that field reports it itself.
  */
 export function subFieldArguments(info: GraphQLResolveInfo, name: string, options: LookaheadOptions = {}): Array<Record<string, unknown>> {
+  return subFieldSelections(info, name, options).map((selection) => selection.args);
+}
+
+/** The same, each with its field node (to look further below that selection only). */
+export function subFieldSelections(
+  info: GraphQLResolveInfo,
+  name: string,
+  options: LookaheadOptions = {},
+): Array<{ node: FieldNode; args: Record<string, unknown> }> {
   const type = getNamedType(info.returnType);
   const field = isObjectType(type) ? type.getFields()[name] : undefined;
   if (!field) return [];
   return subFields(info.fieldNodes, name, info.fragments, options).flatMap((node) => {
     try {
-      return [getArgumentValues(field, node, info.variableValues)];
+      return [{ node, args: getArgumentValues(field, node, info.variableValues) }];
     } catch {
       return [];
     }

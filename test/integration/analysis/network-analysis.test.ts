@@ -276,11 +276,21 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.equal(venueReads.length, 0, "the venues were read for an analysis that was refused or left out");
       assert.equal(hopSearchThread.started, searchesBefore + 1, "the analysis without its venues was searched once");
+      // A valid analysis beside a refused one that asks for venues: searched once, no venue read for the refused one.
+      const mixed = await api.run(
+        `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500) {
+          good: analysis { modularity } bad: analysis(resolution: -1) { communities { topVenues { venue { id } } } } } }`,
+        { id: centre },
+      );
+      assert.equal(mixed.errors?.[0]?.extensions?.code, "BAD_USER_INPUT");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(venueReads.length, 0, "the venues were read for the refused analysis");
+      assert.equal(hopSearchThread.started, searchesBefore + 2);
       // The same query with the directive letting it in starts them once.
       const kept: any = await api.data(skipped, { id: centre, no: false });
       assert.ok(kept.coauthorNetwork.analysis.communities.length > 1);
       assert.equal(venueReads.length, 1);
-      assert.equal(hopSearchThread.started, searchesBefore + 2);
+      assert.equal(hopSearchThread.started, searchesBefore + 3);
     } finally {
       stop();
     }
