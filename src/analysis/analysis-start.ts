@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from "graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import { selectsAnyBelow, subFieldSelections } from "../kernel/lookahead";
 import type { NetworkData } from "../network/network.service";
 import { analysisParameters, type AnalysisService } from "./analysis.service";
@@ -27,6 +27,14 @@ export function startAnalysisIfAsked(analysis: AnalysisService, network: Network
   if (asked.length === 0) return false;
   // The venues only for an analysis that will run: one whose arguments were refused reads nothing.
   const nodes = asked.map(({ node }) => node);
-  analysis.prepare(network, { prefetchVenues: selectsAnyBelow(nodes, info, [["communities", "topVenues"]], lookahead) });
+  analysis.prepare(network, { prefetchVenues: asksForVenues(nodes, info) });
   return true;
+}
+
+/**
+ * Whether the communities' top venues are selected below these analysis fields, @skip and @include evaluated: the
+ * starter above and the analysis field itself both decide on it whether to read the venues early.
+ */
+export function asksForVenues(analysisFields: readonly FieldNode[], info: GraphQLResolveInfo): boolean {
+  return selectsAnyBelow(analysisFields, info, [["communities", "topVenues"]], { directives: info.variableValues });
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, ArgsType, Ctx, Field, FieldResolver, Float, Info, Int, Resolver, Root } from "type-graphql";
-import { selectsAny } from "../kernel/lookahead";
+import { asksForVenues } from "./analysis-start";
 import type { RequestContext } from "../kernel/request-context";
 import type { NetworkData } from "../network/network.service";
 import { CoauthorNetwork } from "../network/network.type";
@@ -47,9 +47,7 @@ export class NetworkAnalysisResolver {
     @Ctx() ctx: AnalysisContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    // @skip and @include evaluated, as the network's hook does (analysis-start.ts): a skipped topVenues reads nothing.
-    const prefetchVenues = selectsAny(info, [["communities", "topVenues"]], { directives: info.variableValues });
-    return ctx.services.analysis.analyse(network, args, { prefetchVenues });
+    return ctx.services.analysis.analyse(network, args, { prefetchVenues: asksForVenues(info.fieldNodes, info) });
   }
 }
 
