@@ -10,6 +10,7 @@ import { apiPlugins } from "./api-plugins";
 import { CostBudget } from "./cost-budget";
 import { createContext, type GraphContext } from "./context";
 import { jsonErrorHandler } from "./error-handler";
+import { clientErrorAnswerer } from "./client-errors";
 import { admission, type AdmissionLimits } from "./admission";
 import { GRAPHQL_PATH, graphqlHandler, isGraphqlPath } from "./graphql-http";
 import { createFormatError } from "./format-error";
@@ -123,6 +124,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
     connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
   });
+  // A GET whose URL is too long for Node's parser is told to POST (or use a persisted query) instead of a bare 431.
+  httpServer.on("clientError", clientErrorAnswerer({ anyOrigin: config.corsOrigins === "*" }));
 
   const apollo = new ApolloServer<GraphContext>({
     schema,

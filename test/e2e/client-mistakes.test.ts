@@ -73,6 +73,28 @@ describe("client mistakes get client codes; faults get an id", { timeout: 180_00
     assert.equal(registered.body.errors, undefined);
   });
 
+  it("a GET longer than the server accepts is 431 LIMIT_EXCEEDED, says to POST it or send its hash, and both then answer", async () => {
+    // A real query, padded with a comment past Node's 16 KB of request line and headers.
+    const long = `${QUERY}\n# ${"padding ".repeat(2_500)}`;
+    const tooLong = await fetch(`${serve.url}/graphql?query=${encodeURIComponent(long)}`);
+    assert.equal(tooLong.status, 431);
+    assert.match(tooLong.headers.get("content-type") ?? "", /^application\/json/);
+    // Readable by a dashboard on another origin (the default CORS_ORIGINS is *), like every other answer.
+    assert.equal(tooLong.headers.get("access-control-allow-origin"), "*");
+    const error = only({ status: tooLong.status, body: (await tooLong.json()) as Answer["body"] });
+    assert.equal(error.extensions?.code, "LIMIT_EXCEEDED");
+    assert.equal(error.extensions?.maxBytes, 16_384);
+    assert.match(error.message, /send it by POST instead, or by GET as an automatic persisted query/);
+    // What it says works: the query by POST, registered under its hash, then by GET with the hash alone.
+    const hash = { persistedQuery: { version: 1, sha256Hash: sha256(long) } };
+    const posted = await post({ query: long, extensions: hash });
+    assert.equal(posted.status, 200);
+    assert.equal(posted.body.errors, undefined);
+    const byHash = await fetch(`${serve.url}/graphql?extensions=${encodeURIComponent(JSON.stringify(hash))}`);
+    assert.equal(byHash.status, 200);
+    assert.deepEqual(await byHash.json(), posted.body);
+  });
+
   it("no stack trace or file path reaches a client of the default start", async () => {
     const answers = [
       await post({ query: "{ nope }" }),

@@ -104,6 +104,14 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
     await api?.stop();
     await db?.close();
   });
+  /** The communities' venue reads (MEMBER_VENUE_PAPERS) that Neo4j is sent from now until `stop()`. */
+  const watchVenueReads = () => {
+    const reads: string[] = [];
+    const stop = db.observe((event) => {
+      if (event.cypher === MEMBER_VENUE_PAPERS) reads.push(event.cypher);
+    });
+    return { reads, stop };
+  };
 
   it("agrees with networkx on a real ego network, under full counting and Newman's weights", async () => {
     for (const strength of ["FULL", "NEWMAN", "ASSOCIATION_STRENGTH"]) {
@@ -190,10 +198,7 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
   });
 
   it("reads the communities' venues once when topVenues is asked for (beside the metrics), and not otherwise", async () => {
-    const venueReads: string[] = [];
-    const stop = db.observe((event) => {
-      if (event.cypher === MEMBER_VENUE_PAPERS) venueReads.push(event.cypher);
-    });
+    const { reads: venueReads, stop } = watchVenueReads();
     try {
       const asked: any = await api.data(EGO, { id: centre, strength: "NEWMAN", resolution: 1, seed: 3 });
       assert.equal(venueReads.length, 1);
@@ -216,10 +221,7 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
   });
 
   it("starts an analysis' searches and venue read once per network: two analyses of it (aliases) give what each gives alone", async () => {
-    const venueReads: string[] = [];
-    const stop = db.observe((event) => {
-      if (event.cypher === MEMBER_VENUE_PAPERS) venueReads.push(event.cypher);
-    });
+    const { reads: venueReads, stop } = watchVenueReads();
     const two = `query($id: ID!) { coauthorNetwork(authorId: $id, depth: 2, maxNodes: 500, strength: NEWMAN) {
       nodes { author { id } } edges { source target weight }
       coarse: analysis(resolution: 0.5, seed: 7) { modularity authors { author { id } ${METRICS.join(" ")} community }
@@ -246,10 +248,7 @@ describe("network analysis (metrics, communities, explanations)", { timeout: 600
   });
 
   it("starts nothing for an analysis whose arguments it refuses, or that @skip or @include leave out", async () => {
-    const venueReads: string[] = [];
-    const stop = db.observe((event) => {
-      if (event.cypher === MEMBER_VENUE_PAPERS) venueReads.push(event.cypher);
-    });
+    const { reads: venueReads, stop } = watchVenueReads();
     const searchesBefore = hopSearchThread.started;
     try {
       const bad = await api.run(EGO, { id: centre, strength: "NEWMAN", resolution: -1, seed: 1 });

@@ -372,6 +372,27 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
     assert.equal(((await mismatch.json()) as Body).errors?.[0].extensions?.code, "BAD_REQUEST");
   });
 
+  it("a registration answered from the response cache registers its hash all the same", async () => {
+    const variables = { id: "name:wei xiong" };
+    assert.equal((await fetch(getUrl(server, { query: TOP, variables }))).status, 200);
+    // Another spelling of the kept operation, sent with its hash by POST (as Apollo Client's link retries): a kept answer.
+    const spelled = `${TOP}\n# registered while its answer is kept`;
+    const persistedQuery = { version: 1, sha256Hash: sha256(spelled) };
+    const registered = await counted(() =>
+      fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: spelled, variables, extensions: { persistedQuery } }),
+      }),
+    );
+    assert.equal(registered.response.status, 200);
+    assert.equal(registered.statements, 0, "the registration was answered from the response cache");
+    const byHash = await counted(() => fetch(getUrl(server, { extensions: { persistedQuery }, variables })));
+    assert.equal(byHash.response.status, 200, byHash.text);
+    assert.deepEqual(JSON.parse(byHash.text), JSON.parse(registered.text));
+    assert.equal(byHash.statements, 0);
+  });
+
   it("trusted documents: `persisted build` writes the manifest; only its operations run, others are refused with a client code", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "coauthor-graph-documents-"));
     try {
