@@ -11,6 +11,13 @@ export interface AdmissionLimits {
 }
 
 export interface Admission {
+  /**
+   * Runs `work` in a slot, or queues or refuses it (503) as the limits say. The slot is held until `work` settles, not
+   * only until the client goes: a client that hangs up (a fetch aborted by its timeout, a proxy giving up) leaves its
+   * statements running in Neo4j until their deadline, and they must still count against the limit.
+   */
+  run(res: ServerResponse, work: () => Promise<unknown>): void;
+  /** As a step before a handler: the slot is held until the response closes (the handler's end is not known here). */
   middleware: GraphqlStep;
   /**
    * Whether the server has been past its limit since `since` (epoch ms): a request found no free slot (it waited, or
@@ -24,7 +31,7 @@ export interface Admission {
  * A concurrency limit in front of Neo4j: at most maxInFlight GraphQL requests run at once, at most
  * maxQueued wait (each for at most a second), and any beyond are refused at once with 503, Retry-After and
  * OVERLOADED. Requests then never wait into the transaction timeout under load, and the memory that answers
- * in progress hold stays bounded. A slot is held until the answer is sent or the client goes away.
+ * in progress hold stays bounded. A slot is held until the work it admitted has ended (see Admission.run).
  */
 export function admission(limits: AdmissionLimits): Admission {
   let running = 0;
@@ -38,9 +45,9 @@ export function admission(limits: AdmissionLimits): Admission {
     if (next) next();
     else running -= 1;
   };
-  const admit = (res: ServerResponse, next: () => void) => {
-    res.once("close", release);
-    next();
+  const admit = (work: () => Promise<unknown>) => {
+    // Released once, however the work ends (a work that throws at once ends then).
+    Promise.resolve().then(work).then(release, release);
   };
   const refuse = (res: ServerResponse, why: string) => {
     markBusy();
@@ -53,10 +60,10 @@ export function admission(limits: AdmissionLimits): Admission {
     );
   };
 
-  const middleware: GraphqlStep = (_req, res, next) => {
+  const run = (res: ServerResponse, work: () => Promise<unknown>) => {
     if (running < limits.maxInFlight) {
       running += 1;
-      admit(res, next);
+      admit(work);
       return;
     }
     markBusy();
@@ -68,7 +75,7 @@ export function admission(limits: AdmissionLimits): Admission {
     const start = () => {
       clearTimeout(timer);
       res.off("close", leave);
-      admit(res, next);
+      admit(work);
     };
     const leave = () => {
       clearTimeout(timer);
@@ -83,7 +90,17 @@ export function admission(limits: AdmissionLimits): Admission {
     res.once("close", leave);
     queue.push(start);
   };
+  const middleware: GraphqlStep = (_req, res, next) =>
+    run(
+      res,
+      () =>
+        new Promise<void>((resolve) => {
+          res.once("close", () => resolve());
+          next();
+        }),
+    );
   return {
+    run,
     middleware,
     busySince: (since) => queue.length > 0 || lastBusyAt >= since,
   };

@@ -97,7 +97,7 @@ export function graphqlHandler(
     res.setHeader("Cache-Control", "no-store");
     next();
   };
-  const steps: GraphqlStep[] = [options.cors, noStore, express.json({ limit: JSON_BODY_LIMIT }), ...serving, admitted.middleware];
+  const steps: GraphqlStep[] = [options.cors, noStore, express.json({ limit: JSON_BODY_LIMIT }), ...serving];
 
   const execute = async (req: GraphqlHttpRequest, res: ServerResponse) => {
     const started = Date.now();
@@ -139,7 +139,8 @@ export function graphqlHandler(
       request.costClient = clientOf({ ip: proxyaddr(req, options.trust), header: (name) => headerText(req, name) }, options.apiKeyHeader);
     runSteps(steps, request, res, (error) => {
       if (error !== undefined) fail(error, res);
-      else execute(request, res).catch((thrown: unknown) => fail(thrown, res));
+      // Admission last: its slot is held until the execution ends, also when the client has gone before that.
+      else admitted.run(res, () => execute(request, res).catch((thrown: unknown) => fail(thrown, res)));
     });
   };
 }

@@ -184,6 +184,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningH
   app.use(
     exportRouter(db, {
       production: config.production,
+      errorLog,
       serving,
       admission: exportsAdmitted,
       budget: budget ? { budget, apiKeyHeader: config.costBudget.apiKeyHeader } : undefined,

@@ -198,11 +198,10 @@ export function httpCache(options: HttpCacheOptions): GraphqlStep {
     });
     // Counted once the request is answered: a kept answer a client's budget cannot pay for is not served.
     const kept = cache?.get(key);
-    // A client registering its document (text and hash, checked above) and answered here never reaches Apollo, which
-    // registers it otherwise: without this, its requests by hash alone were PERSISTED_QUERY_NOT_FOUND while the answer
-    // stayed kept, and a client that retries with the text (Apollo Client's link) never got past it.
-    if (kept !== undefined && request.query !== undefined && request.persistedHash !== undefined)
-      void persisted.set(request.persistedHash, request.query);
+    // A client registering its document (text and hash, checked above) may be answered here, from what is kept or by a
+    // 304, and never reach Apollo, which registers it otherwise: without this its requests by hash alone stayed
+    // PERSISTED_QUERY_NOT_FOUND, and a client that retries with the text was answered here again, forever.
+    if (request.query !== undefined && request.persistedHash !== undefined) void persisted.set(request.persistedHash, request.query);
     if (request.method === "GET") {
       const etag = `W/"${key}"`;
       res.setHeader("ETag", etag);

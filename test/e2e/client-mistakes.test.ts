@@ -136,6 +136,19 @@ describe("a real fault", { timeout: 60_000 }, () => {
       const line = logged.find((l) => l.includes(errorId));
       assert.ok(line, `the log names ${errorId}: ${logged.join("\n")}`);
       assert.match(line, /\n\s+at /, "with the stack");
+
+      // An export's fault is answered and logged the same way.
+      const exported = await fetch(`${server.url}/export/network.gexf?author=a`);
+      assert.equal(exported.status, 500);
+      assert.equal(exported.headers.get("cache-control"), "no-store");
+      const exportError = ((await exported.json()) as Answer["body"]).errors?.[0];
+      assert.equal(exportError?.extensions?.code, "INTERNAL_SERVER_ERROR");
+      const exportErrorId = String(exportError?.extensions?.errorId);
+      assert.match(exportErrorId, /^[0-9a-f]{12}$/);
+      assert.equal(exportError?.message, `Internal server error (id ${exportErrorId}); the server log has the details.`);
+      const exportLine = logged.find((l) => l.includes(exportErrorId));
+      assert.ok(exportLine, `the log names ${exportErrorId}: ${logged.join("\n")}`);
+      assert.match(exportLine, /\n\s+at /, "with the stack");
     } finally {
       await server.close();
     }

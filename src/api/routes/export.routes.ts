@@ -9,6 +9,7 @@ import type { Admission } from "../admission";
 import { clientOf, rateLimitHeaders, type CostBudget } from "../cost-budget";
 import { COAUTHOR_LIST_EXPORT_COST, networkExportCost } from "../query-cost";
 import { createContext } from "../context";
+import { describeForLog, newErrorId, type ErrorLog } from "../format-error";
 import { sendJson } from "../http-answer";
 import { answerKey, matchesIfNoneMatch, type CachedAnswer } from "../response-cache";
 import type { Serving } from "../serving";
@@ -77,7 +78,7 @@ async function answerExport(
         chargeExport(req, res, options, cost);
       } catch (error) {
         serving.cache?.count(false);
-        sendError(res, error, options.production);
+        sendError(res, error, options);
         return;
       }
       serving.cache?.count(true);
@@ -95,13 +96,13 @@ async function answerExport(
       if (caching) serving.cache?.set(caching.key, file);
       sendFile(res, file, caching);
     } catch (error) {
-      sendError(res, error, options.production);
+      sendError(res, error, options);
     }
   };
   // A refused request is answered by the admission step itself (503) and never reaches produce. Should answering
   // the error itself fail, the connection is closed rather than the rejection left unhandled.
   const run = () => produce().catch(() => res.destroy());
-  if (options.admission) options.admission.middleware(req, res, () => void run());
+  if (options.admission) options.admission.run(res, run);
   else await run();
 }
 
@@ -141,20 +142,27 @@ function exportCaching(req: express.Request, serving: NonNullable<ExportRouterOp
   return { key, etag: `W/"${key}"`, cacheControl: serving.cacheControl };
 }
 
-function sendError(res: express.Response, error: unknown, production: boolean): void {
+function sendError(res: express.Response, error: unknown, options: Pick<ExportRouterOptions, "production" | "errorLog">): void {
   const status = errorStatus(error);
   const coded = error as { extensions?: { code?: string }; message?: string };
   const code = coded?.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
-  const message =
-    status >= 500 && production && code === (ErrorCode.INTERNAL_SERVER_ERROR as string)
-      ? "Internal server error"
-      : String(coded?.message ?? error);
+  const extensions: Record<string, string> = { code };
+  let message = String(coded?.message ?? error);
+  // A fault, as GraphQL answers one (format-error.ts): an id the client can quote, and the same id in the server's log
+  // with what happened; in production the message says no more than that.
+  if (status >= 500 && code === (ErrorCode.INTERNAL_SERVER_ERROR as string)) {
+    extensions.errorId = newErrorId();
+    (options.errorLog ?? ((line: string) => console.error(line)))(
+      `Internal server error ${extensions.errorId} (export): ${describeForLog(error)}`,
+    );
+    if (options.production) message = `Internal server error (id ${extensions.errorId}); the server log has the details.`;
+  }
   // Retry-After and the RateLimit fields of a refusal, as GraphQL sends them.
   const given = (error as { extensions?: { http?: { headers?: Map<string, string> } } })?.extensions?.http?.headers;
   const headers = given instanceof Map ? Object.fromEntries(given) : {};
   // sendJson, not express's json(): send() would give the error an ETag of its body, and an error is not to be
   // revalidated or kept.
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] }, { ...headers, "Cache-Control": "no-store" });
+  sendJson(res, status, { errors: [{ message, extensions }] }, { ...headers, "Cache-Control": "no-store" });
 }
 
 /** coauthorNetwork's arguments from a URL; `author` and `authorId` both name the centre. */
@@ -181,6 +189,8 @@ function requireAuthor<T extends { authorId: string }>(args: T): T {
 
 export interface ExportRouterOptions {
   production: boolean;
+  /** Where a fault's line (its id and stack) goes: the server's log; stderr when not given. */
+  errorLog?: ErrorLog;
   /** The graph version watch and response cache GraphQL's GETs use; without it every export is `no-store`. */
   serving?: Pick<Serving, "watch" | "cache" | "cacheControl">;
   /**
@@ -258,7 +268,7 @@ export function exportRouter(db: Database, options: ExportRouterOptions): Router
       new NotFoundError(
         `No export at ${req.method} ${req.originalUrl.split("?")[0]}. The exports are ${formats}: GET ${EXPORT_PREFIX} lists them with examples.`,
       ),
-      options.production,
+      options,
     );
   });
   return router;

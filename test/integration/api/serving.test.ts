@@ -391,6 +391,30 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
     assert.equal(byHash.response.status, 200, byHash.text);
     assert.deepEqual(JSON.parse(byHash.text), JSON.parse(registered.text));
     assert.equal(byHash.statements, 0);
+
+    // Answered 304 by a server that keeps no answers (or another process of the same build, or after an eviction):
+    // registered all the same.
+    const uncached = await startHttpServer({
+      db,
+      config: servingConfig({ warmUp: false, responseCacheBytes: 0 }),
+      port: 0,
+      host: "127.0.0.1",
+    });
+    try {
+      const etag = registered.response.headers.get("etag") ?? (await fetch(getUrl(server, { query: TOP, variables }))).headers.get("etag");
+      assert.ok(etag);
+      const respelled = `${TOP}\n# registered by a request answered 304`;
+      const again = { persistedQuery: { version: 1, sha256Hash: sha256(respelled) } };
+      const notModified = await fetch(getUrl(uncached, { query: respelled, variables, extensions: again }), {
+        headers: { "if-none-match": etag },
+      });
+      assert.equal(notModified.status, 304);
+      const hashOnly = await fetch(getUrl(uncached, { extensions: again, variables }));
+      assert.equal(hashOnly.status, 200, await hashOnly.clone().text());
+      assert.deepEqual(((await hashOnly.json()) as Body).data, JSON.parse(registered.text).data);
+    } finally {
+      await uncached.close();
+    }
   });
 
   it("trusted documents: `persisted build` writes the manifest; only its operations run, others are refused with a client code", async () => {

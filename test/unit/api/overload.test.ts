@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { test } from "node:test";
 import { ApolloServer } from "@apollo/server";
@@ -37,6 +38,48 @@ test("admission is busy from the moment a request finds no free slot, and calm a
     await new Promise((resolve) => setTimeout(resolve, 5));
     assert.equal(gate.busySince(Date.now()), false, "a request that begins now sees a calm server");
   } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test("a slot is held until its work ends, also when the client hung up before that: the work still runs", async () => {
+  const gate = admission({ maxInFlight: 1, maxQueued: 4 });
+  const finish: Array<() => void> = [];
+  let closed = 0;
+  const server = http.createServer((_req, res) => {
+    res.once("close", () => (closed += 1));
+    gate.run(
+      res,
+      () =>
+        new Promise<void>((resolve) =>
+          finish.push(() => {
+            res.end("done");
+            resolve();
+          }),
+        ),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const until = async (condition: () => boolean) => {
+    while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  try {
+    const hangUp = new AbortController();
+    const gone = fetch(url, { signal: hangUp.signal }).catch((error: Error) => error.name);
+    await until(() => finish.length === 1);
+    hangUp.abort();
+    assert.equal(await gone, "AbortError");
+    await until(() => closed === 1);
+    const second = fetch(url).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(finish.length, 1, "the second request ran while the first one's work was still running");
+    finish[0]();
+    await until(() => finish.length === 2);
+    finish[1]();
+    assert.equal(await second, "done");
+  } finally {
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
 });
