@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
 import Graph from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
@@ -12,6 +15,7 @@ import { writeGraphml } from "../../../src/export/graphml";
 import { writePajek } from "../../../src/export/pajek";
 import { vosviewerJson } from "../../../src/export/vosviewer";
 import { TieStrength } from "../../../src/kernel/tie-strength";
+import { pythonWithNetworkx, runPython } from "../../support/python";
 
 // The writers on a small network with awkward names, read back by graphology's own GEXF and
 // GraphML parsers (not our code). test/e2e/exports.test.ts reads the served files with networkx.
@@ -176,6 +180,76 @@ describe("export writers, read back by independent parsers", () => {
     );
     for (const n of frames.nodes) assert.equal(n.arc__centre + n.arc__coauthor + n.arc__further, 1);
     assert.equal(frames.nodes[0].secondaryStat, 2);
+  });
+
+  it("Pajek: namesakes are separate vertices in networkx, and a backslash cannot leave a label open", () => {
+    // dblp's homonyms share a display name ("Wei Xiong 0001" and "0002" are both "Wei Xiong").
+    const graph: ExportGraph = {
+      ...GRAPH,
+      nodes: [
+        node("dblp:Wei Xiong 0001", "Wei Xiong", 4, 0, 2019, 2020),
+        node("dblp:Wei Xiong 0002", "Wei Xiong", 2, 1, 2021, 2021),
+        node("name:tong zhang", "Tong Zhang", 9, 1, 2015, 2019),
+        node("name:back", "Back\\", 1, 2, null, null),
+      ],
+      edges: [
+        {
+          source: "dblp:Wei Xiong 0001",
+          target: "dblp:Wei Xiong 0002",
+          jointPapers: 1,
+          strength: 1,
+          firstYear: null,
+          lastYear: null,
+          perYear: [],
+        },
+        {
+          source: "dblp:Wei Xiong 0001",
+          target: "name:tong zhang",
+          jointPapers: 3,
+          strength: 3,
+          firstYear: null,
+          lastYear: null,
+          perYear: [],
+        },
+        {
+          source: "dblp:Wei Xiong 0002",
+          target: "name:tong zhang",
+          jointPapers: 1,
+          strength: 1,
+          firstYear: null,
+          lastYear: null,
+          perYear: [],
+        },
+        { source: "name:tong zhang", target: "name:back", jointPapers: 2, strength: 2, firstYear: null, lastYear: null, perYear: [] },
+      ],
+    };
+    const text = writePajek(graph);
+    assert.deepEqual(text.split("\r\n").slice(1, 5), [
+      `1 "Wei Xiong (dblp:Wei Xiong 0001)"`,
+      `2 "Wei Xiong (dblp:Wei Xiong 0002)"`,
+      `3 "Tong Zhang"`,
+      `4 "Back"`,
+    ]);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "pajek-"));
+    let read: { nodes: number; edges: number; loops: number; labels: string[] };
+    try {
+      writeFileSync(path.join(dir, "network.net"), text);
+      read = runPython(
+        pythonWithNetworkx(),
+        `import json, sys, networkx as nx
+g = nx.read_pajek(sys.argv[1])
+print(json.dumps({"nodes": g.number_of_nodes(), "edges": nx.Graph(g).number_of_edges(), "loops": nx.number_of_selfloops(g), "labels": sorted(g.nodes)}))`,
+        [path.join(dir, "network.net")],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.deepEqual(read, {
+      nodes: 4,
+      edges: 4,
+      loops: 0,
+      labels: ["Back", "Tong Zhang", "Wei Xiong (dblp:Wei Xiong 0001)", "Wei Xiong (dblp:Wei Xiong 0002)"],
+    });
   });
 
   it("names files after the centre and the arguments", () => {
