@@ -304,7 +304,7 @@ export function textOf(node: XmlNode | undefined): string {
 }
 
 /** Cheap pre-check: most field texts are already tidy, and the collapsing regex is the reader's hot spot. */
-const NEEDS_COLLAPSING = /^\s|\s$|\s\s|[^\S ]/u;
+const NEEDS_COLLAPSING = /^\s|\s$|\s\s|[^\S ]|\p{Cc}/u;
 
 function rawTextOf(node: XmlNode): string {
   if (typeof node === "string") return node;

@@ -3,9 +3,13 @@ export function foldDiacritics(value: string): string {
   return value.normalize("NFKD").replace(/\p{M}+/gu, "");
 }
 
-/** Whitespace runs collapsed to one space and trimmed. */
+/**
+ * Whitespace runs collapsed to one space and trimmed. Control characters (Unicode Cc: U+0000–U+001F, U+007F–U+009F)
+ * count as whitespace: a stray one in a BibTeX or CSL-JSON name made an author id of its own ("name:b\u0001" beside
+ * "name:b"), which XML cannot even carry (GEXF and GraphML dropped it, and two authors had one id there).
+ */
 export function collapseWhitespace(value: string): string {
-  return value.replace(/\s+/gu, " ").trim();
+  return value.replace(/[\s\p{Cc}]+/gu, " ").trim();
 }
 
 /**

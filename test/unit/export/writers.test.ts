@@ -134,14 +134,26 @@ describe("export writers, read back by independent parsers", () => {
 
   it("Cytoscape.js JSON, Pajek, CSV, VOSviewer and Grafana carry the same counts", () => {
     const cy = cytoscapeJson(GRAPH) as {
+      data: Record<string, unknown>;
       elements: {
-        nodes: Array<{ data: { id: string; value: string } }>;
-        edges: Array<{ data: { weight: number; papersByYear: Record<string, number> } }>;
+        nodes: Array<{ data: Record<string, unknown> & { id: string; value: string } }>;
+        edges: Array<{ data: Record<string, unknown> & { weight: number; papersByYear: Record<string, number> } }>;
       };
     };
     assert.equal(cy.elements.nodes.length, 4);
     assert.ok(cy.elements.nodes.every((n) => n.data.value === n.data.id));
     assert.deepEqual(cy.elements.edges[0].data.papersByYear, { "2016": 2, "2018": 1, "2019": 2 });
+    assert.equal(cy.elements.edges[0].data.papersByYearText, "2016:2;2018:1;2019:2", "for Cytoscape desktop, which reads no objects");
+    // Unknown values are left out, never null (Cytoscape desktop read a null year as 0.0).
+    const noYear = cy.elements.nodes.find((n) => n.data.id === "name:no year")!.data;
+    assert.equal("firstYear" in noYear || "meanYear" in noYear || "orcid" in noYear, false);
+    assert.equal(cy.elements.nodes[0].data.firstYear, 2015);
+    assert.equal("yearFrom" in cy.data, false);
+    assert.ok(
+      [cy.data, ...cy.elements.nodes.map((n) => n.data), ...cy.elements.edges.map((e) => e.data)].every((d) =>
+        Object.values(d).every((v) => v !== null),
+      ),
+    );
 
     const pajek = writePajek(GRAPH).split("\r\n");
     assert.equal(pajek[0], "*Vertices 4");

@@ -81,6 +81,20 @@ describe("CSL-JSON reader: names, particles and odd values", () => {
     assert.equal(paper.authors[6].name, "V\u00e9ronique Hoste", "composed to NFC");
   });
 
+  it("reads a stray control character in a name as white space: one author, one id", async () => {
+    const line = (family: string) =>
+      JSON.stringify({ id: family.length, type: "paper-conference", title: "T", author: [{ given: "Wei", family }] });
+    const items = await collect(
+      (async function* () {
+        yield Buffer.from(`${line("Xiong\u0001")}\n${line("Xi\u0007ong")}\n`);
+      })(),
+      "control.jsonl",
+    );
+    const names = recordsOf(items).map((paper) => paper.authors[0].name);
+    assert.deepEqual(names, ["Wei Xiong", "Wei Xi ong"]);
+    assert.equal(nameKey(names[0]), "wei xiong");
+  });
+
   it("cleans markup, entities and escaped ampersands; normalises DOI and pages", async () => {
     const [paper] = recordsOf(await readFixture("particles.csl.json"));
     assert.equal(paper.title, "On Particles & Names in CSL");

@@ -11,6 +11,9 @@ describe("nameKey", () => {
     assert.equal(nameKey("  Véronique   Hoste "), "veronique hoste");
     assert.equal(nameKey("Aaron C. Courville"), "aaron c. courville");
     assert.notEqual(nameKey("Aaron C. Courville"), nameKey("Aaron Courville"));
+    // A stray control character is white space, not part of the name (XML exports could not carry it).
+    assert.equal(nameKey("Back\u0001"), "back");
+    assert.equal(nameKey("Wei\u0000\u009fXiong"), "wei xiong");
     assert.equal(nameKey("Jean-François Cardoso"), "jean-francois cardoso");
     assert.equal(nameKey("ＡＢＣ Ｄ"), "abc d"); // NFKD folds full-width forms
   });
