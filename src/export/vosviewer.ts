@@ -23,7 +23,8 @@ export function vosviewerJson(graph: ExportGraph): object {
       items: graph.nodes.map((node) => ({
         id: number.get(node.id),
         label: node.name,
-        description: `${node.id}<br>${node.papers} papers${node.firstYear !== null ? `, ${node.firstYear}–${node.lastYear}` : ""}`,
+        // HTML to VOSviewer (it sanitises it): an id like "dblp:O'Brien & <Sons>" is text, not a tag.
+        description: `${escapeHtml(node.id)}<br>${node.papers} papers${node.firstYear !== null ? `, ${node.firstYear}–${node.lastYear}` : ""}`,
         weights: { Documents: node.papers, Links: links.get(node.id) ?? 0, "Total link strength": strength.get(node.id) ?? 0 },
         scores: node.meanYear === null ? {} : { "Avg. pub. year": Number(node.meanYear.toFixed(2)) },
       })),
@@ -52,4 +53,8 @@ export function writeVosviewer(graph: ExportGraph): string {
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -169,10 +169,12 @@ describe("export writers, read back by independent parsers", () => {
 
     const vos = vosviewerJson(GRAPH) as {
       network: {
-        items: Array<{ id: number; weights: Record<string, number>; scores: Record<string, number> }>;
+        items: Array<{ id: number; description: string; weights: Record<string, number>; scores: Record<string, number> }>;
         links: Array<{ strength: number }>;
       };
     };
+    // The description is HTML to VOSviewer: the id is escaped text in it.
+    assert.equal(vos.network.items[1].description, "dblp:O'Brien &amp; &lt;Sons&gt;<br>3 papers, 2016–2019");
     assert.deepEqual(vos.network.items[0].weights, { Documents: 12, Links: 2, "Total link strength": 7 });
     assert.deepEqual(vos.network.items[0].scores, { "Avg. pub. year": 2018.5 });
     assert.deepEqual(vos.network.items[3].scores, {});
