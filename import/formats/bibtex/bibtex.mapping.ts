@@ -32,9 +32,9 @@ export function mapBibtexEntry(entry: BibtexEntry, location: SourceLocation): Re
     location,
   };
   if (year !== undefined) record.year = year;
-  const doi = normaliseDoi(fields.doi);
+  const doi = normaliseDoi(verbatim(fields.doi));
   if (doi) record.doi = doi;
-  const url = firstUrl(fields.url);
+  const url = firstUrl(verbatim(fields.url));
   if (url) record.url = url;
   const abstract = cleanText(fields.abstract);
   if (abstract) record.abstract = abstract;
@@ -118,6 +118,15 @@ function acronymOf(shortName: string | undefined, series: string | undefined): s
 function isArxivEprint(fields: BibtexEntry["fields"]): boolean {
   const archive = fields.archiveprefix ?? fields.eprinttype ?? "";
   return /^arxiv$/i.test(archive.trim());
+}
+
+/**
+ * A field read as written (doi, url) with TeX's escapes of its special characters undone and grouping braces dropped:
+ * dblp's BibTeX writes every DOI with an underscore as "\_" (10.1007/978-3-319-38851-9\_9), and kept so, such a
+ * DOI named no paper of any other source, which made the paper twice.
+ */
+function verbatim(raw: string | undefined): string | undefined {
+  return raw?.replace(/[{}]/g, "").replace(/\\([_%&#$])/g, "$1");
 }
 
 /** The first URL when a field lists several. */

@@ -146,6 +146,18 @@ describe("BibTeX reader: broken and unusual input", () => {
     assert.equal(editorsOnly.year, undefined);
   });
 
+  it("undoes TeX's escapes in DOIs and URLs, so dblp's 10.1007/…\\_9 is the DOI other sources give", async () => {
+    const items = await readText(
+      String.raw`@inproceedings{DBLP:conf/wea/X16, title={T}, author={Doe, Jane and Roe, Rick}, year=2016,
+  doi={10.1007/978-3-319-38851-9\_9}, url={https://example.org/a\_b\%20c}}
+@article{braced, title={U}, author={Doe, Jane}, year=2017, doi={10.1000/{ABC}.1}}`,
+    );
+    const [escaped, braced] = recordsOf(items);
+    assert.equal(escaped.doi, "10.1007/978-3-319-38851-9_9");
+    assert.equal(escaped.url, "https://example.org/a_b%20c");
+    assert.equal(braced.doi, "10.1000/abc.1");
+  });
+
   it("reads an empty file as no records", async () => {
     assert.deepEqual(await readText(""), []);
   });
