@@ -7,7 +7,7 @@
 /** Indexes of the tie's joint papers inside the rule: byline cap and year window (a yearless paper is in no window). */
 export const KEPT_ENTRIES = `[i IN range(0, size(coalesce(r.paperSizes, [])) - 1)
     WHERE ($maxAuthors IS NULL OR r.paperSizes[i] <= $maxAuthors)
-      AND ($yearFrom IS NULL OR r.paperYears[i] >= $yearFrom)
+      AND ($yearFrom IS NULL OR (r.paperYears[i] > 0 AND r.paperYears[i] >= $yearFrom))
       AND ($yearTo IS NULL OR (r.paperYears[i] > 0 AND r.paperYears[i] <= $yearTo))]`;
 
 /** The tie's weight under $strength (TieStrength; ASSOCIATION_STRENGTH gives the raw count, normalised in code). */

@@ -183,4 +183,17 @@ describe("tie strength schemes and maxAuthorsPerPaper", () => {
     );
     assert.deepEqual(row.get("sizes"), [3], "the pair's paper grew from 2 to 3 authors");
   });
+
+  it("leaves a paper without a year out of every year window, yearFrom 0 included, capped or not", async () => {
+    // The graph of the test before: Ann Lee and Bo Chen share one paper, stored without a year.
+    const [paper] = await db.read("MATCH (:Author {id: 'name:ann lee'})-[:AUTHORED]->(p:Paper) RETURN p.year AS year");
+    assert.equal(paper.get("year"), null);
+    for (const max of [null, 10])
+      for (const strength of ["FULL", "NEWMAN"]) {
+        const data: any = await api.data(COAUTHORS, { id: "name:ann lee", strength, max, from: 0, to: null });
+        assert.equal(data.author.coauthors.totalCount, 0, `${strength}, cap ${max}: an undated paper is in no window`);
+      }
+    const open: any = await api.data(COAUTHORS, { id: "name:ann lee", strength: "NEWMAN", max: 10, from: null, to: null });
+    assert.equal(open.author.coauthors.totalCount, 2, "without a window the paper counts");
+  });
 });
