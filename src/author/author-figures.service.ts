@@ -3,7 +3,7 @@ import type { Database } from "../db/database";
 import type { GraphVersion } from "../db/graph-version";
 import { BadUserInputError } from "../errors";
 import { intInRange, pageSize, yearWindow, type IntRange, type WindowArgs } from "../kernel/argument-rules";
-import { decodeCursor } from "../kernel/cursor";
+import { decodeCursor, listOrder } from "../kernel/cursor";
 import type { Explanation } from "../kernel/explanation";
 import {
   FIGURE_FORMULAS,
@@ -111,7 +111,8 @@ export class AuthorFiguresService {
         "No whole-graph figures have been computed for this graph yet: run `coauthor-graph figures` (import does it at its end).",
         { argument: "orderBy" },
       );
-    const after = decodeCursor(args.after, "figure");
+    const order = listOrder("figure", figure);
+    const after = decodeCursor(args.after, order);
     const statements = AUTHORS_BY_FIGURE[figure][state.stored.slot];
     const records = await this.db.read(query === null ? statements.all : statements.search, {
       query,
@@ -123,7 +124,7 @@ export class AuthorFiguresService {
     const page = toPage(
       rows,
       { first, after: args.after },
-      "figure",
+      order,
       (row) => [row.key, row.author.id],
       (row) => ({ node: row.author, score: null }),
       async () => {

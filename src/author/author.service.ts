@@ -1,7 +1,7 @@
 import type { Database } from "../db/database";
 import { BadUserInputError } from "../errors";
 import { AUTHOR_VENUES, hasWindow, intInRange, minJointPapers, PageArgs, pageSize, WindowArgs, yearWindow } from "../kernel/argument-rules";
-import { decodeCursor } from "../kernel/cursor";
+import { decodeCursor, listOrder, type ListOrder } from "../kernel/cursor";
 import { stableKey } from "../kernel/grouped-loader";
 import { PageData, toPage } from "../kernel/page";
 import { toLuceneQuery } from "../kernel/search-text";
@@ -85,7 +85,8 @@ export class AuthorService {
   async search(search: string, args: PageArgs): Promise<PageData<AuthorEdgeData & { cursor: string }>> {
     const query = toLuceneQuery(search);
     const first = pageSize(args.first);
-    const after = decodeCursor(args.after, "relevance");
+    const order = listOrder("relevance", "authors", query);
+    const after = decodeCursor(args.after, order);
     const hits = await searchAuthors(this.db, {
       query,
       afterScore: (after?.[0] as number) ?? null,
@@ -96,7 +97,7 @@ export class AuthorService {
     return toPage(
       hits,
       { first, after: args.after },
-      "relevance",
+      order,
       (hit) => [hit.score, hit.author.id],
       (hit) => ({ node: hit.author, score: hit.score }),
       () => countAuthorSearch(this.db, query),
@@ -131,13 +132,13 @@ export class AuthorService {
   async coauthors(authorId: string, args: CoauthorArgs): Promise<PageData<CoauthorEdgeData & { cursor: string }>> {
     const rule = coauthorRule(args);
     if (!isPlainCount(rule)) return this.weightedCoauthors(authorId, args, rule);
-    const { first, filter, page } = coauthorPageRequest(args);
+    const { first, filter, page, order } = coauthorPageRequest(args);
     const { rows, total } = await this.loaders.authorCoauthors.load({ ownerId: authorId, args: page });
     for (const row of rows) this.loaders.authorById.prime(row.author.id, row.author);
     return toPage(
       rows,
       { first, after: args.after },
-      "jointPapers",
+      order,
       (row) => [row.jointPapers, row.sortName, row.author.id],
       (row) => ({
         node: row.author,
@@ -161,7 +162,8 @@ export class AuthorService {
     rule: TieRule,
   ): Promise<PageData<CoauthorEdgeData & { cursor: string }>> {
     const first = pageSize(args.first);
-    const after = decodeCursor(args.after, "strength");
+    const order = listOrder("strength", rule);
+    const after = decodeCursor(args.after, order);
     const page = {
       ...rule,
       minJointPapers: minJointPapers(args.minJointPapers),
@@ -179,7 +181,7 @@ export class AuthorService {
     return toPage(
       rows,
       { first, after: args.after },
-      "strength",
+      order,
       (row) => [row.sortKey, row.sortName, row.author.id],
       (row) => ({
         node: row.author,
@@ -212,11 +214,19 @@ export class AuthorService {
  * same object whether it comes from the field or from byId's look-ahead, so that both make the
  * same DataLoader key.
  */
-function coauthorPageRequest(args: CoauthorArgs): { first: number; filter: CoauthorFilter; page: CoauthorPageArgs; windowed: boolean } {
+function coauthorPageRequest(args: CoauthorArgs): {
+  first: number;
+  filter: CoauthorFilter;
+  page: CoauthorPageArgs;
+  windowed: boolean;
+  order: ListOrder;
+} {
   const first = pageSize(args.first);
   const window = yearWindow(args.yearFrom, args.yearTo);
   const filter = { ...window, minJointPapers: minJointPapers(args.minJointPapers) };
-  const after = decodeCursor(args.after, "jointPapers");
+  // Joint papers are recounted inside a window: a cursor of one window is not one of another.
+  const order = listOrder("jointPapers", window);
+  const after = decodeCursor(args.after, order);
   const page = {
     ...filter,
     afterJoint: (after?.[0] as number) ?? null,
@@ -224,7 +234,7 @@ function coauthorPageRequest(args: CoauthorArgs): { first: number; filter: Coaut
     afterId: (after?.[2] as string) ?? null,
     limit: first + 1,
   };
-  return { first, filter, page, windowed: hasWindow(window) };
+  return { first, filter, page, windowed: hasWindow(window), order };
 }
 
 /** 2m / w_i: what turns the rows' c_ij / w_j into association strength 2m·c_ij/(w_i·w_j). */

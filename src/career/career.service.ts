@@ -37,6 +37,7 @@ import { afterCursor, awaitListing, listingExplanation, namesakeListing } from "
 import { NamesakeKind, type ListedCandidate } from "./namesake-candidates";
 import { pageSize } from "../kernel/argument-rules";
 import { toPage, type PageData } from "../kernel/page";
+import { listOrder } from "../kernel/cursor";
 
 export type CareerLoaders = AuthorLoaders & PaperLoaders & VenueLoaders;
 
@@ -348,7 +349,9 @@ export class CareerService {
       this.db.deadline,
     );
     const list = args.kind === NamesakeKind.HOMONYM ? listing.homonyms : listing.sameAs;
-    const rows = afterCursor(list, args.after).slice(0, first + 1);
+    // Scores depend on the kind and the thresholds: a cursor of one listing is not one of another.
+    const order = listOrder("namesake", args.kind, params);
+    const rows = afterCursor(list, args.after, order).slice(0, first + 1);
     const authors = await this.loaders.authorById.loadMany([...new Set(rows.flatMap((r) => r.authorIds))]);
     const failed = authors.find((a) => a instanceof Error);
     if (failed) throw failed;
@@ -356,7 +359,7 @@ export class CareerService {
     const page = toPage(
       rows,
       { first, after: args.after },
-      "namesake",
+      order,
       (r) => [r.score, r.key],
       (r) => ({ node: { ...r, authors: r.authorIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])) } }),
       () => Promise.resolve(list.length),

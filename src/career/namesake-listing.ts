@@ -1,7 +1,7 @@
 import type { Database } from "../db/database";
 import type { GraphVersion } from "../db/graph-version";
 import { BadUserInputError, LimitExceededError } from "../errors";
-import { decodeCursor } from "../kernel/cursor";
+import { decodeCursor, type ListOrder } from "../kernel/cursor";
 import type { Explanation } from "../kernel/explanation";
 import { careerExplanation } from "./career.explain";
 import { NAMESAKE_DEFAULTS } from "./namesakes";
@@ -162,9 +162,9 @@ export async function awaitListing(
 }
 
 /** Rows after the cursor's [score, key], in the listing's order. */
-export function afterCursor(list: readonly ListedCandidate[], after: string | null | undefined): ListedCandidate[] {
+export function afterCursor(list: readonly ListedCandidate[], after: string | null | undefined, order: ListOrder): ListedCandidate[] {
   if (after === null || after === undefined) return [...list];
-  const [score, key] = decodeCursor(after, "namesake") as [number, string];
+  const [score, key] = decodeCursor(after, order) as [number, string];
   const start = list.findIndex((c) => c.score < score || (c.score === score && c.key > key));
   return start === -1 ? [] : list.slice(start);
 }

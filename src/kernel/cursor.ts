@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { BadUserInputError } from "../errors";
 
 /**
@@ -30,10 +31,29 @@ export const ORDERINGS = {
 
 export type Ordering = keyof typeof ORDERINGS;
 
+/** An ordering with what else decides its sort keys (see listOrder); a bare Ordering has nothing else. */
+export interface ListOrder {
+  ordering: Ordering;
+  scope: string;
+}
+
+/**
+ * The ordering of one list and the arguments that decide its sort keys: a cursor of coauthors under NEWMAN is not one
+ * of coauthors under FRACTIONAL (smaller weights: the next page repeated the first), nor PageRank's one of
+ * betweenness's. The arguments go in as a short hash, so a cursor stays short whatever the search text.
+ */
+export function listOrder(ordering: Ordering, ...decidedBy: unknown[]): ListOrder {
+  const scope = createHash("sha256").update(JSON.stringify(decidedBy)).digest("base64url").slice(0, 12);
+  return { ordering, scope };
+}
+
+const asListOrder = (order: Ordering | ListOrder): ListOrder => (typeof order === "string" ? { ordering: order, scope: "" } : order);
+
 const MAX_CURSOR_LENGTH = 2048;
 
-export function encodeCursor(ordering: Ordering, key: SortKey): string {
-  return Buffer.from(JSON.stringify([ordering, ...key]), "utf8").toString("base64url");
+export function encodeCursor(order: Ordering | ListOrder, key: SortKey): string {
+  const { ordering, scope } = asListOrder(order);
+  return Buffer.from(JSON.stringify([ordering, scope, ...key]), "utf8").toString("base64url");
 }
 
 function invalid(): BadUserInputError {
@@ -41,7 +61,7 @@ function invalid(): BadUserInputError {
 }
 
 /** Parses any cursor of ours, whatever its ordering; used by the limits plugin before execution. */
-export function parseCursor(cursor: string): { ordering: Ordering; key: Array<string | number> } {
+export function parseCursor(cursor: string): { ordering: Ordering; scope: string; key: Array<string | number> } {
   if (cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let decoded: unknown;
   try {
@@ -49,22 +69,31 @@ export function parseCursor(cursor: string): { ordering: Ordering; key: Array<st
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(decoded) || typeof decoded[0] !== "string" || !(decoded[0] in ORDERINGS)) throw invalid();
+  if (!Array.isArray(decoded) || typeof decoded[0] !== "string" || !(decoded[0] in ORDERINGS) || typeof decoded[1] !== "string")
+    throw invalid();
   const ordering = decoded[0] as Ordering;
+  const scope = decoded[1];
   const shape: KeyShape = ORDERINGS[ordering];
-  const key = decoded.slice(1) as Array<string | number>; // checked against the ordering's shape below
+  const key = decoded.slice(2) as Array<string | number>; // checked against the ordering's shape below
   if (key.length !== shape.length) throw invalid();
   key.forEach((part, i) => {
     const ok = shape[i] === "number" ? typeof part === "number" && Number.isFinite(part) : typeof part === "string";
     if (!ok) throw invalid();
   });
-  return { ordering, key };
+  return { ordering, scope, key };
 }
 
-/** The sort key of a cursor that must belong to `ordering`; null when no cursor was given. */
-export function decodeCursor(cursor: string | null | undefined, ordering: Ordering): Array<string | number> | null {
+/** The sort key of a cursor that must belong to `order` (its ordering and scope); null when no cursor was given. */
+export function decodeCursor(cursor: string | null | undefined, order: Ordering | ListOrder): Array<string | number> | null {
   if (cursor === null || cursor === undefined) return null;
   const parsed = parseCursor(cursor);
+  const { ordering, scope } = asListOrder(order);
   if (parsed.ordering !== ordering) throw invalid();
+  if (parsed.scope !== scope)
+    throw new BadUserInputError(
+      "after is a cursor of this list under other arguments (another search, tie strength, cap, year window or order); " +
+        "drop `after` to start again from the first page with these arguments",
+      { argument: "after" },
+    );
   return parsed.key;
 }

@@ -1,4 +1,4 @@
-import { encodeCursor, Ordering, SortKey } from "./cursor";
+import { encodeCursor, type ListOrder, type Ordering, type SortKey } from "./cursor";
 
 /** Relay PageInfo. Pagination is forward-only: hasPreviousPage is true when the page followed a cursor. */
 export interface PageInfoData {
@@ -36,7 +36,7 @@ export interface PageRequest {
 export function toPage<TRow, TEdge extends object>(
   rows: TRow[],
   request: PageRequest,
-  ordering: Ordering,
+  ordering: Ordering | ListOrder,
   sortKey: (row: TRow) => SortKey,
   toEdge: (row: TRow) => TEdge,
   countTotal: () => Promise<number>,

@@ -1,7 +1,7 @@
 import type { Database } from "../db/database";
 import { NotFoundError } from "../errors";
 import { PageArgs, pageSize, WindowArgs, yearWindow } from "../kernel/argument-rules";
-import { decodeCursor } from "../kernel/cursor";
+import { decodeCursor, listOrder } from "../kernel/cursor";
 import { PageData, toPage } from "../kernel/page";
 import { optionalLuceneQuery } from "../kernel/search-text";
 import type { VenueLoaders } from "../venue/venue.loaders";
@@ -44,7 +44,7 @@ export class PaperService {
     const query = optionalLuceneQuery(args.search);
     const first = pageSize(args.first);
     const window = yearWindow(args.yearFrom, args.yearTo);
-    const ordering = query === null ? "year" : "relevance";
+    const ordering = query === null ? "year" : listOrder("relevance", "papers", query);
     const after = decodeCursor(args.after, ordering);
     const filter = { ...window, query, venueId: args.venueId ?? null };
     const [rows, venue] = await Promise.all([

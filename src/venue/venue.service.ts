@@ -1,6 +1,6 @@
 import type { Database } from "../db/database";
 import { PageArgs, pageSize } from "../kernel/argument-rules";
-import { decodeCursor } from "../kernel/cursor";
+import { decodeCursor, listOrder } from "../kernel/cursor";
 import { PageData, toPage } from "../kernel/page";
 import { optionalLuceneQuery } from "../kernel/search-text";
 import type { VenueLoaders } from "./venue.loaders";
@@ -26,7 +26,7 @@ export class VenueService {
   async list(args: PageArgs & { search?: string | null }): Promise<PageData<VenueEdgeData & { cursor: string }>> {
     const query = optionalLuceneQuery(args.search);
     const first = pageSize(args.first);
-    const ordering = query === null ? "name" : "relevance";
+    const ordering = query === null ? "name" : listOrder("relevance", "venues", query);
     const after = decodeCursor(args.after, ordering);
     const afterId = (after?.[1] as string) ?? null;
     const hits =

@@ -243,3 +243,24 @@ test("a bad cursor, or one from another kind of list, is BAD_USER_INPUT before N
   // "garbage!" and the wrong shape fail in the plugin; the year cursor is a valid cursor of ours, refused by the service.
   assert.ok(graph.statements.count - before <= 1, `${graph.statements.count - before} statements`);
 });
+
+test("a cursor of the same list under other arguments (a year window, a search) is BAD_USER_INPUT and says to drop after", async () => {
+  const coauthors = (window: string) =>
+    `query($after: String) { author(id: "name:hub") { coauthors(first: 3, after: $after${window}) {
+      pageInfo { endCursor } edges { node { id } jointPapers } } } }`;
+  const windowed: any = await graph.api.data(coauthors(", yearFrom: 2005"), { after: null });
+  const cursor = windowed.author.coauthors.pageInfo.endCursor as string;
+  // Joint papers are recounted inside the window: its keys mean something else in the all-time list.
+  const refused = await graph.api.run(coauthors(""), { after: cursor });
+  assert.deepEqual(errorCodes(refused), ["BAD_USER_INPUT"]);
+  assert.match(refused.errors?.[0]?.message ?? "", /drop `after` to start again/);
+  const next: any = await graph.api.data(coauthors(", yearFrom: 2005"), { after: cursor });
+  assert.equal(next.author.coauthors.edges.length, 3, "the same arguments take it");
+
+  const search = (text: string) =>
+    `query($after: String) { authors(search: "${text}", first: 2, after: $after) { pageInfo { endCursor } edges { node { id } } } }`;
+  const walkers: any = await graph.api.data(search("walker"), { after: null });
+  const fromWalkers = walkers.authors.pageInfo.endCursor as string;
+  assert.deepEqual(errorCodes(await graph.api.run(search("coauthor"), { after: fromWalkers })), ["BAD_USER_INPUT"]);
+  assert.equal((await graph.api.data<any>(search("walker"), { after: fromWalkers })).authors.edges.length, 2);
+});

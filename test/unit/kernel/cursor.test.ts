@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { decodeCursor, encodeCursor, parseCursor } from "../../../src/kernel/cursor";
+import { decodeCursor, encodeCursor, listOrder, parseCursor } from "../../../src/kernel/cursor";
 
 function isBadInput(error: unknown): boolean {
   return (error as { extensions?: { code?: string } }).extensions?.code === "BAD_USER_INPUT";
@@ -34,4 +34,29 @@ test("garbage, tampered and foreign cursors are BAD_USER_INPUT", () => {
   for (const cursor of bad) assert.throws(() => parseCursor(cursor), isBadInput, cursor.slice(0, 40));
   assert.throws(() => decodeCursor(good, "jointPapers"), isBadInput);
   assert.throws(() => decodeCursor(good, "relevance"), isBadInput);
+});
+
+test("a cursor of a list under other arguments is refused, saying to start again; the same arguments take it", () => {
+  const newman = listOrder("strength", { strength: "NEWMAN", maxAuthors: null, yearFrom: null, yearTo: null });
+  const fractional = listOrder("strength", { strength: "FRACTIONAL", maxAuthors: null, yearFrom: null, yearTo: null });
+  const cursor = encodeCursor(newman, [0.5, "Tong Zhang", "name:tong zhang"]);
+  assert.deepEqual(decodeCursor(cursor, listOrder("strength", { strength: "NEWMAN", maxAuthors: null, yearFrom: null, yearTo: null })), [
+    0.5,
+    "Tong Zhang",
+    "name:tong zhang",
+  ]);
+  assert.throws(
+    () => decodeCursor(cursor, fractional),
+    (error: Error) => isBadInput(error) && /drop `after` to start again/.test(error.message),
+  );
+  assert.throws(
+    () => decodeCursor(encodeCursor(listOrder("figure", "PAGERANK"), [3e-4, "x"]), listOrder("figure", "BETWEENNESS")),
+    isBadInput,
+  );
+  assert.throws(
+    () => decodeCursor(encodeCursor(listOrder("relevance", "authors", "graph"), [1.5, "x"]), listOrder("relevance", "authors", "zhang")),
+    isBadInput,
+  );
+  // The scope is a short hash: a long search does not make a long cursor.
+  assert.ok(encodeCursor(listOrder("relevance", "papers", "x".repeat(5000)), [1, "y"]).length < 80);
 });
