@@ -6,6 +6,7 @@ import { LimitExceededError } from "../src/errors";
 import { ImportLockOptions, withImportLock } from "../src/db/import-lock";
 import { Format, ReadItem, UnparseableFileError } from "./canonical";
 import { detectFormat } from "./detect";
+import { oversizedKey } from "./identity";
 import { readerFor } from "./formats/registry";
 import { openInput, readHead, spoolStdin, type OpenedInput } from "./input";
 import { readAhead } from "./read-ahead";
@@ -190,7 +191,7 @@ async function importOneFile(
       startedAt: new Date(started).toISOString(),
     });
     let written = 0;
-    const items = skipRecords(readerFor(summary.format!).read(input.bytes(), summary.file), skip);
+    const items = skipRecords(readRecords(summary.format!, input, summary.file), skip);
     if (skip > 0) summary.skippedRecords = skip;
     if (target.checkPassNeeded) {
       const total = Math.max(0, summary.read - summary.rejected - skip);
@@ -269,11 +270,11 @@ async function checkFile(
   const progress = options.progress ?? silentProgress;
   try {
     summary.format = options.format && options.format !== "auto" ? options.format : detectFormat(input.file, await readHead(input));
-    const reader = readerFor(summary.format);
+    const format = summary.format;
     summary.sha256 = await sha256Of(localPath);
     if (!checkPass) return true;
     progress.start(`checking ${summary.format}`, undefined);
-    for await (const _item of tallied(reader.read(input.bytes(), summary.file), summary, options)) {
+    for await (const _item of tallied(readRecords(format, input, summary.file), summary, options)) {
       if (summary.read % 5000 === 0) {
         if (options.signal?.aborted) throw new ImportInterrupted(0);
         progress.update(summary.read, estimatedRecords(summary.read, input));
@@ -360,6 +361,19 @@ export function emptyFileSummary(path: string): FileImportSummary {
 async function holdsByte(input: OpenedInput, byte: number): Promise<boolean> {
   for await (const chunk of input.bytes()) if (chunk.includes(byte)) return true;
   return false;
+}
+
+/**
+ * The format's reader over the input, each record whose keys the graph's indexes cannot hold rejected alone with its
+ * reason (identity.ts, oversizedKey), as the check pass and the write pass both see it.
+ */
+async function* readRecords(format: Format, input: OpenedInput, file: string): AsyncGenerator<ReadItem> {
+  for await (const item of readerFor(format).read(input.bytes(), file)) {
+    const oversized = item.kind === "record" ? oversizedKey(item.record) : undefined;
+    yield oversized === undefined || item.kind !== "record"
+      ? item
+      : { kind: "rejected", location: item.record.location, reason: oversized };
+  }
 }
 
 /** The reader's items without the first `count` records (rejected items pass: they are not written anyway). */

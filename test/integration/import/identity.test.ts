@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Database } from "../../../src/db/database";
 import { importFiles } from "../../../import/import-runner";
@@ -106,6 +109,53 @@ describe("identity rules", () => {
     assert.equal((await importFiles(db, [VENUE_CLAIMS])).ok, true);
     assert.deepEqual(await venues(), expected);
     assert.equal(await counter(), before, "filling in venueId is not a new version of the graph");
+  });
+
+  it("rejects alone a record whose keys Neo4j cannot index (a huge title, a group as one name) and imports the rest", async () => {
+    await importInOrder(db, [HOMONYMS]);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "oversized-"));
+    const file = path.join(dir, "oversized.csl.jsonl");
+    const line = (id: string, title: string, authors: string[]) =>
+      JSON.stringify({
+        id,
+        type: "article-journal",
+        title,
+        issued: { "date-parts": [[2020]] },
+        author: authors.map((literal) => ({ literal })),
+      });
+    writeFileSync(
+      file,
+      [
+        line("fine", "A Paper of Ordinary Length", ["Ann Example", "Bo Example"]),
+        line("huge-title", `An Abstract Pasted as a Title ${"word ".repeat(1_800)}`, ["Ann Example", "Bo Example"]),
+        line("group", "A Consortium's Paper", ["Ann Example", Array.from({ length: 300 }, (_, i) => `Member Number ${i}`).join(", ")]),
+        line("also-fine", "Another Paper", ["Bo Example", "Cy Example"]),
+      ].join("\n") + "\n",
+    );
+    try {
+      const summary = await importFiles(db, [file, NO_DOI]);
+      assert.deepEqual(
+        summary.files.map((f) => f.status),
+        ["imported", "imported"],
+        summary.files[0].error,
+      );
+      assert.equal(summary.files[0].rejected, 2);
+      assert.deepEqual(
+        summary.files[0].rejections.map((r) => r.line),
+        [2, 3],
+      );
+      assert.match(summary.files[0].rejections[0].reason, /title \(normalised\) is \d+ bytes long, more than the 4000/);
+      assert.match(summary.files[0].rejections[1].reason, /author 2's id is \d+ bytes long.*give its members as authors/);
+      const titles = (
+        await db.read("MATCH (p:Paper) WHERE p.title IN $titles RETURN p.title AS t ORDER BY t", {
+          titles: ["A Paper of Ordinary Length", "Another Paper"],
+        })
+      ).map((r) => r.get("t"));
+      assert.deepEqual(titles, ["A Paper of Ordinary Length", "Another Paper"]);
+      assert.deepEqual(await coauthorEdgeMismatches(db), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a file that cannot be parsed and leaves the graph exactly as it was", async () => {
