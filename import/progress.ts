@@ -24,8 +24,9 @@ function formatRate(done: number, startedAt: number): number {
   return seconds > 0 ? Math.round(done / seconds) : 0;
 }
 
+/** "?" also once the work has passed its total: totals read off compressed input are estimates, and can run low. */
 function formatEta(done: number, total: number | undefined, startedAt: number): string {
-  if (!total || done === 0) return "?";
+  if (!total || done === 0 || done > total) return "?";
   return etaText(((Date.now() - startedAt) / 1000) * ((total - done) / done));
 }
 
@@ -52,6 +53,8 @@ class BarProgress implements Progress {
   update(done: number, total?: number): void {
     if (!this.bar) return;
     if (total !== undefined) this.bar.setTotal(total);
+    // An estimate that ran low: the bar stays at 100 % instead of counting past it.
+    if (done > this.bar.getTotal()) this.bar.setTotal(done);
     this.bar.update(done, {
       rate: formatRate(done, this.startedAt),
       etaText: formatEta(done, total ?? this.bar.getTotal(), this.startedAt),
@@ -95,7 +98,8 @@ class LineProgress implements Progress {
   }
 
   private write(): void {
-    const of = this.total ? `/${this.total}` : "";
+    // A total the work has passed was an estimate that ran low: no total then, rather than 17342/15000.
+    const of = this.total && this.total >= this.done ? `/${this.total}` : "";
     this.stream.write(
       `${this.label}: ${this.done}${of} | ${formatRate(this.done, this.startedAt)}/s | ETA ${formatEta(this.done, this.total, this.startedAt)}\n`,
     );

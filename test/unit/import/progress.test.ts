@@ -1,16 +1,31 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { etaText } from "../../../src/util/eta-text";
+import { createProgress } from "../../../import/progress";
 
-describe("the progress line's ETA", () => {
-  it("rounds up to whole seconds before it splits minutes from seconds (an 8M bulk load once printed 2m60s)", () => {
-    assert.equal(etaText(0.2), "1s");
-    assert.equal(etaText(59), "59s");
-    assert.equal(etaText(59.2), "1m00s");
-    assert.equal(etaText(179.4), "3m00s");
-    assert.equal(etaText(125), "2m05s");
-    assert.equal(etaText(3599.5), "1h00m");
-    assert.equal(etaText(3725), "1h03m");
-    assert.equal(etaText(36000), "10h00m");
+/** A stream that is not a terminal, so the progress is the plain line kind, collecting what it writes. */
+function lineStream(): { stream: NodeJS.WriteStream; lines: string[] } {
+  const lines: string[] = [];
+  const stream = { isTTY: false, write: (text: string) => lines.push(text.trimEnd()) } as unknown as NodeJS.WriteStream;
+  return { stream, lines };
+}
+
+describe("import progress lines", () => {
+  it("give the total and an ETA while the work is within its total", () => {
+    const { stream, lines } = lineStream();
+    const progress = createProgress(stream);
+    progress.start("checking csl-json", 15_000);
+    progress.update(5_000);
+    progress.stop();
+    assert.match(lines[0], /^checking csl-json: 5000\/15000 \| \d+\/s \| ETA \S+$/);
+    assert.doesNotMatch(lines[0], /ETA -/);
+  });
+
+  it("drop a total the work has passed (an estimate from compressed input that ran low), and never show a negative ETA", () => {
+    const { stream, lines } = lineStream();
+    const progress = createProgress(stream);
+    progress.start("checking csl-json", 15_000);
+    progress.update(17_342);
+    progress.stop();
+    assert.match(lines[0], /^checking csl-json: 17342 \| \d+\/s \| ETA \?$/);
   });
 });
