@@ -11,7 +11,8 @@ const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
  *
  * - Special characters are escaped and the text lower-cased, so `O'Brien (2020)` or a stray
  *   `AND`/`OR`/`NOT` can never change the query's structure or make the parser fail.
- * - Every term is required (`+term`): "wei xiong" finds Wei Xiong, not every Wei and every Xiong.
+ * - Every term is required (`+term`): "wei xiong" finds Wei Xiong, not every Wei and every Xiong; words joined by a
+ *   dash are terms of their own ("lovelace-king" asks for both).
  * - The last term also matches as a prefix, so type-ahead works ("tong zh" finds Tong Zhang);
  *   the exact form is OR-ed in so that full words still rank first.
  *
@@ -22,9 +23,11 @@ export function toLuceneQuery(raw: string): string {
   if (text.length > MAX_SEARCH_LENGTH) {
     throw new BadUserInputError(`search must be at most ${MAX_SEARCH_LENGTH} characters`, { argument: "search" });
   }
+  // Split at dashes too: the index's tokenizer splits "lovelace-king" in two, and Lucene's parser joins the two
+  // halves of one term with OR, so every Lovelace and every King matched where both were asked for.
   const terms = text
     .toLowerCase()
-    .split(/\s+/u)
+    .split(/[\s\p{Pd}]+/u)
     .filter((term) => HAS_WORD_CHARACTER.test(term))
     .map((term) => term.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`));
   if (terms.length === 0) {

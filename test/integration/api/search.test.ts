@@ -39,6 +39,9 @@ test("author search finds by name, alias and prefix, best match first", async ()
   assert.equal((await authors("lovel")).totalCount, 2, "the last word matches as a prefix");
   assert.equal((await authors("bob")).edges[0].node.name, "Bob Babbage");
   assert.equal((await authors("bob evans")).totalCount, 0, "every word must match");
+  // Both halves of a hyphenated word must match (Lovelace in one author's name, Bob in another's: nobody).
+  assert.equal((await authors("Lovelace-Bob")).totalCount, 0, "every part of a hyphenated word must match");
+  assert.equal((await authors("Lovelace-King")).edges[0].node.name, "Ada Lovelace-King");
 });
 
 test("Lucene syntax typed by a user is taken literally and never breaks the query", async () => {

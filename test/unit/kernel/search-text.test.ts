@@ -13,8 +13,13 @@ test("Lucene syntax in user text is escaped, so it cannot change or break the qu
   assert.equal(toLuceneQuery("O'Brien (2020)"), "+o'brien +(\\(2020\\) \\(2020\\)*)");
   assert.equal(
     toLuceneQuery('a:b "c" d~ e^2 f* g? [h TO i] {j} k\\l m/n +o -p !q r&&s t||u'),
-    '+a\\:b +\\"c\\" +d\\~ +e\\^2 +f\\* +g\\? +\\[h +to +i\\] +\\{j\\} +k\\\\l +m\\/n +\\+o +\\-p +\\!q +r\\&\\&s +(t\\|\\|u t\\|\\|u*)',
+    '+a\\:b +\\"c\\" +d\\~ +e\\^2 +f\\* +g\\? +\\[h +to +i\\] +\\{j\\} +k\\\\l +m\\/n +\\+o +p +\\!q +r\\&\\&s +(t\\|\\|u t\\|\\|u*)',
   );
+});
+
+test("words joined by a dash are each required, as the index's tokenizer splits them", () => {
+  assert.equal(toLuceneQuery("Lovelace-King"), "+lovelace +(king king*)");
+  assert.equal(toLuceneQuery("Nils\u2013Erik Ma"), "+nils +erik +(ma ma*)");
 });
 
 test("operator words lose their meaning (lower-cased)", () => {
