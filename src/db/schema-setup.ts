@@ -71,6 +71,7 @@ export async function applySchema(
   opts: { awaitSeconds?: number; log?: (msg: string) => void; dir?: string } = {},
 ): Promise<{ statements: number }> {
   const statements = readSchemaStatements(opts.dir);
+  await dropFulltextIndexesOfOtherAnalyzers(db, statements, opts.log);
   for (const { file, cypher } of statements) {
     try {
       await db.write(cypher, {}, { timeoutMs: 60_000, operation: SCHEMA_OPERATION });
@@ -87,6 +88,38 @@ export async function applySchema(
   }
   opts.log?.(`Schema applied: ${statements.length} constraints and indexes online.`);
   return { statements: statements.length };
+}
+
+const FULLTEXT_ANALYZER = /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)\s+IF\s+NOT\s+EXISTS\b[\s\S]*`fulltext\.analyzer`\s*:\s*'([^']+)'/;
+
+/**
+ * "IF NOT EXISTS" keeps an index as it was made: a full-text index the schema now wants with another analyzer is
+ * dropped here, so that its statement makes it again (Neo4j fills it from the store in the background; searches wait
+ * on it with the other indexes below). Two processes doing this at once both drop, and one creates.
+ */
+async function dropFulltextIndexesOfOtherAnalyzers(
+  db: Database,
+  statements: ReadonlyArray<{ cypher: string }>,
+  log?: (msg: string) => void,
+): Promise<void> {
+  const wanted = new Map<string, string>();
+  for (const { cypher } of statements) {
+    const match = FULLTEXT_ANALYZER.exec(cypher);
+    if (match) wanted.set(match[1], match[2]);
+  }
+  if (wanted.size === 0) return;
+  const rows = await db.read(
+    "SHOW FULLTEXT INDEXES YIELD name, options WHERE name IN $names RETURN name, options.indexConfig['fulltext.analyzer'] AS analyzer",
+    { names: [...wanted.keys()] },
+    { operation: SCHEMA_OPERATION },
+  );
+  for (const row of rows) {
+    const name = row.get("name") as string;
+    const analyzer = row.get("analyzer") as string | null;
+    if (analyzer === wanted.get(name)) continue;
+    log?.(`Full-text index ${name} was made with the ${analyzer ?? "default"} analyzer; making it again with ${wanted.get(name)}.`);
+    await db.write(`DROP INDEX ${name} IF EXISTS`, {}, { timeoutMs: 60_000, operation: SCHEMA_OPERATION });
+  }
 }
 
 /** Two processes creating the same index or constraint at the same moment: the loser's IF NOT EXISTS can still fail. */

@@ -34,7 +34,13 @@ export function toLuceneQuery(raw: string): string {
     throw new BadUserInputError("search must contain at least one letter or digit", { argument: "search" });
   }
   const last = terms.length - 1;
-  return terms.map((term, i) => (i === last ? `+(${term} ${term}*)` : `+${term}`)).join(" ");
+  // A prefix term is not analysed: folded here as the index folds what it holds ("núñ" finds Núñez).
+  return terms.map((term, i) => (i === last ? `+(${term} ${foldMarks(term)}*)` : `+${term}`)).join(" ");
+}
+
+/** Combining marks removed after NFKD (é → e, ñ → n), as the indexes' standard-folding analyzer folds them. */
+function foldMarks(term: string): string {
+  return term.normalize("NFKD").replace(/\p{M}+/gu, "");
 }
 
 /** Optional search arguments: absent or null means "no search"; anything given must be searchable. */

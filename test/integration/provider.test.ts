@@ -8,6 +8,7 @@ import { isProcessAlive, waitForExit } from "../../src/db/local/process-probe";
 import { readState } from "../../src/db/local/server-state";
 import { Neo4jSetupError, openDatabase, provideNeo4j, ProvidedNeo4j } from "../../src/db/neo4j-provider";
 import { applySchema, readSchemaStatements } from "../../src/db/schema-setup";
+import { toLuceneQuery } from "../../src/kernel/search-text";
 import { clearGraph, testDatabase, testNeo4jTarget } from "../support/neo4j";
 import { localConfig, localEnv, localNeo4jUnavailable, OwnerChild, removeHome, spawnOwnerChild, tempHome } from "./local-neo4j-helpers";
 
@@ -108,6 +109,38 @@ describe("applySchema", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     assert.deepEqual(ids, ["t:1"]);
+  });
+
+  it("folds diacritics (Núñez, nunez), and makes again a full-text index made with the analyzer it had before", async () => {
+    // The index as the schema made it before: the default analyzer, which keeps "núñez" and "nunez" apart.
+    await db.write("DROP INDEX authorNames IF EXISTS");
+    await db.write("CREATE FULLTEXT INDEX authorNames FOR (a:Author) ON EACH [a.name, a.aliases]");
+    const lines: string[] = [];
+    await applySchema(db, { log: (line) => lines.push(line) });
+    assert.ok(
+      lines.some((line) => /authorNames was made with the standard-no-stop-words analyzer/.test(line)),
+      lines.join("\n"),
+    );
+    const [index] = await db.read(
+      "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'authorNames' RETURN options.indexConfig['fulltext.analyzer'] AS analyzer",
+    );
+    assert.equal(index.get("analyzer"), "standard-folding");
+    await db.write(CREATE_AUTHOR, { id: "t:3", name: "José Núñez", aliases: [] });
+    await db.read("CALL db.awaitIndexes(60)");
+    const deadline = Date.now() + 10_000;
+    let ids: string[] = [];
+    while (Date.now() < deadline) {
+      ids = (await db.read(SEARCH_AUTHORS, { query: toLuceneQuery("jose nunez") })).map((r) => r.get("id"));
+      if (ids.length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.deepEqual(ids, ["t:3"]);
+    for (const typed of ["José Núñez", "JOSE NUÑ", "jose nu"])
+      assert.deepEqual(
+        (await db.read(SEARCH_AUTHORS, { query: toLuceneQuery(typed) })).map((r) => r.get("id")),
+        ["t:3"],
+        typed,
+      );
   });
 });
 
