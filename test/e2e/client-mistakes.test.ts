@@ -127,28 +127,24 @@ describe("a real fault", { timeout: 60_000 }, () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: '{ author(id: "a") { name } }' }),
       });
-      const body = (await response.json()) as Answer["body"];
-      const error = body.errors?.[0];
-      assert.equal(error?.extensions?.code, "INTERNAL_SERVER_ERROR");
-      const errorId = String(error?.extensions?.errorId);
-      assert.match(errorId, /^[0-9a-f]{12}$/);
-      assert.equal(error?.message, `Internal server error (id ${errorId}); the server log has the details.`);
-      const line = logged.find((l) => l.includes(errorId));
-      assert.ok(line, `the log names ${errorId}: ${logged.join("\n")}`);
-      assert.match(line, /\n\s+at /, "with the stack");
+      // A fault's answer names an id, and the server's log has that id with the stack.
+      const assertLoggedFault = (body: Answer["body"]) => {
+        const error = body.errors?.[0];
+        assert.equal(error?.extensions?.code, "INTERNAL_SERVER_ERROR");
+        const errorId = String(error?.extensions?.errorId);
+        assert.match(errorId, /^[0-9a-f]{12}$/);
+        assert.equal(error?.message, `Internal server error (id ${errorId}); the server log has the details.`);
+        const line = logged.find((l) => l.includes(errorId));
+        assert.ok(line, `the log names ${errorId}: ${logged.join("\n")}`);
+        assert.match(line, /\n\s+at /, "with the stack");
+      };
+      assertLoggedFault((await response.json()) as Answer["body"]);
 
       // An export's fault is answered and logged the same way.
       const exported = await fetch(`${server.url}/export/network.gexf?author=a`);
       assert.equal(exported.status, 500);
       assert.equal(exported.headers.get("cache-control"), "no-store");
-      const exportError = ((await exported.json()) as Answer["body"]).errors?.[0];
-      assert.equal(exportError?.extensions?.code, "INTERNAL_SERVER_ERROR");
-      const exportErrorId = String(exportError?.extensions?.errorId);
-      assert.match(exportErrorId, /^[0-9a-f]{12}$/);
-      assert.equal(exportError?.message, `Internal server error (id ${exportErrorId}); the server log has the details.`);
-      const exportLine = logged.find((l) => l.includes(exportErrorId));
-      assert.ok(exportLine, `the log names ${exportErrorId}: ${logged.join("\n")}`);
-      assert.match(exportLine, /\n\s+at /, "with the stack");
+      assertLoggedFault((await exported.json()) as Answer["body"]);
     } finally {
       await server.close();
     }
