@@ -541,7 +541,7 @@ OPTIONAL CALL (source, target) {
   WITH source, target WHERE source IS NOT NULL AND target IS NOT NULL
   MATCH path = SHORTEST 1 (source) (()-[r:COAUTHORED_WITH]-() WHERE size([i IN range(0, size(coalesce(r.paperSizes, [])) - 1)
       WHERE ($maxAuthors IS NULL OR r.paperSizes[i] <= $maxAuthors)
-        AND ($yearFrom IS NULL OR r.paperYears[i] >= $yearFrom)
+        AND ($yearFrom IS NULL OR (r.paperYears[i] > 0 AND r.paperYears[i] >= $yearFrom))
         AND ($yearTo IS NULL OR (r.paperYears[i] > 0 AND r.paperYears[i] <= $yearTo))]) > 0){1,6} (target)
   RETURN [n IN nodes(path) WHERE n:Author] AS chain
 }
@@ -577,7 +577,7 @@ OPTIONAL CALL (source, target) {
   WITH source, target WHERE source IS NOT NULL AND target IS NOT NULL
   MATCH path = SHORTEST 1 (source) (()-[r:COAUTHORED_WITH]-() WHERE size([i IN range(0, size(coalesce(r.paperSizes, [])) - 1)
       WHERE ($maxAuthors IS NULL OR r.paperSizes[i] <= $maxAuthors)
-        AND ($yearFrom IS NULL OR r.paperYears[i] >= $yearFrom)
+        AND ($yearFrom IS NULL OR (r.paperYears[i] > 0 AND r.paperYears[i] >= $yearFrom))
         AND ($yearTo IS NULL OR (r.paperYears[i] > 0 AND r.paperYears[i] <= $yearTo))]) > 0){1,6} (target)
   RETURN [n IN nodes(path) WHERE n:Author] AS chain
 }
