@@ -233,6 +233,8 @@ function serveKept(budget: CostBudget | undefined, client: string | undefined, r
   res.statusCode = 200;
   res.setHeader("Content-Type", kept.contentType);
   if (!budget || client === undefined || !kept.charge) {
+    // Set here: Node leaves it out of an answer to HEAD, which a computed answer (graphql-http.ts) always gives.
+    res.setHeader("Content-Length", byteLength(kept.body));
     res.end(kept.body);
     return true;
   }

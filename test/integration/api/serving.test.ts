@@ -143,6 +143,9 @@ describe("serving reads: GET, ETag, response cache, persisted queries", { timeou
     assert.equal(head.status, 200);
     assert.equal(head.headers.get("etag"), get.headers.get("etag"));
     assert.match(head.headers.get("content-type") ?? "", /json/);
+    // The HEAD came from the kept answer (the GET before kept it): the same length as the GET's body (RFC 9110).
+    assert.ok(get.headers.get("content-length"));
+    assert.equal(head.headers.get("content-length"), get.headers.get("content-length"));
     assert.equal((await head.arrayBuffer()).byteLength, 0);
   });
 
