@@ -52,7 +52,8 @@ export function oversizedKey(paper: CanonicalPaper): string | undefined {
   if (title > MAX_KEY_BYTES.title)
     return tooLong("its title (normalised)", title, MAX_KEY_BYTES.title, "no real title is: is an abstract in the title field?");
   for (const [index, author] of paper.authors.entries()) {
-    const id = bytes(authorId(author));
+    // Its id, and its nameKey, which every author has indexed, keyed or not (an ORCID author with a huge name).
+    const id = Math.max(bytes(authorId(author)), bytes(nameKey(author.name)));
     if (id > MAX_KEY_BYTES.authorId)
       return tooLong(`author ${index + 1}'s id`, id, MAX_KEY_BYTES.authorId, "a group given as one name? give its members as authors");
   }

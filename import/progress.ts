@@ -53,8 +53,8 @@ class BarProgress implements Progress {
   update(done: number, total?: number): void {
     if (!this.bar) return;
     if (total !== undefined) this.bar.setTotal(total);
-    // An estimate that ran low: the bar stays at 100 % instead of counting past it.
-    if (done > this.bar.getTotal()) this.bar.setTotal(done);
+    // An estimate that ran low: the bar stays at 100 % instead of counting past it (an unknown total, 0, stays so).
+    if (this.bar.getTotal() > 0 && done > this.bar.getTotal()) this.bar.setTotal(done);
     this.bar.update(done, {
       rate: formatRate(done, this.startedAt),
       etaText: formatEta(done, total ?? this.bar.getTotal(), this.startedAt),

@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { finished } from "node:stream";
 import { ErrorCode, RETRY_AFTER_SECONDS } from "../errors";
 import { sendJson, type GraphqlStep } from "./http-answer";
 
@@ -12,12 +13,13 @@ export interface AdmissionLimits {
 
 export interface Admission {
   /**
-   * Runs `work` in a slot, or queues or refuses it (503) as the limits say. The slot is held until `work` settles, not
-   * only until the client goes: a client that hangs up (a fetch aborted by its timeout, a proxy giving up) leaves its
-   * statements running in Neo4j until their deadline, and they must still count against the limit.
+   * Runs `work` in a slot, or queues or refuses it (503) as the limits say. The slot is held until `work` has settled
+   * and the response has ended: a client that hangs up (a fetch aborted by its timeout, a proxy giving up) leaves its
+   * statements running in Neo4j until their deadline, and an answer a slow client has not read yet is still in memory;
+   * both must count against the limit.
    */
   run(res: ServerResponse, work: () => Promise<unknown>): void;
-  /** As a step before a handler: the slot is held until the response closes (the handler's end is not known here). */
+  /** As a step before a handler: the slot is held until the response has ended (the handler's end is not known here). */
   middleware: GraphqlStep;
   /**
    * Whether the server has been past its limit since `since` (epoch ms): a request found no free slot (it waited, or
@@ -45,9 +47,17 @@ export function admission(limits: AdmissionLimits): Admission {
     if (next) next();
     else running -= 1;
   };
-  const admit = (work: () => Promise<unknown>) => {
-    // Released once, however the work ends (a work that throws at once ends then).
-    Promise.resolve().then(work).then(release, release);
+  const admit = (res: ServerResponse, work: () => Promise<unknown>) => {
+    // Released once both have ended: the work (however it ends; one that throws at once ends then) and the response
+    // (sent, or its client gone). An answer still in Node's buffers for a slow reader holds memory and its slot.
+    const worked = Promise.resolve()
+      .then(work)
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    const answered = new Promise<void>((resolve) => finished(res, () => resolve()));
+    void Promise.all([worked, answered]).then(release);
   };
   const refuse = (res: ServerResponse, why: string) => {
     markBusy();
@@ -63,7 +73,7 @@ export function admission(limits: AdmissionLimits): Admission {
   const run = (res: ServerResponse, work: () => Promise<unknown>) => {
     if (running < limits.maxInFlight) {
       running += 1;
-      admit(work);
+      admit(res, work);
       return;
     }
     markBusy();
@@ -75,7 +85,7 @@ export function admission(limits: AdmissionLimits): Admission {
     const start = () => {
       clearTimeout(timer);
       res.off("close", leave);
-      admit(work);
+      admit(res, work);
     };
     const leave = () => {
       clearTimeout(timer);
@@ -90,15 +100,12 @@ export function admission(limits: AdmissionLimits): Admission {
     res.once("close", leave);
     queue.push(start);
   };
+  // As a step the handler's end is not known: the slot is held until the response has ended.
   const middleware: GraphqlStep = (_req, res, next) =>
-    run(
-      res,
-      () =>
-        new Promise<void>((resolve) => {
-          res.once("close", () => resolve());
-          next();
-        }),
-    );
+    run(res, () => {
+      next();
+      return Promise.resolve();
+    });
   return {
     run,
     middleware,

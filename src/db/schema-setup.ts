@@ -94,8 +94,10 @@ const FULLTEXT_ANALYZER = /^CREATE\s+FULLTEXT\s+INDEX\s+(\w+)\s+IF\s+NOT\s+EXIST
 
 /**
  * "IF NOT EXISTS" keeps an index as it was made: a full-text index the schema now wants with another analyzer is
- * dropped here, so that its statement makes it again (Neo4j fills it from the store in the background; searches wait
- * on it with the other indexes below). Two processes doing this at once both drop, and one creates.
+ * dropped here, so that its statement makes it again (Neo4j fills it from the store in the background; this step
+ * waits for it with the other indexes below). It happens once, at the first start or import after the upgrade. Two
+ * processes starting at that moment may each drop and make it, the second after the first has made it: searches in
+ * the first then fail until the second's index is online, which the second waits for.
  */
 async function dropFulltextIndexesOfOtherAnalyzers(
   db: Database,

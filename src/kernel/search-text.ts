@@ -25,22 +25,32 @@ export function toLuceneQuery(raw: string): string {
   }
   // Split at dashes too: the index's tokenizer splits "lovelace-king" in two, and Lucene's parser joins the two
   // halves of one term with OR, so every Lovelace and every King matched where both were asked for.
-  const terms = text
+  const words = text
     .toLowerCase()
     .split(/[\s\p{Pd}]+/u)
-    .filter((term) => HAS_WORD_CHARACTER.test(term))
-    .map((term) => term.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`));
-  if (terms.length === 0) {
+    .filter((term) => HAS_WORD_CHARACTER.test(term));
+  if (words.length === 0) {
     throw new BadUserInputError("search must contain at least one letter or digit", { argument: "search" });
   }
-  const last = terms.length - 1;
-  // A prefix term is not analysed: folded here as the index folds what it holds ("núñ" finds Núñez).
-  return terms.map((term, i) => (i === last ? `+(${term} ${foldMarks(term)}*)` : `+${term}`)).join(" ");
+  const escape = (term: string) => term.replace(LUCENE_SPECIAL, (ch) => `\\${ch}`);
+  const last = words.length - 1;
+  // A prefix term is not analysed: folded here as the index folds what it holds ("núñ" finds Núñez, "łuk" Łukasz),
+  // and escaped after folding (NFKD turns a full-width "（" into a "(" that must not reach the parser bare).
+  return words.map((word, i) => (i === last ? `+(${escape(word)} ${escape(asciiFold(word))}*)` : `+${escape(word)}`)).join(" ");
 }
 
-/** Combining marks removed after NFKD (é → e, ñ → n), as the indexes' standard-folding analyzer folds them. */
-function foldMarks(term: string): string {
-  return term.normalize("NFKD").replace(/\p{M}+/gu, "");
+/** Letters that the indexes' ASCII folding turns into others and NFKD leaves alone (Lucene's ASCIIFoldingFilter). */
+const ASCII_FOLDS: Record<string, string> = { ł: "l", ø: "o", ß: "ss", æ: "ae", œ: "oe", đ: "d", ð: "d", þ: "th", ı: "i" };
+
+/**
+ * A lower-cased word as the indexes' standard-folding analyzer folds it, near enough for a prefix: NFKD with the
+ * combining marks removed (é → e, ñ → n), then the letters NFKD keeps (ł → l, ß → ss).
+ */
+function asciiFold(word: string): string {
+  return word
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[łøßæœđðþı]/g, (letter) => ASCII_FOLDS[letter]);
 }
 
 /** Optional search arguments: absent or null means "no search"; anything given must be searchable. */

@@ -130,6 +130,14 @@ describe("identity rules", () => {
         line("huge-title", `An Abstract Pasted as a Title ${"word ".repeat(1_800)}`, ["Ann Example", "Bo Example"]),
         line("group", "A Consortium's Paper", ["Ann Example", Array.from({ length: 300 }, (_, i) => `Member Number ${i}`).join(", ")]),
         line("also-fine", "Another Paper", ["Bo Example", "Cy Example"]),
+        // Keyed by its ORCID (a short id), but every author's nameKey is indexed too.
+        JSON.stringify({
+          id: "keyed-group",
+          type: "article-journal",
+          title: "A Keyed Consortium's Paper",
+          issued: { "date-parts": [[2021]] },
+          author: [{ literal: "Ann Example" }, { literal: "Member ".repeat(1_300), ORCID: "0000-0002-1825-0097" }],
+        }),
       ].join("\n") + "\n",
     );
     try {
@@ -139,10 +147,10 @@ describe("identity rules", () => {
         ["imported", "imported"],
         summary.files[0].error,
       );
-      assert.equal(summary.files[0].rejected, 2);
+      assert.equal(summary.files[0].rejected, 3);
       assert.deepEqual(
         summary.files[0].rejections.map((r) => r.line),
-        [2, 3],
+        [2, 3, 5],
       );
       assert.match(summary.files[0].rejections[0].reason, /title \(normalised\) is \d+ bytes long, more than the 4000/);
       assert.match(summary.files[0].rejections[1].reason, /author 2's id is \d+ bytes long.*give its members as authors/);

@@ -22,6 +22,15 @@ test("words joined by a dash are each required, as the index's tokenizer splits 
   assert.equal(toLuceneQuery("Nils\u2013Erik Ma"), "+nils +erik +(ma ma*)");
 });
 
+test("the prefix is folded as the index folds words, and escaped after folding", () => {
+  assert.equal(toLuceneQuery("José Núñ"), "+josé +(núñ nun*)");
+  assert.equal(toLuceneQuery("Łuk"), "+(łuk luk*)");
+  assert.equal(toLuceneQuery("straß"), "+(straß strass*)");
+  // NFKD turns full-width punctuation into Lucene syntax: escaped after folding, never bare.
+  assert.equal(toLuceneQuery("wei\uff08"), "+(wei\uff08 wei\\(*)");
+  assert.equal(toLuceneQuery("smith\uff02"), '+(smith\uff02 smith\\"*)');
+});
+
 test("operator words lose their meaning (lower-cased)", () => {
   assert.equal(toLuceneQuery("cats AND dogs OR NOT"), "+cats +and +dogs +or +(not not*)");
 });
