@@ -33,7 +33,8 @@ export interface Admission {
  * A concurrency limit in front of Neo4j: at most maxInFlight GraphQL requests run at once, at most
  * maxQueued wait (each for at most a second), and any beyond are refused at once with 503, Retry-After and
  * OVERLOADED. Requests then never wait into the transaction timeout under load, and the memory that answers
- * in progress hold stays bounded. A slot is held until the work it admitted has ended (see Admission.run).
+ * in progress hold stays bounded. A slot is held until both the work it admitted and its answer have ended (see
+ * Admission.run).
  */
 export function admission(limits: AdmissionLimits): Admission {
   let running = 0;
